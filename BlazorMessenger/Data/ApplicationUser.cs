@@ -1,0 +1,13 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace BlazorMessenger.Data;
+
+/// <summary>UserName is the public handle (see UsernameRules); DisplayName is optional and free text.</summary>
+public sealed class ApplicationUser : IdentityUser
+{
+    public const int DisplayNameMaxLength = 64;
+
+    public string? DisplayName { get; set; }
+
+    public DateTime? LastSeenUtc { get; set; }
+}

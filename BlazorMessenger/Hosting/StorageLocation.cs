@@ -1,0 +1,7 @@
+namespace BlazorMessenger.Hosting;
+
+/// <summary>The resolved, absolute data directory of this instance.</summary>
+public sealed record StorageLocation(string DataDirectory)
+{
+    public string DatabasePath => Path.Combine(DataDirectory, "messenger.db");
+}

@@ -1,0 +1,30 @@
+using BlazorMessenger.Components;
+using BlazorMessenger.Components.Account;
+using BlazorMessenger.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddMessengerServices();
+
+var app = builder.Build();
+await app.Services.PrepareStorageAsync(app.Lifetime.ApplicationStopping);
+
+if (app.Environment.IsDevelopment())
+{
+    app.UseMigrationsEndPoint();
+}
+else
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    app.UseHsts();
+}
+
+app.UseSecurityHeaders();
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapRazorComponents<App>()
+    .AddInteractiveServerRenderMode();
+app.MapAdditionalIdentityEndpoints();
+
+app.Run();
