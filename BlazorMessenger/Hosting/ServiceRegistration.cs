@@ -2,53 +2,74 @@ using BlazorMessenger.Components.Account;
 using BlazorMessenger.Data;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
 namespace BlazorMessenger.Hosting;
 
+/// <summary>
+/// All registrations, grouped by lifetime. Options are read from DI when first needed (not while the builder
+/// runs), so hosts and tests that add configuration late still take effect.
+/// </summary>
 public static class ServiceRegistration
 {
     public static WebApplicationBuilder AddMessengerServices(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(MessengerOptions.SectionName).Get<MessengerOptions>() ?? new();
-        var dataDirectory = options.ResolveDataDirectory(builder.Environment.ContentRootPath);
         var services = builder.Services;
-
-        services.Configure<MessengerOptions>(builder.Configuration.GetSection(MessengerOptions.SectionName));
+        services.AddOptions<MessengerOptions>().Bind(builder.Configuration.GetSection(MessengerOptions.SectionName));
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddDatabaseDeveloperPageExceptionFilter();
 
         // Singletons: shared by every circuit, depend on nothing scoped.
-        services.AddSingleton(new StorageLocation(dataDirectory));
+        services.AddMessengerStorage();
         services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
-        services.AddDbContextFactory<ApplicationDbContext>(db => SqliteSetup.Configure(db, dataDirectory));
 
         // Scoped: one circuit's (or one request's) state.
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
-        services.AddScoped(sp => new DemoUserSeeder(sp.GetRequiredService<UserManager<ApplicationUser>>(), Console.Out));
 
-        services.AddDatabaseDeveloperPageExceptionFilter();
-        AddIdentity(services, options);
-        return builder;
-    }
-
-    private static void AddIdentity(IServiceCollection services, MessengerOptions messenger)
-    {
         services.AddAuthentication(options =>
             {
                 options.DefaultScheme = IdentityConstants.ApplicationScheme;
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddIdentityCookies();
+        services.AddMessengerIdentity();
+        return builder;
+    }
 
-        services.AddIdentityCore<ApplicationUser>(options =>
+    /// <summary>The data directory, the SQLite context factory and the Data Protection key ring inside it.</summary>
+    public static IServiceCollection AddMessengerStorage(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => new StorageLocation(
+            sp.GetRequiredService<IOptions<MessengerOptions>>().Value.ResolveDataDirectory(
+                sp.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory)));
+        services.AddDbContextFactory<ApplicationDbContext>((sp, db) =>
+            SqliteSetup.Configure(db, sp.GetRequiredService<StorageLocation>().DataDirectory));
+
+        // Keys live with the data, so a restart (or a new container on the same volume) keeps everyone logged in.
+        services.AddDataProtection();
+        services.AddOptions<KeyManagementOptions>().Configure<StorageLocation, ILoggerFactory>((options, storage, logs) =>
+            options.XmlRepository = new FileSystemXmlRepository(
+                new DirectoryInfo(Path.Combine(storage.DataDirectory, "keys")), logs));
+
+        services.AddScoped(sp => new DemoUserSeeder(sp.GetRequiredService<UserManager<ApplicationUser>>(), Console.Out));
+        return services;
+    }
+
+    public static IdentityBuilder AddMessengerIdentity(this IServiceCollection services)
+    {
+        services.AddOptions<IdentityOptions>().Configure<IOptions<MessengerOptions>>((options, messenger) =>
+            options.SignIn.RequireConfirmedAccount = messenger.Value.RequireConfirmedAccount);
+
+        return services.AddIdentityCore<ApplicationUser>(options =>
             {
-                options.SignIn.RequireConfirmedAccount = messenger.RequireConfirmedAccount;
                 options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
                 // UsernameValidator owns the handle rule, with one clear message instead of Identity's generic one.
                 options.User.AllowedUserNameCharacters = "";

@@ -1,0 +1,113 @@
+using System.Text.RegularExpressions;
+using BlazorMessenger.Data;
+using BlazorMessenger.Tests.TestSupport;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace BlazorMessenger.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed class AccountFlowTests(BrowserFixture browser)
+{
+    private const string Password = "Passw0rd!";
+
+    [Fact]
+    public async Task Register_lands_in_the_app_then_log_out_and_log_in_with_username_and_with_email()
+    {
+        var (userName, email) = NewUser();
+        await using var session = await browser.NewSessionAsync();
+
+        await session.RegisterAsync(userName, email, Password);
+        await session.ExpectInAppAsAsync(userName);
+        await session.LogOutAsync(userName);
+
+        await session.SubmitLoginAsync(userName, Password);
+        await session.ExpectInAppAsAsync(userName);
+        await session.LogOutAsync(userName);
+
+        await session.SubmitLoginAsync(email, Password);
+        await session.ExpectInAppAsAsync(userName);
+    }
+
+    [Fact]
+    public async Task Registration_with_a_taken_username_in_other_case_is_refused_with_a_clear_message()
+    {
+        var (userName, email) = NewUser();
+        await CreateUserAsync(userName, email);
+        await using var session = await browser.NewSessionAsync();
+
+        await session.RegisterAsync(userName.ToUpperInvariant(), "other-" + email, Password);
+
+        await Expect(session.Page.GetByRole(AriaRole.Alert)).ToContainTextAsync($"Username '{userName}' is already taken.");
+        await Expect(session.Page).ToHaveURLAsync(new Regex("/Account/Register"));
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_even_for_the_right_password()
+    {
+        var (userName, email) = NewUser();
+        await CreateUserAsync(userName, email);
+        await using var session = await browser.NewSessionAsync();
+        var page = session.Page;
+
+        for (var attempt = 1; attempt <= 4; attempt++)
+        {
+            await session.LogInAsync(userName, "Wrong-passw0rd");
+            await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Error: Invalid login attempt.");
+        }
+
+        await session.LogInAsync(userName, "Wrong-passw0rd");
+        await Expect(page).ToHaveURLAsync(new Regex("/Account/Lockout$"));
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("locked out");
+
+        await session.LogInAsync(userName, Password);
+        await Expect(page).ToHaveURLAsync(new Regex("/Account/Lockout$"));
+    }
+
+    [Fact]
+    public async Task An_unknown_user_gets_the_same_answer_as_a_wrong_password()
+    {
+        var (userName, email) = NewUser();
+        await CreateUserAsync(userName, email);
+        await using var session = await browser.NewSessionAsync();
+        var alert = session.Page.GetByRole(AriaRole.Alert);
+
+        await session.LogInAsync(userName, "Wrong-passw0rd");
+        var wrongPassword = await alert.TextContentAsync();
+        await session.LogInAsync("nobody_" + userName, "Wrong-passw0rd");
+        var unknownUser = await alert.TextContentAsync();
+        await session.LogInAsync("nobody@" + email, "Wrong-passw0rd");
+        var unknownEmail = await alert.TextContentAsync();
+
+        Assert.Equal("Error: Invalid login attempt.", wrongPassword?.Trim());
+        Assert.Equal(wrongPassword, unknownUser);
+        Assert.Equal(wrongPassword, unknownEmail);
+    }
+
+    [Fact]
+    public async Task An_anonymous_visit_to_an_app_page_ends_on_the_login_page()
+    {
+        await using var session = await browser.NewSessionAsync();
+
+        await session.Page.GotoAsync("/");
+
+        await session.ExpectOnLoginPageAsync();
+        Assert.Contains("ReturnUrl=%2F", session.Page.Url);
+    }
+
+    private static (string UserName, string Email) NewUser()
+    {
+        var userName = "u" + Guid.NewGuid().ToString("N")[..10];
+        return (userName, $"{userName}@example.test");
+    }
+
+    private async Task CreateUserAsync(string userName, string email)
+    {
+        await using var scope = browser.App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var result = await users.CreateAsync(new ApplicationUser { UserName = userName, Email = email }, Password);
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.Playwright;
+
+namespace BlazorMessenger.Tests.TestSupport;
+
+/// <summary>One app server and one Debian Chromium for all browser tests; each test gets its own contexts.</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic",
+    ];
+
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+
+    public MessengerAppFactory App { get; } = new();
+
+    public string BaseUrl { get; private set; } = "";
+
+    public IBrowser Browser => browser ?? throw new InvalidOperationException("The browser is not started.");
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException(
+                $"Browser tests need Debian's Chromium at {ChromiumPath}. Install it with " +
+                "`sudo apt-get install -y chromium chromium-driver` (./test.sh does this itself when run as root).");
+        }
+
+        BaseUrl = App.BaseUrl;
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+    }
+
+    /// <summary>A new browser context: its own cookies, like a separate person or browser profile.</summary>
+    public async Task<BrowserSession> NewSessionAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl });
+        context.SetDefaultTimeout(15_000);
+        return new BrowserSession(context, await context.NewPageAsync(), BaseUrl);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser";
+}

@@ -1,0 +1,66 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace BlazorMessenger.Tests.TestSupport;
+
+/// <summary>One person's browser: a context, its page and the steps every flow repeats.</summary>
+public sealed class BrowserSession(IBrowserContext context, IPage page, string baseUrl) : IAsyncDisposable
+{
+    public IPage Page { get; } = page;
+
+    public string BaseUrl { get; } = baseUrl;
+
+    /// <summary>Waits for the circuit: prerendered buttons do nothing until it is connected.</summary>
+    public async Task WaitForInteractiveAsync()
+    {
+        await Page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        await Page.Locator("[data-interactive]").WaitForAsync();
+    }
+
+    public async Task RegisterAsync(string userName, string email, string password)
+    {
+        await Page.GotoAsync("/Account/Register");
+        await Page.GetByLabel("Username", new() { Exact = true }).FillAsync(userName);
+        await Page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
+        await Page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await Page.GetByLabel("Confirm password", new() { Exact = true }).FillAsync(password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync();
+    }
+
+    public async Task LogInAsync(string login, string password)
+    {
+        await Page.GotoAsync("/Account/Login");
+        await SubmitLoginAsync(login, password);
+    }
+
+    public async Task SubmitLoginAsync(string login, string password)
+    {
+        await Page.GetByLabel("Username or email").FillAsync(login);
+        await Page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
+    }
+
+    public async Task ExpectInAppAsAsync(string userName)
+    {
+        await Expect(Page).ToHaveURLAsync(BaseUrl + "/");
+        await WaitForInteractiveAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = $"Welcome, {userName}" })).ToBeVisibleAsync();
+    }
+
+    public async Task LogOutAsync(string userName)
+    {
+        await WaitForInteractiveAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = $"Account menu for {userName}" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Log out", Exact = true }).ClickAsync();
+        await ExpectOnLoginPageAsync();
+    }
+
+    public async Task ExpectOnLoginPageAsync()
+    {
+        await Expect(Page).ToHaveURLAsync(new Regex(Regex.Escape(BaseUrl) + "/Account/Login"));
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Log in" })).ToBeVisibleAsync();
+    }
+
+    public async ValueTask DisposeAsync() => await context.CloseAsync();
+}

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BlazorMessenger.Tests.TestSupport;
+
+/// <summary>The real app on a real Kestrel port (chosen by the OS) with a fresh temporary data directory.</summary>
+public sealed class MessengerAppFactory : WebApplicationFactory<Program>
+{
+    public MessengerAppFactory()
+    {
+        UseKestrel(0);
+    }
+
+    public string DataDirectory { get; } = TempDirectory.NewPath("bm-app");
+
+    public string BaseUrl
+    {
+        get
+        {
+            StartServer();
+            var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()
+                ?? throw new InvalidOperationException("The test server reports no address.");
+            return addresses.Addresses.First().Replace("[::]", "127.0.0.1").TrimEnd('/');
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // Development serves static web assets straight from the build output, as `dotnet run` does.
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Messenger:DataDirectory", DataDirectory);
+        builder.UseSetting("Messenger:SeedDemoUsers", "false");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        TempDirectory.Delete(DataDirectory);
+    }
+}
