@@ -1,4 +1,6 @@
+using BlazorMessenger.Data;
 using BlazorMessenger.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -18,16 +20,21 @@ public sealed class TestServices : IAsyncDisposable
 
     public string DataDirectory { get; }
 
-    public static async Task<TestServices> CreateAsync(bool seedDemoUsers = false, bool prepare = true)
+    public static async Task<TestServices> CreateAsync(
+        bool seedDemoUsers = false, bool prepare = true, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var dataDirectory = TempDirectory.NewPath("bm-services");
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Messenger:DataDirectory"] = dataDirectory,
-                ["Messenger:SeedDemoUsers"] = seedDemoUsers.ToString(),
-            })
-            .Build();
+        var values = new Dictionary<string, string?>
+        {
+            ["Messenger:DataDirectory"] = dataDirectory,
+            ["Messenger:SeedDemoUsers"] = seedDemoUsers.ToString(),
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
@@ -36,6 +43,7 @@ public sealed class TestServices : IAsyncDisposable
         services.AddAuthentication();
         services.AddMessengerStorage();
         services.AddMessengerIdentity();
+        services.AddMessengerFeatures();
 
         var testServices = new TestServices(services.BuildServiceProvider(validateScopes: true), dataDirectory);
         if (prepare)
@@ -44,6 +52,24 @@ public sealed class TestServices : IAsyncDisposable
         }
 
         return testServices;
+    }
+
+    public T Get<T>()
+        where T : notnull => Provider.GetRequiredService<T>();
+
+    /// <summary>Creates a user through the real UserManager and returns their id.</summary>
+    public async Task<string> CreateUserAsync(string userName, string? displayName = null)
+    {
+        await using var scope = Provider.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = new ApplicationUser { UserName = userName, Email = $"{userName}@example.test", DisplayName = displayName };
+        var result = await users.CreateAsync(user, "Passw0rd!");
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+
+        return user.Id;
     }
 
     public async ValueTask DisposeAsync()

@@ -12,6 +12,23 @@ public sealed class MessengerOptions
     /// <summary>Off by default: a fresh install has no mail server to confirm addresses with.</summary>
     public bool RequireConfirmedAccount { get; set; }
 
+    /// <summary>How long a user stays "online" after their last tab disconnects, so a reconnect is not a flicker.</summary>
+    public double PresenceGraceSeconds { get; set; } = 5;
+
+    public RateLimitOptions RateLimits { get; set; } = new();
+
     public string ResolveDataDirectory(string contentRoot) =>
         Path.GetFullPath(Path.Combine(contentRoot, DataDirectory));
+}
+
+/// <summary>Per-user token buckets: Burst actions at once, refilled at PerMinute.</summary>
+public sealed class RateLimitOptions
+{
+    public int MessageBurst { get; set; } = 20;
+
+    public int MessagesPerMinute { get; set; } = 120;
+
+    public int ContactAddBurst { get; set; } = 10;
+
+    public int ContactAddsPerMinute { get; set; } = 10;
 }

@@ -1,5 +1,11 @@
 using BlazorMessenger.Components.Account;
 using BlazorMessenger.Data;
+using BlazorMessenger.Features;
+using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Features.Contacts;
+using BlazorMessenger.Features.Presence;
+using BlazorMessenger.Realtime;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -28,10 +34,14 @@ public static class ServiceRegistration
         // Singletons: shared by every circuit, depend on nothing scoped.
         services.AddMessengerStorage();
         services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
+        services.AddMessengerFeatures();
 
         // Scoped: one circuit's (or one request's) state.
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<CircuitEvents>();
+        services.AddScoped<CircuitHandler, PresenceCircuitHandler>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
 
         services.AddAuthentication(options =>
@@ -60,6 +70,18 @@ public static class ServiceRegistration
                 new DirectoryInfo(Path.Combine(storage.DataDirectory, "keys")), logs));
 
         services.AddScoped(sp => new DemoUserSeeder(sp.GetRequiredService<UserManager<ApplicationUser>>(), Console.Out));
+        return services;
+    }
+
+    /// <summary>The hub and the feature services: singletons that hold no per-circuit state.</summary>
+    public static IServiceCollection AddMessengerFeatures(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IMessengerHub, InProcessMessengerHub>();
+        services.AddSingleton<UserRateLimiter>();
+        services.AddSingleton<PresenceTracker>();
+        services.AddSingleton<ChatService>();
+        services.AddSingleton<ContactService>();
         return services;
     }
 

@@ -1,0 +1,46 @@
+using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Features.Contacts;
+using BlazorMessenger.Realtime;
+using BlazorMessenger.Tests.TestSupport;
+
+namespace BlazorMessenger.Tests.Features.Chat;
+
+/// <summary>alice and bob with a direct conversation, and carol who is in no conversation with them.</summary>
+public sealed class ChatTestBed : IAsyncDisposable
+{
+    private ChatTestBed(TestServices services) => Services = services;
+
+    public TestServices Services { get; }
+
+    public ChatService Chat => Services.Get<ChatService>();
+
+    public IMessengerHub Hub => Services.Get<IMessengerHub>();
+
+    public string Alice { get; private set; } = "";
+
+    public string Bob { get; private set; } = "";
+
+    public string Carol { get; private set; } = "";
+
+    public long ConversationId { get; private set; }
+
+    public static async Task<ChatTestBed> CreateAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var bed = new ChatTestBed(await TestServices.CreateAsync(settings: settings));
+        bed.Alice = await bed.Services.CreateUserAsync("alice", "Alice A.");
+        bed.Bob = await bed.Services.CreateUserAsync("bob");
+        bed.Carol = await bed.Services.CreateUserAsync("carol");
+        var added = await bed.Services.Get<ContactService>().AddAsync(bed.Alice, "bob", TestContext.Current.CancellationToken);
+        bed.ConversationId = added.Value!.ConversationId;
+        return bed;
+    }
+
+    public async Task<ChatMessage> SendAsync(string userId, string text)
+    {
+        var result = await Chat.SendAsync(userId, ConversationId, Guid.NewGuid(), text, TestContext.Current.CancellationToken);
+        Assert.True(result.Succeeded, result.Error);
+        return result.Value!;
+    }
+
+    public ValueTask DisposeAsync() => Services.DisposeAsync();
+}

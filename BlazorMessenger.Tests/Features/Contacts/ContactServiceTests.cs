@@ -1,0 +1,96 @@
+using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Features.Contacts;
+using BlazorMessenger.Realtime;
+using BlazorMessenger.Tests.TestSupport;
+
+namespace BlazorMessenger.Tests.Features.Contacts;
+
+public sealed class ContactServiceTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Adding_creates_one_direct_conversation_for_both_and_tells_the_other_person_live()
+    {
+        await using var services = await TestServices.CreateAsync();
+        var alice = await services.CreateUserAsync("alice");
+        var bob = await services.CreateUserAsync("bob");
+        using var bobsTab = new HubRecorder(services.Get<IMessengerHub>(), bob);
+        var contacts = services.Get<ContactService>();
+        var chat = services.Get<ChatService>();
+
+        var added = await contacts.AddAsync(alice, "  Bob ", Ct);
+        var bobAddsBack = await contacts.AddAsync(bob, "alice", Ct);
+
+        Assert.True(added.Succeeded, added.Error);
+        Assert.Equal(added.Value!.ConversationId, bobAddsBack.Value!.ConversationId);
+        Assert.Equal("bob", Assert.Single(await contacts.ListAsync(alice, Ct)).UserName);
+        Assert.Equal(added.Value.ConversationId, Assert.Single(await chat.ListConversationsAsync(bob, Ct)).Id);
+        var notice = Assert.Single(bobsTab.OfType<ConversationChanged>(), e => e.Notice is not null);
+        Assert.Equal("alice added you as a contact.", notice.Notice);
+    }
+
+    [Theory]
+    [InlineData("nobody", "There is no user named 'nobody'.")]
+    [InlineData("ALICE", "You can't add yourself as a contact.")]
+    [InlineData("bob", "bob is already in your contacts.")]
+    [InlineData("   ", "Enter the username of the person to add.")]
+    public async Task A_username_that_cannot_be_added_gets_a_clear_message(string typed, string expected)
+    {
+        await using var services = await TestServices.CreateAsync();
+        var alice = await services.CreateUserAsync("alice");
+        await services.CreateUserAsync("bob");
+        var contacts = services.Get<ContactService>();
+        Assert.True((await contacts.AddAsync(alice, "bob", Ct)).Succeeded);
+
+        var result = await contacts.AddAsync(alice, typed, Ct);
+
+        Assert.Equal(expected, result.Error);
+        Assert.Single(await contacts.ListAsync(alice, Ct));
+    }
+
+    [Fact]
+    public async Task Adding_is_rate_limited_per_user()
+    {
+        await using var services = await TestServices.CreateAsync(settings: new Dictionary<string, string?>
+        {
+            ["Messenger:RateLimits:ContactAddBurst"] = "2",
+            ["Messenger:RateLimits:ContactAddsPerMinute"] = "1",
+        });
+        var alice = await services.CreateUserAsync("alice");
+        foreach (var name in new[] { "bob", "carol", "dave" })
+        {
+            await services.CreateUserAsync(name);
+        }
+
+        var contacts = services.Get<ContactService>();
+        var results = new List<string?>();
+        foreach (var name in new[] { "bob", "carol", "dave" })
+        {
+            results.Add((await contacts.AddAsync(alice, name, Ct)).Error);
+        }
+
+        Assert.Equal([null, null, ContactService.SlowDown], results);
+        Assert.Equal(2, (await contacts.ListAsync(alice, Ct)).Count);
+    }
+
+    [Fact]
+    public async Task Removing_a_contact_keeps_the_conversation_and_its_history()
+    {
+        await using var services = await TestServices.CreateAsync();
+        var alice = await services.CreateUserAsync("alice");
+        var bob = await services.CreateUserAsync("bob");
+        var contacts = services.Get<ContactService>();
+        var chat = services.Get<ChatService>();
+        var conversation = (await contacts.AddAsync(alice, "bob", Ct)).Value!.ConversationId;
+        await chat.SendAsync(alice, conversation, Guid.NewGuid(), "still here", Ct);
+
+        Assert.True(await contacts.RemoveAsync(alice, bob, Ct));
+        Assert.False(await contacts.RemoveAsync(alice, bob, Ct));
+
+        Assert.Empty(await contacts.ListAsync(alice, Ct));
+        Assert.Equal("still here", Assert.Single(await chat.GetPageAsync(alice, conversation, null, Ct)).Body);
+        Assert.True((await contacts.AddAsync(alice, "bob", Ct)).Succeeded);
+        Assert.Single(await chat.ListConversationsAsync(alice, Ct));
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BlazorMessenger.Data.Configurations;
+
+internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
+{
+    public void Configure(EntityTypeBuilder<Contact> contact)
+    {
+        contact.HasKey(c => new { c.OwnerId, c.ContactUserId });
+        contact.HasOne<ApplicationUser>().WithMany().HasForeignKey(c => c.OwnerId).OnDelete(DeleteBehavior.Cascade);
+        contact.HasOne(c => c.ContactUser).WithMany().HasForeignKey(c => c.ContactUserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conversation>
+{
+    public void Configure(EntityTypeBuilder<Conversation> conversation)
+    {
+        conversation.Property(c => c.Title).HasMaxLength(128);
+        conversation.Property(c => c.DirectKey).HasMaxLength(128);
+        conversation.HasIndex(c => c.DirectKey).IsUnique();
+        conversation.HasMany(c => c.Members).WithOne(m => m.Conversation).HasForeignKey(m => m.ConversationId);
+    }
+}
+
+internal sealed class ConversationMemberConfiguration : IEntityTypeConfiguration<ConversationMember>
+{
+    public void Configure(EntityTypeBuilder<ConversationMember> member)
+    {
+        member.HasKey(m => new { m.ConversationId, m.UserId });
+        member.HasIndex(m => m.UserId);
+        member.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
+{
+    public void Configure(EntityTypeBuilder<Message> message)
+    {
+        message.HasIndex(m => new { m.ConversationId, m.Seq }).IsUnique();
+        message.HasIndex(m => new { m.SenderId, m.ClientMessageId }).IsUnique();
+        message.Property(m => m.Body).HasMaxLength(Features.Chat.MessageRules.MaxLength);
+        message.HasOne<Conversation>().WithMany().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
+        message.HasOne<ApplicationUser>().WithMany().HasForeignKey(m => m.SenderId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

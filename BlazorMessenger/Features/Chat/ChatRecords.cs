@@ -1,0 +1,21 @@
+using BlazorMessenger.Data;
+
+namespace BlazorMessenger.Features.Chat;
+
+public sealed record ChatMessage(
+    long Id, long ConversationId, long Seq, string SenderId, Guid ClientMessageId,
+    MessageKind Kind, string Body, DateTime CreatedUtc, DateTime? EditedUtc);
+
+public sealed record ChatPeer(string UserId, string UserName, string? DisplayName, DateTime? LastSeenUtc)
+{
+    public string Name => string.IsNullOrWhiteSpace(DisplayName) ? UserName : DisplayName;
+}
+
+public sealed record ConversationSummary(
+    long Id, ChatPeer Peer, string? LastMessagePreview, string? LastMessageSenderId,
+    DateTime LastActivityUtc, long LastSeq, long LastReadSeq)
+{
+    public long Unread => Math.Max(0, LastSeq - LastReadSeq);
+}
+
+public sealed record OpenConversation(long Id, ChatPeer Peer, long LastSeq, long LastReadSeq);

@@ -1,0 +1,108 @@
+using BlazorMessenger.Data;
+using BlazorMessenger.Realtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlazorMessenger.Features.Chat;
+
+/// <summary>
+/// Reading and writing conversations. Every method takes the caller's user id (from the circuit's authentication
+/// state) and checks membership against the database before it reads or writes anything.
+/// </summary>
+public sealed partial class ChatService(
+    IDbContextFactory<ApplicationDbContext> dbFactory,
+    IMessengerHub hub,
+    UserRateLimiter rateLimiter,
+    TimeProvider time)
+{
+    public async Task<IReadOnlyList<ConversationSummary>> ListConversationsAsync(string userId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.ConversationMembers.AsNoTracking()
+            .Where(me => me.UserId == userId)
+            .Select(me => new
+            {
+                me.ConversationId,
+                me.LastReadSeq,
+                me.Conversation!.LastSeq,
+                Activity = me.Conversation.LastMessageUtc ?? me.Conversation.CreatedUtc,
+                Peer = me.Conversation.Members.Where(m => m.UserId != userId)
+                    .Select(m => new ChatPeer(m.UserId, m.User!.UserName!, m.User.DisplayName, m.User.LastSeenUtc))
+                    .FirstOrDefault(),
+                Last = db.Messages.Where(x => x.ConversationId == me.ConversationId && x.Seq == me.Conversation.LastSeq)
+                    .Select(x => new { x.Body, x.SenderId, x.Kind })
+                    .FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+
+        return rows
+            .Where(r => r.Peer is not null)
+            .Select(r => new ConversationSummary(
+                r.ConversationId, r.Peer!, r.Last is null ? null : MessageRules.Preview(r.Last.Body), r.Last?.SenderId,
+                DateTime.SpecifyKind(r.Activity, DateTimeKind.Utc), r.LastSeq, r.LastReadSeq))
+            .OrderByDescending(s => s.LastActivityUtc)
+            .ToList();
+    }
+
+    /// <summary>The caller's direct conversation with the named person, or null when there is none they belong to.</summary>
+    public async Task<OpenConversation?> OpenDirectAsync(string userId, string peerUserName, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var normalized = peerUserName.Trim().ToUpperInvariant();
+        var peer = await db.Users.AsNoTracking()
+            .Where(u => u.NormalizedUserName == normalized)
+            .Select(u => new ChatPeer(u.Id, u.UserName!, u.DisplayName, u.LastSeenUtc))
+            .FirstOrDefaultAsync(ct);
+        if (peer is null || peer.UserId == userId)
+        {
+            return null;
+        }
+
+        var key = Conversation.DirectKeyFor(userId, peer.UserId);
+        return await db.ConversationMembers.AsNoTracking()
+            .Where(m => m.UserId == userId && m.Conversation!.DirectKey == key)
+            .Select(m => new OpenConversation(m.ConversationId, peer, m.Conversation!.LastSeq, m.LastReadSeq))
+            .FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>Up to PageSize messages before beforeSeq (the newest ones when null), oldest first. Keyset paging.</summary>
+    public async Task<IReadOnlyList<ChatMessage>> GetPageAsync(
+        string userId, long conversationId, long? beforeSeq, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await EnsureMemberAsync(db, userId, conversationId, ct);
+        var query = db.Messages.AsNoTracking().Where(m => m.ConversationId == conversationId);
+        if (beforeSeq is { } before)
+        {
+            query = query.Where(m => m.Seq < before);
+        }
+
+        var page = await query.OrderByDescending(m => m.Seq).Take(MessageRules.PageSize).Select(ToRecord).ToListAsync(ct);
+        page.Reverse();
+        return page;
+    }
+
+    /// <summary>Messages after afterSeq, oldest first: first load, reconnect and gap repair all read this way.</summary>
+    public async Task<IReadOnlyList<ChatMessage>> GetAfterAsync(
+        string userId, long conversationId, long afterSeq, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await EnsureMemberAsync(db, userId, conversationId, ct);
+        return await db.Messages.AsNoTracking()
+            .Where(m => m.ConversationId == conversationId && m.Seq > afterSeq)
+            .OrderBy(m => m.Seq)
+            .Take(MessageRules.CatchUpLimit)
+            .Select(ToRecord)
+            .ToListAsync(ct);
+    }
+
+    private static readonly System.Linq.Expressions.Expression<Func<Message, ChatMessage>> ToRecord = m =>
+        new ChatMessage(m.Id, m.ConversationId, m.Seq, m.SenderId, m.ClientMessageId, m.Kind, m.Body, m.CreatedUtc, m.EditedUtc);
+
+    private static async Task EnsureMemberAsync(ApplicationDbContext db, string userId, long conversationId, CancellationToken ct)
+    {
+        if (!await db.ConversationMembers.AnyAsync(m => m.ConversationId == conversationId && m.UserId == userId, ct))
+        {
+            throw new NotAMemberException(conversationId);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+namespace BlazorMessenger.Features.Chat;
+
+public static class MessageRules
+{
+    public const int MaxLength = 4000;
+    public const int PageSize = 50;
+    public const int CatchUpLimit = 500;
+    public const int PreviewLength = 120;
+
+    public static readonly string TooLong = $"A message can have at most {MaxLength:N0} characters.";
+    public const string Empty = "A message can't be empty.";
+    public const string SlowDown = "You're sending messages too quickly. Slow down and try again in a moment.";
+
+    public static string Preview(string body) =>
+        body.Length <= PreviewLength ? body : string.Concat(body.AsSpan(0, PreviewLength), "…");
+}

@@ -1,0 +1,54 @@
+using System.Threading.RateLimiting;
+using BlazorMessenger.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace BlazorMessenger.Features;
+
+public enum RateLimitedAction
+{
+    SendMessage,
+    AddContact,
+}
+
+/// <summary>
+/// Limits per user, not per tab or connection: HTTP rate-limit middleware never sees circuit events, so the
+/// services ask this before they write.
+/// </summary>
+public sealed class UserRateLimiter : IDisposable
+{
+    private readonly PartitionedRateLimiter<(RateLimitedAction Action, string UserId)> _limiter;
+
+    public UserRateLimiter(IOptions<MessengerOptions> options)
+    {
+        var limits = options.Value.RateLimits;
+        _limiter = PartitionedRateLimiter.Create<(RateLimitedAction Action, string UserId), (RateLimitedAction, string)>(key =>
+            RateLimitPartition.GetTokenBucketLimiter(key, k => k.Item1 switch
+            {
+                RateLimitedAction.SendMessage => Bucket(limits.MessageBurst, limits.MessagesPerMinute),
+                _ => Bucket(limits.ContactAddBurst, limits.ContactAddsPerMinute),
+            }));
+    }
+
+    public bool TryAcquire(RateLimitedAction action, string userId)
+    {
+        using var lease = _limiter.AttemptAcquire((action, userId));
+        return lease.IsAcquired;
+    }
+
+    public void Dispose() => _limiter.Dispose();
+
+    private static TokenBucketRateLimiterOptions Bucket(int burst, int perMinute)
+    {
+        // Refill in small steps so a steady pace keeps working; at least one token per step.
+        var period = TimeSpan.FromSeconds(Math.Max(1, 60.0 / Math.Max(1, perMinute)));
+        var tokens = Math.Max(1, (int)Math.Round(perMinute * period.TotalMinutes));
+        return new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = Math.Max(1, burst),
+            TokensPerPeriod = tokens,
+            ReplenishmentPeriod = period,
+            AutoReplenishment = true,
+            QueueLimit = 0,
+        };
+    }
+}

@@ -1,0 +1,17 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace BlazorMessenger.Realtime;
+
+/// <summary>The signed-in user of this circuit, from its authentication state: never from anything the browser sends.</summary>
+public sealed class CurrentUser(AuthenticationStateProvider authentication)
+{
+    public async Task<string?> FindIdAsync()
+    {
+        var state = await authentication.GetAuthenticationStateAsync();
+        return state.User.FindFirstValue(ClaimTypes.NameIdentifier);
+    }
+
+    public async Task<string> GetIdAsync() =>
+        await FindIdAsync() ?? throw new InvalidOperationException("No user is signed in on this circuit.");
+}

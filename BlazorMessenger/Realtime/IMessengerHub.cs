@@ -1,0 +1,14 @@
+namespace BlazorMessenger.Realtime;
+
+/// <summary>
+/// Delivers events to every subscription of the addressed users: one subscription per open circuit (tab).
+/// Handlers run on the publisher's thread and must not block: components hop onto their renderer with InvokeAsync.
+/// </summary>
+public interface IMessengerHub
+{
+    /// <summary>Subscribes one circuit of a user; dispose the result to stop receiving.</summary>
+    IDisposable Subscribe(string userId, Action<MessengerEvent> handler);
+
+    /// <summary>Hands the event to every subscription of every listed user; a failing handler never stops the rest.</summary>
+    void Publish(IEnumerable<string> userIds, MessengerEvent messengerEvent);
+}

@@ -1,0 +1,19 @@
+using BlazorMessenger.Features.Chat;
+
+namespace BlazorMessenger.Realtime;
+
+/// <summary>What the hub carries: plain data, never services or entities.</summary>
+public abstract record MessengerEvent;
+
+/// <summary>A committed message, for every member of its conversation.</summary>
+public sealed record MessagePosted(ChatMessage Message) : MessengerEvent;
+
+/// <summary>A conversation appeared or changed for this user; Notice is a sentence to show them, if any.</summary>
+public sealed record ConversationChanged(long ConversationId, string? Notice) : MessengerEvent;
+
+/// <summary>The user read a conversation up to LastReadSeq (in one tab; the others follow).</summary>
+public sealed record ReadStateChanged(long ConversationId, long LastReadSeq) : MessengerEvent;
+
+public sealed record ContactsChanged : MessengerEvent;
+
+public sealed record PresenceChanged(string UserId, bool IsOnline, DateTime? LastSeenUtc) : MessengerEvent;
