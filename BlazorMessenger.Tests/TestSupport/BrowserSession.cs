@@ -9,13 +9,26 @@ public sealed class BrowserSession(IBrowserContext context, IPage page, string b
 {
     public IPage Page { get; } = page;
 
+    public IBrowserContext Context { get; } = context;
+
+    /// <summary>A second tab of the same person (same cookies).</summary>
+    public async Task<IPage> OpenTabAsync(string path)
+    {
+        var tab = await Context.NewPageAsync();
+        await tab.GotoAsync(path);
+        await WaitForInteractiveAsync(tab);
+        return tab;
+    }
+
     public string BaseUrl { get; } = baseUrl;
 
     /// <summary>Waits for the circuit: prerendered buttons do nothing until it is connected.</summary>
-    public async Task WaitForInteractiveAsync()
+    public Task WaitForInteractiveAsync() => WaitForInteractiveAsync(Page);
+
+    public static async Task WaitForInteractiveAsync(IPage page)
     {
-        await Page.WaitForFunctionAsync("() => window.Blazor !== undefined");
-        await Page.Locator("[data-interactive]").WaitForAsync();
+        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        await page.Locator("[data-interactive]").WaitForAsync();
     }
 
     public async Task RegisterAsync(string userName, string email, string password)
@@ -62,5 +75,5 @@ public sealed class BrowserSession(IBrowserContext context, IPage page, string b
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Log in" })).ToBeVisibleAsync();
     }
 
-    public async ValueTask DisposeAsync() => await context.CloseAsync();
+    public async ValueTask DisposeAsync() => await Context.CloseAsync();
 }

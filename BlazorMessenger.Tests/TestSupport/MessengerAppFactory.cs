@@ -33,6 +33,7 @@ public sealed class MessengerAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("Messenger:DataDirectory", DataDirectory);
         builder.UseSetting("Messenger:SeedDemoUsers", "false");
+        builder.UseSetting("Messenger:PresenceGraceSeconds", "1");
     }
 
     public override async ValueTask DisposeAsync()

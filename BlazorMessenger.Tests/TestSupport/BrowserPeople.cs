@@ -1,0 +1,44 @@
+using BlazorMessenger.Data;
+using BlazorMessenger.Features.Contacts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BlazorMessenger.Tests.TestSupport;
+
+/// <summary>Creates people (and contacts) straight in the app under test, and logs them in through the UI.</summary>
+public static class BrowserPeople
+{
+    public const string Password = "Passw0rd!";
+
+    public static string NewUserName(string prefix) => $"{prefix}{Guid.NewGuid().ToString("N")[..8]}";
+
+    public static async Task<string> CreateAsync(this BrowserFixture browser, string userName)
+    {
+        await using var scope = browser.App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = new ApplicationUser { UserName = userName, Email = $"{userName}@example.test" };
+        var result = await users.CreateAsync(user, Password);
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
+        return user.Id;
+    }
+
+    public static async Task ConnectAsync(this BrowserFixture browser, string ownerId, string contactUserName)
+    {
+        var added = await browser.App.Services.GetRequiredService<ContactService>().AddAsync(ownerId, contactUserName);
+        Assert.True(added.Succeeded, added.Error);
+    }
+
+    public static async Task<BrowserSession> LoggedInAsync(this BrowserFixture browser, string userName, string path = "/")
+    {
+        var session = await browser.NewSessionAsync();
+        await session.LogInAsync(userName, Password);
+        await session.ExpectInAppAsAsync(userName);
+        if (path != "/")
+        {
+            await session.Page.GotoAsync(path);
+            await session.WaitForInteractiveAsync();
+        }
+
+        return session;
+    }
+}

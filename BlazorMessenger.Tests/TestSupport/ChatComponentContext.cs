@@ -1,0 +1,34 @@
+using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Features.Contacts;
+using BlazorMessenger.Features.Presence;
+using BlazorMessenger.Realtime;
+using BlazorMessenger.Tests.Features.Chat;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BlazorMessenger.Tests.TestSupport;
+
+/// <summary>A bUnit context whose components talk to the real chat services over a temporary SQLite database.</summary>
+public abstract class ChatComponentContext : MudTestContext, IAsyncLifetime
+{
+    private static readonly Type[] Shared =
+        [typeof(ChatService), typeof(ContactService), typeof(IMessengerHub), typeof(PresenceTracker), typeof(TimeProvider)];
+
+    protected ChatTestBed Bed { get; private set; } = default!;
+
+    public async ValueTask InitializeAsync()
+    {
+        Bed = await ChatTestBed.CreateAsync();
+        foreach (var type in Shared)
+        {
+            Services.AddSingleton(type, Bed.Services.Provider.GetRequiredService(type));
+        }
+
+        Services.AddScoped<CircuitEvents>();
+    }
+
+    async ValueTask IAsyncDisposable.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Bed.DisposeAsync();
+    }
+}

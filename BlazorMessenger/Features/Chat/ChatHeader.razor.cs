@@ -1,0 +1,66 @@
+using BlazorMessenger.Components.Layout;
+using BlazorMessenger.Features.Presence;
+using BlazorMessenger.Realtime;
+using Microsoft.AspNetCore.Components;
+
+namespace BlazorMessenger.Features.Chat;
+
+public sealed partial class ChatHeader : IDisposable
+{
+    private IDisposable? _subscription;
+    private bool _online;
+    private DateTime? _lastSeenUtc;
+
+    [Parameter, EditorRequired]
+    public ChatPeer Peer { get; set; } = default!;
+
+    [Parameter, EditorRequired]
+    public string UserId { get; set; } = "";
+
+    [CascadingParameter]
+    private TimeZoneInfo? TimeZone { get; set; }
+
+    [Inject]
+    private PresenceTracker Presence { get; set; } = default!;
+
+    [Inject]
+    private IMessengerHub Hub { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
+    private string Status => _online
+        ? "online"
+        : ClientTime.LastSeen(_lastSeenUtc, TimeZone ?? TimeZoneInfo.Utc, Time.GetUtcNow().UtcDateTime);
+
+    protected override void OnParametersSet()
+    {
+        _online = Presence.IsOnline(Peer.UserId);
+        _lastSeenUtc = Peer.LastSeenUtc;
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _subscription = Hub.Subscribe(UserId, OnEvent);
+            _online = Presence.IsOnline(Peer.UserId);
+            StateHasChanged();
+        }
+    }
+
+    private void OnEvent(MessengerEvent messengerEvent)
+    {
+        if (messengerEvent is PresenceChanged change && change.UserId == Peer.UserId)
+        {
+            _ = InvokeAsync(() =>
+            {
+                _online = change.IsOnline;
+                _lastSeenUtc = change.LastSeenUtc ?? _lastSeenUtc;
+                StateHasChanged();
+            });
+        }
+    }
+
+    public void Dispose() => _subscription?.Dispose();
+}

@@ -1,0 +1,161 @@
+using BlazorMessenger.Features.Contacts;
+using BlazorMessenger.Features.Presence;
+using BlazorMessenger.Realtime;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace BlazorMessenger.Features.Chat;
+
+/// <summary>The drawer's list: ordered by last activity, kept live by the hub, repaired from the database on reconnect.</summary>
+public sealed partial class ConversationList : IDisposable
+{
+    private readonly CancellationTokenSource _cts = new();
+    private List<ConversationSummary> _conversations = [];
+    private HashSet<string> _online = [];
+    private IDisposable? _subscription;
+
+    [Parameter]
+    public string UserId { get; set; } = "";
+
+    [Inject]
+    private ChatService Chat { get; set; } = default!;
+
+    [Inject]
+    private IMessengerHub Hub { get; set; } = default!;
+
+    [Inject]
+    private PresenceTracker Presence { get; set; } = default!;
+
+    [Inject]
+    private CircuitEvents Circuit { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    private string Title
+    {
+        get
+        {
+            var unread = _conversations.Sum(c => c.Unread);
+            return unread > 0 ? $"({unread}) BlazorMessenger" : "BlazorMessenger";
+        }
+    }
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (UserId.Length > 0)
+        {
+            await ReloadAsync();
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender && UserId.Length > 0)
+        {
+            _subscription = Hub.Subscribe(UserId, OnEvent);
+            Circuit.Reconnected += OnReconnected;
+            await ReloadAsync();
+            StateHasChanged();
+        }
+    }
+
+    private void OnEvent(MessengerEvent messengerEvent) => _ = InvokeAsync(() => ApplyAsync(messengerEvent));
+
+    private void OnReconnected() => _ = InvokeAsync(async () =>
+    {
+        await ReloadAsync();
+        StateHasChanged();
+    });
+
+    private async Task ApplyAsync(MessengerEvent messengerEvent)
+    {
+        switch (messengerEvent)
+        {
+            case MessagePosted { Message: var message } when Find(message.ConversationId) is { } known:
+                if (message.Seq > known.LastSeq)
+                {
+                    Replace(known with
+                    {
+                        LastSeq = message.Seq,
+                        LastMessagePreview = MessageRules.Preview(message.Body),
+                        LastMessageSenderId = message.SenderId,
+                        LastActivityUtc = message.CreatedUtc,
+                        LastReadSeq = message.SenderId == UserId ? message.Seq : known.LastReadSeq,
+                    });
+                }
+
+                break;
+            case ReadStateChanged read when Find(read.ConversationId) is { } known:
+                Replace(known with { LastReadSeq = Math.Max(known.LastReadSeq, read.LastReadSeq) });
+                break;
+            case PresenceChanged presence:
+                if (presence.IsOnline)
+                {
+                    _online.Add(presence.UserId);
+                }
+                else
+                {
+                    _online.Remove(presence.UserId);
+                }
+
+                break;
+            case ConversationChanged changed:
+                await ReloadAsync();
+                if (changed.Notice is { } notice)
+                {
+                    Snackbar.Add(notice, Severity.Info);
+                }
+
+                break;
+            case MessagePosted:
+                await ReloadAsync();
+                break;
+            default:
+                return;
+        }
+
+        StateHasChanged();
+    }
+
+    private async Task AddContactAsync()
+    {
+        var dialog = await Dialogs.ShowAsync<AddContactDialog>("Add contact", new DialogParameters<AddContactDialog>
+        {
+            { d => d.UserId, UserId },
+        });
+        if (await dialog.GetReturnValueAsync<ContactAdded>() is { } added)
+        {
+            Navigation.NavigateTo($"chat/{added.Contact.UserName}");
+        }
+    }
+
+    private async Task ReloadAsync()
+    {
+        _conversations = [.. await Chat.ListConversationsAsync(UserId, _cts.Token)];
+        _online = _conversations.Select(c => c.Peer.UserId).Where(Presence.IsOnline).ToHashSet();
+    }
+
+    private ConversationSummary? Find(long conversationId) => _conversations.Find(c => c.Id == conversationId);
+
+    private void Replace(ConversationSummary updated)
+    {
+        _conversations.RemoveAll(c => c.Id == updated.Id);
+        _conversations.Add(updated);
+        _conversations.Sort((a, b) => b.LastActivityUtc.CompareTo(a.LastActivityUtc));
+    }
+
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        Circuit.Reconnected -= OnReconnected;
+        _cts.Cancel();
+        _cts.Dispose();
+    }
+}

@@ -1,0 +1,221 @@
+using BlazorMessenger.Realtime;
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+
+namespace BlazorMessenger.Features.Chat;
+
+/// <summary>
+/// The open conversation's messages. Holds them by Seq: duplicates are dropped, a gap (Seq > last + 1) is repaired by
+/// reading after the last Seq it holds, and so is a reconnect.
+/// </summary>
+public sealed partial class MessageLog : IAsyncDisposable
+{
+    private readonly List<ChatMessage> _messages = [];
+    private readonly CancellationTokenSource _cts = new();
+    private ElementReference _logElement;
+    private IDisposable? _subscription;
+    private IJSObjectReference? _module;
+    private IJSObjectReference? _scrolling;
+    private DotNetObjectReference<MessageLog>? _self;
+    private bool _hasOlder;
+    private bool _atBottom = true;
+    private int _newBelow;
+    private bool _scrollToBottomAfterRender;
+    private object? _positionBeforePrepend;
+
+    [Parameter, EditorRequired]
+    public OpenConversation Conversation { get; set; } = default!;
+
+    [Parameter, EditorRequired]
+    public string UserId { get; set; } = "";
+
+    [Inject]
+    private ChatService Chat { get; set; } = default!;
+
+    [Inject]
+    private IMessengerHub Hub { get; set; } = default!;
+
+    [Inject]
+    private CircuitEvents Circuit { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
+    private long LastSeq => _messages.Count == 0 ? 0 : _messages[^1].Seq;
+
+    protected override async Task OnInitializedAsync()
+    {
+        var page = await Chat.GetPageAsync(UserId, Conversation.Id, null, _cts.Token);
+        _messages.AddRange(page);
+        _hasOlder = page.Count == MessageRules.PageSize && page[0].Seq > 1;
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _subscription = Hub.Subscribe(UserId, OnEvent);
+            Circuit.Reconnected += OnReconnected;
+            _self = DotNetObjectReference.Create(this);
+            _module = await JS.InvokeAsync<IJSObjectReference>("import", _cts.Token, "./Features/Chat/MessageLog.razor.js");
+            _scrolling = await _module.InvokeAsync<IJSObjectReference>("attach", _cts.Token, _logElement, _self);
+            await CatchUpAsync();
+            await MarkReadAsync();
+            return;
+        }
+
+        if (_module is null)
+        {
+            return;
+        }
+
+        if (_positionBeforePrepend is { } before)
+        {
+            _positionBeforePrepend = null;
+            await _module.InvokeVoidAsync("keepPosition", _cts.Token, _logElement, before);
+        }
+
+        if (_scrollToBottomAfterRender)
+        {
+            _scrollToBottomAfterRender = false;
+            await _module.InvokeVoidAsync("scrollToBottom", _cts.Token, _logElement);
+        }
+    }
+
+    [JSInvokable]
+    public async Task LoadOlderAsync()
+    {
+        if (!_hasOlder || _messages.Count == 0 || _module is null)
+        {
+            return;
+        }
+
+        _positionBeforePrepend = await _module.InvokeAsync<object>("measure", _cts.Token, _logElement);
+        var older = await Chat.GetPageAsync(UserId, Conversation.Id, _messages[0].Seq, _cts.Token);
+        _messages.InsertRange(0, older);
+        _hasOlder = older.Count == MessageRules.PageSize && older[0].Seq > 1;
+        StateHasChanged();
+    }
+
+    [JSInvokable]
+    public async Task OnAtBottomChanged(bool value)
+    {
+        _atBottom = value;
+        if (_atBottom)
+        {
+            _newBelow = 0;
+            await MarkReadAsync();
+        }
+
+        StateHasChanged();
+    }
+
+    private async Task JumpToBottomAsync()
+    {
+        _newBelow = 0;
+        _scrollToBottomAfterRender = true;
+        await MarkReadAsync();
+    }
+
+    private void OnEvent(MessengerEvent messengerEvent)
+    {
+        if (messengerEvent is MessagePosted posted && posted.Message.ConversationId == Conversation.Id)
+        {
+            _ = InvokeAsync(() => ReceiveAsync(posted.Message));
+        }
+    }
+
+    private void OnReconnected() => _ = InvokeAsync(CatchUpAsync);
+
+    private async Task ReceiveAsync(ChatMessage message)
+    {
+        if (message.Seq <= LastSeq)
+        {
+            return;
+        }
+
+        if (message.Seq == LastSeq + 1)
+        {
+            _messages.Add(message);
+            AfterArrival([message]);
+        }
+        else
+        {
+            await CatchUpAsync();
+        }
+
+        StateHasChanged();
+        if (_atBottom)
+        {
+            await MarkReadAsync();
+        }
+    }
+
+    private async Task CatchUpAsync()
+    {
+        try
+        {
+            var missing = await Chat.GetAfterAsync(UserId, Conversation.Id, LastSeq, _cts.Token);
+            var fresh = missing.Where(m => m.Seq > LastSeq).ToList();
+            _messages.AddRange(fresh);
+            AfterArrival(fresh);
+            StateHasChanged();
+        }
+        catch (OperationCanceledException) when (_cts.IsCancellationRequested)
+        {
+        }
+    }
+
+    private void AfterArrival(IReadOnlyList<ChatMessage> arrived)
+    {
+        if (arrived.Count == 0)
+        {
+            return;
+        }
+
+        if (_atBottom || arrived.Any(m => m.SenderId == UserId))
+        {
+            _scrollToBottomAfterRender = true;
+            _newBelow = 0;
+        }
+        else
+        {
+            _newBelow += arrived.Count;
+        }
+    }
+
+    private async Task MarkReadAsync()
+    {
+        if (_messages.Count > 0 && !_cts.IsCancellationRequested)
+        {
+            await Chat.MarkReadAsync(UserId, Conversation.Id, LastSeq, _cts.Token);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _subscription?.Dispose();
+        Circuit.Reconnected -= OnReconnected;
+        await _cts.CancelAsync();
+        try
+        {
+            if (_scrolling is not null)
+            {
+                await _scrolling.InvokeVoidAsync("dispose");
+                await _scrolling.DisposeAsync();
+            }
+
+            if (_module is not null)
+            {
+                await _module.DisposeAsync();
+            }
+        }
+        catch (JSDisconnectedException)
+        {
+            // The circuit is gone; so is everything the script held.
+        }
+
+        _self?.Dispose();
+        _cts.Dispose();
+    }
+}

@@ -1,0 +1,44 @@
+// Scrolling for the message log: older pages load when the top comes into view without moving what the reader
+// sees, and the log follows new messages only when the reader is already at the bottom.
+const nearBottomPx = 48;
+
+export function attach(log, dotnet) {
+    const state = { atBottom: true, loading: false };
+    const sentinel = log.querySelector("[data-log-top]");
+    const observer = new IntersectionObserver(entries => {
+        if (entries.some(e => e.isIntersecting) && !state.loading && log.scrollHeight > log.clientHeight) {
+            state.loading = true;
+            dotnet.invokeMethodAsync("LoadOlderAsync").finally(() => state.loading = false);
+        }
+    }, { root: log, rootMargin: "200px 0px 0px 0px" });
+    if (sentinel) {
+        observer.observe(sentinel);
+    }
+
+    const onScroll = () => {
+        const atBottom = isAtBottom(log);
+        if (atBottom !== state.atBottom) {
+            state.atBottom = atBottom;
+            dotnet.invokeMethodAsync("OnAtBottomChanged", atBottom);
+        }
+    };
+    log.addEventListener("scroll", onScroll, { passive: true });
+    log.scrollTop = log.scrollHeight;
+    return { dispose: () => { observer.disconnect(); log.removeEventListener("scroll", onScroll); } };
+}
+
+export function isAtBottom(log) {
+    return log.scrollHeight - log.scrollTop - log.clientHeight <= nearBottomPx;
+}
+
+export function scrollToBottom(log) {
+    log.scrollTop = log.scrollHeight;
+}
+
+export function measure(log) {
+    return { scrollHeight: log.scrollHeight, scrollTop: log.scrollTop };
+}
+
+export function keepPosition(log, before) {
+    log.scrollTop = log.scrollHeight - before.scrollHeight + before.scrollTop;
+}

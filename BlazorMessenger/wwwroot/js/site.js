@@ -1,0 +1,14 @@
+// Preferences the server needs before any component runs are kept in cookies, so the first render is right.
+(function () {
+    var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (zone) {
+        document.cookie = "bm-tz=" + encodeURIComponent(zone) + "; path=/; max-age=31536000; samesite=lax";
+    }
+})();
+
+window.bmTheme = {
+    save: function (mode) {
+        var value = mode === "dark" ? "dark" : "light";
+        document.cookie = "bm-theme=" + value + "; path=/; max-age=31536000; samesite=lax";
+    }
+};
