@@ -4,6 +4,7 @@ using BlazorMessenger.Realtime;
 using BlazorMessenger.Tests.TestSupport;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BlazorMessenger.Tests.Features.Chat;
 
@@ -48,6 +49,17 @@ public sealed class MessageLogTests : ChatComponentContext
 
         cut.WaitForAssertion(() => Assert.Equal(
             ["missed 1", "missed 2", "seen live"], cut.FindAll(".bm-body").Select(b => b.TextContent)));
+    }
+
+    [Fact]
+    public async Task After_a_reconnect_the_log_catches_up_from_the_database()
+    {
+        var cut = await RenderLogAsync(Bed.Bob);
+        await StoreSilentlyAsync("sent while disconnected");
+
+        await cut.InvokeAsync(() => Services.GetRequiredService<CircuitEvents>().RaiseReconnected());
+
+        cut.WaitForAssertion(() => Assert.Equal("sent while disconnected", cut.Find(".bm-body").TextContent));
     }
 
     [Fact]

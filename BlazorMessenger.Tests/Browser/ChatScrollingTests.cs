@@ -1,0 +1,85 @@
+using BlazorMessenger.Data;
+using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace BlazorMessenger.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed class ChatScrollingTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task Scrolling_to_the_top_loads_the_previous_page_without_moving_what_the_reader_sees()
+    {
+        var (alice, bob, conversationId, aliceId) = await PairAsync();
+        await SeedAsync(conversationId, aliceId, 120);
+        await using var session = await browser.LoggedInAsync(bob, $"/chat/{alice}");
+        var log = session.Page.GetByRole(AriaRole.Log, new() { Name = "Messages" });
+        await Expect(log.Locator(".bm-msg")).ToHaveCountAsync(50);
+        await Expect(log.Locator(".bm-msg").Last).ToContainTextAsync("message 120");
+
+        var anchor = log.Locator(".bm-msg[data-seq='71']");
+        await log.EvaluateAsync("e => e.scrollTop = 0");
+        await Expect(log.Locator(".bm-msg")).ToHaveCountAsync(100);
+
+        var anchorTop = await anchor.EvaluateAsync<double>("(m) => m.getBoundingClientRect().top - m.parentElement.getBoundingClientRect().top");
+        Assert.InRange(anchorTop, -5, 80);
+        await log.EvaluateAsync("e => e.scrollTop = 0");
+        await Expect(log.Locator(".bm-msg")).ToHaveCountAsync(120);
+        await Expect(log).ToContainTextAsync("This is the beginning of your conversation.");
+    }
+
+    [Fact]
+    public async Task A_new_message_follows_the_reader_at_the_bottom_and_otherwise_offers_a_new_messages_button()
+    {
+        var (alice, bob, conversationId, aliceId) = await PairAsync();
+        await SeedAsync(conversationId, aliceId, 60);
+        await using var bobSession = await browser.LoggedInAsync(bob, $"/chat/{alice}");
+        var chat = browser.App.Services.GetRequiredService<ChatService>();
+        var log = bobSession.Page.GetByRole(AriaRole.Log, new() { Name = "Messages" });
+        await Expect(log.Locator(".bm-msg")).ToHaveCountAsync(50);
+
+        await chat.SendAsync(aliceId, conversationId, Guid.NewGuid(), "while at the bottom", TestContext.Current.CancellationToken);
+        await Expect(log.Locator(".bm-msg").Last).ToBeInViewportAsync();
+
+        await log.EvaluateAsync("e => e.scrollTop = e.scrollHeight / 3");
+        await Task.Delay(300, TestContext.Current.CancellationToken);
+        await chat.SendAsync(aliceId, conversationId, Guid.NewGuid(), "while reading older ones", TestContext.Current.CancellationToken);
+        var jump = bobSession.Page.GetByRole(AriaRole.Button, new() { Name = "1 new message" });
+        await Expect(jump).ToBeVisibleAsync();
+        await Expect(log.Locator(".bm-msg").Last).Not.ToBeInViewportAsync();
+
+        await jump.ClickAsync();
+
+        await Expect(log.Locator(".bm-msg").Last).ToBeInViewportAsync();
+        await Expect(jump).ToHaveCountAsync(0);
+    }
+
+    private async Task<(string Alice, string Bob, long ConversationId, string AliceId)> PairAsync()
+    {
+        var (alice, bob) = (BrowserPeople.NewUserName("alice"), BrowserPeople.NewUserName("bob"));
+        var aliceId = await browser.CreateAsync(alice);
+        await browser.CreateAsync(bob);
+        await browser.ConnectAsync(aliceId, bob);
+        var open = await browser.App.Services.GetRequiredService<ChatService>().OpenDirectAsync(aliceId, bob);
+        return (alice, bob, open!.Id, aliceId);
+    }
+
+    private async Task SeedAsync(long conversationId, string senderId, int count)
+    {
+        var factory = browser.App.Services.GetRequiredService<IDbContextFactory<ApplicationDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        var start = DateTime.UtcNow.AddHours(-1);
+        db.Messages.AddRange(Enumerable.Range(1, count).Select(i => new Message
+        {
+            ConversationId = conversationId, Seq = i, SenderId = senderId, ClientMessageId = Guid.NewGuid(),
+            Body = $"message {i}", CreatedUtc = start.AddSeconds(i),
+        }));
+        await db.Conversations.Where(c => c.Id == conversationId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastSeq, count).SetProperty(c => c.LastMessageUtc, start.AddSeconds(count)));
+        await db.SaveChangesAsync();
+    }
+}
