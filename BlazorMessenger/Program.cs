@@ -1,5 +1,6 @@
 using BlazorMessenger.Components;
 using BlazorMessenger.Components.Account;
+using BlazorMessenger.Features.Media;
 using BlazorMessenger.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -26,5 +27,6 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
+app.MapMediaEndpoints();
 
 app.Run();

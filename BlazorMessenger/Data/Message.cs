@@ -32,4 +32,8 @@ public sealed class Message
     public DateTime? DeletedUtc { get; set; }
 
     public long? ReplyToId { get; set; }
+
+    public string? MediaId { get; set; }
+
+    public Media? Media { get; set; }
 }

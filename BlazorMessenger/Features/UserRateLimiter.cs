@@ -8,6 +8,7 @@ public enum RateLimitedAction
 {
     SendMessage,
     AddContact,
+    UploadImage,
 }
 
 /// <summary>
@@ -25,6 +26,7 @@ public sealed class UserRateLimiter : IDisposable
             RateLimitPartition.GetTokenBucketLimiter(key, k => k.Item1 switch
             {
                 RateLimitedAction.SendMessage => Bucket(limits.MessageBurst, limits.MessagesPerMinute),
+                RateLimitedAction.UploadImage => Bucket(limits.UploadBurst, limits.UploadsPerMinute),
                 _ => Bucket(limits.ContactAddBurst, limits.ContactAddsPerMinute),
             }));
     }

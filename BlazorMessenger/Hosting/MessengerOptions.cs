@@ -17,6 +17,8 @@ public sealed class MessengerOptions
 
     public RateLimitOptions RateLimits { get; set; } = new();
 
+    public MediaOptions Media { get; set; } = new();
+
     public string ResolveDataDirectory(string contentRoot) =>
         Path.GetFullPath(Path.Combine(contentRoot, DataDirectory));
 }
@@ -31,4 +33,18 @@ public sealed class RateLimitOptions
     public int ContactAddBurst { get; set; } = 10;
 
     public int ContactAddsPerMinute { get; set; } = 10;
+
+    public int UploadBurst { get; set; } = 10;
+
+    public int UploadsPerMinute { get; set; } = 30;
+}
+
+public sealed class MediaOptions
+{
+    public long MaxBytes { get; set; } = 10 * 1024 * 1024;
+
+    public long MaxPixels { get; set; } = 40_000_000;
+
+    /// <summary>The long side of a thumbnail, in pixels.</summary>
+    public int ThumbnailSize { get; set; } = 320;
 }

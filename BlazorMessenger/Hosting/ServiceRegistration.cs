@@ -3,6 +3,7 @@ using BlazorMessenger.Data;
 using BlazorMessenger.Features;
 using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Features.Contacts;
+using BlazorMessenger.Features.Media;
 using BlazorMessenger.Features.Presence;
 using BlazorMessenger.Realtime;
 using Microsoft.AspNetCore.Components.Server.Circuits;
@@ -80,6 +81,9 @@ public static class ServiceRegistration
         services.AddSingleton<IMessengerHub, InProcessMessengerHub>();
         services.AddSingleton<UserRateLimiter>();
         services.AddSingleton<PresenceTracker>();
+        services.AddSingleton<ImageProcessor>();
+        services.AddSingleton<MediaStore>();
+        services.AddSingleton<MediaJanitor>();
         services.AddSingleton<ChatService>();
         services.AddSingleton<ContactService>();
         return services;

@@ -1,4 +1,5 @@
 using BlazorMessenger.Data;
+using BlazorMessenger.Features.Media;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,8 @@ public static class StoragePreparation
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
         }
+
+        await services.GetRequiredService<MediaJanitor>().RemoveOrphansAsync(cancellationToken);
 
         if (services.GetRequiredService<IOptions<MessengerOptions>>().Value.SeedDemoUsers)
         {

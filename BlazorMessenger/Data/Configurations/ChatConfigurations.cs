@@ -43,5 +43,21 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         message.Property(m => m.Body).HasMaxLength(Features.Chat.MessageRules.MaxLength);
         message.HasOne<Conversation>().WithMany().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
         message.HasOne<ApplicationUser>().WithMany().HasForeignKey(m => m.SenderId).OnDelete(DeleteBehavior.Restrict);
+        message.HasOne(m => m.Media).WithMany().HasForeignKey(m => m.MediaId).OnDelete(DeleteBehavior.SetNull);
+        message.HasIndex(m => m.MediaId);
+    }
+}
+
+internal sealed class MediaConfiguration : IEntityTypeConfiguration<Media>
+{
+    public void Configure(EntityTypeBuilder<Media> media)
+    {
+        media.Property(m => m.Id).HasMaxLength(32);
+        media.Property(m => m.ContentType).HasMaxLength(32);
+        media.Property(m => m.ThumbContentType).HasMaxLength(32);
+        media.Property(m => m.StorageKey).HasMaxLength(128);
+        media.Property(m => m.ThumbKey).HasMaxLength(128);
+        media.HasOne<ApplicationUser>().WithMany().HasForeignKey(m => m.OwnerId).OnDelete(DeleteBehavior.Cascade);
+        media.HasOne<Conversation>().WithMany().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

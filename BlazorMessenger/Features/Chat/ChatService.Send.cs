@@ -36,7 +36,7 @@ public sealed partial class ChatService
             return ServiceResult<ChatMessage>.Fail(MessageRules.SlowDown);
         }
 
-        var (message, memberIds) = await StoreAsync(db, userId, conversationId, clientMessageId, body, ct);
+        var (message, memberIds) = await StoreAsync(db, userId, conversationId, clientMessageId, body, null, ct);
         if (memberIds is null)
         {
             return ServiceResult<ChatMessage>.Ok(message);
@@ -73,7 +73,8 @@ public sealed partial class ChatService
 
     /// <summary>One write transaction: SQLite serializes writers, so Seq is assigned without gaps or duplicates.</summary>
     private async Task<(ChatMessage Message, List<string>? MemberIds)> StoreAsync(
-        ApplicationDbContext db, string userId, long conversationId, Guid clientMessageId, string body, CancellationToken ct)
+        ApplicationDbContext db, string userId, long conversationId, Guid clientMessageId, string body, Data.Media? media,
+        CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -94,10 +95,16 @@ public sealed partial class ChatService
             Seq = seq,
             SenderId = userId,
             ClientMessageId = clientMessageId,
-            Kind = MessageKind.Text,
+            Kind = media is null ? MessageKind.Text : MessageKind.Image,
             Body = body,
             CreatedUtc = now,
+            Media = media,
         };
+        if (media is not null)
+        {
+            media.CreatedUtc = now;
+        }
+
         db.Messages.Add(entity);
         await db.SaveChangesAsync(ct);
         await db.ConversationMembers.Where(m => m.ConversationId == conversationId && m.UserId == userId)
@@ -106,7 +113,8 @@ public sealed partial class ChatService
             .Select(m => m.UserId).ToListAsync(ct);
         await transaction.CommitAsync(ct);
 
-        return (new ChatMessage(entity.Id, conversationId, seq, userId, clientMessageId, entity.Kind, body, now, null), memberIds);
+        var image = media is null ? null : new ChatImage(media.Id, media.Width, media.Height, media.ThumbWidth, media.ThumbHeight);
+        return (new ChatMessage(entity.Id, conversationId, seq, userId, clientMessageId, entity.Kind, body, now, null, image), memberIds);
     }
 
     private static Task<ChatMessage?> FindSentAsync(ApplicationDbContext db, string userId, Guid clientMessageId, CancellationToken ct) =>

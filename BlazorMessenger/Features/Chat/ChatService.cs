@@ -1,4 +1,5 @@
 using BlazorMessenger.Data;
+using BlazorMessenger.Features.Media;
 using BlazorMessenger.Realtime;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,6 +13,8 @@ public sealed partial class ChatService(
     IDbContextFactory<ApplicationDbContext> dbFactory,
     IMessengerHub hub,
     UserRateLimiter rateLimiter,
+    ImageProcessor images,
+    MediaStore mediaStore,
     TimeProvider time)
 {
     public async Task<IReadOnlyList<ConversationSummary>> ListConversationsAsync(string userId, CancellationToken ct = default)
@@ -37,7 +40,7 @@ public sealed partial class ChatService(
         return rows
             .Where(r => r.Peer is not null)
             .Select(r => new ConversationSummary(
-                r.ConversationId, r.Peer!, r.Last is null ? null : MessageRules.Preview(r.Last.Body), r.Last?.SenderId,
+                r.ConversationId, r.Peer!, r.Last is null ? null : MessageRules.Preview(r.Last.Kind, r.Last.Body), r.Last?.SenderId,
                 DateTime.SpecifyKind(r.Activity, DateTimeKind.Utc), r.LastSeq, r.LastReadSeq))
             .OrderByDescending(s => s.LastActivityUtc)
             .ToList();
@@ -96,7 +99,8 @@ public sealed partial class ChatService(
     }
 
     private static readonly System.Linq.Expressions.Expression<Func<Message, ChatMessage>> ToRecord = m =>
-        new ChatMessage(m.Id, m.ConversationId, m.Seq, m.SenderId, m.ClientMessageId, m.Kind, m.Body, m.CreatedUtc, m.EditedUtc);
+        new ChatMessage(m.Id, m.ConversationId, m.Seq, m.SenderId, m.ClientMessageId, m.Kind, m.Body, m.CreatedUtc, m.EditedUtc,
+            m.Media == null ? null : new ChatImage(m.Media.Id, m.Media.Width, m.Media.Height, m.Media.ThumbWidth, m.Media.ThumbHeight));
 
     private static async Task EnsureMemberAsync(ApplicationDbContext db, string userId, long conversationId, CancellationToken ct)
     {

@@ -1,21 +1,28 @@
+using BlazorMessenger.Features.Media;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.JSInterop;
 
 namespace BlazorMessenger.Features.Chat;
 
 /// <summary>
-/// Writes one message at a time. Its client message id stays the same until the server has stored the message,
-/// so a retry after a failure or a second click can never store it twice.
+/// Writes one message at a time, text or an image with a caption. Its client message id stays the same until the
+/// server has stored the message, so a retry after a failure or a second click can never store it twice.
 /// </summary>
 public sealed partial class Composer : IAsyncDisposable
 {
     private ElementReference _textArea;
+    private ElementReference _area;
     private IJSObjectReference? _module;
-    private IJSObjectReference? _keys;
+    private IJSObjectReference? _listeners;
     private string _text = "";
     private string? _error;
     private bool _sending;
     private Guid _clientMessageId = Guid.NewGuid();
+    private IBrowserFile? _attachment;
+    private bool _uploading;
+    private double _progress;
+    private CancellationTokenSource? _upload;
 
     [Parameter, EditorRequired]
     public long ConversationId { get; set; }
@@ -25,6 +32,9 @@ public sealed partial class Composer : IAsyncDisposable
 
     [Inject]
     private ChatService Chat { get; set; } = default!;
+
+    [Inject]
+    private ImageProcessor Images { get; set; } = default!;
 
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
@@ -37,14 +47,35 @@ public sealed partial class Composer : IAsyncDisposable
         if (firstRender)
         {
             _module = await JS.InvokeAsync<IJSObjectReference>("import", "./Features/Chat/Composer.razor.js");
-            _keys = await _module.InvokeAsync<IJSObjectReference>("attach", _textArea);
+            _listeners = await _module.InvokeAsync<IJSObjectReference>("attach", _area, _textArea);
             await _module.InvokeVoidAsync("focus", _textArea);
         }
     }
 
+    private void OnFileChosen(InputFileChangeEventArgs e)
+    {
+        _error = null;
+        if (e.File.Size > Images.MaxBytes)
+        {
+            _attachment = null;
+            _error = Images.TooLarge;
+            return;
+        }
+
+        _attachment = e.File;
+        _clientMessageId = Guid.NewGuid();
+    }
+
+    private void CancelAttachment()
+    {
+        _upload?.Cancel();
+        _attachment = null;
+        _uploading = false;
+    }
+
     private async Task SendAsync()
     {
-        if (_sending || string.IsNullOrWhiteSpace(_text))
+        if (_sending || (_attachment is null && string.IsNullOrWhiteSpace(_text)))
         {
             return;
         }
@@ -52,11 +83,17 @@ public sealed partial class Composer : IAsyncDisposable
         _sending = true;
         try
         {
-            var result = await Chat.SendAsync(UserId, ConversationId, _clientMessageId, _text);
+            var result = _attachment is { } file ? await UploadAsync(file) : await Chat.SendAsync(UserId, ConversationId, _clientMessageId, _text);
+            if (result is null)
+            {
+                return;
+            }
+
             if (result.Succeeded)
             {
                 _text = "";
                 _error = null;
+                _attachment = null;
                 _clientMessageId = Guid.NewGuid();
             }
             else
@@ -72,17 +109,60 @@ public sealed partial class Composer : IAsyncDisposable
         finally
         {
             _sending = false;
+            _uploading = false;
         }
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Streams the file from the browser with progress; null when the person cancelled.</summary>
+    private async Task<ServiceResult<ChatMessage>?> UploadAsync(IBrowserFile file)
     {
+        _upload = new CancellationTokenSource();
+        _uploading = true;
+        _progress = 0;
+        var ct = _upload.Token;
         try
         {
-            if (_keys is not null)
+            var buffer = new byte[file.Size];
+            await using var stream = file.OpenReadStream(Images.MaxBytes, ct);
+            var read = 0;
+            var lastShown = 0.0;
+            while (read < buffer.Length)
             {
-                await _keys.InvokeVoidAsync("dispose");
-                await _keys.DisposeAsync();
+                var n = await stream.ReadAsync(buffer.AsMemory(read), ct);
+                if (n == 0)
+                {
+                    break;
+                }
+
+                read += n;
+                _progress = 100.0 * read / buffer.Length;
+                if (_progress - lastShown >= 5)
+                {
+                    lastShown = _progress;
+                    StateHasChanged();
+                }
+            }
+
+            return await Chat.SendImageAsync(UserId, ConversationId, _clientMessageId, buffer[..read], _text, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    private static string FormatSize(long bytes) =>
+        bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024.0):0.0} MB" : $"{Math.Max(1, bytes / 1024)} KB";
+
+    public async ValueTask DisposeAsync()
+    {
+        _upload?.Cancel();
+        try
+        {
+            if (_listeners is not null)
+            {
+                await _listeners.InvokeVoidAsync("dispose");
+                await _listeners.DisposeAsync();
             }
 
             if (_module is not null)
@@ -92,7 +172,7 @@ public sealed partial class Composer : IAsyncDisposable
         }
         catch (JSDisconnectedException)
         {
-            // The circuit is gone; so is the listener.
+            // The circuit is gone; so are the listeners.
         }
     }
 }

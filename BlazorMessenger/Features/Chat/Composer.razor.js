@@ -1,13 +1,56 @@
-// Enter sends, Shift+Enter makes a new line (and IME composition is left alone).
-export function attach(textArea) {
+// Enter sends, Shift+Enter makes a new line (IME composition is left alone). Images dropped on or pasted into the
+// composer go to its file input, as if chosen with "Attach image".
+export function attach(area, textArea) {
+    const input = area.querySelector("input[type=file]");
     const onKeyDown = e => {
         if (e.key === "Enter" && !e.shiftKey && !e.isComposing) {
             e.preventDefault();
             textArea.form.requestSubmit();
         }
     };
+    const takeFiles = files => {
+        const images = [...files].filter(f => f.type.startsWith("image/"));
+        if (images.length === 0) {
+            return false;
+        }
+        const transfer = new DataTransfer();
+        transfer.items.add(images[0]);
+        input.files = transfer.files;
+        input.dispatchEvent(new Event("change", { bubbles: true }));
+        return true;
+    };
+    const onDragOver = e => {
+        if ([...e.dataTransfer.items].some(i => i.kind === "file")) {
+            e.preventDefault();
+            area.classList.add("bm-dropping");
+        }
+    };
+    const onDragLeave = () => area.classList.remove("bm-dropping");
+    const onDrop = e => {
+        area.classList.remove("bm-dropping");
+        if (takeFiles(e.dataTransfer.files)) {
+            e.preventDefault();
+        }
+    };
+    const onPaste = e => {
+        if (e.clipboardData && takeFiles(e.clipboardData.files)) {
+            e.preventDefault();
+        }
+    };
     textArea.addEventListener("keydown", onKeyDown);
-    return { dispose: () => textArea.removeEventListener("keydown", onKeyDown) };
+    area.addEventListener("dragover", onDragOver);
+    area.addEventListener("dragleave", onDragLeave);
+    area.addEventListener("drop", onDrop);
+    area.addEventListener("paste", onPaste);
+    return {
+        dispose: () => {
+            textArea.removeEventListener("keydown", onKeyDown);
+            area.removeEventListener("dragover", onDragOver);
+            area.removeEventListener("dragleave", onDragLeave);
+            area.removeEventListener("drop", onDrop);
+            area.removeEventListener("paste", onPaste);
+        }
+    };
 }
 
 export function focus(textArea) {

@@ -84,7 +84,7 @@ public sealed partial class ConversationList : IDisposable
                     Replace(known with
                     {
                         LastSeq = message.Seq,
-                        LastMessagePreview = MessageRules.Preview(message.Body),
+                        LastMessagePreview = MessageRules.Preview(message.Kind, message.Body),
                         LastMessageSenderId = message.SenderId,
                         LastActivityUtc = message.CreatedUtc,
                         LastReadSeq = message.SenderId == UserId ? message.Seq : known.LastReadSeq,

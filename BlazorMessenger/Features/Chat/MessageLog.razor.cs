@@ -29,6 +29,10 @@ public sealed partial class MessageLog : IAsyncDisposable
     [Parameter, EditorRequired]
     public string UserId { get; set; } = "";
 
+    /// <summary>The reader's own username, to name their messages (image alt text, screen readers).</summary>
+    [Parameter]
+    public string UserName { get; set; } = "";
+
     [Inject]
     private ChatService Chat { get; set; } = default!;
 

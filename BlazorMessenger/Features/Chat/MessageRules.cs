@@ -1,3 +1,5 @@
+using BlazorMessenger.Data;
+
 namespace BlazorMessenger.Features.Chat;
 
 public static class MessageRules
@@ -13,4 +15,8 @@ public static class MessageRules
 
     public static string Preview(string body) =>
         body.Length <= PreviewLength ? body : string.Concat(body.AsSpan(0, PreviewLength), "…");
+
+    /// <summary>The conversation list's line for a message: images say so, with their caption if any.</summary>
+    public static string Preview(MessageKind kind, string body) =>
+        kind == MessageKind.Image ? (body.Length == 0 ? "📷 Photo" : $"📷 {Preview(body)}") : Preview(body);
 }

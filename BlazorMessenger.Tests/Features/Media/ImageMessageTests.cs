@@ -1,0 +1,108 @@
+using System.Text;
+using BlazorMessenger.Data;
+using BlazorMessenger.Features;
+using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Features.Media;
+using BlazorMessenger.Realtime;
+using BlazorMessenger.Tests.Features.Chat;
+using BlazorMessenger.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlazorMessenger.Tests.Features.Media;
+
+public sealed class ImageMessageTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task An_image_message_is_stored_with_its_files_and_delivered_like_text()
+    {
+        await using var bed = await ChatTestBed.CreateAsync();
+        using var bob = new HubRecorder(bed.Hub, bed.Bob);
+
+        var result = await bed.Chat.SendImageAsync(bed.Alice, bed.ConversationId, Guid.NewGuid(), TestImages.Png(640, 480), " a caption ", Ct);
+
+        Assert.True(result.Succeeded, result.Error);
+        var message = result.Value!;
+        Assert.Equal(MessageKind.Image, message.Kind);
+        Assert.Equal("a caption", message.Body);
+        Assert.Equal((640, 480, 320, 240), (message.Image!.Width, message.Image.Height, message.Image.ThumbWidth, message.Image.ThumbHeight));
+        Assert.Equal(message.Id, Assert.Single(bob.OfType<MessagePosted>()).Message.Id);
+        Assert.Equal(2, MediaFiles(bed).Count);
+        var summary = Assert.Single(await bed.Chat.ListConversationsAsync(bed.Bob, Ct));
+        Assert.Equal("📷 a caption", summary.LastMessagePreview);
+        Assert.Equal(message.Image, (await bed.Chat.GetPageAsync(bed.Bob, bed.ConversationId, null, Ct)).Single().Image);
+    }
+
+    public static TheoryData<string, byte[]> BadUploads => new()
+    {
+        { "svg", Encoding.UTF8.GetBytes("<svg xmlns=\"http://www.w3.org/2000/svg\"/>") },
+        { "html as png", Encoding.UTF8.GetBytes("<html><script>alert(1)</script></html>") },
+        { "truncated", TestImages.Png(300, 300)[..90] },
+        { "absurd header", TestImages.PngClaiming(100_000, 100_000) },
+        { "over 10 MB", [.. TestImages.Png(), .. new byte[10 * 1024 * 1024]] },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadUploads))]
+    public async Task A_refused_upload_leaves_no_row_and_no_file(string what, byte[] bytes)
+    {
+        await using var bed = await ChatTestBed.CreateAsync();
+
+        var result = await bed.Chat.SendImageAsync(bed.Alice, bed.ConversationId, Guid.NewGuid(), bytes, "caption", Ct);
+
+        Assert.False(result.Succeeded, what);
+        await using var db = await bed.Services.Get<IDbContextFactory<ApplicationDbContext>>().CreateDbContextAsync(Ct);
+        Assert.Equal(0, await db.Media.CountAsync(Ct));
+        Assert.Equal(0, await db.Messages.CountAsync(Ct));
+        Assert.Empty(MediaFiles(bed));
+    }
+
+    [Fact]
+    public async Task Only_members_can_send_images_and_a_repeated_client_id_stores_one()
+    {
+        await using var bed = await ChatTestBed.CreateAsync();
+        var clientId = Guid.NewGuid();
+
+        await Assert.ThrowsAsync<NotAMemberException>(() =>
+            bed.Chat.SendImageAsync(bed.Carol, bed.ConversationId, Guid.NewGuid(), TestImages.Png(), null, Ct));
+        var first = await bed.Chat.SendImageAsync(bed.Alice, bed.ConversationId, clientId, TestImages.Png(), null, Ct);
+        var again = await bed.Chat.SendImageAsync(bed.Alice, bed.ConversationId, clientId, TestImages.Png(), null, Ct);
+
+        Assert.Equal(first.Value!.Id, again.Value!.Id);
+        Assert.Equal(2, MediaFiles(bed).Count);
+    }
+
+    [Fact]
+    public async Task Start_up_removes_files_and_rows_that_no_message_refers_to()
+    {
+        await using var bed = await ChatTestBed.CreateAsync();
+        var kept = await bed.Chat.SendImageAsync(bed.Alice, bed.ConversationId, Guid.NewGuid(), TestImages.Png(), null, Ct);
+        var store = bed.Services.Get<MediaStore>();
+        var strayId = MediaStore.NewId();
+        await store.WriteAsync(MediaStore.KeyFor(strayId, ".png"), [1, 2, 3], Ct);
+        await using (var db = await bed.Services.Get<IDbContextFactory<ApplicationDbContext>>().CreateDbContextAsync(Ct))
+        {
+            db.Media.Add(new Data.Media
+            {
+                Id = MediaStore.NewId(), OwnerId = bed.Alice, ConversationId = bed.ConversationId, ContentType = "image/png",
+                StorageKey = "xx/none.png", ThumbKey = "xx/none.thumb.webp", ThumbContentType = "image/webp",
+            });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var removed = await bed.Services.Get<MediaJanitor>().RemoveOrphansAsync(Ct);
+
+        Assert.Equal(1, removed);
+        Assert.All(MediaFiles(bed), f => Assert.Contains(kept.Value!.Image!.Id, f));
+        Assert.Equal(2, MediaFiles(bed).Count);
+        await using var check = await bed.Services.Get<IDbContextFactory<ApplicationDbContext>>().CreateDbContextAsync(Ct);
+        Assert.Equal(kept.Value!.Image!.Id, (await check.Media.SingleAsync(Ct)).Id);
+    }
+
+    private static List<string> MediaFiles(ChatTestBed bed)
+    {
+        var root = bed.Services.Get<MediaStore>().Root;
+        return Directory.Exists(root) ? Directory.GetFiles(root, "*", SearchOption.AllDirectories).ToList() : [];
+    }
+}

@@ -1,0 +1,148 @@
+using System.Text;
+using BlazorMessenger.Features.Media;
+using BlazorMessenger.Hosting;
+using BlazorMessenger.Tests.TestSupport;
+using Microsoft.Extensions.Options;
+using SkiaSharp;
+
+namespace BlazorMessenger.Tests.Features.Media;
+
+public sealed class ImageProcessorTests
+{
+    private readonly ImageProcessor _processor = new(Options.Create(new MessengerOptions()));
+
+    [Fact]
+    public void A_jpeg_with_exif_gps_comes_out_without_any_metadata()
+    {
+        using var bitmap = TestImages.Halves(120, 80);
+        var input = TestImages.JpegWithExif(bitmap, orientation: 1);
+        Assert.Contains("Exif", Encoding.Latin1.GetString(input));
+
+        var result = _processor.Process(input);
+
+        var output = result.Value!.Full;
+        Assert.Equal("image/jpeg", output.ContentType);
+        Assert.DoesNotContain("Exif", Encoding.Latin1.GetString(output.Data));
+        Assert.False(HasSegment(output.Data, 0xE1), "The re-encoded JPEG still has an APP1 (EXIF) segment.");
+        Assert.DoesNotContain("Exif", Encoding.Latin1.GetString(result.Value.Thumbnail.Data));
+    }
+
+    [Fact]
+    public void A_photo_with_exif_orientation_6_comes_out_upright()
+    {
+        using var bitmap = TestImages.Halves(200, 100);
+        var input = TestImages.JpegWithExif(bitmap, orientation: 6);
+
+        var output = _processor.Process(input).Value!.Full;
+
+        using var decoded = SKBitmap.Decode(output.Data);
+        Assert.Equal((100, 200), (decoded.Width, decoded.Height));
+        Assert.Equal((100, 200), (output.Width, output.Height));
+        AssertMostly(SKColors.Red, decoded.GetPixel(50, 20));
+        AssertMostly(SKColors.Blue, decoded.GetPixel(50, 180));
+    }
+
+    [Theory]
+    [InlineData(SKEncodedImageFormat.Png, "image/png")]
+    [InlineData(SKEncodedImageFormat.Webp, "image/webp")]
+    [InlineData(SKEncodedImageFormat.Jpeg, "image/jpeg")]
+    public void Png_webp_and_jpeg_pass_and_get_a_thumbnail_of_320_on_the_long_side(SKEncodedImageFormat format, string contentType)
+    {
+        using var bitmap = TestImages.Halves(800, 400);
+
+        var result = _processor.Process(TestImages.Encode(bitmap, format));
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal(contentType, result.Value!.Full.ContentType);
+        Assert.Equal((800, 400), (result.Value.Full.Width, result.Value.Full.Height));
+        Assert.Equal((320, 160), (result.Value.Thumbnail.Width, result.Value.Thumbnail.Height));
+        Assert.Equal("image/webp", result.Value.Thumbnail.ContentType);
+    }
+
+    [Fact]
+    public void A_still_gif_is_re_encoded_and_an_animated_gif_is_kept_as_it_is()
+    {
+        var still = _processor.Process(TestImages.Gif(frames: 1));
+        var animatedBytes = TestImages.Gif(frames: 3);
+        var animated = _processor.Process(animatedBytes);
+
+        Assert.True(still.Succeeded, still.Error);
+        Assert.Equal("image/png", still.Value!.Full.ContentType);
+        Assert.True(animated.Succeeded, animated.Error);
+        Assert.Equal("image/gif", animated.Value!.Full.ContentType);
+        Assert.Equal(animatedBytes, animated.Value.Full.Data);
+    }
+
+    [Fact]
+    public void A_profile_picture_thumbnail_is_a_centred_square()
+    {
+        using var bitmap = TestImages.Halves(900, 300);
+
+        var thumbnail = _processor.Process(TestImages.Encode(bitmap, SKEncodedImageFormat.Png), square: true).Value!.Thumbnail;
+
+        Assert.Equal((300, 300), (thumbnail.Width, thumbnail.Height));
+    }
+
+    public static TheoryData<string, byte[], string> Refused => new()
+    {
+        { "svg", Encoding.UTF8.GetBytes("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"), ImageProcessor.NotAnImage },
+        { "html renamed to png", Encoding.UTF8.GetBytes("<!DOCTYPE html><html><body><img src=x onerror=alert(1)></body></html>"), ImageProcessor.NotAnImage },
+        { "truncated jpeg", TestImages.Encode(TestImages.Halves(400, 300), SKEncodedImageFormat.Jpeg)[..600], ImageProcessor.Damaged },
+        { "truncated png", TestImages.Png(400, 300)[..100], ImageProcessor.Damaged },
+        { "empty", [], ImageProcessor.Empty },
+    };
+
+    [Theory]
+    [MemberData(nameof(Refused))]
+    public void Files_that_are_not_safe_images_are_refused_with_a_clear_message(string what, byte[] bytes, string expected)
+    {
+        var result = _processor.Process(bytes);
+
+        Assert.False(result.Succeeded, what);
+        Assert.Equal(expected, result.Error);
+    }
+
+    [Fact]
+    public void A_header_claiming_100000_by_100000_pixels_is_refused_before_decoding()
+    {
+        var result = _processor.Process(TestImages.PngClaiming(100_000, 100_000));
+
+        Assert.Equal(_processor.TooManyPixels, result.Error);
+        Assert.Equal("An image can have at most 40 megapixels.", result.Error);
+    }
+
+    [Fact]
+    public void A_file_over_the_size_limit_is_refused()
+    {
+        var small = new ImageProcessor(Options.Create(new MessengerOptions { Media = { MaxBytes = 1000 } }));
+
+        var result = small.Process(TestImages.Png(400, 300));
+
+        Assert.Equal(small.TooLarge, result.Error);
+        Assert.Equal("An image can be at most 10 MB.", _processor.TooLarge);
+    }
+
+    private static bool HasSegment(byte[] jpeg, byte marker)
+    {
+        for (var i = 2; i + 3 < jpeg.Length && jpeg[i] == 0xFF;)
+        {
+            if (jpeg[i + 1] == marker)
+            {
+                return true;
+            }
+
+            if (jpeg[i + 1] == 0xDA)
+            {
+                return false;
+            }
+
+            i += 2 + (jpeg[i + 2] << 8 | jpeg[i + 3]);
+        }
+
+        return false;
+    }
+
+    private static void AssertMostly(SKColor expected, SKColor actual) =>
+        Assert.True(Math.Abs(expected.Red - actual.Red) < 40 && Math.Abs(expected.Blue - actual.Blue) < 40,
+            $"Expected about {expected}, got {actual}.");
+}

@@ -1,0 +1,90 @@
+using BlazorMessenger.Data;
+using BlazorMessenger.Features.Media;
+using BlazorMessenger.Realtime;
+
+namespace BlazorMessenger.Features.Chat;
+
+public sealed partial class ChatService
+{
+    /// <summary>
+    /// Processes the upload, writes its files, then commits the image message; if the commit fails the files are
+    /// removed again. Refusals (format, size, pixels, damage, rate) leave neither a row nor a file.
+    /// </summary>
+    public async Task<ServiceResult<ChatMessage>> SendImageAsync(
+        string userId, long conversationId, Guid clientMessageId, byte[] content, string? caption, CancellationToken ct = default)
+    {
+        var body = (caption ?? "").Trim();
+        if (body.Length > MessageRules.MaxLength)
+        {
+            return ServiceResult<ChatMessage>.Fail(MessageRules.TooLong);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await EnsureMemberAsync(db, userId, conversationId, ct);
+        if (await FindSentAsync(db, userId, clientMessageId, ct) is { } earlier)
+        {
+            return ServiceResult<ChatMessage>.Ok(earlier);
+        }
+
+        if (!rateLimiter.TryAcquire(RateLimitedAction.UploadImage, userId))
+        {
+            return ServiceResult<ChatMessage>.Fail("You're sending images too quickly. Try again in a moment.");
+        }
+
+        // Decoding is CPU work: keep it off the circuit's thread.
+        var processed = await Task.Run(() => images.Process(content), ct);
+        if (processed.Value is not { } image)
+        {
+            return ServiceResult<ChatMessage>.Fail(processed.Error!);
+        }
+
+        var media = NewMedia(userId, conversationId, image);
+        try
+        {
+            await mediaStore.WriteAsync(media.StorageKey, image.Full.Data, ct);
+            await mediaStore.WriteAsync(media.ThumbKey, image.Thumbnail.Data, ct);
+            var (message, memberIds) = await StoreAsync(db, userId, conversationId, clientMessageId, body, media, ct);
+            if (memberIds is null)
+            {
+                DeleteFiles(media);
+            }
+            else
+            {
+                hub.Publish(memberIds, new MessagePosted(message));
+            }
+
+            return ServiceResult<ChatMessage>.Ok(message);
+        }
+        catch
+        {
+            DeleteFiles(media);
+            throw;
+        }
+    }
+
+    private static Data.Media NewMedia(string userId, long conversationId, ProcessedImage image)
+    {
+        var id = MediaStore.NewId();
+        return new Data.Media
+        {
+            Id = id,
+            OwnerId = userId,
+            ConversationId = conversationId,
+            ContentType = image.Full.ContentType,
+            Width = image.Full.Width,
+            Height = image.Full.Height,
+            Bytes = image.Full.Data.Length,
+            StorageKey = MediaStore.KeyFor(id, "." + ImageFormats.Extension(image.Full.ContentType)),
+            ThumbKey = MediaStore.KeyFor(id, ".thumb.webp"),
+            ThumbContentType = image.Thumbnail.ContentType,
+            ThumbWidth = image.Thumbnail.Width,
+            ThumbHeight = image.Thumbnail.Height,
+        };
+    }
+
+    private void DeleteFiles(Data.Media media)
+    {
+        mediaStore.Delete(media.StorageKey);
+        mediaStore.Delete(media.ThumbKey);
+    }
+}

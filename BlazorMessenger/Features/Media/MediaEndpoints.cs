@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using BlazorMessenger.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
+
+namespace BlazorMessenger.Features.Media;
+
+public static class MediaEndpoints
+{
+    /// <summary>
+    /// GET /media/{id}/full|thumb: only members of the image's conversation get it; everyone else (anonymous
+    /// included) gets 404, so the endpoint does not even confirm that the image exists.
+    /// </summary>
+    public static IEndpointRouteBuilder MapMediaEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/media/{id}/{variant}", ServeAsync);
+        return app;
+    }
+
+    private static async Task<IResult> ServeAsync(
+        string id, string variant, bool? download, HttpContext http,
+        IDbContextFactory<ApplicationDbContext> dbFactory, MediaStore store, CancellationToken ct)
+    {
+        var userId = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (userId is null || variant is not ("full" or "thumb"))
+        {
+            return Results.NotFound();
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var media = await db.Media.AsNoTracking()
+            .Where(m => m.Id == id && db.ConversationMembers.Any(c => c.ConversationId == m.ConversationId && c.UserId == userId))
+            .Select(m => new { m.StorageKey, m.ContentType, m.ThumbKey, m.ThumbContentType })
+            .FirstOrDefaultAsync(ct);
+        if (media is null)
+        {
+            return Results.NotFound();
+        }
+
+        var (key, contentType) = variant == "thumb" ? (media.ThumbKey, media.ThumbContentType) : (media.StorageKey, media.ContentType);
+        var path = store.PathFor(key);
+        if (!File.Exists(path))
+        {
+            return Results.NotFound();
+        }
+
+        http.Response.Headers.CacheControl = "private, max-age=31536000, immutable";
+        http.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
+        var downloadName = download == true ? $"image-{id}.{ImageFormats.Extension(contentType)}" : null;
+        return Results.File(path, contentType, downloadName);
+    }
+}

@@ -1,0 +1,39 @@
+using BlazorMessenger.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlazorMessenger.Features.Media;
+
+/// <summary>Start-up clean-up: removes media that no message refers to, and files that no media row describes.</summary>
+public sealed class MediaJanitor(IDbContextFactory<ApplicationDbContext> dbFactory, MediaStore store, ILogger<MediaJanitor> logger)
+{
+    public async Task<int> RemoveOrphansAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var unreferenced = await db.Media
+            .Where(m => m.ConversationId != null && !db.Messages.Any(x => x.MediaId == m.Id))
+            .Select(m => m.Id)
+            .ToListAsync(ct);
+        if (unreferenced.Count > 0)
+        {
+            await db.Media.Where(m => unreferenced.Contains(m.Id)).ExecuteDeleteAsync(ct);
+        }
+
+        var known = (await db.Media.Select(m => m.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var removed = 0;
+        foreach (var (id, key) in store.EnumerateFiles().ToList())
+        {
+            if (!known.Contains(id))
+            {
+                store.Delete(key);
+                removed++;
+            }
+        }
+
+        if (removed > 0)
+        {
+            logger.LogInformation("Removed {Count} media files that no message refers to.", removed);
+        }
+
+        return removed;
+    }
+}
