@@ -1,5 +1,6 @@
 using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Features.Contacts;
+using BlazorMessenger.Features.Media;
 using BlazorMessenger.Features.Presence;
 using BlazorMessenger.Realtime;
 using BlazorMessenger.Tests.Features.Chat;
@@ -11,7 +12,7 @@ namespace BlazorMessenger.Tests.TestSupport;
 public abstract class ChatComponentContext : MudTestContext, IAsyncLifetime
 {
     private static readonly Type[] Shared =
-        [typeof(ChatService), typeof(ContactService), typeof(IMessengerHub), typeof(PresenceTracker), typeof(TimeProvider)];
+        [typeof(ChatService), typeof(ContactService), typeof(IMessengerHub), typeof(PresenceTracker), typeof(TimeProvider), typeof(ImageProcessor)];
 
     protected ChatTestBed Bed { get; private set; } = default!;
 

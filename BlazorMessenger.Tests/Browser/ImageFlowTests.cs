@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using BlazorMessenger.Tests.TestSupport;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace BlazorMessenger.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed class ImageFlowTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task A_photo_with_a_caption_reaches_the_other_side_live_opens_in_a_viewer_and_is_served_to_members_only()
+    {
+        var (alice, bob) = await PairAsync();
+        var carol = BrowserPeople.NewUserName("carol");
+        await browser.CreateAsync(carol);
+        await using var aliceSession = await browser.LoggedInAsync(alice, $"/chat/{bob}");
+        await using var bobSession = await browser.LoggedInAsync(bob, $"/chat/{alice}");
+        var photo = TestImages.NoisyJpeg(2400, 1500);
+        Assert.InRange(photo.Length, 4_000_000, 10_000_000);
+        await aliceSession.Page.EvaluateAsync(@"() => { window.sawProgress = false;
+            new MutationObserver(() => { if (document.body.innerText.includes('Uploading')) window.sawProgress = true; })
+                .observe(document.body, { childList: true, subtree: true, characterData: true }); }");
+
+        var watch = Stopwatch.StartNew();
+        await aliceSession.Page.GetByLabel("Attach image").SetInputFilesAsync(
+            new FilePayload { Name = "holiday.jpg", MimeType = "image/jpeg", Buffer = photo });
+        await Expect(aliceSession.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("holiday.jpg");
+        await aliceSession.Page.GetByRole(AriaRole.Textbox, new() { Name = "Message" }).FillAsync("The view from the top");
+        await aliceSession.Page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+
+        var thumbnail = bobSession.Page.GetByRole(AriaRole.Log).GetByAltText($"Image from {alice}");
+        await Expect(thumbnail).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await bobSession.Page.WaitForFunctionAsync("img => img.complete && img.naturalWidth > 0", await thumbnail.ElementHandleAsync());
+        var seenAfter = watch.Elapsed;
+        File.WriteAllText(Path.Combine(Path.GetTempPath(), "bm-image-latency.txt"), $"{photo.Length} bytes, {seenAfter.TotalMilliseconds:F0} ms");
+
+        Assert.True(await aliceSession.Page.EvaluateAsync<bool>("() => window.sawProgress"), "No upload progress was shown.");
+        await Expect(bobSession.Page.GetByRole(AriaRole.Log)).ToContainTextAsync("The view from the top");
+        await Expect(bobSession.Page.GetByRole(AriaRole.Navigation, new() { Name = "Conversations" }))
+            .ToContainTextAsync("📷 The view from the top");
+        Assert.Equal("320", await thumbnail.GetAttributeAsync("width"));
+
+        await thumbnail.ClickAsync();
+        var viewer = bobSession.Page.GetByRole(AriaRole.Dialog);
+        var full = viewer.GetByAltText($"Image from {alice}");
+        await Expect(full).ToBeVisibleAsync();
+        await bobSession.Page.WaitForFunctionAsync("img => img.complete && img.naturalWidth === 2400", await full.ElementHandleAsync());
+        await Expect(viewer.GetByRole(AriaRole.Link, new() { Name = "Download" })).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("download=true"));
+
+        var source = await full.GetAttributeAsync("src");
+        var asMember = await bobSession.Context.APIRequest.GetAsync(source!);
+        Assert.Equal(200, asMember.Status);
+        Assert.Equal("image/jpeg", asMember.Headers["content-type"]);
+        Assert.Equal("nosniff", asMember.Headers["x-content-type-options"]);
+        Assert.StartsWith("private", asMember.Headers["cache-control"]);
+        await using var carolSession = await browser.LoggedInAsync(carol);
+        Assert.Equal(404, (await carolSession.Context.APIRequest.GetAsync(source!)).Status);
+        Assert.Equal(404, (await carolSession.Context.APIRequest.GetAsync(source!.Replace("/full", "/thumb"))).Status);
+        await using var anonymous = await browser.NewSessionAsync();
+        var anonymousResponse = await anonymous.Context.APIRequest.GetAsync(source!, new() { MaxRedirects = 0 });
+        Assert.Equal(404, anonymousResponse.Status);
+    }
+
+    [Fact]
+    public async Task An_image_dropped_on_the_composer_is_attached_and_a_disguised_file_is_refused()
+    {
+        var (alice, bob) = await PairAsync();
+        await using var aliceSession = await browser.LoggedInAsync(alice, $"/chat/{bob}");
+        var page = aliceSession.Page;
+
+        await DropAsync(page, "pixel.png", "image/png", TestImages.Png(40, 30));
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("pixel.png");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Log).GetByAltText($"Image from {alice}")).ToBeVisibleAsync();
+
+        await page.GetByLabel("Attach image").SetInputFilesAsync(new FilePayload
+        {
+            Name = "cat.png", MimeType = "image/png", Buffer = "<html><script>alert(1)</script></html>"u8.ToArray(),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Only PNG, JPEG, GIF and WebP images can be sent.");
+        await Expect(page.GetByRole(AriaRole.Log).Locator(".bm-msg")).ToHaveCountAsync(1);
+    }
+
+    private static async Task DropAsync(IPage page, string name, string type, byte[] bytes) =>
+        await page.EvaluateAsync(@"([name, type, base64]) => {
+            const bytes = Uint8Array.from(atob(base64), c => c.charCodeAt(0));
+            const transfer = new DataTransfer();
+            transfer.items.add(new File([bytes], name, { type }));
+            const area = document.querySelector('.bm-composer-area');
+            area.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+            area.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+        }", new object[] { name, type, Convert.ToBase64String(bytes) });
+
+    private async Task<(string Alice, string Bob)> PairAsync()
+    {
+        var (alice, bob) = (BrowserPeople.NewUserName("alice"), BrowserPeople.NewUserName("bob"));
+        var aliceId = await browser.CreateAsync(alice);
+        await browser.CreateAsync(bob);
+        await browser.ConnectAsync(aliceId, bob);
+        return (alice, bob);
+    }
+}
