@@ -8,6 +8,9 @@ public abstract record MessengerEvent;
 /// <summary>A committed message, for every member of its conversation.</summary>
 public sealed record MessagePosted(ChatMessage Message) : MessengerEvent;
 
+/// <summary>A message was edited or deleted; Message carries its new state (a deleted one has no body or image).</summary>
+public sealed record MessageChanged(ChatMessage Message) : MessengerEvent;
+
 /// <summary>A conversation appeared or changed for this user; Notice is a sentence to show them, if any.</summary>
 public sealed record ConversationChanged(long ConversationId, string? Notice) : MessengerEvent;
 

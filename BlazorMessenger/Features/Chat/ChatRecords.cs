@@ -4,7 +4,10 @@ namespace BlazorMessenger.Features.Chat;
 
 public sealed record ChatMessage(
     long Id, long ConversationId, long Seq, string SenderId, Guid ClientMessageId,
-    MessageKind Kind, string Body, DateTime CreatedUtc, DateTime? EditedUtc, ChatImage? Image = null);
+    MessageKind Kind, string Body, DateTime CreatedUtc, DateTime? EditedUtc, ChatImage? Image = null, DateTime? DeletedUtc = null)
+{
+    public bool IsDeleted => DeletedUtc is not null;
+}
 
 /// <summary>An image message's picture: its id for the media endpoint and sizes to reserve space before it loads.</summary>
 public sealed record ChatImage(string Id, int Width, int Height, int ThumbWidth, int ThumbHeight);

@@ -32,7 +32,7 @@ public sealed partial class ChatService(
                     .Select(m => new ChatPeer(m.UserId, m.User!.UserName!, m.User.DisplayName, m.User.LastSeenUtc))
                     .FirstOrDefault(),
                 Last = db.Messages.Where(x => x.ConversationId == me.ConversationId && x.Seq == me.Conversation.LastSeq)
-                    .Select(x => new { x.Body, x.SenderId, x.Kind })
+                    .Select(x => new { x.Body, x.SenderId, x.Kind, Deleted = x.DeletedUtc != null })
                     .FirstOrDefault(),
             })
             .ToListAsync(ct);
@@ -40,7 +40,7 @@ public sealed partial class ChatService(
         return rows
             .Where(r => r.Peer is not null)
             .Select(r => new ConversationSummary(
-                r.ConversationId, r.Peer!, r.Last is null ? null : MessageRules.Preview(r.Last.Kind, r.Last.Body), r.Last?.SenderId,
+                r.ConversationId, r.Peer!, r.Last is null ? null : r.Last.Deleted ? MessageRules.DeletedText : MessageRules.Preview(r.Last.Kind, r.Last.Body), r.Last?.SenderId,
                 DateTime.SpecifyKind(r.Activity, DateTimeKind.Utc), r.LastSeq, r.LastReadSeq))
             .OrderByDescending(s => s.LastActivityUtc)
             .ToList();
@@ -100,7 +100,8 @@ public sealed partial class ChatService(
 
     private static readonly System.Linq.Expressions.Expression<Func<Message, ChatMessage>> ToRecord = m =>
         new ChatMessage(m.Id, m.ConversationId, m.Seq, m.SenderId, m.ClientMessageId, m.Kind, m.Body, m.CreatedUtc, m.EditedUtc,
-            m.Media == null ? null : new ChatImage(m.Media.Id, m.Media.Width, m.Media.Height, m.Media.ThumbWidth, m.Media.ThumbHeight));
+            m.Media == null ? null : new ChatImage(m.Media.Id, m.Media.Width, m.Media.Height, m.Media.ThumbWidth, m.Media.ThumbHeight),
+            m.DeletedUtc);
 
     private static async Task EnsureMemberAsync(ApplicationDbContext db, string userId, long conversationId, CancellationToken ct)
     {

@@ -92,6 +92,12 @@ public sealed partial class ConversationList : IDisposable
                 }
 
                 break;
+            case MessageChanged { Message: var changed } when Find(changed.ConversationId) is { } known && known.LastSeq == changed.Seq:
+                Replace(known with
+                {
+                    LastMessagePreview = changed.IsDeleted ? MessageRules.DeletedText : MessageRules.Preview(changed.Kind, changed.Body),
+                });
+                break;
             case ReadStateChanged read when Find(read.ConversationId) is { } known:
                 Replace(known with { LastReadSeq = Math.Max(known.LastReadSeq, read.LastReadSeq) });
                 break;

@@ -127,6 +127,20 @@ public sealed partial class MessageLog : IAsyncDisposable
         {
             _ = InvokeAsync(() => ReceiveAsync(posted.Message));
         }
+        else if (messengerEvent is MessageChanged changed && changed.Message.ConversationId == Conversation.Id)
+        {
+            _ = InvokeAsync(() => Replace(changed.Message));
+        }
+    }
+
+    private void Replace(ChatMessage changed)
+    {
+        var index = _messages.FindIndex(m => m.Id == changed.Id);
+        if (index >= 0)
+        {
+            _messages[index] = changed;
+            StateHasChanged();
+        }
     }
 
     private void OnReconnected() => _ = InvokeAsync(CatchUpAsync);

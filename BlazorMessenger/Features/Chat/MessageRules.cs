@@ -11,6 +11,11 @@ public static class MessageRules
 
     public static readonly string TooLong = $"A message can have at most {MaxLength:N0} characters.";
     public const string Empty = "A message can't be empty.";
+    public const string DeletedText = "This message was deleted";
+    public static readonly TimeSpan EditWindow = TimeSpan.FromHours(48);
+    public const string EditWindowPassed = "Messages can only be edited for 48 hours after they were sent.";
+    public const string NotYours = "You can only change your own messages.";
+    public const string AlreadyDeleted = "This message was deleted.";
     public const string SlowDown = "You're sending messages too quickly. Slow down and try again in a moment.";
 
     public static string Preview(string body) =>

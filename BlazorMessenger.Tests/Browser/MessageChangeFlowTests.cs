@@ -1,0 +1,46 @@
+using BlazorMessenger.Tests.TestSupport;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace BlazorMessenger.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed class MessageChangeFlowTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task An_edit_and_a_delete_are_seen_live_by_the_other_side()
+    {
+        var (alice, bob) = (BrowserPeople.NewUserName("alice"), BrowserPeople.NewUserName("bob"));
+        var aliceId = await browser.CreateAsync(alice);
+        await browser.CreateAsync(bob);
+        await browser.ConnectAsync(aliceId, bob);
+        await using var aliceSession = await browser.LoggedInAsync(alice, $"/chat/{bob}");
+        await using var bobSession = await browser.LoggedInAsync(bob, $"/chat/{alice}");
+        var aliceLog = aliceSession.Page.GetByRole(AriaRole.Log, new() { Name = "Messages" });
+        var bobLog = bobSession.Page.GetByRole(AriaRole.Log, new() { Name = "Messages" });
+        var box = aliceSession.Page.GetByRole(AriaRole.Textbox, new() { Name = "Message" });
+        await box.FillAsync("See you at 5");
+        await box.PressAsync("Enter");
+        await box.FillAsync("Bring the slides");
+        await box.PressAsync("Enter");
+        await Expect(bobLog.Locator(".bm-body")).ToHaveTextAsync(["See you at 5", "Bring the slides"]);
+        await Expect(bobLog.GetByRole(AriaRole.Button, new() { Name = "Message actions" })).ToHaveCountAsync(0);
+
+        await aliceLog.Locator(".bm-msg").First.GetByRole(AriaRole.Button, new() { Name = "Message actions" }).ClickAsync();
+        await aliceSession.Page.GetByRole(AriaRole.Menuitem, new() { Name = "Edit" }).ClickAsync();
+        var dialog = aliceSession.Page.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("Message").FillAsync("See you at 6");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        await Expect(bobLog.Locator(".bm-msg").First).ToContainTextAsync("See you at 6");
+        await Expect(bobLog.Locator(".bm-msg").First).ToContainTextAsync("edited");
+
+        await aliceLog.Locator(".bm-msg").Last.GetByRole(AriaRole.Button, new() { Name = "Message actions" }).ClickAsync();
+        await aliceSession.Page.GetByRole(AriaRole.Menuitem, new() { Name = "Delete" }).ClickAsync();
+        await aliceSession.Page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+
+        await Expect(bobLog.Locator(".bm-msg").Last).ToContainTextAsync("This message was deleted");
+        await Expect(bobLog).Not.ToContainTextAsync("Bring the slides");
+        await Expect(aliceLog.Locator(".bm-msg").Last).ToContainTextAsync("This message was deleted");
+    }
+}

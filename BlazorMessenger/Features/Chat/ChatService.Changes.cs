@@ -1,0 +1,88 @@
+using BlazorMessenger.Data;
+using BlazorMessenger.Realtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlazorMessenger.Features.Chat;
+
+public sealed partial class ChatService
+{
+    /// <summary>The sender may edit their own text for 48 hours; everyone's open tabs see the change.</summary>
+    public async Task<ServiceResult<ChatMessage>> EditAsync(string userId, long messageId, string? text, CancellationToken ct = default)
+    {
+        var body = (text ?? "").Trim();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var message = await db.Messages.Include(m => m.Media).SingleOrDefaultAsync(m => m.Id == messageId, ct);
+        if (message is null || !await IsMemberAsync(db, userId, message.ConversationId, ct))
+        {
+            throw new NotAMemberException(message?.ConversationId ?? 0);
+        }
+
+        var refusal = message.SenderId != userId ? MessageRules.NotYours
+            : message.DeletedUtc is not null ? MessageRules.AlreadyDeleted
+            : time.GetUtcNow().UtcDateTime - message.CreatedUtc > MessageRules.EditWindow ? MessageRules.EditWindowPassed
+            : body.Length == 0 && message.MediaId is null ? MessageRules.Empty
+            : body.Length > MessageRules.MaxLength ? MessageRules.TooLong
+            : null;
+        if (refusal is not null)
+        {
+            return ServiceResult<ChatMessage>.Fail(refusal);
+        }
+
+        if (message.Body != body)
+        {
+            message.Body = body;
+            message.EditedUtc = time.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync(ct);
+        }
+
+        return ServiceResult<ChatMessage>.Ok(await PublishChangeAsync(db, message.Id, ct));
+    }
+
+    /// <summary>The sender may delete their own message: it becomes "This message was deleted" for everyone and its image is removed.</summary>
+    public async Task<ServiceResult<ChatMessage>> DeleteAsync(string userId, long messageId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var message = await db.Messages.Include(m => m.Media).SingleOrDefaultAsync(m => m.Id == messageId, ct);
+        if (message is null || !await IsMemberAsync(db, userId, message.ConversationId, ct))
+        {
+            throw new NotAMemberException(message?.ConversationId ?? 0);
+        }
+
+        if (message.SenderId != userId)
+        {
+            return ServiceResult<ChatMessage>.Fail(MessageRules.NotYours);
+        }
+
+        var media = message.Media;
+        if (message.DeletedUtc is null)
+        {
+            message.DeletedUtc = time.GetUtcNow().UtcDateTime;
+            message.Body = "";
+            message.MediaId = null;
+            if (media is not null)
+            {
+                db.Media.Remove(media);
+            }
+
+            await db.SaveChangesAsync(ct);
+            if (media is not null)
+            {
+                DeleteFiles(media);
+            }
+        }
+
+        return ServiceResult<ChatMessage>.Ok(await PublishChangeAsync(db, message.Id, ct));
+    }
+
+    private async Task<ChatMessage> PublishChangeAsync(ApplicationDbContext db, long messageId, CancellationToken ct)
+    {
+        var changed = await db.Messages.AsNoTracking().Where(m => m.Id == messageId).Select(ToRecord).SingleAsync(ct);
+        var memberIds = await db.ConversationMembers.Where(m => m.ConversationId == changed.ConversationId)
+            .Select(m => m.UserId).ToListAsync(ct);
+        hub.Publish(memberIds, new MessageChanged(changed));
+        return changed;
+    }
+
+    private static Task<bool> IsMemberAsync(ApplicationDbContext db, string userId, long conversationId, CancellationToken ct) =>
+        db.ConversationMembers.AnyAsync(m => m.ConversationId == conversationId && m.UserId == userId, ct);
+}

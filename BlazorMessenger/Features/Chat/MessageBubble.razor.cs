@@ -1,0 +1,76 @@
+using BlazorMessenger.Components.Layout;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace BlazorMessenger.Features.Chat;
+
+public sealed partial class MessageBubble
+{
+    [Parameter, EditorRequired]
+    public ChatMessage Message { get; set; } = default!;
+
+    [Parameter]
+    public bool Mine { get; set; }
+
+    /// <summary>Who wrote it, for screen readers and the image's alt text.</summary>
+    [Parameter]
+    public string SenderName { get; set; } = "";
+
+    /// <summary>The reader's id: actions act as them, and the service checks it is their message.</summary>
+    [Parameter]
+    public string UserId { get; set; } = "";
+
+    [CascadingParameter]
+    private TimeZoneInfo? TimeZone { get; set; }
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private ChatService Chat { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    private string CssClass => string.Join(' ', "bm-msg", Mine ? "bm-mine" : "bm-theirs",
+        !Message.IsDeleted && Message.Image is null && Emoji.IsJumbo(Message.Body) ? "bm-jumbo" : "");
+
+    private async Task OpenViewerAsync()
+    {
+        var parameters = new DialogParameters<ImageViewerDialog>
+        {
+            { d => d.Image, Message.Image },
+            { d => d.SenderName, SenderName },
+            { d => d.Caption, Message.Body },
+        };
+        await Dialogs.ShowAsync<ImageViewerDialog>($"Image from {SenderName}", parameters,
+            new DialogOptions { MaxWidth = MaxWidth.Large, CloseButton = true, CloseOnEscapeKey = true });
+    }
+
+    private async Task EditAsync()
+    {
+        var parameters = new DialogParameters<EditMessageDialog>
+        {
+            { d => d.Message, Message },
+            { d => d.UserId, UserId },
+        };
+        await Dialogs.ShowAsync<EditMessageDialog>("Edit message", parameters,
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
+    }
+
+    private async Task DeleteAsync()
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            "Delete message", "Delete this message for everyone?", yesText: "Delete", cancelText: "Cancel");
+        if (confirmed != true)
+        {
+            return;
+        }
+
+        var result = await Chat.DeleteAsync(UserId, Message.Id);
+        if (!result.Succeeded)
+        {
+            Snackbar.Add(result.Error!, Severity.Error);
+        }
+    }
+}
