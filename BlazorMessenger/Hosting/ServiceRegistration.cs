@@ -5,6 +5,7 @@ using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Features.Contacts;
 using BlazorMessenger.Features.Media;
 using BlazorMessenger.Features.Presence;
+using BlazorMessenger.Features.Search;
 using BlazorMessenger.Realtime;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -86,6 +87,7 @@ public static class ServiceRegistration
         services.AddSingleton<MediaJanitor>();
         services.AddSingleton<ChatService>();
         services.AddSingleton<ContactService>();
+        services.AddSingleton<SearchService>();
         return services;
     }
 

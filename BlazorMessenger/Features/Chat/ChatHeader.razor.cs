@@ -17,6 +17,9 @@ public sealed partial class ChatHeader : IDisposable
     [Parameter, EditorRequired]
     public string UserId { get; set; } = "";
 
+    [Parameter, EditorRequired]
+    public long ConversationId { get; set; }
+
     [CascadingParameter]
     private TimeZoneInfo? TimeZone { get; set; }
 

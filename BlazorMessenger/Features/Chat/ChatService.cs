@@ -84,6 +84,20 @@ public sealed partial class ChatService(
         return page;
     }
 
+    /// <summary>The page around seq (for jumping to a search result): up to 25 before it, it, and up to 25 after.</summary>
+    public async Task<IReadOnlyList<ChatMessage>> GetAroundAsync(
+        string userId, long conversationId, long seq, CancellationToken ct = default)
+    {
+        var half = MessageRules.PageSize / 2;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await EnsureMemberAsync(db, userId, conversationId, ct);
+        var messages = db.Messages.AsNoTracking().Where(m => m.ConversationId == conversationId);
+        var before = await messages.Where(m => m.Seq <= seq).OrderByDescending(m => m.Seq).Take(half).Select(ToRecord).ToListAsync(ct);
+        var after = await messages.Where(m => m.Seq > seq).OrderBy(m => m.Seq).Take(half).Select(ToRecord).ToListAsync(ct);
+        before.Reverse();
+        return [.. before, .. after];
+    }
+
     /// <summary>Messages after afterSeq, oldest first: first load, reconnect and gap repair all read this way.</summary>
     public async Task<IReadOnlyList<ChatMessage>> GetAfterAsync(
         string userId, long conversationId, long afterSeq, CancellationToken ct = default)

@@ -20,6 +20,10 @@ public sealed partial class MessageBubble
     [Parameter]
     public string UserId { get; set; } = "";
 
+    /// <summary>Marks the message a search result pointed at.</summary>
+    [Parameter]
+    public bool Highlighted { get; set; }
+
     [CascadingParameter]
     private TimeZoneInfo? TimeZone { get; set; }
 
@@ -33,7 +37,8 @@ public sealed partial class MessageBubble
     private ISnackbar Snackbar { get; set; } = default!;
 
     private string CssClass => string.Join(' ', "bm-msg", Mine ? "bm-mine" : "bm-theirs",
-        !Message.IsDeleted && Message.Image is null && Emoji.IsJumbo(Message.Body) ? "bm-jumbo" : "");
+        !Message.IsDeleted && Message.Image is null && Emoji.IsJumbo(Message.Body) ? "bm-jumbo" : "",
+        Highlighted ? "bm-target" : "");
 
     private async Task OpenViewerAsync()
     {

@@ -22,6 +22,10 @@ public sealed partial class MessageLog : IAsyncDisposable
     private int _newBelow;
     private bool _scrollToBottomAfterRender;
     private object? _positionBeforePrepend;
+    private bool _hasNewer;
+    private long? _highlightSeq;
+    private long? _jumpedTo;
+    private bool _scrollToHighlightAfterRender;
 
     [Parameter, EditorRequired]
     public OpenConversation Conversation { get; set; } = default!;
@@ -32,6 +36,10 @@ public sealed partial class MessageLog : IAsyncDisposable
     /// <summary>The reader's own username, to name their messages (image alt text, screen readers).</summary>
     [Parameter]
     public string UserName { get; set; } = "";
+
+    /// <summary>A Seq to show (from a search result): the log loads the messages around it and scrolls it into view.</summary>
+    [Parameter]
+    public long? JumpTo { get; set; }
 
     [Inject]
     private ChatService Chat { get; set; } = default!;
@@ -49,10 +57,40 @@ public sealed partial class MessageLog : IAsyncDisposable
 
     protected override async Task OnInitializedAsync()
     {
+        if (JumpTo is { } seq)
+        {
+            await LoadAroundAsync(seq);
+            return;
+        }
+
         var page = await Chat.GetPageAsync(UserId, Conversation.Id, null, _cts.Token);
         _messages.AddRange(page);
         _hasOlder = page.Count == MessageRules.PageSize && page[0].Seq > 1;
     }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (_module is not null && JumpTo is { } seq && seq != _jumpedTo)
+        {
+            await LoadAroundAsync(seq);
+            _scrollToHighlightAfterRender = true;
+        }
+    }
+
+    private async Task LoadAroundAsync(long seq)
+    {
+        _jumpedTo = seq;
+        var around = await Chat.GetAroundAsync(UserId, Conversation.Id, seq, _cts.Token);
+        _messages.Clear();
+        _messages.AddRange(around);
+        _hasOlder = around.Count > 0 && around[0].Seq > 1;
+        _hasNewer = around.Count > 0 && around[^1].Seq < Math.Max(Conversation.LastSeq, await LatestSeqAsync());
+        _highlightSeq = around.Any(m => m.Seq == seq) ? seq : null;
+        _newBelow = 0;
+    }
+
+    private async Task<long> LatestSeqAsync() =>
+        (await Chat.GetPageAsync(UserId, Conversation.Id, null, _cts.Token)).LastOrDefault()?.Seq ?? 0;
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
@@ -63,13 +101,28 @@ public sealed partial class MessageLog : IAsyncDisposable
             _self = DotNetObjectReference.Create(this);
             _module = await JS.InvokeAsync<IJSObjectReference>("import", _cts.Token, "./Features/Chat/MessageLog.razor.js");
             _scrolling = await _module.InvokeAsync<IJSObjectReference>("attach", _cts.Token, _logElement, _self);
-            await CatchUpAsync();
+            if (_highlightSeq is { } target)
+            {
+                await _module.InvokeVoidAsync("scrollToSeq", _cts.Token, _logElement, target);
+            }
+            else
+            {
+                await CatchUpAsync();
+            }
+
             await MarkReadAsync();
             return;
         }
 
         if (_module is null)
         {
+            return;
+        }
+
+        if (_scrollToHighlightAfterRender && _highlightSeq is { } seq)
+        {
+            _scrollToHighlightAfterRender = false;
+            await _module.InvokeVoidAsync("scrollToSeq", _cts.Token, _logElement, seq);
             return;
         }
 
@@ -114,8 +167,20 @@ public sealed partial class MessageLog : IAsyncDisposable
         StateHasChanged();
     }
 
+    private async Task LoadNewerAsync()
+    {
+        await CatchUpAsync();
+        _scrollToBottomAfterRender = false;
+    }
+
     private async Task JumpToBottomAsync()
     {
+        if (_hasNewer)
+        {
+            await CatchUpAsync();
+        }
+
+        _highlightSeq = null;
         _newBelow = 0;
         _scrollToBottomAfterRender = true;
         await MarkReadAsync();
@@ -176,6 +241,7 @@ public sealed partial class MessageLog : IAsyncDisposable
             var missing = await Chat.GetAfterAsync(UserId, Conversation.Id, LastSeq, _cts.Token);
             var fresh = missing.Where(m => m.Seq > LastSeq).ToList();
             _messages.AddRange(fresh);
+            _hasNewer = missing.Count == MessageRules.CatchUpLimit;
             AfterArrival(fresh);
             StateHasChanged();
         }
@@ -191,7 +257,7 @@ public sealed partial class MessageLog : IAsyncDisposable
             return;
         }
 
-        if (_atBottom || arrived.Any(m => m.SenderId == UserId))
+        if (!_hasNewer && _highlightSeq is null && (_atBottom || arrived.Any(m => m.SenderId == UserId)))
         {
             _scrollToBottomAfterRender = true;
             _newBelow = 0;

@@ -42,3 +42,10 @@ export function measure(log) {
 export function keepPosition(log, before) {
     log.scrollTop = log.scrollHeight - before.scrollHeight + before.scrollTop;
 }
+
+export function scrollToSeq(log, seq) {
+    const target = log.querySelector(`[data-seq="${seq}"]`);
+    if (target) {
+        target.scrollIntoView({ block: "center" });
+    }
+}

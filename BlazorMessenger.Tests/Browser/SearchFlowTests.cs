@@ -1,0 +1,80 @@
+using System.Text.RegularExpressions;
+using BlazorMessenger.Data;
+using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace BlazorMessenger.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed class SearchFlowTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task Searching_finds_a_message_500_messages_back_and_jumps_to_it_with_its_surroundings()
+    {
+        var (alice, bob, aliceId, conversationId) = await PairAsync();
+        await SeedAsync(conversationId, aliceId, 600, special: 100, "the zebracorn password is tulip");
+        await using var session = await browser.LoggedInAsync(bob, $"/chat/{alice}");
+        var page = session.Page;
+        var log = page.GetByRole(AriaRole.Log, new() { Name = "Messages" });
+        await Expect(log.Locator(".bm-msg").Last).ToContainTextAsync("message 600");
+
+        await page.GetByLabel("Search messages").FillAsync("zebracorn");
+        var results = page.GetByRole(AriaRole.Region, new() { Name = "Search results" });
+        await Expect(results.Locator("mark")).ToHaveTextAsync("zebracorn");
+        await results.GetByRole(AriaRole.Button).First.ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex(@"\?at=100$"));
+        var target = log.Locator(".bm-msg[data-seq='100']");
+        await Expect(target).ToContainTextAsync("the zebracorn password is tulip");
+        await Expect(target).ToHaveClassAsync(new Regex("bm-target"));
+        await Expect(target).ToBeInViewportAsync();
+        await Expect(log.Locator(".bm-msg[data-seq='99']")).ToHaveCountAsync(1);
+        await Expect(log.Locator(".bm-msg[data-seq='101']")).ToHaveCountAsync(1);
+        await Expect(log.Locator(".bm-msg[data-seq='600']")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task The_global_search_finds_messages_across_conversations_and_opens_them()
+    {
+        var (alice, bob, aliceId, conversationId) = await PairAsync();
+        await SeedAsync(conversationId, aliceId, 30, special: 7, "quokka sighting at the lake");
+        await using var session = await browser.LoggedInAsync(bob);
+
+        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Search all messages" }).ClickAsync();
+        await session.Page.GetByRole(AriaRole.Textbox, new() { Name = "Search all messages" }).FillAsync("quok");
+        var hit = session.Page.GetByRole(AriaRole.List, new() { Name = "Search results" }).GetByRole(AriaRole.Link);
+        await Expect(hit).ToContainTextAsync(alice);
+        await hit.ClickAsync();
+
+        await Expect(session.Page).ToHaveURLAsync(new Regex($"/chat/{alice}\\?at=7$"));
+        await Expect(session.Page.GetByRole(AriaRole.Log).Locator(".bm-msg[data-seq='7']")).ToContainTextAsync("quokka sighting");
+    }
+
+    private async Task<(string Alice, string Bob, string AliceId, long ConversationId)> PairAsync()
+    {
+        var (alice, bob) = (BrowserPeople.NewUserName("alice"), BrowserPeople.NewUserName("bob"));
+        var aliceId = await browser.CreateAsync(alice);
+        await browser.CreateAsync(bob);
+        await browser.ConnectAsync(aliceId, bob);
+        var open = await browser.App.Services.GetRequiredService<ChatService>().OpenDirectAsync(aliceId, bob);
+        return (alice, bob, aliceId, open!.Id);
+    }
+
+    private async Task SeedAsync(long conversationId, string senderId, int count, int special, string specialText)
+    {
+        await using var db = await browser.App.Services.GetRequiredService<IDbContextFactory<ApplicationDbContext>>().CreateDbContextAsync();
+        var start = DateTime.UtcNow.AddHours(-2);
+        db.Messages.AddRange(Enumerable.Range(1, count).Select(i => new Message
+        {
+            ConversationId = conversationId, Seq = i, SenderId = senderId, ClientMessageId = Guid.NewGuid(),
+            Body = i == special ? specialText : $"message {i}", CreatedUtc = start.AddSeconds(i),
+        }));
+        await db.Conversations.Where(c => c.Id == conversationId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastSeq, count).SetProperty(c => c.LastMessageUtc, start.AddSeconds(count)));
+        await db.SaveChangesAsync();
+    }
+}
