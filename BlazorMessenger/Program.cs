@@ -1,6 +1,7 @@
 using BlazorMessenger.Components;
 using BlazorMessenger.Components.Account;
 using BlazorMessenger.Features.Media;
+using BlazorMessenger.Features.Profile;
 using BlazorMessenger.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -28,5 +29,6 @@ app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 app.MapMediaEndpoints();
+app.MapAvatarEndpoints();
 
 app.Run();

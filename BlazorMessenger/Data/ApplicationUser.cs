@@ -10,4 +10,7 @@ public sealed class ApplicationUser : IdentityUser
     public string? DisplayName { get; set; }
 
     public DateTime? LastSeenUtc { get; set; }
+
+    /// <summary>The profile picture: a Media row with no conversation, served by /avatars/{id}.</summary>
+    public string? AvatarMediaId { get; set; }
 }

@@ -5,6 +5,7 @@ using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Features.Contacts;
 using BlazorMessenger.Features.Media;
 using BlazorMessenger.Features.Presence;
+using BlazorMessenger.Features.Profile;
 using BlazorMessenger.Features.Search;
 using BlazorMessenger.Realtime;
 using Microsoft.AspNetCore.Components.Server.Circuits;
@@ -88,6 +89,7 @@ public static class ServiceRegistration
         services.AddSingleton<ChatService>();
         services.AddSingleton<ContactService>();
         services.AddSingleton<SearchService>();
+        services.AddSingleton<ProfileService>();
         return services;
     }
 

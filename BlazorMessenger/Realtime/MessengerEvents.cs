@@ -20,3 +20,6 @@ public sealed record ReadStateChanged(long ConversationId, long LastReadSeq) : M
 public sealed record ContactsChanged : MessengerEvent;
 
 public sealed record PresenceChanged(string UserId, bool IsOnline, DateTime? LastSeenUtc) : MessengerEvent;
+
+/// <summary>Someone's display name or picture changed; sent to them and to everyone who shares a conversation with them.</summary>
+public sealed record ProfileChanged(string UserId, string? DisplayName, string? AvatarId) : MessengerEvent;

@@ -8,5 +8,6 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
     public void Configure(EntityTypeBuilder<ApplicationUser> user)
     {
         user.Property(u => u.DisplayName).HasMaxLength(ApplicationUser.DisplayNameMaxLength);
+        user.Property(u => u.AvatarMediaId).HasMaxLength(32);
     }
 }

@@ -1,13 +1,16 @@
 using BlazorMessenger.Components.Layout;
 using BlazorMessenger.Features.Presence;
 using BlazorMessenger.Realtime;
+using BlazorMessenger.Features.Profile;
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 
 namespace BlazorMessenger.Features.Chat;
 
 public sealed partial class ChatHeader : IDisposable
 {
     private IDisposable? _subscription;
+    private ChatPeer _peer = default!;
     private bool _online;
     private DateTime? _lastSeenUtc;
 
@@ -32,12 +35,16 @@ public sealed partial class ChatHeader : IDisposable
     [Inject]
     private TimeProvider Time { get; set; } = default!;
 
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
     private string Status => _online
         ? "online"
         : ClientTime.LastSeen(_lastSeenUtc, TimeZone ?? TimeZoneInfo.Utc, Time.GetUtcNow().UtcDateTime);
 
     protected override void OnParametersSet()
     {
+        _peer = Peer;
         _online = Presence.IsOnline(Peer.UserId);
         _lastSeenUtc = Peer.LastSeenUtc;
     }
@@ -54,6 +61,15 @@ public sealed partial class ChatHeader : IDisposable
 
     private void OnEvent(MessengerEvent messengerEvent)
     {
+        if (messengerEvent is ProfileChanged profile && profile.UserId == Peer.UserId)
+        {
+            _ = InvokeAsync(() =>
+            {
+                _peer = _peer with { DisplayName = profile.DisplayName, AvatarId = profile.AvatarId };
+                StateHasChanged();
+            });
+        }
+
         if (messengerEvent is PresenceChanged change && change.UserId == Peer.UserId)
         {
             _ = InvokeAsync(() =>
@@ -63,6 +79,18 @@ public sealed partial class ChatHeader : IDisposable
                 StateHasChanged();
             });
         }
+    }
+
+    private async Task ShowProfileAsync()
+    {
+        var parameters = new DialogParameters<ProfileCardDialog>
+        {
+            { d => d.UserId, UserId },
+            { d => d.OtherUserId, _peer.UserId },
+            { d => d.Online, _online },
+        };
+        await Dialogs.ShowAsync<ProfileCardDialog>(_peer.Name, parameters,
+            new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true, CloseButton = true, CloseOnEscapeKey = true });
     }
 
     public void Dispose() => _subscription?.Dispose();

@@ -12,7 +12,7 @@ public sealed record ChatMessage(
 /// <summary>An image message's picture: its id for the media endpoint and sizes to reserve space before it loads.</summary>
 public sealed record ChatImage(string Id, int Width, int Height, int ThumbWidth, int ThumbHeight);
 
-public sealed record ChatPeer(string UserId, string UserName, string? DisplayName, DateTime? LastSeenUtc)
+public sealed record ChatPeer(string UserId, string UserName, string? DisplayName, DateTime? LastSeenUtc, string? AvatarId = null)
 {
     public string Name => string.IsNullOrWhiteSpace(DisplayName) ? UserName : DisplayName;
 }

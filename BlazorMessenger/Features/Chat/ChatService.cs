@@ -29,7 +29,7 @@ public sealed partial class ChatService(
                 me.Conversation!.LastSeq,
                 Activity = me.Conversation.LastMessageUtc ?? me.Conversation.CreatedUtc,
                 Peer = me.Conversation.Members.Where(m => m.UserId != userId)
-                    .Select(m => new ChatPeer(m.UserId, m.User!.UserName!, m.User.DisplayName, m.User.LastSeenUtc))
+                    .Select(m => new ChatPeer(m.UserId, m.User!.UserName!, m.User.DisplayName, m.User.LastSeenUtc, m.User.AvatarMediaId))
                     .FirstOrDefault(),
                 Last = db.Messages.Where(x => x.ConversationId == me.ConversationId && x.Seq == me.Conversation.LastSeq)
                     .Select(x => new { x.Body, x.SenderId, x.Kind, Deleted = x.DeletedUtc != null })
@@ -53,7 +53,7 @@ public sealed partial class ChatService(
         var normalized = peerUserName.Trim().ToUpperInvariant();
         var peer = await db.Users.AsNoTracking()
             .Where(u => u.NormalizedUserName == normalized)
-            .Select(u => new ChatPeer(u.Id, u.UserName!, u.DisplayName, u.LastSeenUtc))
+            .Select(u => new ChatPeer(u.Id, u.UserName!, u.DisplayName, u.LastSeenUtc, u.AvatarMediaId))
             .FirstOrDefaultAsync(ct);
         if (peer is null || peer.UserId == userId)
         {

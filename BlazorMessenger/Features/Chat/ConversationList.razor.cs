@@ -120,7 +120,7 @@ public sealed partial class ConversationList : IDisposable
                 }
 
                 break;
-            case MessagePosted:
+            case MessagePosted or ProfileChanged:
                 await ReloadAsync();
                 break;
             default:

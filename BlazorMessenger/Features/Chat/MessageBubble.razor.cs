@@ -20,6 +20,14 @@ public sealed partial class MessageBubble
     [Parameter]
     public string UserId { get; set; } = "";
 
+    /// <summary>The other person, whose picture stands beside their messages (null for one's own).</summary>
+    [Parameter]
+    public ChatPeer? Avatar { get; set; }
+
+    /// <summary>Only the first message of a run shows the picture; the rest keep its space.</summary>
+    [Parameter]
+    public bool ShowAvatar { get; set; }
+
     /// <summary>Marks the message a search result pointed at.</summary>
     [Parameter]
     public bool Highlighted { get; set; }

@@ -26,6 +26,9 @@ public sealed partial class MessageLog : IAsyncDisposable
     private long? _highlightSeq;
     private long? _jumpedTo;
     private bool _scrollToHighlightAfterRender;
+    private ChatPeer? _peer;
+
+    private ChatPeer Peer => _peer ??= Conversation.Peer;
 
     [Parameter, EditorRequired]
     public OpenConversation Conversation { get; set; } = default!;
@@ -191,6 +194,14 @@ public sealed partial class MessageLog : IAsyncDisposable
         if (messengerEvent is MessagePosted posted && posted.Message.ConversationId == Conversation.Id)
         {
             _ = InvokeAsync(() => ReceiveAsync(posted.Message));
+        }
+        else if (messengerEvent is ProfileChanged profile && profile.UserId == Conversation.Peer.UserId)
+        {
+            _ = InvokeAsync(() =>
+            {
+                _peer = Peer with { DisplayName = profile.DisplayName, AvatarId = profile.AvatarId };
+                StateHasChanged();
+            });
         }
         else if (messengerEvent is MessageChanged changed && changed.Message.ConversationId == Conversation.Id)
         {

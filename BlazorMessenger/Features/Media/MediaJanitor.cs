@@ -3,14 +3,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlazorMessenger.Features.Media;
 
-/// <summary>Start-up clean-up: removes media that no message refers to, and files that no media row describes.</summary>
+/// <summary>
+/// Start-up clean-up: removes media that no message (or, for profile pictures, no user) refers to, and files that no
+/// media row describes.
+/// </summary>
 public sealed class MediaJanitor(IDbContextFactory<ApplicationDbContext> dbFactory, MediaStore store, ILogger<MediaJanitor> logger)
 {
     public async Task<int> RemoveOrphansAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var unreferenced = await db.Media
-            .Where(m => m.ConversationId != null && !db.Messages.Any(x => x.MediaId == m.Id))
+            .Where(m => m.ConversationId != null
+                ? !db.Messages.Any(x => x.MediaId == m.Id)
+                : !db.Users.Any(u => u.AvatarMediaId == m.Id))
             .Select(m => m.Id)
             .ToListAsync(ct);
         if (unreferenced.Count > 0)

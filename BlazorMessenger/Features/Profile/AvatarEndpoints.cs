@@ -1,0 +1,41 @@
+using System.Security.Claims;
+using BlazorMessenger.Data;
+using BlazorMessenger.Features.Media;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
+
+namespace BlazorMessenger.Features.Profile;
+
+public static class AvatarEndpoints
+{
+    /// <summary>GET /avatars/{id}: a user's current profile picture (square thumbnail), for signed-in people only.</summary>
+    public static IEndpointRouteBuilder MapAvatarEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/avatars/{id}", ServeAsync);
+        return app;
+    }
+
+    private static async Task<IResult> ServeAsync(
+        string id, HttpContext http, IDbContextFactory<ApplicationDbContext> dbFactory, MediaStore store, CancellationToken ct)
+    {
+        if (http.User.FindFirstValue(ClaimTypes.NameIdentifier) is null)
+        {
+            return Results.NotFound();
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var thumb = await db.Media.AsNoTracking()
+            .Where(m => m.Id == id && m.ConversationId == null && db.Users.Any(u => u.AvatarMediaId == m.Id))
+            .Select(m => new { m.ThumbKey, m.ThumbContentType })
+            .FirstOrDefaultAsync(ct);
+        var path = thumb is null ? null : store.PathFor(thumb.ThumbKey);
+        if (path is null || !File.Exists(path))
+        {
+            return Results.NotFound();
+        }
+
+        http.Response.Headers.CacheControl = "private, max-age=31536000, immutable";
+        http.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
+        return Results.File(path, thumb!.ThumbContentType);
+    }
+}

@@ -1,0 +1,152 @@
+using BlazorMessenger.Data;
+using BlazorMessenger.Features.Media;
+using BlazorMessenger.Realtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlazorMessenger.Features.Profile;
+
+/// <summary>Display names and profile pictures; pictures go through the same image pipeline as image messages.</summary>
+public sealed class ProfileService(
+    IDbContextFactory<ApplicationDbContext> dbFactory,
+    IMessengerHub hub,
+    UserRateLimiter rateLimiter,
+    ImageProcessor images,
+    MediaStore mediaStore,
+    TimeProvider time)
+{
+    public static readonly string DisplayNameTooLong =
+        $"A display name can have at most {ApplicationUser.DisplayNameMaxLength} characters.";
+
+    public async Task<ProfileView> GetOwnAsync(string userId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new ProfileView(u.Id, u.UserName!, u.DisplayName, u.AvatarMediaId, u.LastSeenUtc))
+            .SingleAsync(ct);
+    }
+
+    /// <summary>Someone's profile card; only for people who share a conversation with the caller (or the caller).</summary>
+    public async Task<ProfileView?> GetCardAsync(string userId, string otherUserId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var visible = otherUserId == userId || await db.ConversationMembers.AnyAsync(
+            m => m.UserId == otherUserId && db.ConversationMembers.Any(mine => mine.UserId == userId && mine.ConversationId == m.ConversationId), ct);
+        if (!visible)
+        {
+            return null;
+        }
+
+        return await db.Users.AsNoTracking().Where(u => u.Id == otherUserId)
+            .Select(u => new ProfileView(u.Id, u.UserName!, u.DisplayName, u.AvatarMediaId, u.LastSeenUtc))
+            .SingleOrDefaultAsync(ct);
+    }
+
+    public async Task<ServiceResult<ProfileView>> UpdateAsync(string userId, ProfileUpdate update, CancellationToken ct = default)
+    {
+        var displayName = string.IsNullOrWhiteSpace(update.DisplayName) ? null : update.DisplayName.Trim();
+        if (displayName?.Length > ApplicationUser.DisplayNameMaxLength)
+        {
+            return ServiceResult<ProfileView>.Fail(DisplayNameTooLong);
+        }
+
+        (Data.Media Row, ProcessedImage Image)? picture = null;
+        if (update.Picture is { } bytes)
+        {
+            if (!rateLimiter.TryAcquire(RateLimitedAction.UploadImage, userId))
+            {
+                return ServiceResult<ProfileView>.Fail("You're uploading pictures too quickly. Try again in a moment.");
+            }
+
+            var processed = await Task.Run(() => images.Process(bytes, square: true), ct);
+            if (processed.Value is not { } image)
+            {
+                return ServiceResult<ProfileView>.Fail(processed.Error!);
+            }
+
+            picture = (NewAvatar(userId, image), image);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var user = await db.Users.SingleAsync(u => u.Id == userId, ct);
+        var old = user.AvatarMediaId is { } oldId && (picture is not null || update.RemovePicture)
+            ? await db.Media.SingleOrDefaultAsync(m => m.Id == oldId, ct)
+            : null;
+        try
+        {
+            if (picture is var (row, image))
+            {
+                await mediaStore.WriteAsync(row.StorageKey, image.Full.Data, ct);
+                await mediaStore.WriteAsync(row.ThumbKey, image.Thumbnail.Data, ct);
+                db.Media.Add(row);
+                user.AvatarMediaId = row.Id;
+            }
+            else if (update.RemovePicture)
+            {
+                user.AvatarMediaId = null;
+            }
+
+            user.DisplayName = displayName;
+            if (old is not null)
+            {
+                db.Media.Remove(old);
+            }
+
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            if (picture is not null)
+            {
+                DeleteFiles(picture.Value.Row);
+            }
+
+            throw;
+        }
+
+        if (old is not null)
+        {
+            DeleteFiles(old);
+        }
+
+        await AnnounceAsync(db, user, ct);
+        return ServiceResult<ProfileView>.Ok(
+            new ProfileView(user.Id, user.UserName!, user.DisplayName, user.AvatarMediaId, user.LastSeenUtc));
+    }
+
+    private Data.Media NewAvatar(string userId, ProcessedImage image)
+    {
+        var id = MediaStore.NewId();
+        return new Data.Media
+        {
+            Id = id,
+            OwnerId = userId,
+            ConversationId = null,
+            ContentType = image.Full.ContentType,
+            Width = image.Full.Width,
+            Height = image.Full.Height,
+            Bytes = image.Full.Data.Length,
+            StorageKey = MediaStore.KeyFor(id, "." + ImageFormats.Extension(image.Full.ContentType)),
+            ThumbKey = MediaStore.KeyFor(id, ".thumb.webp"),
+            ThumbContentType = image.Thumbnail.ContentType,
+            ThumbWidth = image.Thumbnail.Width,
+            ThumbHeight = image.Thumbnail.Height,
+            CreatedUtc = time.GetUtcNow().UtcDateTime,
+        };
+    }
+
+    private void DeleteFiles(Data.Media media)
+    {
+        mediaStore.Delete(media.StorageKey);
+        mediaStore.Delete(media.ThumbKey);
+    }
+
+    private async Task AnnounceAsync(ApplicationDbContext db, ApplicationUser user, CancellationToken ct)
+    {
+        var audience = await db.ConversationMembers.AsNoTracking()
+            .Where(m => db.ConversationMembers.Any(mine => mine.UserId == user.Id && mine.ConversationId == m.ConversationId))
+            .Select(m => m.UserId)
+            .Distinct()
+            .ToListAsync(ct);
+        hub.Publish([user.Id, .. audience], new ProfileChanged(user.Id, user.DisplayName, user.AvatarMediaId));
+    }
+}
