@@ -66,7 +66,7 @@ public sealed class ChatFlowTests(BrowserFixture browser)
         var (alice, bob) = await PairAsync();
         await using var aliceSession = await browser.LoggedInAsync(alice, $"/chat/{bob}");
         var page = aliceSession.Page;
-        var box = page.GetByRole(AriaRole.Textbox, new() { Name = "Message" });
+        var box = page.GetByRole(AriaRole.Textbox, new() { Name = "Message", Exact = true });
 
         await box.FillAsync("first line");
         await box.PressAsync("Shift+Enter");
@@ -184,7 +184,7 @@ public sealed class ChatFlowTests(BrowserFixture browser)
 
     private static async Task SendAsync(IPage page, string text)
     {
-        await page.GetByRole(AriaRole.Textbox, new() { Name = "Message" }).FillAsync(text);
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Message", Exact = true }).FillAsync(text);
         await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
     }
 }

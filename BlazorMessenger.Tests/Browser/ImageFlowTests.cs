@@ -26,7 +26,7 @@ public sealed class ImageFlowTests(BrowserFixture browser)
         await aliceSession.Page.GetByLabel("Attach image").SetInputFilesAsync(
             new FilePayload { Name = "holiday.jpg", MimeType = "image/jpeg", Buffer = photo });
         await Expect(aliceSession.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("holiday.jpg");
-        await aliceSession.Page.GetByRole(AriaRole.Textbox, new() { Name = "Message" }).FillAsync("The view from the top");
+        await aliceSession.Page.GetByRole(AriaRole.Textbox, new() { Name = "Message", Exact = true }).FillAsync("The view from the top");
         await aliceSession.Page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
 
         var thumbnail = bobSession.Page.GetByRole(AriaRole.Log).GetByAltText($"Image from {alice}");

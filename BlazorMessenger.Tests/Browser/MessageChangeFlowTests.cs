@@ -18,7 +18,7 @@ public sealed class MessageChangeFlowTests(BrowserFixture browser)
         await using var bobSession = await browser.LoggedInAsync(bob, $"/chat/{alice}");
         var aliceLog = aliceSession.Page.GetByRole(AriaRole.Log, new() { Name = "Messages" });
         var bobLog = bobSession.Page.GetByRole(AriaRole.Log, new() { Name = "Messages" });
-        var box = aliceSession.Page.GetByRole(AriaRole.Textbox, new() { Name = "Message" });
+        var box = aliceSession.Page.GetByRole(AriaRole.Textbox, new() { Name = "Message", Exact = true });
         await box.FillAsync("See you at 5");
         await box.PressAsync("Enter");
         await box.FillAsync("Bring the slides");
