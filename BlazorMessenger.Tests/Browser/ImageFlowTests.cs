@@ -84,7 +84,9 @@ public sealed class ImageFlowTests(BrowserFixture browser)
         await Expect(page.GetByRole(AriaRole.Log).Locator(".bm-msg")).ToHaveCountAsync(1);
     }
 
-    private static async Task DropAsync(IPage page, string name, string type, byte[] bytes) =>
+    private static async Task DropAsync(IPage page, string name, string type, byte[] bytes)
+    {
+        await page.Locator(".bm-composer-area[data-ready]").WaitForAsync();
         await page.EvaluateAsync(@"([name, type, base64]) => {
             const bytes = Uint8Array.from(atob(base64), c => c.charCodeAt(0));
             const transfer = new DataTransfer();
@@ -93,6 +95,7 @@ public sealed class ImageFlowTests(BrowserFixture browser)
             area.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
             area.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
         }", new object[] { name, type, Convert.ToBase64String(bytes) });
+    }
 
     private async Task<(string Alice, string Bob)> PairAsync()
     {

@@ -22,13 +22,17 @@ public sealed class BrowserSession(IBrowserContext context, IPage page, string b
 
     public string BaseUrl { get; } = baseUrl;
 
-    /// <summary>Waits for the circuit: prerendered buttons do nothing until it is connected.</summary>
+    /// <summary>
+    /// Waits for the circuit (prerendered buttons do nothing until it is connected) and for any composer on the page
+    /// to have its keyboard and drop listeners attached.
+    /// </summary>
     public Task WaitForInteractiveAsync() => WaitForInteractiveAsync(Page);
 
     public static async Task WaitForInteractiveAsync(IPage page)
     {
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
         await page.Locator("[data-interactive]").WaitForAsync();
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('.bm-composer-area:not([data-ready])').length === 0");
     }
 
     public async Task RegisterAsync(string userName, string email, string password)

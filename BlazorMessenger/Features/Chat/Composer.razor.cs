@@ -52,6 +52,18 @@ public sealed partial class Composer : IAsyncDisposable
         }
     }
 
+    private async Task InsertEmojiAsync(string emoji)
+    {
+        if (_module is not null)
+        {
+            await _module.InvokeVoidAsync("insertAtCaret", _textArea, emoji);
+        }
+        else
+        {
+            _text += emoji;
+        }
+    }
+
     private void OnFileChosen(InputFileChangeEventArgs e)
     {
         _error = null;

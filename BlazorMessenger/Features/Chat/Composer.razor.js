@@ -42,6 +42,8 @@ export function attach(area, textArea) {
     area.addEventListener("dragleave", onDragLeave);
     area.addEventListener("drop", onDrop);
     area.addEventListener("paste", onPaste);
+    // Until now Enter and drops did nothing special; browser tests wait for this mark before typing or dropping.
+    area.dataset.ready = "true";
     return {
         dispose: () => {
             textArea.removeEventListener("keydown", onKeyDown);
@@ -54,5 +56,14 @@ export function attach(area, textArea) {
 }
 
 export function focus(textArea) {
+    textArea.focus();
+}
+
+// Puts text where the caret is (replacing any selection) and tells Blazor the value changed.
+export function insertAtCaret(textArea, text) {
+    const start = textArea.selectionStart ?? textArea.value.length;
+    const end = textArea.selectionEnd ?? start;
+    textArea.setRangeText(text, start, end, "end");
+    textArea.dispatchEvent(new Event("input", { bubbles: true }));
     textArea.focus();
 }

@@ -19,7 +19,7 @@ public sealed class ContactService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var contacts = await db.Contacts.AsNoTracking()
             .Where(c => c.OwnerId == userId)
-            .Select(c => new ContactView(c.ContactUserId, c.ContactUser!.UserName!, c.ContactUser.DisplayName, c.AddedUtc))
+            .Select(c => new ContactView(c.ContactUserId, c.ContactUser!.UserName!, c.ContactUser.DisplayName, c.AddedUtc, c.ContactUser.AvatarMediaId))
             .ToListAsync(ct);
         return contacts.OrderBy(c => c.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
     }
@@ -41,7 +41,7 @@ public sealed class ContactService(
         var me = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.UserName).SingleAsync(ct);
         var other = await db.Users.AsNoTracking()
             .Where(u => u.NormalizedUserName == handle.ToUpperInvariant())
-            .Select(u => new { u.Id, u.UserName, u.DisplayName })
+            .Select(u => new { u.Id, u.UserName, u.DisplayName, u.AvatarMediaId })
             .FirstOrDefaultAsync(ct);
         if (other is null)
         {
@@ -66,7 +66,7 @@ public sealed class ContactService(
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
 
-            var added = new ContactAdded(new ContactView(other.Id, other.UserName!, other.DisplayName, now), conversationId);
+            var added = new ContactAdded(new ContactView(other.Id, other.UserName!, other.DisplayName, now, other.AvatarMediaId), conversationId);
             hub.Publish([other.Id], new ConversationChanged(conversationId, $"{me} added you as a contact."));
             hub.Publish([userId], new ConversationChanged(conversationId, null));
             hub.Publish([userId], new ContactsChanged());

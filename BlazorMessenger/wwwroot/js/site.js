@@ -12,3 +12,17 @@ window.bmTheme = {
         document.cookie = "bm-theme=" + value + "; path=/; max-age=31536000; samesite=lax";
     }
 };
+
+// Recently used emoji, per browser.
+window.bmEmoji = {
+    recent: function () {
+        try {
+            return JSON.parse(localStorage.getItem("bm-recent-emoji") || "[]");
+        } catch {
+            return [];
+        }
+    },
+    remember: function (symbols) {
+        localStorage.setItem("bm-recent-emoji", JSON.stringify(symbols));
+    }
+};

@@ -1,0 +1,41 @@
+using BlazorMessenger.Tests.TestSupport;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace BlazorMessenger.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed class EmojiFlowTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task An_emoji_from_the_picker_goes_in_at_the_caret_and_an_emoji_only_message_is_shown_larger()
+    {
+        var (alice, bob) = (BrowserPeople.NewUserName("alice"), BrowserPeople.NewUserName("bob"));
+        var aliceId = await browser.CreateAsync(alice);
+        await browser.CreateAsync(bob);
+        await browser.ConnectAsync(aliceId, bob);
+        await using var session = await browser.LoggedInAsync(alice, $"/chat/{bob}");
+        var page = session.Page;
+        var box = page.GetByRole(AriaRole.Textbox, new() { Name = "Message", Exact = true });
+
+        await box.FillAsync("Good job!");
+        await box.PressAsync("Home");
+        await box.PressAsync("ArrowRight");
+        await box.PressAsync("ArrowRight");
+        await box.PressAsync("ArrowRight");
+        await box.PressAsync("ArrowRight");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Emoji", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Search emoji" }).FillAsync("thumbs up");
+        await page.GetByRole(AriaRole.Button, new() { Name = "thumbs up yes" }).ClickAsync();
+
+        await Expect(box).ToHaveValueAsync("Good👍 job!");
+        await box.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Log).Locator(".bm-body")).ToHaveTextAsync("Good👍 job!");
+
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Search emoji" }).FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Recently used" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "thumbs up yes" }).ClickAsync();
+        await box.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Log).Locator(".bm-msg").Last).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("bm-jumbo"));
+    }
+}

@@ -1,0 +1,71 @@
+using BlazorMessenger.Realtime;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace BlazorMessenger.Features.Contacts;
+
+/// <summary>The contact list: searchable once it grows, live when contacts change in another tab or by the other person.</summary>
+public sealed partial class ContactsPage : IDisposable
+{
+    /// <summary>The filter box appears once the list is longer than a screenful of names.</summary>
+    private const int FilterFrom = 7;
+
+    private IReadOnlyList<ContactView> _contacts = [];
+    private string? _filter;
+    private IDisposable? _subscription;
+    private string _userId = "";
+
+    [Inject]
+    private ContactService Contacts { get; set; } = default!;
+
+    [Inject]
+    private CurrentUser CurrentUser { get; set; } = default!;
+
+    [Inject]
+    private IMessengerHub Hub { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    private IEnumerable<ContactView> Shown => string.IsNullOrWhiteSpace(_filter)
+        ? _contacts
+        : _contacts.Where(c => c.UserName.Contains(_filter.Trim(), StringComparison.OrdinalIgnoreCase)
+            || c.Name.Contains(_filter.Trim(), StringComparison.CurrentCultureIgnoreCase));
+
+    protected override async Task OnInitializedAsync()
+    {
+        _userId = await CurrentUser.GetIdAsync();
+        _contacts = await Contacts.ListAsync(_userId);
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _subscription = Hub.Subscribe(_userId, e =>
+            {
+                if (e is ContactsChanged)
+                {
+                    _ = InvokeAsync(async () =>
+                    {
+                        _contacts = await Contacts.ListAsync(_userId);
+                        StateHasChanged();
+                    });
+                }
+            });
+        }
+    }
+
+    private async Task RemoveAsync(ContactView contact)
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            "Remove contact", $"Remove {contact.Name} from your contacts? Your conversation stays.",
+            yesText: "Remove", cancelText: "Cancel");
+        if (confirmed == true)
+        {
+            await Contacts.RemoveAsync(_userId, contact.UserId);
+        }
+    }
+
+    public void Dispose() => _subscription?.Dispose();
+}
