@@ -86,6 +86,7 @@ public static class ServiceRegistration
         services.AddSingleton<ImageProcessor>();
         services.AddSingleton<MediaStore>();
         services.AddSingleton<MediaJanitor>();
+        services.AddSingleton<MessageWriter>();
         services.AddSingleton<ChatService>();
         services.AddSingleton<ContactService>();
         services.AddSingleton<SearchService>();

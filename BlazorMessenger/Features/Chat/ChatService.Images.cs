@@ -43,17 +43,13 @@ public sealed partial class ChatService
         {
             await mediaStore.WriteAsync(media.StorageKey, image.Full.Data, ct);
             await mediaStore.WriteAsync(media.ThumbKey, image.Thumbnail.Data, ct);
-            var (message, memberIds) = await StoreAsync(db, userId, conversationId, clientMessageId, body, media, ct);
-            if (memberIds is null)
+            var stored = (await writer.WriteAsync(new NewMessage(userId, conversationId, clientMessageId, body, media), ct)).Value!;
+            if (!stored.IsNew)
             {
                 DeleteFiles(media);
             }
-            else
-            {
-                hub.Publish(memberIds, new MessagePosted(message));
-            }
 
-            return ServiceResult<ChatMessage>.Ok(message);
+            return ServiceResult<ChatMessage>.Ok(stored.Message);
         }
         catch
         {

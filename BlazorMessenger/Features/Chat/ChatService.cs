@@ -13,6 +13,7 @@ public sealed partial class ChatService(
     IDbContextFactory<ApplicationDbContext> dbFactory,
     IMessengerHub hub,
     UserRateLimiter rateLimiter,
+    MessageWriter writer,
     ImageProcessor images,
     MediaStore mediaStore,
     TimeProvider time)
@@ -112,7 +113,7 @@ public sealed partial class ChatService(
             .ToListAsync(ct);
     }
 
-    private static readonly System.Linq.Expressions.Expression<Func<Message, ChatMessage>> ToRecord = m =>
+    internal static readonly System.Linq.Expressions.Expression<Func<Message, ChatMessage>> ToRecord = m =>
         new ChatMessage(m.Id, m.ConversationId, m.Seq, m.SenderId, m.ClientMessageId, m.Kind, m.Body, m.CreatedUtc, m.EditedUtc,
             m.Media == null ? null : new ChatImage(m.Media.Id, m.Media.Width, m.Media.Height, m.Media.ThumbWidth, m.Media.ThumbHeight),
             m.DeletedUtc);

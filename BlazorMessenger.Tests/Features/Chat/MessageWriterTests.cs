@@ -1,0 +1,77 @@
+using BlazorMessenger.Features;
+using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Realtime;
+using BlazorMessenger.Tests.TestSupport;
+
+namespace BlazorMessenger.Tests.Features.Chat;
+
+public sealed class MessageWriterTests
+{
+    private static readonly Dictionary<string, string?> Unlimited = new()
+    {
+        ["Messenger:RateLimits:MessageBurst"] = "10000",
+        ["Messenger:RateLimits:MessagesPerMinute"] = "10000",
+    };
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Concurrent_sends_share_commits_and_each_is_acknowledged_with_its_own_gapless_seq()
+    {
+        await using var bed = await ChatTestBed.CreateAsync(Unlimited);
+        var writer = bed.Services.Get<MessageWriter>();
+        using var bob = new HubRecorder(bed.Hub, bed.Bob);
+        var commitsBefore = writer.Commits;
+
+        var sent = await Task.WhenAll(Enumerable.Range(0, 200).Select(i =>
+            writer.WriteAsync(new NewMessage(i % 2 == 0 ? bed.Alice : bed.Bob, bed.ConversationId, Guid.NewGuid(), $"m{i}"), Ct)));
+
+        Assert.All(sent, r => Assert.True(r.Succeeded && r.Value!.IsNew));
+        Assert.Equal(Enumerable.Range(1, 200).Select(i => (long)i), sent.Select(r => r.Value!.Message.Seq).Order());
+        var commits = writer.Commits - commitsBefore;
+        Assert.InRange(commits, 1, 199);
+        Assert.Equal(200, bob.OfType<MessagePosted>().Count);
+        Assert.Equal(sent.Select(r => r.Value!.Message.Seq).Order(), bob.OfType<MessagePosted>().Select(p => p.Message.Seq));
+    }
+
+    [Fact]
+    public async Task An_outsider_in_a_batch_is_refused_alone_and_a_repeated_client_id_in_the_same_batch_is_stored_once()
+    {
+        await using var bed = await ChatTestBed.CreateAsync(Unlimited);
+        var writer = bed.Services.Get<MessageWriter>();
+        using var bob = new HubRecorder(bed.Hub, bed.Bob);
+        var repeated = Guid.NewGuid();
+
+        var fine = writer.WriteAsync(new NewMessage(bed.Alice, bed.ConversationId, Guid.NewGuid(), "fine"), Ct);
+        var outsider = writer.WriteAsync(new NewMessage(bed.Carol, bed.ConversationId, Guid.NewGuid(), "let me in"), Ct);
+        var first = writer.WriteAsync(new NewMessage(bed.Bob, bed.ConversationId, repeated, "once"), Ct);
+        var second = writer.WriteAsync(new NewMessage(bed.Bob, bed.ConversationId, repeated, "once"), Ct);
+
+        await Assert.ThrowsAsync<NotAMemberException>(() => outsider);
+        Assert.True((await fine).Succeeded);
+        Assert.Equal((await first).Value!.Message.Id, (await second).Value!.Message.Id);
+        Assert.NotEqual((await first).Value!.IsNew, (await second).Value!.IsNew);
+        var stored = await bed.Chat.GetAfterAsync(bed.Alice, bed.ConversationId, 0, Ct);
+        Assert.Equal(["fine", "once"], stored.Select(m => m.Body));
+        Assert.Equal(2, bob.OfType<MessagePosted>().Count);
+    }
+
+    [Fact]
+    public async Task The_send_limit_is_applied_inside_the_batch_and_refused_messages_leave_no_gap()
+    {
+        await using var bed = await ChatTestBed.CreateAsync(new Dictionary<string, string?>
+        {
+            ["Messenger:RateLimits:MessageBurst"] = "5",
+            ["Messenger:RateLimits:MessagesPerMinute"] = "1",
+        });
+        var writer = bed.Services.Get<MessageWriter>();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            writer.WriteAsync(new NewMessage(bed.Alice, bed.ConversationId, Guid.NewGuid(), $"m{i}"), Ct)));
+
+        Assert.Equal(5, results.Count(r => r.Succeeded));
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(MessageRules.SlowDown, r.Error));
+        var stored = await bed.Chat.GetAfterAsync(bed.Alice, bed.ConversationId, 0, Ct);
+        Assert.Equal([1L, 2, 3, 4, 5], stored.Select(m => m.Seq));
+    }
+}
