@@ -56,13 +56,15 @@ public sealed class PresenceTrackerTests
     public async Task Presence_reaches_only_people_who_share_a_conversation()
     {
         await using var services = await TestServices.CreateAsync(settings: ShortGrace);
-        var (alice, _) = await ContactsAsync(services);
+        var (alice, bob) = await ContactsAsync(services);
         var stranger = await services.CreateUserAsync("stranger");
         using var strangersTab = new HubRecorder(services.Get<IMessengerHub>(), stranger);
+        using var bobsTab = new HubRecorder(services.Get<IMessengerHub>(), bob);
 
         services.Get<PresenceTracker>().ConnectionUp(alice);
-        await Task.Delay(300, TestContext.Current.CancellationToken);
+        await WaitUntilAsync(() => bobsTab.OfType<PresenceChanged>().Any(p => p.UserId == alice && p.IsOnline));
 
+        Assert.Contains(bobsTab.OfType<PresenceChanged>(), p => p.UserId == alice && p.IsOnline);
         Assert.Empty(strangersTab.Events);
     }
 

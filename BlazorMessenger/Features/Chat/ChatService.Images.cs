@@ -43,7 +43,8 @@ public sealed partial class ChatService
         {
             await mediaStore.WriteAsync(media.StorageKey, image.Full.Data, ct);
             await mediaStore.WriteAsync(media.ThumbKey, image.Thumbnail.Data, ct);
-            var stored = (await writer.WriteAsync(new NewMessage(userId, conversationId, clientMessageId, body, media), ct)).Value!;
+            // Not cancellable from here on: the files must stay exactly when the writer commits the message.
+            var stored = (await writer.WriteAsync(new NewMessage(userId, conversationId, clientMessageId, body, media))).Value!;
             if (!stored.IsNew)
             {
                 DeleteFiles(media);

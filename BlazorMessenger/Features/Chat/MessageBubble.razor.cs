@@ -44,6 +44,12 @@ public sealed partial class MessageBubble
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
+    /// <summary>The service enforces the window; the menu just doesn't offer what it would refuse.</summary>
+    private bool CanEdit => Time.GetUtcNow().UtcDateTime - DateTime.SpecifyKind(Message.CreatedUtc, DateTimeKind.Utc) < MessageRules.EditWindow;
+
     private string CssClass => string.Join(' ', "bm-msg", Mine ? "bm-mine" : "bm-theirs",
         !Message.IsDeleted && Message.Image is null && Emoji.IsJumbo(Message.Body) ? "bm-jumbo" : "",
         Highlighted ? "bm-target" : "");

@@ -138,12 +138,13 @@ public sealed class MessageWriter : IAsyncDisposable
                 continue;
             }
 
-            if (m.CountsAgainstSendLimit && !_rateLimiter.TryAcquire(RateLimitedAction.SendMessage, m.SenderId))
+            if (m.CountsAgainstSendLimit && !pending.Charged && !_rateLimiter.TryAcquire(RateLimitedAction.SendMessage, m.SenderId))
             {
                 outcomes.Add((pending, ServiceResult<StoredMessage>.Fail(MessageRules.SlowDown), null));
                 continue;
             }
 
+            pending.Charged = true;
             var conversation = state.Conversations[m.ConversationId];
             conversation.LastSeq++;
             conversation.LastMessageUtc = now;
@@ -231,6 +232,9 @@ public sealed class MessageWriter : IAsyncDisposable
     private sealed class Pending(NewMessage message)
     {
         public NewMessage Message { get; } = message;
+
+        /// <summary>Taken from the send limit already, so a retry of a failed batch does not charge it twice.</summary>
+        public bool Charged { get; set; }
 
         public TaskCompletionSource<ServiceResult<StoredMessage>> Done { get; } =
             new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -44,7 +44,7 @@ public sealed partial class ContactsPage : IDisposable
         {
             _subscription = Hub.Subscribe(_userId, e =>
             {
-                if (e is ContactsChanged)
+                if (e is ContactsChanged or ProfileChanged)
                 {
                     _ = InvokeAsync(async () =>
                     {
