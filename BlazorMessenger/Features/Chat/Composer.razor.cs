@@ -23,6 +23,7 @@ public sealed partial class Composer : IAsyncDisposable
     private bool _uploading;
     private double _progress;
     private CancellationTokenSource? _upload;
+    private bool _disposed;
 
     [Parameter, EditorRequired]
     public long ConversationId { get; set; }
@@ -44,12 +45,31 @@ public sealed partial class Composer : IAsyncDisposable
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (firstRender)
+        if (!firstRender)
         {
-            _module = await JS.InvokeAsync<IJSObjectReference>("import", "./Features/Chat/Composer.razor.js");
-            _listeners = await _module.InvokeAsync<IJSObjectReference>("attach", _area, _textArea);
-            await _module.InvokeVoidAsync("focus", _textArea);
+            return;
         }
+
+        // Switching conversations quickly disposes the composer while these calls are in flight: after each await,
+        // a disposed composer releases what it just got instead of using references DisposeAsync already released.
+        var module = await JS.InvokeAsync<IJSObjectReference>("import", "./Features/Chat/Composer.razor.js");
+        if (_disposed)
+        {
+            await module.DisposeAsync();
+            return;
+        }
+
+        _module = module;
+        var listeners = await _module.InvokeAsync<IJSObjectReference>("attach", _area, _textArea);
+        if (_disposed)
+        {
+            await listeners.InvokeVoidAsync("dispose");
+            await listeners.DisposeAsync();
+            return;
+        }
+
+        _listeners = listeners;
+        await _module.InvokeVoidAsync("focus", _textArea);
     }
 
     private async Task InsertEmojiAsync(string emoji)
@@ -168,6 +188,7 @@ public sealed partial class Composer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _disposed = true;
         _upload?.Cancel();
         try
         {

@@ -102,8 +102,24 @@ public sealed partial class MessageLog : IAsyncDisposable
             _subscription = Hub.Subscribe(UserId, OnEvent);
             Circuit.Reconnected += OnReconnected;
             _self = DotNetObjectReference.Create(this);
-            _module = await JS.InvokeAsync<IJSObjectReference>("import", _cts.Token, "./Features/Chat/MessageLog.razor.js");
-            _scrolling = await _module.InvokeAsync<IJSObjectReference>("attach", _cts.Token, _logElement, _self);
+            // Switching conversations quickly disposes this log while these calls are in flight: stop at the first
+            // await that returns to a disposed log rather than touch the references DisposeAsync released.
+            var module = await JS.InvokeAsync<IJSObjectReference>("import", _cts.Token, "./Features/Chat/MessageLog.razor.js");
+            if (_cts.IsCancellationRequested)
+            {
+                await ReleaseAsync(module);
+                return;
+            }
+
+            _module = module;
+            var scrolling = await _module.InvokeAsync<IJSObjectReference>("attach", _cts.Token, _logElement, _self);
+            if (_cts.IsCancellationRequested)
+            {
+                await ReleaseAsync(scrolling, "dispose");
+                return;
+            }
+
+            _scrolling = scrolling;
             if (_highlightSeq is { } target)
             {
                 await _module.InvokeVoidAsync("scrollToSeq", _cts.Token, _logElement, target);
@@ -310,7 +326,24 @@ public sealed partial class MessageLog : IAsyncDisposable
             // The circuit is gone; so is everything the script held.
         }
 
+        // _cts is cancelled, not disposed: a render still in flight may read its token after this.
         _self?.Dispose();
-        _cts.Dispose();
+    }
+
+    private static async Task ReleaseAsync(IJSObjectReference reference, string? disposeFunction = null)
+    {
+        try
+        {
+            if (disposeFunction is not null)
+            {
+                await reference.InvokeVoidAsync(disposeFunction);
+            }
+
+            await reference.DisposeAsync();
+        }
+        catch (JSDisconnectedException)
+        {
+            // The circuit is gone, and the reference with it.
+        }
     }
 }

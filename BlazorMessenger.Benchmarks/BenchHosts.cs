@@ -1,0 +1,125 @@
+using BlazorMessenger.Hosting;
+using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace BlazorMessenger.Benchmarks;
+
+/// <summary>Settings every benchmark host shares: its own data directory and send limits far above the load.</summary>
+public static class BenchSettings
+{
+    public static string NewDataDirectory(string name) =>
+        Path.Combine(Path.GetTempPath(), $"bm-bench-{name}-{Guid.NewGuid():N}");
+
+    public static Dictionary<string, string?> For(string dataDirectory) => new()
+    {
+        ["Messenger:DataDirectory"] = dataDirectory,
+        ["Messenger:SeedDemoUsers"] = "false",
+        ["Messenger:PresenceGraceSeconds"] = "1",
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+        ["Messenger:RateLimits:MessageBurst"] = "1000000",
+        ["Messenger:RateLimits:MessagesPerMinute"] = "1000000",
+    };
+
+    public static void Delete(string dataDirectory)
+    {
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(dataDirectory))
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
+}
+
+/// <summary>The real app on a real Kestrel port, in this process, so service-level load and memory can be read here.</summary>
+public sealed class BenchApp(TimeSpan circuitRetention) : WebApplicationFactory<Program>
+{
+    public string DataDirectory { get; } = BenchSettings.NewDataDirectory("app");
+
+    public string BaseUrl
+    {
+        get
+        {
+            StartServer();
+            var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+            return addresses.Addresses.First().Replace("[::]", "127.0.0.1").TrimEnd('/');
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        UseKestrel(0);
+        // Development serves static web assets from the build output, as `dotnet run` does.
+        builder.UseEnvironment("Development");
+        foreach (var (key, value) in BenchSettings.For(DataDirectory))
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services =>
+            services.Configure<CircuitOptions>(o => o.DisconnectedCircuitRetentionPeriod = circuitRetention));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        BenchSettings.Delete(DataDirectory);
+    }
+}
+
+/// <summary>The app's services without a web server, over their own data directory: for service-level scenarios.</summary>
+public sealed class BenchServices : IAsyncDisposable
+{
+    private BenchServices(ServiceProvider provider, string dataDirectory, bool keep)
+    {
+        Provider = provider;
+        DataDirectory = dataDirectory;
+        _keep = keep;
+    }
+
+    private readonly bool _keep;
+
+    public ServiceProvider Provider { get; }
+
+    public string DataDirectory { get; }
+
+    public T Get<T>()
+        where T : notnull => Provider.GetRequiredService<T>();
+
+    /// <param name="keep">Leave the data directory behind (the cold-start scenario reuses it).</param>
+    public static Task<BenchServices> CreateAsync(string name, bool keep = false) =>
+        OpenAsync(BenchSettings.NewDataDirectory(name), keep);
+
+    public static async Task<BenchServices> OpenAsync(string dataDirectory, bool keep)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(BenchSettings.For(dataDirectory)).Build();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        services.AddHttpContextAccessor();
+        services.AddOptions<MessengerOptions>().Bind(configuration.GetSection(MessengerOptions.SectionName));
+        services.AddAuthentication();
+        services.AddMessengerStorage();
+        services.AddMessengerIdentity();
+        services.AddMessengerFeatures();
+        var provider = services.BuildServiceProvider();
+        await provider.PrepareStorageAsync(CancellationToken.None);
+        return new BenchServices(provider, dataDirectory, keep);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Provider.DisposeAsync();
+        if (!_keep)
+        {
+            BenchSettings.Delete(DataDirectory);
+        }
+    }
+}

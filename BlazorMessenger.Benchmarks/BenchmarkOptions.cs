@@ -1,0 +1,71 @@
+namespace BlazorMessenger.Benchmarks;
+
+/// <summary>Sizes for one run: the full sizes, or tiny ones that only prove every scenario still works.</summary>
+public sealed record BenchmarkOptions
+{
+    public bool Smoke { get; init; }
+
+    public int LatencyMessages { get; init; } = 200;
+
+    public int BackgroundUsers { get; init; } = 1000;
+
+    public int BackgroundMessagesPerSecond { get; init; } = 200;
+
+    public int ThroughputSenders { get; init; } = 256;
+
+    public int ThroughputMessagesPerSender { get; init; } = 40;
+
+    public int[] TabCounts { get; init; } = [20, 50, 100];
+
+    public int HistoryMessages { get; init; } = 100_000;
+
+    public int HistoryOpens { get; init; } = 50;
+
+    public int HistoryScrollPages { get; init; } = 40;
+
+    public int SearchMessages { get; init; } = 1_000_000;
+
+    public int SearchQueries { get; init; } = 200;
+
+    public TimeSpan CircuitRetention { get; init; } = TimeSpan.FromSeconds(20);
+
+    public string OutputPath { get; init; } = Path.Combine("artifacts", "benchmarks", "latest.json");
+
+    public IReadOnlySet<string>? Only { get; init; }
+
+    public static BenchmarkOptions ForSmoke() => new()
+    {
+        Smoke = true,
+        LatencyMessages = 10,
+        BackgroundUsers = 40,
+        BackgroundMessagesPerSecond = 50,
+        ThroughputSenders = 8,
+        ThroughputMessagesPerSender = 5,
+        TabCounts = [2],
+        HistoryMessages = 500,
+        HistoryOpens = 3,
+        HistoryScrollPages = 2,
+        SearchMessages = 5_000,
+        SearchQueries = 10,
+        CircuitRetention = TimeSpan.FromSeconds(2),
+        OutputPath = Path.Combine("artifacts", "benchmarks", "smoke.json"),
+    };
+
+    public bool Runs(string scenario) => Only is null || Only.Contains(scenario);
+
+    public static BenchmarkOptions Parse(string[] args)
+    {
+        var options = args.Contains("--smoke") ? ForSmoke() : new BenchmarkOptions();
+        for (var i = 0; i < args.Length - 1; i++)
+        {
+            options = args[i] switch
+            {
+                "--only" => options with { Only = args[i + 1].Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet() },
+                "--out" => options with { OutputPath = args[i + 1] },
+                _ => options,
+            };
+        }
+
+        return options;
+    }
+}

@@ -1,0 +1,62 @@
+using System.Diagnostics;
+
+namespace BlazorMessenger.Benchmarks;
+
+/// <summary>Runs the selected scenarios in order; a scenario that throws is reported and the others still run.</summary>
+public static class BenchmarkRunner
+{
+    public static readonly string[] Scenarios = ["throughput", "search", "coldstart", "latency", "history", "memory"];
+
+    public static async Task<Report> RunAsync(BenchmarkOptions options, TextWriter log)
+    {
+        var report = new Report(options, RunEnvironment.Capture());
+        log.WriteLine($"Benchmarks ({(options.Smoke ? "smoke sizes" : "full sizes")}): {string.Join(", ", Scenarios.Where(options.Runs))}");
+
+        await StepAsync("throughput", () => ThroughputScenario.RunAsync(options, report, log));
+
+        string? searchData = null;
+        await StepAsync("search", async () => searchData = await SearchScenario.RunAsync(options, report, log));
+        await StepAsync("coldstart", () => ColdStartScenario.RunAsync(options, report, log, searchData));
+        if (searchData is not null)
+        {
+            BenchSettings.Delete(searchData);
+        }
+
+        if (new[] { "latency", "history", "memory" }.Any(options.Runs))
+        {
+            await using var app = new BenchApp(options.CircuitRetention);
+            _ = app.BaseUrl;
+            await using var browsers = await Browsers.LaunchAsync();
+            await StepAsync("latency", () => LatencyScenario.RunAsync(options, report, log, app, browsers));
+            await StepAsync("history", () => HistoryScenario.RunAsync(options, report, log, app, browsers));
+            await StepAsync("memory", () => CircuitMemoryScenario.RunAsync(options, report, log, app, browsers));
+        }
+
+        return report;
+
+        async Task StepAsync(string name, Func<Task> run)
+        {
+            if (!options.Runs(name))
+            {
+                return;
+            }
+
+            log.WriteLine($"== {name}");
+            var watch = Stopwatch.StartNew();
+            try
+            {
+                await run();
+                log.WriteLine($"   {name} done in {watch.Elapsed.TotalSeconds:0.0} s");
+            }
+            catch (Exception ex)
+            {
+                report.Failures.Add($"{name}: {ex.GetType().Name}: {ex.Message}");
+                log.WriteLine($"   {name} FAILED: {ex}");
+            }
+        }
+    }
+
+    public static double Ms(this Stopwatch watch) => watch.Elapsed.TotalMilliseconds;
+
+    public static double Ms(long startTimestamp) => Stopwatch.GetElapsedTime(startTimestamp).TotalMilliseconds;
+}
