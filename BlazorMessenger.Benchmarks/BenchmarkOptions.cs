@@ -13,7 +13,7 @@ public sealed record BenchmarkOptions
 
     public int ThroughputSenders { get; init; } = 256;
 
-    public int ThroughputMessagesPerSender { get; init; } = 40;
+    public int ThroughputMessagesPerSender { get; init; } = 100;
 
     public int[] TabCounts { get; init; } = [20, 50, 100];
 

@@ -21,7 +21,7 @@ public sealed record StoredMessage(ChatMessage Message, bool IsNew);
 /// membership, a repeated client id and the per-user send limit; it assigns the next Seq, commits, publishes each new
 /// message to the hub in Seq order, and only then completes the callers' tasks.
 /// </summary>
-public sealed class MessageWriter : IAsyncDisposable
+public sealed partial class MessageWriter : IAsyncDisposable
 {
     public const int MaxBatch = 256;
 
@@ -108,84 +108,28 @@ public sealed class MessageWriter : IAsyncDisposable
         }
     }
 
-    private async Task WriteBatchAsync(List<Pending> batch)
+    /// <summary>After the commit: publish each new message once, in Seq order, then answer every caller.</summary>
+    private void Complete(List<Outcome> outcomes, BatchState state)
     {
-        var now = _time.GetUtcNow().UtcDateTime;
-        await using var db = await _dbFactory.CreateDbContextAsync();
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var state = await BatchState.LoadAsync(db, batch);
-
-        var outcomes = new List<(Pending Pending, ServiceResult<StoredMessage>? Result, Message? Entity)>(batch.Count);
-        var firstByKey = new Dictionary<(string, Guid), Message>();
-        foreach (var pending in batch)
+        var published = new HashSet<ChatMessage>(ReferenceEqualityComparer.Instance);
+        foreach (var outcome in outcomes)
         {
-            var m = pending.Message;
-            if (!state.Members.TryGetValue((m.ConversationId, m.SenderId), out var sender))
+            if (outcome.Written is { } message && published.Add(message))
             {
-                outcomes.Add((pending, null, null));
-                continue;
-            }
-
-            if (state.Earlier.TryGetValue((m.SenderId, m.ClientMessageId), out var earlier))
-            {
-                outcomes.Add((pending, ServiceResult<StoredMessage>.Ok(new StoredMessage(earlier, false)), null));
-                continue;
-            }
-
-            if (firstByKey.TryGetValue((m.SenderId, m.ClientMessageId), out var sameInBatch))
-            {
-                outcomes.Add((pending, null, sameInBatch));
-                continue;
-            }
-
-            if (m.CountsAgainstSendLimit && !pending.Charged && !_rateLimiter.TryAcquire(RateLimitedAction.SendMessage, m.SenderId))
-            {
-                outcomes.Add((pending, ServiceResult<StoredMessage>.Fail(MessageRules.SlowDown), null));
-                continue;
-            }
-
-            pending.Charged = true;
-            var conversation = state.Conversations[m.ConversationId];
-            conversation.LastSeq++;
-            conversation.LastMessageUtc = now;
-            sender.LastReadSeq = conversation.LastSeq;
-            var entity = NewEntity(m, conversation.LastSeq, now);
-            db.Messages.Add(entity);
-            firstByKey[(m.SenderId, m.ClientMessageId)] = entity;
-            outcomes.Add((pending, null, entity));
-        }
-
-        if (firstByKey.Count > 0)
-        {
-            await db.SaveChangesAsync();
-            await transaction.CommitAsync();
-            Interlocked.Increment(ref _commits);
-        }
-
-        Complete(outcomes, state);
-    }
-
-    private void Complete(List<(Pending Pending, ServiceResult<StoredMessage>? Result, Message? Entity)> outcomes, BatchState state)
-    {
-        var published = new HashSet<Message>();
-        foreach (var (pending, _, entity) in outcomes)
-        {
-            if (entity is not null && published.Add(entity))
-            {
-                _hub.Publish(state.MemberIds[entity.ConversationId], new MessagePosted(ToRecord(entity)));
+                _hub.Publish(state.MemberIds[message.ConversationId], new MessagePosted(message));
             }
         }
 
-        var isNew = new HashSet<Message>();
-        foreach (var (pending, result, entity) in outcomes)
+        var answered = new HashSet<ChatMessage>(ReferenceEqualityComparer.Instance);
+        foreach (var (pending, result, written) in outcomes)
         {
             if (result is not null)
             {
                 pending.Done.TrySetResult(result);
             }
-            else if (entity is not null)
+            else if (written is not null)
             {
-                pending.Done.TrySetResult(ServiceResult<StoredMessage>.Ok(new StoredMessage(ToRecord(entity), isNew.Add(entity))));
+                pending.Done.TrySetResult(ServiceResult<StoredMessage>.Ok(new StoredMessage(written, answered.Add(written))));
             }
             else
             {
@@ -194,34 +138,8 @@ public sealed class MessageWriter : IAsyncDisposable
         }
     }
 
-    private static Message NewEntity(NewMessage m, long seq, DateTime now)
-    {
-        if (m.Media is not null)
-        {
-            m.Media.CreatedUtc = now;
-        }
-
-        return new Message
-        {
-            ConversationId = m.ConversationId,
-            Seq = seq,
-            SenderId = m.SenderId,
-            ClientMessageId = m.ClientMessageId,
-            Kind = m.Media is null ? MessageKind.Text : MessageKind.Image,
-            Body = m.Body,
-            CreatedUtc = now,
-            Media = m.Media,
-        };
-    }
-
-    private static ChatMessage ToRecord(Message entity)
-    {
-        var media = entity.Media;
-        var image = media is null ? null : new ChatImage(media.Id, media.Width, media.Height, media.ThumbWidth, media.ThumbHeight);
-        return new ChatMessage(
-            entity.Id, entity.ConversationId, entity.Seq, entity.SenderId, entity.ClientMessageId, entity.Kind, entity.Body,
-            entity.CreatedUtc, null, image);
-    }
+    /// <summary>Per caller: a finished answer, or the message this batch wrote for it, or neither (not a member).</summary>
+    private sealed record Outcome(Pending Pending, ServiceResult<StoredMessage>? Result, ChatMessage? Written);
 
     public async ValueTask DisposeAsync()
     {
@@ -238,33 +156,5 @@ public sealed class MessageWriter : IAsyncDisposable
 
         public TaskCompletionSource<ServiceResult<StoredMessage>> Done { get; } =
             new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
-
-    /// <summary>What one batch reads before it writes: three queries, whatever the batch size.</summary>
-    private sealed record BatchState(
-        Dictionary<long, Conversation> Conversations,
-        Dictionary<(long, string), ConversationMember> Members,
-        Dictionary<long, List<string>> MemberIds,
-        Dictionary<(string, Guid), ChatMessage> Earlier)
-    {
-        public static async Task<BatchState> LoadAsync(ApplicationDbContext db, List<Pending> batch)
-        {
-            var conversationIds = batch.Select(p => p.Message.ConversationId).Distinct().ToList();
-            var senderIds = batch.Select(p => p.Message.SenderId).Distinct().ToList();
-            var clientIds = batch.Select(p => p.Message.ClientMessageId).Distinct().ToList();
-
-            var conversations = await db.Conversations.Where(c => conversationIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id);
-            var members = await db.ConversationMembers.Where(m => conversationIds.Contains(m.ConversationId)).ToListAsync();
-            var earlier = await db.Messages.AsNoTracking()
-                .Where(m => senderIds.Contains(m.SenderId) && clientIds.Contains(m.ClientMessageId))
-                .Select(ChatService.ToRecord)
-                .ToListAsync();
-
-            return new BatchState(
-                conversations,
-                members.ToDictionary(m => (m.ConversationId, m.UserId)),
-                members.GroupBy(m => m.ConversationId).ToDictionary(g => g.Key, g => g.Select(m => m.UserId).ToList()),
-                earlier.ToDictionary(m => (m.SenderId, m.ClientMessageId)));
-        }
     }
 }

@@ -1,0 +1,183 @@
+using System.Globalization;
+using BlazorMessenger.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace BlazorMessenger.Features.Chat;
+
+public sealed partial class MessageWriter
+{
+    /// <summary>
+    /// One transaction for the whole batch. Reads are two queries whatever the batch size; writes are prepared
+    /// statements (EF Core's change tracking cost more than the commit itself at a few hundred rows). Values are
+    /// written in the formats EF Core's SQLite provider uses, so EF reads them back unchanged.
+    /// </summary>
+    private async Task WriteBatchAsync(List<Pending> batch)
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        await using var db = await _dbFactory.CreateDbContextAsync();
+        await db.Database.OpenConnectionAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var state = await BatchState.LoadAsync(db, batch);
+        await using var sql = new BatchStatements((SqliteConnection)db.Database.GetDbConnection(), (SqliteTransaction)transaction.GetDbTransaction());
+
+        var outcomes = new List<Outcome>(batch.Count);
+        var writtenByKey = new Dictionary<(string, Guid), ChatMessage>();
+        foreach (var pending in batch)
+        {
+            var m = pending.Message;
+            var key = (m.SenderId, m.ClientMessageId);
+            if (!state.MemberIds.TryGetValue(m.ConversationId, out var members) || !members.Contains(m.SenderId))
+            {
+                outcomes.Add(new Outcome(pending, null, null));
+            }
+            else if (writtenByKey.TryGetValue(key, out var sameInBatch))
+            {
+                outcomes.Add(new Outcome(pending, null, sameInBatch));
+            }
+            else if (await sql.FindSentAsync(m.SenderId, m.ClientMessageId) is { } earlierId)
+            {
+                var earlier = await db.Messages.AsNoTracking().Where(x => x.Id == earlierId).Select(ChatService.ToRecord).SingleAsync();
+                outcomes.Add(new Outcome(pending, ServiceResult<StoredMessage>.Ok(new StoredMessage(earlier, false)), null));
+            }
+            else if (m.CountsAgainstSendLimit && !pending.Charged && !_rateLimiter.TryAcquire(RateLimitedAction.SendMessage, m.SenderId))
+            {
+                outcomes.Add(new Outcome(pending, ServiceResult<StoredMessage>.Fail(MessageRules.SlowDown), null));
+            }
+            else
+            {
+                pending.Charged = true;
+                var seq = ++state.LastSeq[m.ConversationId];
+                state.ReadUpTo[(m.ConversationId, m.SenderId)] = seq;
+                var written = await InsertAsync(db, sql, m, seq, now);
+                writtenByKey[key] = written;
+                outcomes.Add(new Outcome(pending, null, written));
+            }
+        }
+
+        if (writtenByKey.Count > 0)
+        {
+            foreach (var (conversationId, lastSeq) in state.LastSeq.Where(c => c.Value != state.LoadedSeq[c.Key]))
+            {
+                await sql.AdvanceConversationAsync(conversationId, lastSeq, now);
+            }
+
+            foreach (var ((conversationId, userId), seq) in state.ReadUpTo)
+            {
+                await sql.MarkReadAsync(conversationId, userId, seq);
+            }
+
+            await transaction.CommitAsync();
+            Interlocked.Increment(ref _commits);
+        }
+
+        Complete(outcomes, state);
+    }
+
+    private static async Task<ChatMessage> InsertAsync(ApplicationDbContext db, BatchStatements sql, NewMessage m, long seq, DateTime now)
+    {
+        ChatImage? image = null;
+        if (m.Media is { } media)
+        {
+            // Rare next to text: the Media row goes through EF Core, in the same transaction.
+            media.CreatedUtc = now;
+            db.Media.Add(media);
+            await db.SaveChangesAsync();
+            image = new ChatImage(media.Id, media.Width, media.Height, media.ThumbWidth, media.ThumbHeight);
+        }
+
+        var kind = m.Media is null ? MessageKind.Text : MessageKind.Image;
+        var id = await sql.InsertMessageAsync(m, seq, kind, now);
+        return new ChatMessage(id, m.ConversationId, seq, m.SenderId, m.ClientMessageId, kind, m.Body, now, null, image);
+    }
+
+    /// <summary>What one batch reads before it writes, and the Seq and read marks it moves.</summary>
+    private sealed record BatchState(
+        Dictionary<long, long> LoadedSeq, Dictionary<long, long> LastSeq, Dictionary<long, HashSet<string>> MemberIds,
+        Dictionary<(long, string), long> ReadUpTo)
+    {
+        public static async Task<BatchState> LoadAsync(ApplicationDbContext db, List<Pending> batch)
+        {
+            var conversationIds = batch.Select(p => p.Message.ConversationId).Distinct().ToList();
+            var seqs = await db.Conversations.AsNoTracking().Where(c => conversationIds.Contains(c.Id))
+                .ToDictionaryAsync(c => c.Id, c => c.LastSeq);
+            var members = await db.ConversationMembers.AsNoTracking().Where(m => conversationIds.Contains(m.ConversationId))
+                .Select(m => new { m.ConversationId, m.UserId }).ToListAsync();
+            return new BatchState(
+                seqs, new Dictionary<long, long>(seqs),
+                members.GroupBy(m => m.ConversationId).ToDictionary(g => g.Key, g => g.Select(m => m.UserId).ToHashSet(StringComparer.Ordinal)),
+                []);
+        }
+    }
+
+    /// <summary>The batch's prepared statements, bound to its connection and transaction.</summary>
+    private sealed class BatchStatements(SqliteConnection connection, SqliteTransaction transaction) : IAsyncDisposable
+    {
+        private const string TimeFormat = "yyyy-MM-dd HH:mm:ss.FFFFFFF";
+
+        private readonly SqliteCommand _find = Prepare(connection, transaction,
+            "SELECT Id FROM Messages WHERE SenderId = $sender AND ClientMessageId = $client", "$sender", "$client");
+
+        private readonly SqliteCommand _insert = Prepare(connection, transaction, """
+            INSERT INTO Messages (ConversationId, Seq, SenderId, ClientMessageId, Kind, Body, CreatedUtc, MediaId)
+            VALUES ($conversation, $seq, $sender, $client, $kind, $body, $created, $media)
+            RETURNING Id
+            """, "$conversation", "$seq", "$sender", "$client", "$kind", "$body", "$created", "$media");
+
+        private readonly SqliteCommand _advance = Prepare(connection, transaction,
+            "UPDATE Conversations SET LastSeq = $seq, LastMessageUtc = $at WHERE Id = $id", "$seq", "$at", "$id");
+
+        private readonly SqliteCommand _read = Prepare(connection, transaction,
+            "UPDATE ConversationMembers SET LastReadSeq = $seq WHERE ConversationId = $id AND UserId = $user AND LastReadSeq < $seq",
+            "$seq", "$id", "$user");
+
+        public async Task<long?> FindSentAsync(string senderId, Guid clientMessageId) =>
+            await ScalarAsync(_find, senderId, Text(clientMessageId)) is long id ? id : null;
+
+        public async Task<long> InsertMessageAsync(NewMessage m, long seq, MessageKind kind, DateTime now) =>
+            (long)(await ScalarAsync(_insert, m.ConversationId, seq, m.SenderId, Text(m.ClientMessageId), (int)kind, m.Body,
+                Text(now), (object?)m.Media?.Id ?? DBNull.Value))!;
+
+        public Task AdvanceConversationAsync(long conversationId, long lastSeq, DateTime now) =>
+            ScalarAsync(_advance, lastSeq, Text(now), conversationId);
+
+        public Task MarkReadAsync(long conversationId, string userId, long seq) => ScalarAsync(_read, seq, conversationId, userId);
+
+        private static string Text(Guid value) => value.ToString().ToUpperInvariant();
+
+        private static string Text(DateTime value) => value.ToString(TimeFormat, CultureInfo.InvariantCulture);
+
+        private static async Task<object?> ScalarAsync(SqliteCommand command, params object[] values)
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                command.Parameters[i].Value = values[i];
+            }
+
+            return await command.ExecuteScalarAsync();
+        }
+
+        private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string text, params string[] names)
+        {
+            var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = text;
+            foreach (var name in names)
+            {
+                command.Parameters.Add(new SqliteParameter { ParameterName = name });
+            }
+
+            command.Prepare();
+            return command;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var command in new[] { _find, _insert, _advance, _read })
+            {
+                await command.DisposeAsync();
+            }
+        }
+    }
+}
