@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace BlazorMessenger.Benchmarks;
@@ -38,6 +39,8 @@ public static class LatencyScenario
         }
         """;
 
+    private static Func<Task<string>>? DebugDb;
+
     public static async Task RunAsync(BenchmarkOptions options, Report report, TextWriter log, BenchApp app, Browsers browsers)
     {
         var generator = new DataGenerator(app.Services);
@@ -50,6 +53,13 @@ public static class LatencyScenario
         await sender.EvaluateAsync(SenderProbe);
         await receiver.EvaluateAsync(ReceiverProbe);
 
+        DebugDb = async () =>
+        {
+            var chat = app.Services.GetRequiredService<BlazorMessenger.Features.Chat.ChatService>();
+            var open = await chat.OpenDirectAsync(people[0].Id, people[1].UserName);
+            var page = await chat.GetPageAsync(people[0].Id, open!.Id, null);
+            return $"db LastSeq {open.LastSeq}, last rows: {string.Join(", ", page.TakeLast(3).Select(m => $"{m.Seq}:{m.Body}"))}";
+        };
         await MeasureAsync(sender, receiver, "warm", 10);
         var idle = await MeasureAsync(sender, receiver, "idle", options.LatencyMessages);
         report.AddPercentiles("latency", $"send-to-render, idle server", idle, "ms", "≤ 15", null, "≤ 50");
@@ -76,7 +86,18 @@ public static class LatencyScenario
             var key = $"{tag}-{i}";
             await box.FillAsync($"bench-{key}");
             await box.PressAsync("Enter");
-            await receiver.WaitForFunctionAsync("k => k in window.__recv", key);
+            try
+            {
+                await receiver.WaitForFunctionAsync("k => k in window.__recv", key, new() { Timeout = 15_000 });
+            }
+            catch (TimeoutException)
+            {
+                var feedback = await sender.Locator("#composer-feedback").InnerTextAsync();
+                var value = await box.InputValueAsync();
+                var last = await receiver.Locator("[role=log] .bm-body").Last.InnerTextAsync();
+                var senderLast = await sender.Locator("[role=log] .bm-body").Last.InnerTextAsync();
+                throw new TimeoutException($"{await DebugDb!()} {key} never arrived. Sender says '{feedback}', box holds '{value}', sender's log ends with '{senderLast}', receiver's with '{last}'.");
+            }
             var sent = await sender.EvaluateAsync<double>("k => window.__sent[k]", key);
             var seen = await receiver.EvaluateAsync<double>("k => window.__recv[k]", key);
             samples.Add(seen - sent);

@@ -34,6 +34,24 @@ public sealed class ComposerTests : ChatComponentContext
     }
 
     [Fact]
+    public async Task A_message_refused_by_the_send_limit_comes_back_into_the_box_with_the_reason()
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            await Bed.SendAsync(Bed.Alice, $"burst {i}");
+        }
+
+        var cut = RenderComposer();
+        cut.Find("textarea").Input("one too many");
+        await cut.Find("form").SubmitAsync();
+
+        cut.WaitForAssertion(() => Assert.Equal(MessageRules.SlowDown, cut.Find("[role=alert]").TextContent));
+        Assert.Equal("one too many", cut.Find("textarea").GetAttribute("value"));
+        var stored = await Bed.Chat.GetAfterAsync(Bed.Alice, Bed.ConversationId, 0, Xunit.TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(stored, m => m.Body == "one too many");
+    }
+
+    [Fact]
     public async Task Whitespace_is_not_sent()
     {
         var cut = RenderComposer();

@@ -35,6 +35,23 @@ public sealed class MessageWriterTests
     }
 
     [Fact]
+    public async Task One_sender_waiting_for_each_message_gets_every_one_stored_and_published_in_order()
+    {
+        await using var bed = await ChatTestBed.CreateAsync(Unlimited);
+        using var bob = new HubRecorder(bed.Hub, bed.Bob);
+
+        for (var i = 1; i <= 40; i++)
+        {
+            var sent = await bed.SendAsync(bed.Alice, $"m{i}");
+            Assert.Equal(i, sent.Seq);
+        }
+
+        Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i), bob.OfType<MessagePosted>().Select(p => p.Message.Seq));
+        var stored = await bed.Chat.GetAfterAsync(bed.Bob, bed.ConversationId, 0, Ct);
+        Assert.Equal(Enumerable.Range(1, 40).Select(i => $"m{i}"), stored.Select(m => m.Body));
+    }
+
+    [Fact]
     public async Task An_outsider_in_a_batch_is_refused_alone_and_a_repeated_client_id_in_the_same_batch_is_stored_once()
     {
         await using var bed = await ChatTestBed.CreateAsync(Unlimited);

@@ -105,9 +105,52 @@ public sealed partial class Composer : IAsyncDisposable
         _uploading = false;
     }
 
-    private async Task SendAsync()
+    private Task SendAsync() => _attachment is { } file ? SendImageAsync(file) : SendTextAsync();
+
+    /// <summary>
+    /// Empties the box at once, so the next message can be typed and sent while this one is on its way. A refused or
+    /// failed message comes back into the (still empty) box with its client id, so a retry can never store it twice.
+    /// </summary>
+    private async Task SendTextAsync()
     {
-        if (_sending || (_attachment is null && string.IsNullOrWhiteSpace(_text)))
+        var text = _text;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return;
+        }
+
+        if (text.Trim().Length > MessageRules.MaxLength)
+        {
+            _error = MessageRules.TooLong;
+            return;
+        }
+
+        var clientMessageId = _clientMessageId;
+        (_text, _error, _clientMessageId) = ("", null, Guid.NewGuid());
+        string? error;
+        try
+        {
+            error = (await Chat.SendAsync(UserId, ConversationId, clientMessageId, text)).Error;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Logger.LogWarning(ex, "Sending a message failed.");
+            error = "The message could not be sent. Try again.";
+        }
+
+        if (error is not null)
+        {
+            _error = error;
+            if (_text.Length == 0)
+            {
+                (_text, _clientMessageId) = (text, clientMessageId);
+            }
+        }
+    }
+
+    private async Task SendImageAsync(IBrowserFile file)
+    {
+        if (_sending)
         {
             return;
         }
@@ -115,7 +158,7 @@ public sealed partial class Composer : IAsyncDisposable
         _sending = true;
         try
         {
-            var result = _attachment is { } file ? await UploadAsync(file) : await Chat.SendAsync(UserId, ConversationId, _clientMessageId, _text);
+            var result = await UploadAsync(file);
             if (result is null)
             {
                 return;
@@ -135,8 +178,8 @@ public sealed partial class Composer : IAsyncDisposable
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            Logger.LogWarning(ex, "Sending a message failed.");
-            _error = "The message could not be sent. Try again.";
+            Logger.LogWarning(ex, "Sending an image failed.");
+            _error = "The image could not be sent. Try again.";
         }
         finally
         {
