@@ -33,6 +33,9 @@ public sealed record BenchmarkOptions
 
     public IReadOnlySet<string>? Only { get; init; }
 
+    /// <summary>Leave the search database behind (its path is printed) to look at query plans with sqlite3.</summary>
+    public bool KeepData { get; init; }
+
     public static BenchmarkOptions ForSmoke() => new()
     {
         Smoke = true,
@@ -55,7 +58,7 @@ public sealed record BenchmarkOptions
 
     public static BenchmarkOptions Parse(string[] args)
     {
-        var options = args.Contains("--smoke") ? ForSmoke() : new BenchmarkOptions();
+        var options = (args.Contains("--smoke") ? ForSmoke() : new BenchmarkOptions()) with { KeepData = args.Contains("--keep") };
         for (var i = 0; i < args.Length - 1; i++)
         {
             options = args[i] switch

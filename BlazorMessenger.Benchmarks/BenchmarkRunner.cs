@@ -17,7 +17,11 @@ public static class BenchmarkRunner
         string? searchData = null;
         await StepAsync("search", async () => searchData = await SearchScenario.RunAsync(options, report, log));
         await StepAsync("coldstart", () => ColdStartScenario.RunAsync(options, report, log, searchData));
-        if (searchData is not null)
+        if (searchData is not null && options.KeepData)
+        {
+            log.WriteLine($"   search database kept in {searchData}");
+        }
+        else if (searchData is not null)
         {
             BenchSettings.Delete(searchData);
         }

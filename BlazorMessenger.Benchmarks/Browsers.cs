@@ -70,7 +70,7 @@ public sealed class Browsers : IAsyncDisposable
     {
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
         await page.Locator("[data-interactive]").WaitForAsync();
-        await page.WaitForFunctionAsync("() => document.querySelectorAll('.bm-composer-area:not([data-ready])').length === 0");
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('.bm-composer-area:not([data-ready]), .bm-log:not([data-ready])').length === 0");
     }
 
     public async ValueTask DisposeAsync()

@@ -12,8 +12,9 @@ namespace BlazorMessenger.Benchmarks;
 public static class HistoryScenario
 {
     private const string ClickAndWait = """
-        ([selector, seq]) => new Promise(resolve => {
+        ([selector, seq]) => new Promise((resolve, reject) => {
             const target = `[role=log] [data-seq="${seq}"]`;
+            setTimeout(() => reject(new Error(`${target} did not appear within 10 s of clicking ${selector}`)), 10000);
             const started = performance.now();
             const observer = new MutationObserver(() => {
                 if (document.querySelector(target)) { observer.disconnect(); resolve(performance.now() - started); }
@@ -24,17 +25,22 @@ public static class HistoryScenario
         """;
 
     private const string ScrollBackAndWait = """
-        () => new Promise(resolve => {
+        async () => {
             const log = document.querySelector('[role=log]');
+            // Start from where the last load left the reader (its position kept), never while still at the top.
+            for (let i = 0; i < 200 && log.scrollTop < 250; i++) await new Promise(r => requestAnimationFrame(r));
+            return await new Promise((resolve, reject) => {
             const first = Math.min(...[...log.querySelectorAll('[data-seq]')].map(e => Number(e.dataset.seq)));
             const target = `[data-seq="${first - 1}"]`;
+            setTimeout(() => reject(new Error(`${target} did not load within 10 s of scrolling to the top`)), 10000);
             const started = performance.now();
             const observer = new MutationObserver(() => {
                 if (log.querySelector(target)) { observer.disconnect(); resolve(performance.now() - started); }
             });
             observer.observe(log, { childList: true, subtree: true });
             log.scrollTop = 0;
-        })
+            });
+        }
         """;
 
     public static async Task RunAsync(BenchmarkOptions options, Report report, TextWriter log, BenchApp app, Browsers browsers)
@@ -78,6 +84,7 @@ public static class HistoryScenario
         report.AddPercentiles("history", "browser: click to newest message rendered", opens, "ms", null, null, "≤ 250");
 
         await page.EvaluateAsync<double>(ClickAndWait, new object[] { bigLink, options.HistoryMessages });
+        await page.Locator(".bm-log[data-ready]").WaitForAsync();
         var scrolls = new List<double>();
         for (var i = 0; i < options.HistoryScrollPages; i++)
         {

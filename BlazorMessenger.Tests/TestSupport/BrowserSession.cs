@@ -32,7 +32,7 @@ public sealed class BrowserSession(IBrowserContext context, IPage page, string b
     {
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
         await page.Locator("[data-interactive]").WaitForAsync();
-        await page.WaitForFunctionAsync("() => document.querySelectorAll('.bm-composer-area:not([data-ready])').length === 0");
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('.bm-composer-area:not([data-ready]), .bm-log:not([data-ready])').length === 0");
     }
 
     public async Task RegisterAsync(string userName, string email, string password)

@@ -52,6 +52,25 @@ public sealed class MessageLogTests : ChatComponentContext
     }
 
     [Fact]
+    public async Task A_new_message_renders_its_own_bubble_and_leaves_the_others_alone()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await Bed.SendAsync(Bed.Alice, $"earlier {i}");
+        }
+
+        var cut = await RenderLogAsync(Bed.Bob);
+        var before = cut.FindComponents<MessageBubble>().Select(b => b.RenderCount).ToList();
+
+        await Task.Run(() => Bed.SendAsync(Bed.Alice, "new one"), Xunit.TestContext.Current.CancellationToken);
+
+        cut.WaitForAssertion(() => Assert.Equal(6, cut.FindComponents<MessageBubble>().Count));
+        var bubbles = cut.FindComponents<MessageBubble>();
+        Assert.Equal(before, bubbles.Take(5).Select(b => b.RenderCount));
+        Assert.Equal(1, bubbles[5].RenderCount);
+    }
+
+    [Fact]
     public async Task After_a_reconnect_the_log_catches_up_from_the_database()
     {
         var cut = await RenderLogAsync(Bed.Bob);

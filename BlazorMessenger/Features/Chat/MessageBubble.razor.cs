@@ -50,6 +50,24 @@ public sealed partial class MessageBubble
     /// <summary>The service enforces the window; the menu just doesn't offer what it would refuse.</summary>
     private bool CanEdit => Time.GetUtcNow().UtcDateTime - DateTime.SpecifyKind(Message.CreatedUtc, DateTimeKind.Utc) < MessageRules.EditWindow;
 
+    private (ChatMessage, bool, string, string, ChatPeer?, bool, bool, TimeZoneInfo?) _shown;
+    private bool _changed = true;
+
+    /// <summary>
+    /// Records are not among the parameter types Blazor knows to be immutable, so without this every bubble of a long
+    /// log rendered again for each new message (the latency benchmark grew with the log's length).
+    /// </summary>
+    protected override void OnParametersSet()
+    {
+        var current = (Message, Mine, SenderName, UserId, Avatar, ShowAvatar, Highlighted, TimeZone);
+        _changed = !current.Equals(_shown);
+        _shown = current;
+    }
+
+    protected override bool ShouldRender() => _changed;
+
+    protected override void OnAfterRender(bool firstRender) => _changed = false;
+
     private string CssClass => string.Join(' ', "bm-msg", Mine ? "bm-mine" : "bm-theirs",
         !Message.IsDeleted && Message.Image is null && Emoji.IsJumbo(Message.Body) ? "bm-jumbo" : "",
         Highlighted ? "bm-target" : "");
