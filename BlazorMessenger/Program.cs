@@ -8,7 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddMessengerServices();
 
 var app = builder.Build();
-await app.Services.PrepareStorageAsync(app.Lifetime.ApplicationStopping);
+app.UseStorageGate();
 
 if (app.Environment.IsDevelopment())
 {

@@ -38,6 +38,9 @@ public static class ServiceRegistration
         services.AddMessengerStorage();
         services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
         services.AddMessengerFeatures();
+        services.AddSingleton<StorageStartup>();
+        services.AddHostedService(sp => sp.GetRequiredService<StorageStartup>());
+        services.Configure<HostOptions>(options => options.ServicesStartConcurrently = true);
 
         // Scoped: one circuit's (or one request's) state.
         services.AddCascadingAuthenticationState();

@@ -7,8 +7,12 @@ namespace BlazorMessenger.Hosting;
 
 public static class StoragePreparation
 {
-    /// <summary>Creates the data directory, switches the database to WAL, migrates it and seeds demo users if asked.</summary>
-    public static async Task PrepareStorageAsync(this IServiceProvider services, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates the data directory, switches the database to WAL, migrates it, seeds demo users if asked, calls
+    /// databaseReady, and then removes media files no message refers to (which requests need not wait for).
+    /// </summary>
+    public static async Task PrepareStorageAsync(
+        this IServiceProvider services, CancellationToken cancellationToken, Action? databaseReady = null)
     {
         var storage = services.GetRequiredService<StorageLocation>();
         Directory.CreateDirectory(storage.DataDirectory);
@@ -18,15 +22,20 @@ public static class StoragePreparation
         {
             await db.Database.OpenConnectionAsync(cancellationToken);
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
-            await db.Database.MigrateAsync(cancellationToken);
+            // Asking first skips the migration lock on the usual start, when there is nothing to apply.
+            if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
         }
-
-        await services.GetRequiredService<MediaJanitor>().RemoveOrphansAsync(cancellationToken);
 
         if (services.GetRequiredService<IOptions<MessengerOptions>>().Value.SeedDemoUsers)
         {
             await using var scope = services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<DemoUserSeeder>().SeedAsync(cancellationToken);
         }
+
+        databaseReady?.Invoke();
+        await services.GetRequiredService<MediaJanitor>().RemoveOrphansAsync(cancellationToken);
     }
 }
