@@ -53,6 +53,21 @@ public static class CircuitMemoryScenario
         var (heapExpired, wsExpired) = Measure();
         report.Add("memory", $"heap held {wait.TotalSeconds:0} s after closing (retention {options.CircuitRetention.TotalSeconds:0} s)", heapExpired - heap0, "MB");
         report.Add("memory", $"working set held {wait.TotalSeconds:0} s after closing", wsExpired - ws0, "MB");
+
+        // For comparison: the shell alone (app bar, drawer with the conversation list, home page), no open chat.
+        var shells = new List<IPage>();
+        for (var i = 0; i < options.TabCounts[0]; i++)
+        {
+            shells.Add(await Browsers.OpenAsync(context, "/"));
+        }
+
+        await Task.Delay(1000);
+        var (heapShell, _) = Measure();
+        report.Add("memory", $"managed heap per circuit, shell only (no chat open), {shells.Count} tabs", (heapShell - heapExpired) / shells.Count, "MB");
+        foreach (var page in shells)
+        {
+            await page.CloseAsync();
+        }
     }
 
     private static (double HeapMb, double WorkingSetMb) Measure()

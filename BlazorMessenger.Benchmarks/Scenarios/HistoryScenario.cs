@@ -27,18 +27,25 @@ public static class HistoryScenario
     private const string ScrollBackAndWait = """
         async () => {
             const log = document.querySelector('[role=log]');
-            // Start from where the last load left the reader (its position kept), never while still at the top.
-            for (let i = 0; i < 200 && log.scrollTop < 250; i++) await new Promise(r => requestAnimationFrame(r));
+            const frame = () => new Promise(r => requestAnimationFrame(r));
+            // Start from a settled reader: below the top (the last page's position kept) and not moving for 5 frames.
+            let last = -1, still = 0;
+            for (let i = 0; i < 600 && still < 5; i++) {
+                await frame();
+                still = log.scrollTop >= 250 && log.scrollTop === last ? still + 1 : 0;
+                last = log.scrollTop;
+            }
+            const count = () => log.querySelectorAll('[data-seq]').length;
+            const before = count();
             return await new Promise((resolve, reject) => {
-            const first = Math.min(...[...log.querySelectorAll('[data-seq]')].map(e => Number(e.dataset.seq)));
-            const target = `[data-seq="${first - 1}"]`;
-            setTimeout(() => reject(new Error(`${target} did not load within 10 s of scrolling to the top`)), 10000);
-            const started = performance.now();
-            const observer = new MutationObserver(() => {
-                if (log.querySelector(target)) { observer.disconnect(); resolve(performance.now() - started); }
-            });
-            observer.observe(log, { childList: true, subtree: true });
-            log.scrollTop = 0;
+                setTimeout(() => reject(new Error(`no older page within 10 s of scrolling to the top ` +
+                    `(${before} messages, scrollTop ${log.scrollTop} of ${log.scrollHeight})`)), 10000);
+                const started = performance.now();
+                const observer = new MutationObserver(() => {
+                    if (count() > before) { observer.disconnect(); resolve(performance.now() - started); }
+                });
+                observer.observe(log, { childList: true, subtree: true });
+                log.scrollTop = 0;
             });
         }
         """;

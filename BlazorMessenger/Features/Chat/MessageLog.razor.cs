@@ -158,12 +158,13 @@ public sealed partial class MessageLog : IAsyncDisposable
         }
     }
 
+    /// <summary>Prepends the previous page; answers whether there are older messages still.</summary>
     [JSInvokable]
-    public async Task LoadOlderAsync()
+    public async Task<bool> LoadOlderAsync()
     {
         if (!_hasOlder || _messages.Count == 0 || _module is null)
         {
-            return;
+            return false;
         }
 
         _positionBeforePrepend = await _module.InvokeAsync<object>("measure", _cts.Token, _logElement);
@@ -171,6 +172,7 @@ public sealed partial class MessageLog : IAsyncDisposable
         _messages.InsertRange(0, older);
         _hasOlder = older.Count == MessageRules.PageSize && older[0].Seq > 1;
         StateHasChanged();
+        return _hasOlder;
     }
 
     [JSInvokable]

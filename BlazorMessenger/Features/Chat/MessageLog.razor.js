@@ -3,13 +3,25 @@
 const nearBottomPx = 48;
 
 export function attach(log, dotnet) {
-    const state = { atBottom: true, loading: false };
+    const state = { atBottom: true, loading: false, topInView: false };
     const sentinel = log.querySelector("[data-log-top]");
-    const observer = new IntersectionObserver(entries => {
-        if (entries.some(e => e.isIntersecting) && !state.loading && log.scrollHeight > log.clientHeight) {
-            state.loading = true;
-            dotnet.invokeMethodAsync("LoadOlderAsync").finally(() => state.loading = false);
+    // The observer only reports changes: a reader still at the top when a page arrives (its position not yet kept)
+    // would otherwise wait forever, so each finished load looks again.
+    const loadOlder = () => {
+        if (!state.topInView || state.loading || log.scrollHeight <= log.clientHeight) {
+            return;
         }
+        state.loading = true;
+        dotnet.invokeMethodAsync("LoadOlderAsync").then(more => {
+            state.loading = false;
+            if (more) {
+                requestAnimationFrame(loadOlder);
+            }
+        }, () => state.loading = false);
+    };
+    const observer = new IntersectionObserver(entries => {
+        state.topInView = entries[entries.length - 1].isIntersecting;
+        loadOlder();
     }, { root: log, rootMargin: "200px 0px 0px 0px" });
     if (sentinel) {
         observer.observe(sentinel);
