@@ -16,9 +16,12 @@ public abstract class ChatComponentContext : MudTestContext, IAsyncLifetime
 
     protected ChatTestBed Bed { get; private set; } = default!;
 
+    /// <summary>Configuration for the services under test (for example tighter send limits).</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? Settings => null;
+
     public async ValueTask InitializeAsync()
     {
-        Bed = await ChatTestBed.CreateAsync();
+        Bed = await ChatTestBed.CreateAsync(Settings);
         foreach (var type in Shared)
         {
             Services.AddSingleton(type, Bed.Services.Provider.GetRequiredService(type));
