@@ -21,9 +21,9 @@ public sealed class ConversationSwitchingTests(BrowserFixture browser)
 
         // Each click disposes the open chat while the previous one is still starting its scripts.
         await page.EvaluateAsync(@"async ([a, b]) => {
-            for (let i = 0; i < 12; i++) {
+            for (let i = 0; i < 60; i++) {
                 document.querySelector(`a[data-username=""${i % 2 ? a : b}""]`).click();
-                await new Promise(r => setTimeout(r, 15));
+                await new Promise(r => setTimeout(r, (i * 7) % 45));
             }
         }", new[] { bob, carol });
         await page.Locator($"a[data-username=\"{bob}\"]").ClickAsync();
