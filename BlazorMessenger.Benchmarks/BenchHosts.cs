@@ -103,12 +103,7 @@ public sealed class BenchServices : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(BenchSettings.For(dataDirectory)).Build();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        services.AddHttpContextAccessor();
-        services.AddOptions<MessengerOptions>().Bind(configuration.GetSection(MessengerOptions.SectionName));
-        services.AddAuthentication();
-        services.AddMessengerStorage();
-        services.AddMessengerIdentity();
-        services.AddMessengerFeatures();
+        services.AddMessengerBackend(configuration);
         var provider = services.BuildServiceProvider();
         await provider.PrepareStorageAsync(CancellationToken.None);
         return new BenchServices(provider, dataDirectory, keep);

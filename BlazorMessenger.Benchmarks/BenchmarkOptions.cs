@@ -21,7 +21,7 @@ public sealed record BenchmarkOptions
 
     public int HistoryOpens { get; init; } = 50;
 
-    public int HistoryScrollPages { get; init; } = 40;
+    public int HistoryScrollPages { get; init; } = 30;
 
     public int SearchMessages { get; init; } = 1_000_000;
 

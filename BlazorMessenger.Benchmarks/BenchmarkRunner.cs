@@ -5,7 +5,7 @@ namespace BlazorMessenger.Benchmarks;
 /// <summary>Runs the selected scenarios in order; a scenario that throws is reported and the others still run.</summary>
 public static class BenchmarkRunner
 {
-    public static readonly string[] Scenarios = ["throughput", "search", "coldstart", "latency", "history", "memory"];
+    public static readonly string[] Scenarios = ["throughput", "search", "coldstart", "latency", "image", "history", "memory"];
 
     public static async Task<Report> RunAsync(BenchmarkOptions options, TextWriter log)
     {
@@ -26,12 +26,13 @@ public static class BenchmarkRunner
             BenchSettings.Delete(searchData);
         }
 
-        if (new[] { "latency", "history", "memory" }.Any(options.Runs))
+        if (new[] { "latency", "image", "history", "memory" }.Any(options.Runs))
         {
             await using var app = new BenchApp(options.CircuitRetention);
             _ = app.BaseUrl;
             await using var browsers = await Browsers.LaunchAsync();
             await StepAsync("latency", () => LatencyScenario.RunAsync(options, report, log, app, browsers));
+            await StepAsync("image", () => ImageScenario.RunAsync(options, report, log, app, browsers));
             await StepAsync("history", () => HistoryScenario.RunAsync(options, report, log, app, browsers));
             await StepAsync("memory", () => CircuitMemoryScenario.RunAsync(options, report, log, app, browsers));
         }

@@ -38,12 +38,7 @@ public sealed class TestServices : IAsyncDisposable
 
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        services.AddHttpContextAccessor();
-        services.AddOptions<MessengerOptions>().Bind(configuration.GetSection(MessengerOptions.SectionName));
-        services.AddAuthentication();
-        services.AddMessengerStorage();
-        services.AddMessengerIdentity();
-        services.AddMessengerFeatures();
+        services.AddMessengerBackend(configuration);
 
         var testServices = new TestServices(services.BuildServiceProvider(validateScopes: true), dataDirectory);
         if (prepare)

@@ -60,6 +60,17 @@ public static class ServiceRegistration
         return builder;
     }
 
+    /// <summary>Everything but the web UI, for hosts that call the services directly (tests, benchmarks).</summary>
+    public static IServiceCollection AddMessengerBackend(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddHttpContextAccessor();
+        services.AddOptions<MessengerOptions>().Bind(configuration.GetSection(MessengerOptions.SectionName));
+        services.AddAuthentication();
+        services.AddMessengerStorage();
+        services.AddMessengerIdentity();
+        return services.AddMessengerFeatures();
+    }
+
     /// <summary>The data directory, the SQLite context factory and the Data Protection key ring inside it.</summary>
     public static IServiceCollection AddMessengerStorage(this IServiceCollection services)
     {

@@ -28,6 +28,7 @@ export function attach(log, dotnet) {
     }
 
     const onScroll = () => {
+        remember(log);
         const atBottom = isAtBottom(log);
         if (atBottom !== state.atBottom) {
             state.atBottom = atBottom;
@@ -49,12 +50,21 @@ export function scrollToBottom(log) {
     log.scrollTop = log.scrollHeight;
 }
 
+// Where the reader was at their last scroll (or when a load began), kept on the element: a reader who scrolls while
+// an older page is on its way keeps their own position, not the one from when the load started.
+function remember(log) {
+    log.bmPosition = { scrollHeight: log.scrollHeight, scrollTop: log.scrollTop };
+    return log.bmPosition;
+}
+
 export function measure(log) {
-    return { scrollHeight: log.scrollHeight, scrollTop: log.scrollTop };
+    return remember(log);
 }
 
 export function keepPosition(log, before) {
-    log.scrollTop = log.scrollHeight - before.scrollHeight + before.scrollTop;
+    const last = log.bmPosition ?? before;
+    log.scrollTop = log.scrollHeight - last.scrollHeight + last.scrollTop;
+    remember(log);
 }
 
 export function scrollToSeq(log, seq) {
