@@ -84,27 +84,6 @@ public sealed partial class Composer : IAsyncDisposable
         }
     }
 
-    private void OnFileChosen(InputFileChangeEventArgs e)
-    {
-        _error = null;
-        if (e.File.Size > Images.MaxBytes)
-        {
-            _attachment = null;
-            _error = Images.TooLarge;
-            return;
-        }
-
-        _attachment = e.File;
-        _clientMessageId = Guid.NewGuid();
-    }
-
-    private void CancelAttachment()
-    {
-        _upload?.Cancel();
-        _attachment = null;
-        _uploading = false;
-    }
-
     private Task SendAsync() => _attachment is { } file ? SendImageAsync(file) : SendTextAsync();
 
     /// <summary>
@@ -147,87 +126,6 @@ public sealed partial class Composer : IAsyncDisposable
             }
         }
     }
-
-    private async Task SendImageAsync(IBrowserFile file)
-    {
-        if (_sending)
-        {
-            return;
-        }
-
-        _sending = true;
-        try
-        {
-            var result = await UploadAsync(file);
-            if (result is null)
-            {
-                return;
-            }
-
-            if (result.Succeeded)
-            {
-                _text = "";
-                _error = null;
-                _attachment = null;
-                _clientMessageId = Guid.NewGuid();
-            }
-            else
-            {
-                _error = result.Error;
-            }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            Logger.LogWarning(ex, "Sending an image failed.");
-            _error = "The image could not be sent. Try again.";
-        }
-        finally
-        {
-            _sending = false;
-            _uploading = false;
-        }
-    }
-
-    /// <summary>Streams the file from the browser with progress; null when the person cancelled.</summary>
-    private async Task<ServiceResult<ChatMessage>?> UploadAsync(IBrowserFile file)
-    {
-        _upload = new CancellationTokenSource();
-        _uploading = true;
-        _progress = 0;
-        var ct = _upload.Token;
-        try
-        {
-            var buffer = new byte[file.Size];
-            await using var stream = file.OpenReadStream(Images.MaxBytes, ct);
-            var read = 0;
-            var lastShown = 0.0;
-            while (read < buffer.Length)
-            {
-                var n = await stream.ReadAsync(buffer.AsMemory(read), ct);
-                if (n == 0)
-                {
-                    break;
-                }
-
-                read += n;
-                _progress = 100.0 * read / buffer.Length;
-                if (_progress - lastShown >= 5)
-                {
-                    lastShown = _progress;
-                    StateHasChanged();
-                }
-            }
-
-            return await Chat.SendImageAsync(UserId, ConversationId, _clientMessageId, buffer[..read], _text, ct);
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            return null;
-        }
-    }
-
-    private static string FormatSize(long bytes) =>
-        bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024.0):0.0} MB" : $"{Math.Max(1, bytes / 1024)} KB";
 
     public async ValueTask DisposeAsync()
     {

@@ -3,26 +3,38 @@
 const nearBottomPx = 48;
 
 export function attach(log, dotnet) {
-    const state = { atBottom: true, loading: false, topInView: false };
+    const state = { atBottom: true, loading: false, more: true, positioned: false };
     const sentinel = log.querySelector("[data-log-top]");
-    // The observer only reports changes: a reader still at the top when a page arrives (its position not yet kept)
-    // would otherwise wait forever, so each finished load looks again.
+    const nearTopPx = 200;
     const loadOlder = () => {
-        if (!state.topInView || state.loading || log.scrollHeight <= log.clientHeight) {
+        if (log.scrollTop > nearTopPx || state.loading || !state.more || log.scrollHeight <= log.clientHeight) {
             return;
         }
         state.loading = true;
+        state.positioned = false;
         dotnet.invokeMethodAsync("LoadOlderAsync").then(more => {
             state.loading = false;
-            if (more) {
-                requestAnimationFrame(loadOlder);
-            }
+            state.more = more;
+            settle();
         }, () => state.loading = false);
     };
+    // The observer only reports changes: a reader still near the top once a page has arrived and their position is
+    // kept would wait forever, so look once more when both the load and the positioning are done.
+    const settle = () => {
+        if (!state.loading && state.positioned) {
+            state.positioned = false;
+            requestAnimationFrame(loadOlder);
+        }
+    };
+    log.bmAfterPrepend = () => {
+        state.positioned = true;
+        settle();
+    };
     const observer = new IntersectionObserver(entries => {
-        state.topInView = entries[entries.length - 1].isIntersecting;
-        loadOlder();
-    }, { root: log, rootMargin: "200px 0px 0px 0px" });
+        if (entries.some(e => e.isIntersecting)) {
+            loadOlder();
+        }
+    }, { root: log, rootMargin: `${nearTopPx}px 0px 0px 0px` });
     if (sentinel) {
         observer.observe(sentinel);
     }
@@ -65,6 +77,7 @@ export function keepPosition(log, before) {
     const last = log.bmPosition ?? before;
     log.scrollTop = log.scrollHeight - last.scrollHeight + last.scrollTop;
     remember(log);
+    log.bmAfterPrepend?.();
 }
 
 export function scrollToSeq(log, seq) {
