@@ -61,7 +61,5 @@ public static class BenchmarkRunner
         }
     }
 
-    public static double Ms(this Stopwatch watch) => watch.Elapsed.TotalMilliseconds;
-
     public static double Ms(long startTimestamp) => Stopwatch.GetElapsedTime(startTimestamp).TotalMilliseconds;
 }

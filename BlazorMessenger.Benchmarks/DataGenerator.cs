@@ -95,10 +95,9 @@ public sealed class DataGenerator(IServiceProvider services)
                 p[0].Value = c.Id;
                 p[1].Value = seq;
                 p[2].Value = seq % 2 == 0 ? c.B.Id : c.A.Id;
-                // Stored as EF Core stores them: Guids as upper-case text, times as "yyyy-MM-dd HH:mm:ss.FFFFFFF".
-                p[3].Value = Guid.NewGuid().ToString().ToUpperInvariant();
+                p[3].Value = SqliteValues.Text(Guid.NewGuid());
                 p[4].Value = body(i);
-                p[5].Value = start.AddSeconds(i).ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+                p[5].Value = SqliteValues.Text(start.AddSeconds(i));
                 await insert.ExecuteNonQueryAsync();
             }
 
@@ -112,7 +111,7 @@ public sealed class DataGenerator(IServiceProvider services)
             update.Parameters.Add("$id", SqliteType.Integer));
         foreach (var (id, seq) in seqs)
         {
-            (seqP.Value, atP.Value, idP.Value) = (seq, DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture), id);
+            (seqP.Value, atP.Value, idP.Value) = (seq, SqliteValues.Text(DateTime.UtcNow), id);
             await update.ExecuteNonQueryAsync();
         }
     }

@@ -22,8 +22,6 @@ public sealed class Report(BenchmarkOptions options, RunEnvironment environment)
 
     public List<string> Failures { get; } = [];
 
-    public void Add(Figure figure) => _figures.Add(figure);
-
     public void Add(string scenario, string name, double value, string unit, string? target = null) =>
         _figures.Add(new Figure(scenario, name, value, unit, target));
 

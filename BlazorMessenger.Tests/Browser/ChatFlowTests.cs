@@ -35,7 +35,7 @@ public sealed class ChatFlowTests(BrowserFixture browser)
     [Fact]
     public async Task A_message_reaches_every_tab_of_the_recipient_and_the_senders_other_tab_without_reload()
     {
-        var (alice, bob) = await PairAsync();
+        var (alice, bob) = await browser.PairAsync();
         await using var aliceSession = await browser.LoggedInAsync(alice, $"/chat/{bob}");
         var aliceSecondTab = await aliceSession.OpenTabAsync($"/chat/{bob}");
         await using var bobSession = await browser.LoggedInAsync(bob, $"/chat/{alice}");
@@ -63,7 +63,7 @@ public sealed class ChatFlowTests(BrowserFixture browser)
     [Fact]
     public async Task Enter_sends_shift_enter_breaks_the_line_and_a_too_long_message_stays_in_the_box()
     {
-        var (alice, bob) = await PairAsync();
+        var (alice, bob) = await browser.PairAsync();
         await using var aliceSession = await browser.LoggedInAsync(alice, $"/chat/{bob}");
         var page = aliceSession.Page;
         var box = page.GetByRole(AriaRole.Textbox, new() { Name = "Message", Exact = true });
@@ -90,7 +90,7 @@ public sealed class ChatFlowTests(BrowserFixture browser)
     public async Task Script_like_text_is_shown_as_text()
     {
         const string script = "<img src=x onerror=alert(1)>";
-        var (alice, bob) = await PairAsync();
+        var (alice, bob) = await browser.PairAsync();
         await using var aliceSession = await browser.LoggedInAsync(alice, $"/chat/{bob}");
         await using var bobSession = await browser.LoggedInAsync(bob, $"/chat/{alice}");
         var dialogs = 0;
@@ -107,7 +107,7 @@ public sealed class ChatFlowTests(BrowserFixture browser)
     [Fact]
     public async Task Messages_sent_while_someone_is_offline_wait_for_them_in_order_with_the_unread_count()
     {
-        var (alice, bob) = await PairAsync();
+        var (alice, bob) = await browser.PairAsync();
         await using (var aliceSession = await browser.LoggedInAsync(alice, $"/chat/{bob}"))
         {
             foreach (var text in new[] { "one", "two", "three" })
@@ -132,7 +132,7 @@ public sealed class ChatFlowTests(BrowserFixture browser)
     [Fact]
     public async Task Presence_goes_offline_when_every_tab_closes_and_online_when_they_return()
     {
-        var (alice, bob) = await PairAsync();
+        var (alice, bob) = await browser.PairAsync();
         await using var bobSession = await browser.LoggedInAsync(bob, $"/chat/{alice}");
         var status = bobSession.Page.GetByTestId("presence-status");
         var aliceSession = await browser.LoggedInAsync(alice);
@@ -152,7 +152,7 @@ public sealed class ChatFlowTests(BrowserFixture browser)
     [Fact]
     public async Task Someone_outside_a_conversation_who_opens_its_address_sees_none_of_it()
     {
-        var (alice, bob) = await PairAsync();
+        var (alice, bob) = await browser.PairAsync();
         var carol = BrowserPeople.NewUserName("carol");
         await browser.CreateAsync(carol);
         await using (var aliceSession = await browser.LoggedInAsync(alice, $"/chat/{bob}"))
@@ -167,15 +167,6 @@ public sealed class ChatFlowTests(BrowserFixture browser)
         await Expect(carolSession.Page.GetByText("for Bob only")).ToHaveCountAsync(0);
         await Expect(carolSession.Page.GetByRole(AriaRole.Log)).ToHaveCountAsync(0);
         Assert.DoesNotContain("for Bob only", await carolSession.Page.ContentAsync());
-    }
-
-    private async Task<(string Alice, string Bob)> PairAsync()
-    {
-        var (alice, bob) = (BrowserPeople.NewUserName("alice"), BrowserPeople.NewUserName("bob"));
-        var aliceId = await browser.CreateAsync(alice);
-        await browser.CreateAsync(bob);
-        await browser.ConnectAsync(aliceId, bob);
-        return (alice, bob);
     }
 
     private static ILocator Log(IPage page) => page.GetByRole(AriaRole.Log, new() { Name = "Messages" });

@@ -10,10 +10,7 @@ public sealed class EmojiFlowTests(BrowserFixture browser)
     [Fact]
     public async Task An_emoji_from_the_picker_goes_in_at_the_caret_and_an_emoji_only_message_is_shown_larger()
     {
-        var (alice, bob) = (BrowserPeople.NewUserName("alice"), BrowserPeople.NewUserName("bob"));
-        var aliceId = await browser.CreateAsync(alice);
-        await browser.CreateAsync(bob);
-        await browser.ConnectAsync(aliceId, bob);
+        var (alice, bob) = await browser.PairAsync();
         await using var session = await browser.LoggedInAsync(alice, $"/chat/{bob}");
         var page = session.Page;
         var box = page.GetByRole(AriaRole.Textbox, new() { Name = "Message", Exact = true });

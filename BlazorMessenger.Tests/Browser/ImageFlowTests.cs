@@ -11,7 +11,7 @@ public sealed class ImageFlowTests(BrowserFixture browser)
     [Fact]
     public async Task A_photo_with_a_caption_reaches_the_other_side_live_opens_in_a_viewer_and_is_served_to_members_only()
     {
-        var (alice, bob) = await PairAsync();
+        var (alice, bob) = await browser.PairAsync();
         var carol = BrowserPeople.NewUserName("carol");
         await browser.CreateAsync(carol);
         await using var aliceSession = await browser.LoggedInAsync(alice, $"/chat/{bob}");
@@ -65,7 +65,7 @@ public sealed class ImageFlowTests(BrowserFixture browser)
     [Fact]
     public async Task An_image_dropped_on_the_composer_is_attached_and_a_disguised_file_is_refused()
     {
-        var (alice, bob) = await PairAsync();
+        var (alice, bob) = await browser.PairAsync();
         await using var aliceSession = await browser.LoggedInAsync(alice, $"/chat/{bob}");
         var page = aliceSession.Page;
 
@@ -95,14 +95,5 @@ public sealed class ImageFlowTests(BrowserFixture browser)
             area.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
             area.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
         }", new object[] { name, type, Convert.ToBase64String(bytes) });
-    }
-
-    private async Task<(string Alice, string Bob)> PairAsync()
-    {
-        var (alice, bob) = (BrowserPeople.NewUserName("alice"), BrowserPeople.NewUserName("bob"));
-        var aliceId = await browser.CreateAsync(alice);
-        await browser.CreateAsync(bob);
-        await browser.ConnectAsync(aliceId, bob);
-        return (alice, bob);
     }
 }

@@ -10,10 +10,7 @@ public sealed class MessageChangeFlowTests(BrowserFixture browser)
     [Fact]
     public async Task An_edit_and_a_delete_are_seen_live_by_the_other_side()
     {
-        var (alice, bob) = (BrowserPeople.NewUserName("alice"), BrowserPeople.NewUserName("bob"));
-        var aliceId = await browser.CreateAsync(alice);
-        await browser.CreateAsync(bob);
-        await browser.ConnectAsync(aliceId, bob);
+        var (alice, bob) = await browser.PairAsync();
         await using var aliceSession = await browser.LoggedInAsync(alice, $"/chat/{bob}");
         await using var bobSession = await browser.LoggedInAsync(bob, $"/chat/{alice}");
         var aliceLog = aliceSession.Page.GetByRole(AriaRole.Log, new() { Name = "Messages" });

@@ -10,10 +10,7 @@ public sealed class ProfileFlowTests(BrowserFixture browser)
     [Fact]
     public async Task A_new_display_name_and_picture_appear_in_the_other_persons_open_tab()
     {
-        var (alice, bob) = (BrowserPeople.NewUserName("alice"), BrowserPeople.NewUserName("bob"));
-        var aliceId = await browser.CreateAsync(alice);
-        await browser.CreateAsync(bob);
-        await browser.ConnectAsync(aliceId, bob);
+        var (alice, bob) = await browser.PairAsync();
         await using var bobSession = await browser.LoggedInAsync(bob, $"/chat/{alice}");
         await using var aliceSession = await browser.LoggedInAsync(alice);
         var page = aliceSession.Page;

@@ -28,6 +28,16 @@ public static class BrowserPeople
         Assert.True(added.Succeeded, added.Error);
     }
 
+    /// <summary>Two new people, "alice…" and "bob…", who are contacts with a direct conversation.</summary>
+    public static async Task<(string Alice, string Bob)> PairAsync(this BrowserFixture browser)
+    {
+        var (alice, bob) = (NewUserName("alice"), NewUserName("bob"));
+        var aliceId = await browser.CreateAsync(alice);
+        await browser.CreateAsync(bob);
+        await browser.ConnectAsync(aliceId, bob);
+        return (alice, bob);
+    }
+
     public static async Task<BrowserSession> LoggedInAsync(this BrowserFixture browser, string userName, string path = "/")
     {
         var session = await browser.NewSessionAsync();

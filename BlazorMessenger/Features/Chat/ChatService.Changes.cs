@@ -67,7 +67,7 @@ public sealed partial class ChatService
             await db.SaveChangesAsync(ct);
             if (media is not null)
             {
-                DeleteFiles(media);
+                mediaStore.DeleteFiles(media);
             }
         }
 

@@ -38,7 +38,7 @@ public sealed partial class ChatService
             return ServiceResult<ChatMessage>.Fail(processed.Error!);
         }
 
-        var media = NewMedia(userId, conversationId, image);
+        var media = MediaStore.NewMedia(userId, conversationId, image, time.GetUtcNow().UtcDateTime);
         try
         {
             await mediaStore.WriteAsync(media.StorageKey, image.Full.Data, ct);
@@ -47,41 +47,15 @@ public sealed partial class ChatService
             var stored = (await writer.WriteAsync(new NewMessage(userId, conversationId, clientMessageId, body, media))).Value!;
             if (!stored.IsNew)
             {
-                DeleteFiles(media);
+                mediaStore.DeleteFiles(media);
             }
 
             return ServiceResult<ChatMessage>.Ok(stored.Message);
         }
         catch
         {
-            DeleteFiles(media);
+            mediaStore.DeleteFiles(media);
             throw;
         }
-    }
-
-    private static Data.Media NewMedia(string userId, long conversationId, ProcessedImage image)
-    {
-        var id = MediaStore.NewId();
-        return new Data.Media
-        {
-            Id = id,
-            OwnerId = userId,
-            ConversationId = conversationId,
-            ContentType = image.Full.ContentType,
-            Width = image.Full.Width,
-            Height = image.Full.Height,
-            Bytes = image.Full.Data.Length,
-            StorageKey = MediaStore.KeyFor(id, "." + ImageFormats.Extension(image.Full.ContentType)),
-            ThumbKey = MediaStore.KeyFor(id, ".thumb.webp"),
-            ThumbContentType = image.Thumbnail.ContentType,
-            ThumbWidth = image.Thumbnail.Width,
-            ThumbHeight = image.Thumbnail.Height,
-        };
-    }
-
-    private void DeleteFiles(Data.Media media)
-    {
-        mediaStore.Delete(media.StorageKey);
-        mediaStore.Delete(media.ThumbKey);
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using BlazorMessenger.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -10,8 +9,8 @@ public sealed partial class MessageWriter
 {
     /// <summary>
     /// One transaction for the whole batch. Reads are two queries whatever the batch size; writes are prepared
-    /// statements (EF Core's change tracking cost more than the commit itself at a few hundred rows). Values are
-    /// written in the formats EF Core's SQLite provider uses, so EF reads them back unchanged.
+    /// statements (EF Core's change tracking cost more than the commit itself at a few hundred rows), with values in
+    /// EF Core's formats (<see cref="SqliteValues"/>).
     /// </summary>
     private async Task WriteBatchAsync(List<Pending> batch)
     {
@@ -114,8 +113,6 @@ public sealed partial class MessageWriter
     /// <summary>The batch's prepared statements, bound to its connection and transaction.</summary>
     private sealed class BatchStatements(SqliteConnection connection, SqliteTransaction transaction) : IAsyncDisposable
     {
-        private const string TimeFormat = "yyyy-MM-dd HH:mm:ss.FFFFFFF";
-
         private readonly SqliteCommand _find = Prepare(connection, transaction,
             "SELECT Id FROM Messages WHERE SenderId = $sender AND ClientMessageId = $client", "$sender", "$client");
 
@@ -133,20 +130,16 @@ public sealed partial class MessageWriter
             "$seq", "$id", "$user");
 
         public async Task<long?> FindSentAsync(string senderId, Guid clientMessageId) =>
-            await ScalarAsync(_find, senderId, Text(clientMessageId)) is long id ? id : null;
+            await ScalarAsync(_find, senderId, SqliteValues.Text(clientMessageId)) is long id ? id : null;
 
         public async Task<long> InsertMessageAsync(NewMessage m, long seq, MessageKind kind, DateTime now) =>
-            (long)(await ScalarAsync(_insert, m.ConversationId, seq, m.SenderId, Text(m.ClientMessageId), (int)kind, m.Body,
-                Text(now), (object?)m.Media?.Id ?? DBNull.Value))!;
+            (long)(await ScalarAsync(_insert, m.ConversationId, seq, m.SenderId, SqliteValues.Text(m.ClientMessageId), (int)kind, m.Body,
+                SqliteValues.Text(now), (object?)m.Media?.Id ?? DBNull.Value))!;
 
         public Task AdvanceConversationAsync(long conversationId, long lastSeq, DateTime now) =>
-            ScalarAsync(_advance, lastSeq, Text(now), conversationId);
+            ScalarAsync(_advance, lastSeq, SqliteValues.Text(now), conversationId);
 
         public Task MarkReadAsync(long conversationId, string userId, long seq) => ScalarAsync(_read, seq, conversationId, userId);
-
-        private static string Text(Guid value) => value.ToString().ToUpperInvariant();
-
-        private static string Text(DateTime value) => value.ToString(TimeFormat, CultureInfo.InvariantCulture);
 
         private static async Task<object?> ScalarAsync(SqliteCommand command, params object[] values)
         {

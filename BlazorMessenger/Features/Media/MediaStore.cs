@@ -12,6 +12,35 @@ public sealed class MediaStore(StorageLocation storage)
 
     public static string KeyFor(string id, string suffix) => $"{id[..2]}/{id}{suffix}";
 
+    /// <summary>Removes the image and its thumbnail.</summary>
+    public void DeleteFiles(Data.Media media)
+    {
+        Delete(media.StorageKey);
+        Delete(media.ThumbKey);
+    }
+
+    /// <summary>The row for a processed image with a new random id and its storage keys (a conversation's, or an avatar).</summary>
+    public static Data.Media NewMedia(string ownerId, long? conversationId, ProcessedImage image, DateTime createdUtc)
+    {
+        var id = NewId();
+        return new Data.Media
+        {
+            Id = id,
+            OwnerId = ownerId,
+            ConversationId = conversationId,
+            ContentType = image.Full.ContentType,
+            Width = image.Full.Width,
+            Height = image.Full.Height,
+            Bytes = image.Full.Data.Length,
+            StorageKey = KeyFor(id, "." + ImageFormats.Extension(image.Full.ContentType)),
+            ThumbKey = KeyFor(id, ".thumb.webp"),
+            ThumbContentType = image.Thumbnail.ContentType,
+            ThumbWidth = image.Thumbnail.Width,
+            ThumbHeight = image.Thumbnail.Height,
+            CreatedUtc = createdUtc,
+        };
+    }
+
     public string PathFor(string key)
     {
         var path = Path.GetFullPath(Path.Combine(Root, key));

@@ -63,7 +63,7 @@ public sealed class ProfileService(
                 return ServiceResult<ProfileView>.Fail(processed.Error!);
             }
 
-            picture = (NewAvatar(userId, image), image);
+            picture = (MediaStore.NewMedia(userId, null, image, time.GetUtcNow().UtcDateTime), image);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -97,7 +97,7 @@ public sealed class ProfileService(
         {
             if (picture is not null)
             {
-                DeleteFiles(picture.Value.Row);
+                mediaStore.DeleteFiles(picture.Value.Row);
             }
 
             throw;
@@ -105,7 +105,7 @@ public sealed class ProfileService(
 
         if (old is not null)
         {
-            DeleteFiles(old);
+            mediaStore.DeleteFiles(old);
         }
 
         await AnnounceAsync(db, user, ct);
@@ -113,32 +113,6 @@ public sealed class ProfileService(
             new ProfileView(user.Id, user.UserName!, user.DisplayName, user.AvatarMediaId, user.LastSeenUtc));
     }
 
-    private Data.Media NewAvatar(string userId, ProcessedImage image)
-    {
-        var id = MediaStore.NewId();
-        return new Data.Media
-        {
-            Id = id,
-            OwnerId = userId,
-            ConversationId = null,
-            ContentType = image.Full.ContentType,
-            Width = image.Full.Width,
-            Height = image.Full.Height,
-            Bytes = image.Full.Data.Length,
-            StorageKey = MediaStore.KeyFor(id, "." + ImageFormats.Extension(image.Full.ContentType)),
-            ThumbKey = MediaStore.KeyFor(id, ".thumb.webp"),
-            ThumbContentType = image.Thumbnail.ContentType,
-            ThumbWidth = image.Thumbnail.Width,
-            ThumbHeight = image.Thumbnail.Height,
-            CreatedUtc = time.GetUtcNow().UtcDateTime,
-        };
-    }
-
-    private void DeleteFiles(Data.Media media)
-    {
-        mediaStore.Delete(media.StorageKey);
-        mediaStore.Delete(media.ThumbKey);
-    }
 
     private async Task AnnounceAsync(ApplicationDbContext db, ApplicationUser user, CancellationToken ct)
     {
