@@ -32,6 +32,7 @@ public sealed class EmojiFlowTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Search emoji" }).FillAsync("");
         await page.GetByRole(AriaRole.Button, new() { Name = "Recently used" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "thumbs up yes" }).ClickAsync();
+        await Expect(box).ToHaveValueAsync("👍");
         await box.PressAsync("Enter");
         await Expect(page.GetByRole(AriaRole.Log).Locator(".bm-msg").Last).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("bm-jumbo"));
     }
