@@ -15,7 +15,7 @@ public sealed class ChatScrollingTests(BrowserFixture browser)
     public async Task Scrolling_to_the_top_loads_the_previous_page_without_moving_what_the_reader_sees()
     {
         var (alice, bob, conversationId, aliceId) = await PairAsync();
-        await SeedAsync(conversationId, aliceId, 120);
+        await browser.SeedAsync(conversationId, aliceId, 120);
         await using var session = await browser.LoggedInAsync(bob, $"/chat/{alice}");
         var log = session.Page.GetByRole(AriaRole.Log, new() { Name = "Messages" });
         await Expect(log.Locator(".bm-msg")).ToHaveCountAsync(50);
@@ -36,7 +36,7 @@ public sealed class ChatScrollingTests(BrowserFixture browser)
     public async Task A_new_message_follows_the_reader_at_the_bottom_and_otherwise_offers_a_new_messages_button()
     {
         var (alice, bob, conversationId, aliceId) = await PairAsync();
-        await SeedAsync(conversationId, aliceId, 60);
+        await browser.SeedAsync(conversationId, aliceId, 60);
         await using var bobSession = await browser.LoggedInAsync(bob, $"/chat/{alice}");
         var chat = browser.App.Services.GetRequiredService<ChatService>();
         var log = bobSession.Page.GetByRole(AriaRole.Log, new() { Name = "Messages" });
@@ -66,20 +66,5 @@ public sealed class ChatScrollingTests(BrowserFixture browser)
         await browser.ConnectAsync(aliceId, bob);
         var open = await browser.App.Services.GetRequiredService<ChatService>().OpenDirectAsync(aliceId, bob);
         return (alice, bob, open!.Id, aliceId);
-    }
-
-    private async Task SeedAsync(long conversationId, string senderId, int count)
-    {
-        var factory = browser.App.Services.GetRequiredService<IDbContextFactory<ApplicationDbContext>>();
-        await using var db = await factory.CreateDbContextAsync();
-        var start = DateTime.UtcNow.AddHours(-1);
-        db.Messages.AddRange(Enumerable.Range(1, count).Select(i => new Message
-        {
-            ConversationId = conversationId, Seq = i, SenderId = senderId, ClientMessageId = Guid.NewGuid(),
-            Body = $"message {i}", CreatedUtc = start.AddSeconds(i),
-        }));
-        await db.Conversations.Where(c => c.Id == conversationId)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastSeq, count).SetProperty(c => c.LastMessageUtc, start.AddSeconds(count)));
-        await db.SaveChangesAsync();
     }
 }

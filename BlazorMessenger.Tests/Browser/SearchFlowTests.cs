@@ -16,7 +16,7 @@ public sealed class SearchFlowTests(BrowserFixture browser)
     public async Task Searching_finds_a_message_500_messages_back_and_jumps_to_it_with_its_surroundings()
     {
         var (alice, bob, aliceId, conversationId) = await PairAsync();
-        await SeedAsync(conversationId, aliceId, 600, special: 100, "the zebracorn password is tulip");
+        await browser.SeedAsync(conversationId, aliceId, 600, i => i == 100 ? "the zebracorn password is tulip" : $"message {i}");
         await using var session = await browser.LoggedInAsync(bob, $"/chat/{alice}");
         var page = session.Page;
         var log = page.GetByRole(AriaRole.Log, new() { Name = "Messages" });
@@ -41,7 +41,7 @@ public sealed class SearchFlowTests(BrowserFixture browser)
     public async Task The_global_search_finds_messages_across_conversations_and_opens_them()
     {
         var (alice, bob, aliceId, conversationId) = await PairAsync();
-        await SeedAsync(conversationId, aliceId, 30, special: 7, "quokka sighting at the lake");
+        await browser.SeedAsync(conversationId, aliceId, 30, i => i == 7 ? "quokka sighting at the lake" : $"message {i}");
         await using var session = await browser.LoggedInAsync(bob);
 
         await session.Page.GetByRole(AriaRole.Link, new() { Name = "Search all messages" }).ClickAsync();
@@ -62,19 +62,5 @@ public sealed class SearchFlowTests(BrowserFixture browser)
         await browser.ConnectAsync(aliceId, bob);
         var open = await browser.App.Services.GetRequiredService<ChatService>().OpenDirectAsync(aliceId, bob);
         return (alice, bob, aliceId, open!.Id);
-    }
-
-    private async Task SeedAsync(long conversationId, string senderId, int count, int special, string specialText)
-    {
-        await using var db = await browser.App.Services.GetRequiredService<IDbContextFactory<ApplicationDbContext>>().CreateDbContextAsync();
-        var start = DateTime.UtcNow.AddHours(-2);
-        db.Messages.AddRange(Enumerable.Range(1, count).Select(i => new Message
-        {
-            ConversationId = conversationId, Seq = i, SenderId = senderId, ClientMessageId = Guid.NewGuid(),
-            Body = i == special ? specialText : $"message {i}", CreatedUtc = start.AddSeconds(i),
-        }));
-        await db.Conversations.Where(c => c.Id == conversationId)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastSeq, count).SetProperty(c => c.LastMessageUtc, start.AddSeconds(count)));
-        await db.SaveChangesAsync();
     }
 }

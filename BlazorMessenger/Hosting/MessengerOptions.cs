@@ -19,6 +19,8 @@ public sealed class MessengerOptions
 
     public MediaOptions Media { get; set; } = new();
 
+    public ConnectionOptions Connection { get; set; } = new();
+
     public string ResolveDataDirectory(string contentRoot) =>
         Path.GetFullPath(Path.Combine(contentRoot, DataDirectory));
 }
@@ -47,4 +49,12 @@ public sealed class MediaOptions
 
     /// <summary>The long side of a thumbnail, in pixels.</summary>
     public int ThumbnailSize { get; set; } = 320;
+}
+
+/// <summary>How quickly a page notices that its connection stalled: the server pings, the page waits this long for any message.</summary>
+public sealed class ConnectionOptions
+{
+    public double KeepAliveSeconds { get; set; } = 1;
+
+    public double ServerTimeoutSeconds { get; set; } = 3;
 }

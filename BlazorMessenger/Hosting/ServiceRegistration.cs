@@ -30,7 +30,10 @@ public static class ServiceRegistration
     {
         var services = builder.Services;
         services.AddOptions<MessengerOptions>().Bind(builder.Configuration.GetSection(MessengerOptions.SectionName));
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        var configuration = builder.Configuration;
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(hub => hub.KeepAliveInterval = TimeSpan.FromSeconds(
+                configuration.GetSection(MessengerOptions.SectionName).Get<MessengerOptions>()?.Connection.KeepAliveSeconds ?? 1));
         services.AddMudServices();
         services.AddDatabaseDeveloperPageExceptionFilter();
 

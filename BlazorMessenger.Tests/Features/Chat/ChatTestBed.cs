@@ -1,3 +1,5 @@
+using BlazorMessenger.Data;
+using Microsoft.EntityFrameworkCore;
 using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Features.Contacts;
 using BlazorMessenger.Realtime;
@@ -40,6 +42,25 @@ public sealed class ChatTestBed : IAsyncDisposable
         var result = await Chat.SendAsync(userId, ConversationId, Guid.NewGuid(), text, TestContext.Current.CancellationToken);
         Assert.True(result.Succeeded, result.Error);
         return result.Value!;
+    }
+
+    /// <summary>Stores alice's messages the way a lost event would look: in the database, never published.</summary>
+    public async Task StoreSilentlyAsync(params string[] bodies)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = await Services.Get<IDbContextFactory<ApplicationDbContext>>().CreateDbContextAsync(ct);
+        var conversation = await db.Conversations.SingleAsync(c => c.Id == ConversationId, ct);
+        foreach (var body in bodies)
+        {
+            conversation.LastSeq++;
+            db.Messages.Add(new Message
+            {
+                ConversationId = conversation.Id, Seq = conversation.LastSeq, SenderId = Alice,
+                ClientMessageId = Guid.NewGuid(), Body = body, CreatedUtc = DateTime.UtcNow,
+            });
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     public ValueTask DisposeAsync() => Services.DisposeAsync();

@@ -1,9 +1,7 @@
-using BlazorMessenger.Data;
 using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Realtime;
 using BlazorMessenger.Tests.TestSupport;
 using Bunit;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BlazorMessenger.Tests.Features.Chat;
@@ -43,7 +41,7 @@ public sealed class MessageLogTests : ChatComponentContext
     public async Task A_gap_in_the_sequence_is_filled_from_the_database()
     {
         var cut = await RenderLogAsync(Bed.Bob);
-        await StoreSilentlyAsync("missed 1", "missed 2");
+        await Bed.StoreSilentlyAsync("missed 1", "missed 2");
 
         await Bed.SendAsync(Bed.Alice, "seen live");
 
@@ -74,7 +72,7 @@ public sealed class MessageLogTests : ChatComponentContext
     public async Task After_a_reconnect_the_log_catches_up_from_the_database()
     {
         var cut = await RenderLogAsync(Bed.Bob);
-        await StoreSilentlyAsync("sent while disconnected");
+        await Bed.StoreSilentlyAsync("sent while disconnected");
 
         await cut.InvokeAsync(() => Services.GetRequiredService<CircuitEvents>().RaiseReconnected());
 
@@ -101,24 +99,5 @@ public sealed class MessageLogTests : ChatComponentContext
         var cut = Render<MessageLog>(p => p.Add(c => c.Conversation, conversation!).Add(c => c.UserId, userId));
         cut.WaitForAssertion(() => Assert.Equal(1, ((InProcessMessengerHub)Bed.Hub).SubscriptionCount(userId)));
         return cut;
-    }
-
-    /// <summary>Stores messages the way a lost event would look: in the database, never published.</summary>
-    private async Task StoreSilentlyAsync(params string[] bodies)
-    {
-        var ct = Xunit.TestContext.Current.CancellationToken;
-        await using var db = await Bed.Services.Get<IDbContextFactory<ApplicationDbContext>>().CreateDbContextAsync(ct);
-        var conversation = await db.Conversations.SingleAsync(c => c.Id == Bed.ConversationId, ct);
-        foreach (var body in bodies)
-        {
-            conversation.LastSeq++;
-            db.Messages.Add(new Message
-            {
-                ConversationId = conversation.Id, Seq = conversation.LastSeq, SenderId = Bed.Alice,
-                ClientMessageId = Guid.NewGuid(), Body = body, CreatedUtc = DateTime.UtcNow,
-            });
-        }
-
-        await db.SaveChangesAsync(ct);
     }
 }

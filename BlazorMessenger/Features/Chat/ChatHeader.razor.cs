@@ -9,7 +9,7 @@ namespace BlazorMessenger.Features.Chat;
 
 public sealed partial class ChatHeader : IDisposable
 {
-    private IDisposable? _subscription;
+    private HubListener? _listener;
     private ChatPeer _peer = default!;
     private bool _online;
     private DateTime? _lastSeenUtc;
@@ -53,32 +53,29 @@ public sealed partial class ChatHeader : IDisposable
     {
         if (firstRender)
         {
-            _subscription = Hub.Subscribe(UserId, OnEvent);
+            _listener = HubListener.Start(Hub, UserId, InvokeAsync, DispatchExceptionAsync, OnEventAsync);
             _online = Presence.IsOnline(Peer.UserId);
             StateHasChanged();
         }
     }
 
-    private void OnEvent(MessengerEvent messengerEvent)
+    private Task OnEventAsync(MessengerEvent messengerEvent)
     {
-        if (messengerEvent is ProfileChanged profile && profile.UserId == Peer.UserId)
+        switch (messengerEvent)
         {
-            _ = InvokeAsync(() =>
-            {
+            case ProfileChanged profile when profile.UserId == Peer.UserId:
                 _peer = _peer with { DisplayName = profile.DisplayName, AvatarId = profile.AvatarId };
-                StateHasChanged();
-            });
-        }
-
-        if (messengerEvent is PresenceChanged change && change.UserId == Peer.UserId)
-        {
-            _ = InvokeAsync(() =>
-            {
+                break;
+            case PresenceChanged change when change.UserId == Peer.UserId:
                 _online = change.IsOnline;
                 _lastSeenUtc = change.LastSeenUtc ?? _lastSeenUtc;
-                StateHasChanged();
-            });
+                break;
+            default:
+                return Task.CompletedTask;
         }
+
+        StateHasChanged();
+        return Task.CompletedTask;
     }
 
     private async Task ShowProfileAsync()
@@ -93,5 +90,5 @@ public sealed partial class ChatHeader : IDisposable
             new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true, CloseButton = true, CloseOnEscapeKey = true });
     }
 
-    public void Dispose() => _subscription?.Dispose();
+    public void Dispose() => _listener?.Dispose();
 }

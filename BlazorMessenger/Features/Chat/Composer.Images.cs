@@ -29,33 +29,32 @@ public sealed partial class Composer
         _uploading = false;
     }
 
-    private async Task SendImageAsync(IBrowserFile file)
+    /// <summary>Send with an image attached: uploads it with the box's text as its caption; true when it was stored.</summary>
+    [JSInvokable]
+    public async Task<bool> SendImageAsync(string caption)
     {
-        if (_sending)
+        if (_sending || _attachment is not { } file)
         {
-            return;
+            return false;
         }
 
         _sending = true;
         try
         {
-            var result = await UploadAsync(file);
+            StateHasChanged();
+            var result = await UploadAsync(file, caption);
             if (result is null)
             {
-                return;
+                return false;
             }
 
             if (result.Succeeded)
             {
-                _text = "";
-                _error = null;
-                _attachment = null;
-                _clientMessageId = Guid.NewGuid();
+                (_error, _attachment, _clientMessageId) = (null, null, Guid.NewGuid());
+                return true;
             }
-            else
-            {
-                _error = result.Error;
-            }
+
+            _error = result.Error;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -66,11 +65,14 @@ public sealed partial class Composer
         {
             _sending = false;
             _uploading = false;
+            StateHasChanged();
         }
+
+        return false;
     }
 
     /// <summary>Streams the file from the browser with progress; null when the person cancelled.</summary>
-    private async Task<ServiceResult<ChatMessage>?> UploadAsync(IBrowserFile file)
+    private async Task<ServiceResult<ChatMessage>?> UploadAsync(IBrowserFile file, string caption)
     {
         _upload = new CancellationTokenSource();
         _uploading = true;
@@ -99,7 +101,7 @@ public sealed partial class Composer
                 }
             }
 
-            return await Chat.SendImageAsync(UserId, ConversationId, _clientMessageId, buffer[..read], _text, ct);
+            return await Chat.SendImageAsync(UserId, ConversationId, _clientMessageId, buffer[..read], caption, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {

@@ -6,8 +6,9 @@ using Microsoft.JSInterop;
 namespace BlazorMessenger.Features.Chat;
 
 /// <summary>
-/// Writes one message at a time, text or an image with a caption. Its client message id stays the same until the
-/// server has stored the message, so a retry after a failure or a second click can never store it twice.
+/// The composer. Its text is the browser's (wwwroot/js/composer.js moves it into the outbox, which OutboxSender
+/// drains); this component adds what needs the circuit: the emoji picker and images with a caption. An image keeps its
+/// client message id until the server has stored it, so a retry or a second click can never store it twice.
 /// </summary>
 public sealed partial class Composer : IAsyncDisposable
 {
@@ -15,7 +16,7 @@ public sealed partial class Composer : IAsyncDisposable
     private ElementReference _area;
     private IJSObjectReference? _module;
     private IJSObjectReference? _listeners;
-    private string _text = "";
+    private DotNetObjectReference<Composer>? _self;
     private string? _error;
     private bool _sending;
     private Guid _clientMessageId = Guid.NewGuid();
@@ -60,7 +61,8 @@ public sealed partial class Composer : IAsyncDisposable
         }
 
         _module = module;
-        var listeners = await _module.InvokeAsync<IJSObjectReference>("attach", _area, _textArea);
+        _self = DotNetObjectReference.Create(this);
+        var listeners = await _module.InvokeAsync<IJSObjectReference>("attach", _area, _self);
         if (_disposed)
         {
             await listeners.InvokeVoidAsync("dispose");
@@ -77,53 +79,6 @@ public sealed partial class Composer : IAsyncDisposable
         if (_module is not null)
         {
             await _module.InvokeVoidAsync("insertAtCaret", _textArea, emoji);
-        }
-        else
-        {
-            _text += emoji;
-        }
-    }
-
-    private Task SendAsync() => _attachment is { } file ? SendImageAsync(file) : SendTextAsync();
-
-    /// <summary>
-    /// Empties the box at once, so the next message can be typed and sent while this one is on its way. A refused or
-    /// failed message comes back into the (still empty) box with its client id, so a retry can never store it twice.
-    /// </summary>
-    private async Task SendTextAsync()
-    {
-        var text = _text;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return;
-        }
-
-        if (text.Trim().Length > MessageRules.MaxLength)
-        {
-            _error = MessageRules.TooLong;
-            return;
-        }
-
-        var clientMessageId = _clientMessageId;
-        (_text, _error, _clientMessageId) = ("", null, Guid.NewGuid());
-        string? error;
-        try
-        {
-            error = (await Chat.SendAsync(UserId, ConversationId, clientMessageId, text)).Error;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            Logger.LogWarning(ex, "Sending a message failed.");
-            error = "The message could not be sent. Try again.";
-        }
-
-        if (error is not null)
-        {
-            _error = error;
-            if (_text.Length == 0)
-            {
-                (_text, _clientMessageId) = (text, clientMessageId);
-            }
         }
     }
 
@@ -148,5 +103,7 @@ public sealed partial class Composer : IAsyncDisposable
         {
             // The circuit is gone; so are the listeners.
         }
+
+        _self?.Dispose();
     }
 }

@@ -1,13 +1,9 @@
-// Enter sends, Shift+Enter makes a new line (IME composition is left alone). Images dropped on or pasted into the
-// composer go to its file input, as if chosen with "Attach image".
-export function attach(area, textArea) {
+// The composer's interactive half: images dropped on or pasted into it go to its file input, as if chosen with
+// "Attach image", and Send with an image attached goes to .NET (the text half is wwwroot/js/composer.js).
+import { clearBox } from "../../js/composer.js";
+
+export function attach(area, dotnet) {
     const input = area.querySelector("input[type=file]");
-    const onKeyDown = e => {
-        if (e.key === "Enter" && !e.shiftKey && !e.isComposing) {
-            e.preventDefault();
-            textArea.form.requestSubmit();
-        }
-    };
     const takeFiles = files => {
         const images = [...files].filter(f => f.type.startsWith("image/"));
         if (images.length === 0) {
@@ -37,16 +33,20 @@ export function attach(area, textArea) {
             e.preventDefault();
         }
     };
-    textArea.addEventListener("keydown", onKeyDown);
     area.addEventListener("dragover", onDragOver);
     area.addEventListener("dragleave", onDragLeave);
     area.addEventListener("drop", onDrop);
     area.addEventListener("paste", onPaste);
-    // Until now Enter and drops did nothing special; browser tests wait for this mark before typing or dropping.
+    area.bmSendImage = caption => dotnet.invokeMethodAsync("SendImageAsync", caption).then(sent => {
+        if (sent) {
+            clearBox(area);
+        }
+    });
+    // Until now drops did nothing special and Send ignored an attached image; browser tests wait for this mark.
     area.dataset.ready = "true";
     return {
         dispose: () => {
-            textArea.removeEventListener("keydown", onKeyDown);
+            delete area.bmSendImage;
             area.removeEventListener("dragover", onDragOver);
             area.removeEventListener("dragleave", onDragLeave);
             area.removeEventListener("drop", onDrop);
@@ -59,7 +59,7 @@ export function focus(textArea) {
     textArea.focus();
 }
 
-// Puts text where the caret is (replacing any selection) and tells Blazor the value changed.
+// Puts text where the caret is (replacing any selection), as typing would: the input event keeps the draft.
 export function insertAtCaret(textArea, text) {
     const start = textArea.selectionStart ?? textArea.value.length;
     const end = textArea.selectionEnd ?? start;

@@ -12,7 +12,8 @@ public sealed partial class ConversationList : IDisposable
     private readonly CancellationTokenSource _cts = new();
     private List<ConversationSummary> _conversations = [];
     private HashSet<string> _online = [];
-    private IDisposable? _subscription;
+    private HubListener? _listener;
+    private long _reloadsStarted;
 
     [Parameter]
     public string UserId { get; set; } = "";
@@ -59,20 +60,17 @@ public sealed partial class ConversationList : IDisposable
     {
         if (firstRender && UserId.Length > 0)
         {
-            _subscription = Hub.Subscribe(UserId, OnEvent);
-            Circuit.Reconnected += OnReconnected;
-            await ReloadAsync();
-            StateHasChanged();
+            _listener = HubListener.Start(Hub, UserId, InvokeAsync, DispatchExceptionAsync, ApplyAsync)
+                .OnReconnected(Circuit, ReloadAndRenderAsync);
+            await ReloadAndRenderAsync();
         }
     }
 
-    private void OnEvent(MessengerEvent messengerEvent) => _ = InvokeAsync(() => ApplyAsync(messengerEvent));
-
-    private void OnReconnected() => _ = InvokeAsync(async () =>
+    private async Task ReloadAndRenderAsync()
     {
         await ReloadAsync();
         StateHasChanged();
-    });
+    }
 
     private async Task ApplyAsync(MessengerEvent messengerEvent)
     {
@@ -142,11 +140,30 @@ public sealed partial class ConversationList : IDisposable
         }
     }
 
+    /// <summary>
+    /// Reloads overlap (a profile change and a new message arrive together): only the last one started applies, since
+    /// an earlier snapshot can finish later and would bring back an old name or picture. Events applied while it loaded
+    /// stay: a conversation keeps whichever of its two states has the later message, and the later read position.
+    /// </summary>
     private async Task ReloadAsync()
     {
-        _conversations = [.. await Chat.ListConversationsAsync(UserId, _cts.Token)];
+        var reload = ++_reloadsStarted;
+        var snapshot = await Chat.ListConversationsAsync(UserId, _cts.Token);
+        if (reload != _reloadsStarted)
+        {
+            return;
+        }
+
+        _conversations = [.. snapshot.Select(KeepNewer).OrderByDescending(c => c.LastActivityUtc)];
         _online = _conversations.Select(c => c.Peer.UserId).Where(Presence.IsOnline).ToHashSet();
     }
+
+    private ConversationSummary KeepNewer(ConversationSummary loaded) => Find(loaded.Id) is { } known
+        ? (known.LastSeq > loaded.LastSeq ? known with { Peer = loaded.Peer } : loaded) with
+        {
+            LastReadSeq = Math.Max(known.LastReadSeq, loaded.LastReadSeq),
+        }
+        : loaded;
 
     private ConversationSummary? Find(long conversationId) => _conversations.Find(c => c.Id == conversationId);
 
@@ -159,8 +176,7 @@ public sealed partial class ConversationList : IDisposable
 
     public void Dispose()
     {
-        _subscription?.Dispose();
-        Circuit.Reconnected -= OnReconnected;
+        _listener?.Dispose();
         _cts.Cancel();
         _cts.Dispose();
     }

@@ -2,27 +2,28 @@ using BlazorMessenger.Realtime;
 
 namespace BlazorMessenger.Features.Chat;
 
-/// <summary>The log's live half: events from the hub, gap repair and catch-up from the database, read marks.</summary>
+/// <summary>The log's live part: events from the hub, and catch-up from the database after a gap or a reconnect.</summary>
 public sealed partial class MessageLog
 {
-    private void OnEvent(MessengerEvent messengerEvent)
+    private bool _atBottom = true;
+    private int _newBelow;
+
+    private Task OnEventAsync(MessengerEvent messengerEvent)
     {
-        if (messengerEvent is MessagePosted posted && posted.Message.ConversationId == Conversation.Id)
+        switch (messengerEvent)
         {
-            _ = InvokeAsync(() => ReceiveAsync(posted.Message));
-        }
-        else if (messengerEvent is ProfileChanged profile && profile.UserId == Conversation.Peer.UserId)
-        {
-            _ = InvokeAsync(() =>
-            {
+            case MessagePosted posted when posted.Message.ConversationId == Conversation.Id:
+                return ReceiveAsync(posted.Message);
+            case ProfileChanged profile when profile.UserId == Conversation.Peer.UserId:
                 _peer = Peer with { DisplayName = profile.DisplayName, AvatarId = profile.AvatarId };
                 StateHasChanged();
-            });
+                break;
+            case MessageChanged changed when changed.Message.ConversationId == Conversation.Id:
+                Replace(changed.Message);
+                break;
         }
-        else if (messengerEvent is MessageChanged changed && changed.Message.ConversationId == Conversation.Id)
-        {
-            _ = InvokeAsync(() => Replace(changed.Message));
-        }
+
+        return Task.CompletedTask;
     }
 
     private void Replace(ChatMessage changed)
@@ -35,8 +36,7 @@ public sealed partial class MessageLog
         }
     }
 
-    private void OnReconnected() => _ = InvokeAsync(CatchUpAsync);
-
+    /// <summary>The next Seq is appended; an older one is a duplicate; a later one means a gap, read from the database.</summary>
     private async Task ReceiveAsync(ChatMessage message)
     {
         if (message.Seq <= LastSeq)
@@ -44,20 +44,23 @@ public sealed partial class MessageLog
             return;
         }
 
+        if (_hasNewer)
+        {
+            // The reader is further back (a search result, a long unread stretch): offer the way down, leave no hole.
+            _newBelow++;
+            StateHasChanged();
+            return;
+        }
+
         if (message.Seq == LastSeq + 1)
         {
             _messages.Add(message);
             AfterArrival([message]);
+            StateHasChanged();
         }
         else
         {
             await CatchUpAsync();
-        }
-
-        StateHasChanged();
-        if (_atBottom)
-        {
-            await MarkReadAsync();
         }
     }
 
@@ -92,14 +95,6 @@ public sealed partial class MessageLog
         else
         {
             _newBelow += arrived.Count;
-        }
-    }
-
-    private async Task MarkReadAsync()
-    {
-        if (_messages.Count > 0 && !_cts.IsCancellationRequested)
-        {
-            await Chat.MarkReadAsync(UserId, Conversation.Id, LastSeq, _cts.Token);
         }
     }
 }

@@ -5,27 +5,20 @@ using Microsoft.JSInterop;
 namespace BlazorMessenger.Features.Chat;
 
 /// <summary>
-/// The open conversation's messages. Holds them by Seq: duplicates are dropped, a gap (Seq > last + 1) is repaired by
-/// reading after the last Seq it holds, and so is a reconnect.
+/// The open conversation's messages, held by Seq. This file: parameters, start-up and disposal. The other parts:
+/// Paging (older, newer and around a message), Live (hub events, gap repair and catch-up) and Reading (the unread
+/// divider and read marks, which only the browser can give).
 /// </summary>
 public sealed partial class MessageLog : IAsyncDisposable
 {
     private readonly List<ChatMessage> _messages = [];
     private readonly CancellationTokenSource _cts = new();
     private ElementReference _logElement;
-    private IDisposable? _subscription;
+    private HubListener? _listener;
     private IJSObjectReference? _module;
     private IJSObjectReference? _scrolling;
     private DotNetObjectReference<MessageLog>? _self;
-    private bool _hasOlder;
-    private bool _atBottom = true;
-    private int _newBelow;
     private bool _scrollToBottomAfterRender;
-    private object? _positionBeforePrepend;
-    private bool _hasNewer;
-    private long? _highlightSeq;
-    private long? _jumpedTo;
-    private bool _scrollToHighlightAfterRender;
     private ChatPeer? _peer;
 
     private ChatPeer Peer => _peer ??= Conversation.Peer;
@@ -63,12 +56,15 @@ public sealed partial class MessageLog : IAsyncDisposable
         if (JumpTo is { } seq)
         {
             await LoadAroundAsync(seq);
-            return;
         }
-
-        var page = await Chat.GetPageAsync(UserId, Conversation.Id, null, _cts.Token);
-        _messages.AddRange(page);
-        _hasOlder = page.Count == MessageRules.PageSize && page[0].Seq > 1;
+        else if (Conversation.LastReadSeq < Conversation.LastSeq)
+        {
+            await OpenAtFirstUnreadAsync();
+        }
+        else
+        {
+            await LoadNewestAsync();
+        }
     }
 
     protected override async Task OnParametersSetAsync()
@@ -80,56 +76,11 @@ public sealed partial class MessageLog : IAsyncDisposable
         }
     }
 
-    private async Task LoadAroundAsync(long seq)
-    {
-        _jumpedTo = seq;
-        var around = await Chat.GetAroundAsync(UserId, Conversation.Id, seq, _cts.Token);
-        _messages.Clear();
-        _messages.AddRange(around);
-        _hasOlder = around.Count > 0 && around[0].Seq > 1;
-        _hasNewer = around.Count > 0 && around[^1].Seq < Math.Max(Conversation.LastSeq, await LatestSeqAsync());
-        _highlightSeq = around.Any(m => m.Seq == seq) ? seq : null;
-        _newBelow = 0;
-    }
-
-    private async Task<long> LatestSeqAsync() =>
-        (await Chat.GetPageAsync(UserId, Conversation.Id, null, _cts.Token)).LastOrDefault()?.Seq ?? 0;
-
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (firstRender)
         {
-            _subscription = Hub.Subscribe(UserId, OnEvent);
-            Circuit.Reconnected += OnReconnected;
-            _self = DotNetObjectReference.Create(this);
-            // Switching conversations quickly disposes this log while these calls are in flight: stop at the first
-            // await that returns to a disposed log rather than touch the references DisposeAsync released.
-            var module = await JS.InvokeAsync<IJSObjectReference>("import", _cts.Token, "./Features/Chat/MessageLog.razor.js");
-            if (_cts.IsCancellationRequested)
-            {
-                await ReleaseAsync(module);
-                return;
-            }
-
-            _module = module;
-            var scrolling = await _module.InvokeAsync<IJSObjectReference>("attach", _cts.Token, _logElement, _self);
-            if (_cts.IsCancellationRequested)
-            {
-                await ReleaseAsync(scrolling, "dispose");
-                return;
-            }
-
-            _scrolling = scrolling;
-            if (_highlightSeq is { } target)
-            {
-                await _module.InvokeVoidAsync("scrollToSeq", _cts.Token, _logElement, target);
-            }
-            else
-            {
-                await CatchUpAsync();
-            }
-
-            await MarkReadAsync();
+            await StartAsync();
             return;
         }
 
@@ -158,59 +109,41 @@ public sealed partial class MessageLog : IAsyncDisposable
         }
     }
 
-    /// <summary>Prepends the previous page; answers whether there are older messages still.</summary>
-    [JSInvokable]
-    public async Task<bool> LoadOlderAsync()
+    /// <summary>
+    /// Subscribes, then attaches the scripts and catches up from the database. Switching conversations quickly disposes
+    /// this log while these calls are in flight: stop at the first await that returns to a disposed log rather than
+    /// touch the references DisposeAsync released.
+    /// </summary>
+    private async Task StartAsync()
     {
-        if (!_hasOlder || _messages.Count == 0 || _module is null)
+        _listener = HubListener.Start(Hub, UserId, InvokeAsync, DispatchExceptionAsync, OnEventAsync)
+            .OnReconnected(Circuit, CatchUpAsync);
+        _self = DotNetObjectReference.Create(this);
+        var module = await JS.InvokeAsync<IJSObjectReference>("import", _cts.Token, "./Features/Chat/MessageLog.razor.js");
+        if (_cts.IsCancellationRequested)
         {
-            return false;
+            await ReleaseAsync(module);
+            return;
         }
 
-        _positionBeforePrepend = await _module.InvokeAsync<object>("measure", _cts.Token, _logElement);
-        var older = await Chat.GetPageAsync(UserId, Conversation.Id, _messages[0].Seq, _cts.Token);
-        _messages.InsertRange(0, older);
-        _hasOlder = older.Count == MessageRules.PageSize && older[0].Seq > 1;
-        StateHasChanged();
-        return _hasOlder;
-    }
-
-    [JSInvokable]
-    public async Task OnAtBottomChanged(bool value)
-    {
-        _atBottom = value;
-        if (_atBottom)
+        _module = module;
+        var scrolling = await _module.InvokeAsync<IJSObjectReference>("attach", _cts.Token, _logElement, _self, StartAt);
+        if (_cts.IsCancellationRequested)
         {
-            _newBelow = 0;
-            await MarkReadAsync();
+            await ReleaseAsync(scrolling, "dispose");
+            return;
         }
 
-        StateHasChanged();
-    }
-
-    private async Task LoadNewerAsync()
-    {
-        await CatchUpAsync();
-        _scrollToBottomAfterRender = false;
-    }
-
-    private async Task JumpToBottomAsync()
-    {
-        if (_hasNewer)
+        _scrolling = scrolling;
+        if (_highlightSeq is null && !_hasNewer)
         {
             await CatchUpAsync();
         }
-
-        _highlightSeq = null;
-        _newBelow = 0;
-        _scrollToBottomAfterRender = true;
-        await MarkReadAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
-        _subscription?.Dispose();
-        Circuit.Reconnected -= OnReconnected;
+        _listener?.Dispose();
         await _cts.CancelAsync();
         try
         {

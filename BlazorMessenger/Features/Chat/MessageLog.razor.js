@@ -1,8 +1,9 @@
 // Scrolling for the message log: older pages load when the top comes into view without moving what the reader
-// sees, and the log follows new messages only when the reader is already at the bottom.
+// sees, and the log follows new messages only when the reader is already at the bottom. It also tells the server what
+// a person has seen: the newest message shown while the tab is visible and at the bottom (see MessageLog.Reading.cs).
 const nearBottomPx = 48;
 
-export function attach(log, dotnet) {
+export function attach(log, dotnet, startAt) {
     const state = { atBottom: true, loading: false, more: true, positioned: false };
     const sentinel = log.querySelector("[data-log-top]");
     const nearTopPx = 200;
@@ -39,6 +40,23 @@ export function attach(log, dotnet) {
         observer.observe(sentinel);
     }
 
+    // A report that fails (the connection is down) is forgotten, so the next look after the reconnect reports again.
+    let reported = 0;
+    const reportSeen = () => {
+        if (document.visibilityState !== "visible" || !isAtBottom(log)) {
+            return;
+        }
+        const shown = log.querySelectorAll("[data-seq]");
+        const newest = shown.length ? Number(shown[shown.length - 1].dataset.seq) : 0;
+        if (newest > reported) {
+            reported = newest;
+            dotnet.invokeMethodAsync("MarkSeenAsync", newest).catch(() => reported = 0);
+        }
+    };
+    const arrivals = new MutationObserver(reportSeen);
+    arrivals.observe(log, { childList: true });
+    document.addEventListener("visibilitychange", reportSeen);
+
     const onScroll = () => {
         remember(log);
         const atBottom = isAtBottom(log);
@@ -46,12 +64,30 @@ export function attach(log, dotnet) {
             state.atBottom = atBottom;
             dotnet.invokeMethodAsync("OnAtBottomChanged", atBottom);
         }
+        reportSeen();
     };
     log.addEventListener("scroll", onScroll, { passive: true });
-    log.scrollTop = log.scrollHeight;
+    const start = startAt && log.querySelector(startAt.selector);
+    if (start) {
+        start.scrollIntoView({ block: startAt.block });
+    } else {
+        log.scrollTop = log.scrollHeight;
+    }
+    state.atBottom = isAtBottom(log);
+    if (!state.atBottom) {
+        dotnet.invokeMethodAsync("OnAtBottomChanged", false);
+    }
+    reportSeen();
     // Scrolling does nothing special until now; browser tests and benchmarks wait for this mark.
     log.dataset.ready = "true";
-    return { dispose: () => { observer.disconnect(); log.removeEventListener("scroll", onScroll); } };
+    return {
+        dispose: () => {
+            observer.disconnect();
+            arrivals.disconnect();
+            document.removeEventListener("visibilitychange", reportSeen);
+            log.removeEventListener("scroll", onScroll);
+        }
+    };
 }
 
 export function isAtBottom(log) {

@@ -12,7 +12,7 @@ public sealed partial class ContactsPage : IDisposable
 
     private IReadOnlyList<ContactView> _contacts = [];
     private string? _filter;
-    private IDisposable? _subscription;
+    private HubListener? _listener;
     private string _userId = "";
 
     [Inject]
@@ -38,22 +38,21 @@ public sealed partial class ContactsPage : IDisposable
         _contacts = await Contacts.ListAsync(_userId);
     }
 
-    protected override void OnAfterRender(bool firstRender)
+    /// <summary>Subscribes, then reads again: a change between the first read and the subscription is not missed.</summary>
+    protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (firstRender)
         {
-            _subscription = Hub.Subscribe(_userId, e =>
-            {
-                if (e is ContactsChanged or ProfileChanged)
-                {
-                    _ = InvokeAsync(async () =>
-                    {
-                        _contacts = await Contacts.ListAsync(_userId);
-                        StateHasChanged();
-                    });
-                }
-            });
+            _listener = HubListener.Start(Hub, _userId, InvokeAsync, DispatchExceptionAsync,
+                e => e is ContactsChanged or ProfileChanged ? ReloadAsync() : Task.CompletedTask);
+            await ReloadAsync();
         }
+    }
+
+    private async Task ReloadAsync()
+    {
+        _contacts = await Contacts.ListAsync(_userId);
+        StateHasChanged();
     }
 
     private async Task RemoveAsync(ContactView contact)
@@ -67,5 +66,5 @@ public sealed partial class ContactsPage : IDisposable
         }
     }
 
-    public void Dispose() => _subscription?.Dispose();
+    public void Dispose() => _listener?.Dispose();
 }

@@ -1,3 +1,22 @@
+// Starts Blazor (the script tag has autostart="false"): a stalled connection is noticed within seconds, not the default
+// 30 s, because the server pings every second; reconnecting never gives up while the page is open.
+(function () {
+    var serverTimeout = Number(document.currentScript.dataset.serverTimeoutMs) || 3000;
+    Blazor.start({
+        circuit: {
+            configureSignalR: function (builder) {
+                builder.withServerTimeout(serverTimeout);
+            },
+            reconnectionOptions: {
+                maxRetries: 1000000,
+                retryIntervalMilliseconds: function (previousAttempts) {
+                    return previousAttempts === 0 ? 0 : previousAttempts < 10 ? 1000 : 5000;
+                }
+            }
+        }
+    });
+})();
+
 // Preferences the server needs before any component runs are kept in cookies, so the first render is right.
 (function () {
     var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;

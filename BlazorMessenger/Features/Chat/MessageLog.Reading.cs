@@ -1,0 +1,60 @@
+using Microsoft.JSInterop;
+
+namespace BlazorMessenger.Features.Chat;
+
+/// <summary>
+/// What the reader has seen. The log opens at the first unread message under a "New messages" divider, and only the
+/// browser marks messages read: its script reports the newest message it shows while the tab is connected, visible and
+/// scrolled to the bottom. A circuit whose browser is gone never calls, so it never marks anything read.
+/// </summary>
+public sealed partial class MessageLog
+{
+    private long? _firstUnreadSeq;
+    private long _readSeq;
+
+    /// <summary>Where the script puts the reader first: the search result, the divider, or (null) the newest message.</summary>
+    private object? StartAt =>
+        _highlightSeq is { } seq ? new { Selector = $"[data-seq=\"{seq}\"]", Block = "center" }
+        : _firstUnreadSeq is not null ? new { Selector = "[data-unread-divider]", Block = "start" }
+        : null;
+
+    private async Task OpenAtFirstUnreadAsync()
+    {
+        var firstUnread = Conversation.LastReadSeq + 1;
+        if (Conversation.LastSeq - Conversation.LastReadSeq < MessageRules.PageSize / 2)
+        {
+            await LoadNewestAsync();
+        }
+        else
+        {
+            await LoadAroundAsync(firstUnread);
+            _highlightSeq = null;
+        }
+
+        _firstUnreadSeq = firstUnread;
+        _readSeq = Conversation.LastReadSeq;
+    }
+
+    /// <summary>The browser shows everything up to seq to someone looking at it.</summary>
+    [JSInvokable]
+    public async Task MarkSeenAsync(long seq)
+    {
+        var seen = Math.Min(seq, LastSeq);
+        if (seen > _readSeq)
+        {
+            _readSeq = await Chat.MarkReadAsync(UserId, Conversation.Id, seen, _cts.Token);
+        }
+    }
+
+    [JSInvokable]
+    public void OnAtBottomChanged(bool value)
+    {
+        _atBottom = value;
+        if (_atBottom)
+        {
+            _newBelow = 0;
+        }
+
+        StateHasChanged();
+    }
+}

@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+
+namespace BlazorMessenger.Features.Chat;
+
+/// <summary>What the browser's outbox (wwwroot/js/outbox.js) reports back for one message.</summary>
+public sealed record SendOutcome(bool Stored, string? Error);
+
+/// <summary>
+/// The circuit's end of the browser's outbox: once the page is interactive it hands the outbox a reference to itself,
+/// and the outbox sends every waiting message through it, in order, again after each reconnect or reload. The sender is
+/// always the circuit's signed-in user; the browser only says which conversation and what text.
+/// </summary>
+public sealed class OutboxSender : ComponentBase, IAsyncDisposable
+{
+    private readonly CancellationTokenSource _cts = new();
+    private DotNetObjectReference<OutboxSender>? _self;
+    private IJSObjectReference? _module;
+
+    /// <summary>The signed-in user, from the layout's authentication state.</summary>
+    [Parameter, EditorRequired]
+    public string UserId { get; set; } = "";
+
+    [Inject]
+    private ChatService Chat { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
+    [Inject]
+    private ILogger<OutboxSender> Logger { get; set; } = default!;
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender || UserId.Length == 0)
+        {
+            return;
+        }
+
+        _self = DotNetObjectReference.Create(this);
+        var module = await JS.InvokeAsync<IJSObjectReference>("import", _cts.Token, "./js/composer.js");
+        if (_cts.IsCancellationRequested)
+        {
+            await module.DisposeAsync();
+            return;
+        }
+
+        _module = module;
+        await _module.InvokeVoidAsync("connect", _cts.Token, _self, UserId);
+    }
+
+    /// <summary>Stores one message of the outbox. A refusal comes back as its reason; a failure throws, and the outbox tries again.</summary>
+    [JSInvokable]
+    public async Task<SendOutcome> SendAsync(string clientMessageId, long conversationId, string text)
+    {
+        if (!Guid.TryParse(clientMessageId, out var id))
+        {
+            return new(false, "This message has no valid id and can't be sent.");
+        }
+
+        try
+        {
+            var result = await Chat.SendAsync(UserId, conversationId, id, text, _cts.Token);
+            return new(result.Succeeded, result.Error);
+        }
+        catch (NotAMemberException)
+        {
+            return new(false, "You are not in this conversation.");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Logger.LogWarning(ex, "Storing a message from the outbox failed; the browser will try again.");
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _cts.CancelAsync();
+        try
+        {
+            if (_module is not null)
+            {
+                await _module.InvokeVoidAsync("disconnect", _self);
+                await _module.DisposeAsync();
+            }
+        }
+        catch (JSDisconnectedException)
+        {
+            // The page is gone; so is its outbox's reference to this circuit.
+        }
+
+        _self?.Dispose();
+    }
+}

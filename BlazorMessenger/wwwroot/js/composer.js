@@ -1,0 +1,141 @@
+// The composer's text lives in the browser. This script runs as soon as the page is parsed, before Blazor is
+// interactive, and listens on the document, so it works on the prerendered composer and on every one Blazor renders
+// later. Enter (or Send) moves the text into the outbox and empties the box at once: no keystroke waits for the server.
+// Drafts are kept per user and conversation; the length limit is checked here as well as on the server.
+import * as outbox from "./outbox.js";
+import * as pending from "./pending.js";
+
+const draftKey = (user, conversation) => `bm-draft:${user}:${conversation}`;
+let lastFocused = null;
+
+function areaOf(target) {
+    return target instanceof Element ? target.closest(".bm-composer-area[data-user]") : null;
+}
+
+function boxOf(area) {
+    return area.querySelector(".bm-composer-input");
+}
+
+function send(area) {
+    const box = boxOf(area);
+    const text = box.value;
+    if (area.dataset.attachment === "true") {
+        area.bmSendImage?.(text);
+        return;
+    }
+    if (text.trim().length === 0) {
+        return;
+    }
+    if (!checkLength(area)) {
+        box.focus();
+        return;
+    }
+    box.value = "";
+    saveDraft(area);
+    checkLength(area);
+    outbox.enqueue(area.dataset.user, Number(area.dataset.conversation), text);
+    box.focus();
+}
+
+// Shows the count near the limit and a clear message past it; answers whether the text may be sent.
+function checkLength(area) {
+    const box = boxOf(area);
+    const max = Number(area.dataset.maxLength);
+    const length = box.value.trim().length;
+    const over = length > max;
+    const count = area.querySelector("[data-composer-count]");
+    const limit = area.querySelector("[data-composer-limit]");
+    if (count) {
+        count.textContent = length > max - 200 ? `${length.toLocaleString("en-US")} / ${max.toLocaleString("en-US")}` : "";
+        count.classList.toggle("bm-over", over);
+    }
+    if (limit) {
+        limit.textContent = over ? `A message can have at most ${max.toLocaleString("en-US")} characters.` : "";
+        over ? limit.setAttribute("role", "alert") : limit.removeAttribute("role");
+    }
+    box.setAttribute("aria-invalid", over ? "true" : "false");
+    return !over;
+}
+
+function saveDraft(area) {
+    const key = draftKey(area.dataset.user, area.dataset.conversation);
+    const text = boxOf(area).value;
+    text.length > 0 ? localStorage.setItem(key, text) : localStorage.removeItem(key);
+}
+
+// A composer that Blazor just rendered (the interactive one replacing the prerendered one, or another conversation's)
+// gets its draft back, and the focus if the one it replaced had it.
+function adopt(area) {
+    const box = boxOf(area);
+    if (!box || box.dataset.adopted) {
+        return;
+    }
+    box.dataset.adopted = "true";
+    const draft = localStorage.getItem(draftKey(area.dataset.user, area.dataset.conversation));
+    if (draft && box.value.length === 0) {
+        box.value = draft;
+    }
+    checkLength(area);
+    if (lastFocused && !lastFocused.isConnected && (document.activeElement === document.body || !document.activeElement)) {
+        box.focus();
+        box.setSelectionRange(box.value.length, box.value.length);
+    }
+}
+
+function refresh() {
+    document.querySelectorAll(".bm-composer-area[data-user]").forEach(adopt);
+    pending.render();
+}
+
+document.addEventListener("keydown", e => {
+    const area = areaOf(e.target);
+    if (area && e.target === boxOf(area) && e.key === "Enter" && !e.shiftKey && !e.isComposing) {
+        e.preventDefault();
+        send(area);
+    }
+});
+
+document.addEventListener("click", e => {
+    const button = e.target instanceof Element ? e.target.closest("[data-composer-send]") : null;
+    const area = button && areaOf(button);
+    if (area) {
+        e.preventDefault();
+        send(area);
+    }
+});
+
+document.addEventListener("input", e => {
+    const area = areaOf(e.target);
+    if (area && e.target === boxOf(area)) {
+        saveDraft(area);
+        checkLength(area);
+    }
+});
+
+document.addEventListener("focusin", e => {
+    if (e.target instanceof Element && e.target.matches(".bm-composer-input")) {
+        lastFocused = e.target;
+    }
+});
+
+let queued = false;
+new MutationObserver(() => {
+    if (!queued) {
+        queued = true;
+        queueMicrotask(() => {
+            queued = false;
+            refresh();
+        });
+    }
+}).observe(document.documentElement, { childList: true, subtree: true });
+outbox.onChange(pending.render);
+refresh();
+
+// The circuit's side: OutboxSender connects once the page is interactive; an image sent with a caption clears the box.
+export { connect, disconnect, drain } from "./outbox.js";
+
+export function clearBox(area) {
+    boxOf(area).value = "";
+    saveDraft(area);
+    checkLength(area);
+}

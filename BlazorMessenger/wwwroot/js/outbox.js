@@ -1,0 +1,164 @@
+// The outbox: every message the person sent that the server has not confirmed yet. Each one is its own localStorage
+// entry (so two tabs of one person never overwrite each other's), kept per user until the server stores it, and so it
+// survives reconnects, reloads and server restarts. It drains in order, one message at a time: the first send per
+// conversation finishes before the next starts, and the client message id makes every re-send store one copy.
+const sendTimeoutMs = 10000;
+const retryMs = 2000;
+const changeListeners = new Set();
+let sender = null;
+let senderUser = null;
+let draining = false;
+let drainAgain = false;
+let retryTimer = 0;
+let ordinal = 0;
+
+const prefix = user => `bm-out:${user}:`;
+const keyOf = entry => `${prefix(entry.user)}${entry.id}`;
+
+// crypto.randomUUID needs a secure context; a plain-http install on a LAN address is not one.
+function newId() {
+    if (crypto.randomUUID) {
+        return crypto.randomUUID();
+    }
+    const b = crypto.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    const h = [...b].map(x => x.toString(16).padStart(2, "0")).join("");
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+function read(key) {
+    try {
+        return JSON.parse(localStorage.getItem(key));
+    } catch {
+        return null;
+    }
+}
+
+function write(entry) {
+    localStorage.setItem(keyOf(entry), JSON.stringify(entry));
+    changed();
+}
+
+function changed() {
+    for (const listener of changeListeners) {
+        listener();
+    }
+}
+
+/** The user's waiting messages (optionally of one conversation), oldest first. */
+export function entries(user, conversationId) {
+    const start = prefix(user);
+    const found = [];
+    for (let i = 0; i < localStorage.length; i++) {
+        const key = localStorage.key(i);
+        const entry = key?.startsWith(start) ? read(key) : null;
+        if (entry && (conversationId === undefined || entry.conversationId === conversationId)) {
+            found.push(entry);
+        }
+    }
+    return found.sort((a, b) => a.order - b.order);
+}
+
+export function onChange(listener) {
+    changeListeners.add(listener);
+}
+
+/** Keeps the message, then tries to send it; returns its entry. */
+export function enqueue(user, conversationId, text) {
+    const entry = { id: newId(), user, conversationId, text, order: Date.now() + (ordinal++ % 1000) / 1000, error: null };
+    write(entry);
+    drain();
+    return entry;
+}
+
+export function retry(user, id) {
+    const entry = read(`${prefix(user)}${id}`);
+    if (entry) {
+        write({ ...entry, error: null, order: Date.now() });
+        drain();
+    }
+}
+
+export function remove(user, id) {
+    localStorage.removeItem(`${prefix(user)}${id}`);
+    changed();
+}
+
+/** The circuit's .NET side: from now on the outbox can send. Called once the page is interactive. */
+export function connect(dotnet, user) {
+    sender = dotnet;
+    senderUser = user;
+    drain();
+}
+
+export function disconnect(dotnet) {
+    if (sender === dotnet) {
+        sender = null;
+    }
+}
+
+export async function drain() {
+    if (!sender) {
+        return;
+    }
+    if (draining) {
+        drainAgain = true;
+        return;
+    }
+    draining = true;
+    clearTimeout(retryTimer);
+    try {
+        do {
+            drainAgain = false;
+            for (const entry of entries(senderUser)) {
+                if (entry.error || !localStorage.getItem(keyOf(entry))) {
+                    continue;
+                }
+                if (!await sendOne(entry)) {
+                    retryTimer = setTimeout(drain, retryMs);
+                    return;
+                }
+            }
+        } while (drainAgain);
+    } finally {
+        draining = false;
+    }
+}
+
+// True when the server answered (stored or refused); false when it could not be reached, to be tried again.
+async function sendOne(entry) {
+    const current = sender;
+    let timer = 0;
+    try {
+        const timeout = new Promise(resolve => timer = setTimeout(() => resolve(null), sendTimeoutMs));
+        const outcome = await Promise.race([current.invokeMethodAsync("SendAsync", entry.id, entry.conversationId, entry.text), timeout]);
+        if (!outcome) {
+            return false;
+        }
+        if (outcome.stored) {
+            confirmed.set(entry.id, entry);
+            setTimeout(() => confirmed.delete(entry.id) && changed(), 3000);
+            localStorage.removeItem(keyOf(entry));
+            changed();
+        } else if (localStorage.getItem(keyOf(entry))) {
+            write({ ...entry, error: outcome.error || "The server refused this message." });
+        }
+        return true;
+    } catch {
+        return false;
+    } finally {
+        clearTimeout(timer);
+    }
+}
+
+/** Messages the server just stored, kept shown as pending until the log renders them (no flicker between the two). */
+export const confirmed = new Map();
+
+// Another tab of the same person changed the outbox: show it, and help send it.
+addEventListener("storage", e => {
+    if (e.key === null || e.key.startsWith("bm-out:")) {
+        changed();
+        drain();
+    }
+});
