@@ -42,12 +42,17 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A new browser context: its own cookies, like a separate person or browser profile.</summary>
-    public async Task<BrowserSession> NewSessionAsync()
+    /// <param name="baseUrl">Where the app is reached: the app itself, or a <see cref="TcpProxy"/> in front of it.</param>
+    public async Task<BrowserSession> NewSessionAsync(string? baseUrl = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl });
+        baseUrl ??= BaseUrl;
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl });
         context.SetDefaultTimeout(15_000);
-        return new BrowserSession(context, await context.NewPageAsync(), BaseUrl);
+        return new BrowserSession(context, await context.NewPageAsync(), baseUrl);
     }
+
+    /// <summary>A network to the app that a test can cut; dispose it at the end of the test.</summary>
+    public TcpProxy NewProxy() => new(new Uri(BaseUrl));
 
     public async ValueTask DisposeAsync()
     {

@@ -1,3 +1,4 @@
+using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Data;
 using BlazorMessenger.Features.Contacts;
 using Microsoft.AspNetCore.Identity;
@@ -22,6 +23,17 @@ public static class BrowserPeople
         return user.Id;
     }
 
+    public static async Task<string> IdOfAsync(this BrowserFixture browser, string userName)
+    {
+        await using var scope = browser.App.Services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByNameAsync(userName);
+        return user?.Id ?? throw new InvalidOperationException($"No user named {userName}.");
+    }
+
+    public static async Task<long> ConversationIdAsync(this BrowserFixture browser, string userId, string peerUserName) =>
+        (await browser.App.Services.GetRequiredService<ChatService>().OpenDirectAsync(userId, peerUserName))?.Id
+        ?? throw new InvalidOperationException($"No conversation with {peerUserName}.");
+
     public static async Task ConnectAsync(this BrowserFixture browser, string ownerId, string contactUserName)
     {
         var added = await browser.App.Services.GetRequiredService<ContactService>().AddAsync(ownerId, contactUserName);
@@ -38,9 +50,10 @@ public static class BrowserPeople
         return (alice, bob);
     }
 
-    public static async Task<BrowserSession> LoggedInAsync(this BrowserFixture browser, string userName, string path = "/")
+    public static async Task<BrowserSession> LoggedInAsync(
+        this BrowserFixture browser, string userName, string path = "/", string? baseUrl = null)
     {
-        var session = await browser.NewSessionAsync();
+        var session = await browser.NewSessionAsync(baseUrl);
         await session.LogInAsync(userName, Password);
         await session.ExpectInAppAsAsync(userName);
         if (path != "/")
