@@ -34,6 +34,14 @@ public static class BrowserPeople
         (await browser.App.Services.GetRequiredService<ChatService>().OpenDirectAsync(userId, peerUserName))?.Id
         ?? throw new InvalidOperationException($"No conversation with {peerUserName}.");
 
+    /// <summary>Everything stored in the direct conversation of the two, oldest first, as the server has it.</summary>
+    public static async Task<IReadOnlyList<ChatMessage>> StoredMessagesAsync(this BrowserFixture browser, string userName, string peerUserName)
+    {
+        var userId = await browser.IdOfAsync(userName);
+        return await browser.App.Services.GetRequiredService<ChatService>()
+            .GetAfterAsync(userId, await browser.ConversationIdAsync(userId, peerUserName), 0);
+    }
+
     public static async Task ConnectAsync(this BrowserFixture browser, string ownerId, string contactUserName)
     {
         var added = await browser.App.Services.GetRequiredService<ContactService>().AddAsync(ownerId, contactUserName);

@@ -9,12 +9,23 @@ namespace BlazorMessenger.Tests.TestSupport;
 /// <summary>The real app on a real Kestrel port (chosen by the OS) with a fresh temporary data directory.</summary>
 public sealed class MessengerAppFactory : WebApplicationFactory<Program>
 {
+    private readonly bool _ownsData;
+
     public MessengerAppFactory()
+        : this(TempDirectory.NewPath("bm-app"), ownsData: true)
     {
+    }
+
+    private MessengerAppFactory(string dataDirectory, bool ownsData)
+    {
+        (DataDirectory, _ownsData) = (dataDirectory, ownsData);
         UseKestrel(0);
     }
 
-    public string DataDirectory { get; } = TempDirectory.NewPath("bm-app");
+    /// <summary>The same app started again on the same data (its database, media and keys), as after a restart.</summary>
+    public MessengerAppFactory Restarted() => new(DataDirectory, ownsData: false);
+
+    public string DataDirectory { get; }
 
     public string BaseUrl
     {
@@ -39,6 +50,9 @@ public sealed class MessengerAppFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        TempDirectory.Delete(DataDirectory);
+        if (_ownsData)
+        {
+            TempDirectory.Delete(DataDirectory);
+        }
     }
 }

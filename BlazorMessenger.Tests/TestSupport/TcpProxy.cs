@@ -4,13 +4,16 @@ using System.Net.Sockets;
 namespace BlazorMessenger.Tests.TestSupport;
 
 /// <summary>
-/// A network between the browser and Kestrel that a test can cut: Cut resets every open connection (the browser sees
-/// its WebSocket die) and resets every new one until Restore. Playwright's offline mode leaves open WebSockets alone.
+/// A network between the browser and Kestrel that a test can break: Cut resets every open connection (the browser sees
+/// its WebSocket die) and every new one; Stall stops carrying bytes but keeps connections open (a dead Wi-Fi); Restore
+/// ends either; Retarget sends new connections to another server (a restart). Playwright's offline mode leaves open
+/// WebSockets alone.
 /// </summary>
 public sealed class TcpProxy : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly IPEndPoint _target;
+    private IPEndPoint _target;
+    private TaskCompletionSource _flowing = Flowing();
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _gate = new();
     private readonly List<Socket> _open = [];
@@ -19,7 +22,7 @@ public sealed class TcpProxy : IAsyncDisposable
 
     public TcpProxy(Uri target)
     {
-        _target = new IPEndPoint(IPAddress.Parse(target.Host), target.Port);
+        _target = EndPoint(target);
         _listener.Start();
         _accepting = AcceptAsync();
     }
@@ -43,7 +46,31 @@ public sealed class TcpProxy : IAsyncDisposable
         }
     }
 
-    public void Restore() => _cut = false;
+    /// <summary>Holds every byte in both directions, on open and new connections, until Restore.</summary>
+    public void Stall() => _flowing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Restore()
+    {
+        _cut = false;
+        _flowing.TrySetResult();
+    }
+
+    /// <summary>New connections go to another server from now on; open ones are reset.</summary>
+    public void Retarget(Uri target)
+    {
+        _target = EndPoint(target);
+        Cut();
+        _cut = false;
+    }
+
+    private static IPEndPoint EndPoint(Uri target) => new(IPAddress.Parse(target.Host), target.Port);
+
+    private static TaskCompletionSource Flowing()
+    {
+        var flowing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        flowing.SetResult();
+        return flowing;
+    }
 
     private async Task AcceptAsync()
     {
@@ -106,6 +133,7 @@ public sealed class TcpProxy : IAsyncDisposable
         while (true)
         {
             var read = await from.ReceiveAsync(buffer, _stop.Token);
+            await _flowing.Task.WaitAsync(_stop.Token);
             if (read == 0)
             {
                 to.Shutdown(SocketShutdown.Send);

@@ -30,10 +30,10 @@ function send(area) {
         box.focus();
         return;
     }
+    outbox.enqueue(area.dataset.user, Number(area.dataset.conversation), text);
     box.value = "";
     saveDraft(area);
     checkLength(area);
-    outbox.enqueue(area.dataset.user, Number(area.dataset.conversation), text);
     box.focus();
 }
 

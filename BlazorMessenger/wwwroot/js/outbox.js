@@ -35,9 +35,11 @@ function read(key) {
     }
 }
 
-function write(entry) {
+function write(entry, notify = true) {
     localStorage.setItem(keyOf(entry), JSON.stringify(entry));
-    changed();
+    if (notify) {
+        changed();
+    }
 }
 
 function changed() {
@@ -64,11 +66,15 @@ export function onChange(listener) {
     changeListeners.add(listener);
 }
 
-/** Keeps the message, then tries to send it; returns its entry. */
+/**
+ * Keeps the message, then tries to send it; returns its entry. The pending bubble is drawn in the next task, once the
+ * send is on the wire: drawing it lays out the whole log, which the message should not wait for.
+ */
 export function enqueue(user, conversationId, text) {
     const entry = { id: newId(), user, conversationId, text, order: Date.now() + (ordinal++ % 1000) / 1000, error: null };
-    write(entry);
+    write(entry, false);
     drain();
+    setTimeout(changed, 0);
     return entry;
 }
 

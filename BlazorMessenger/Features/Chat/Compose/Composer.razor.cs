@@ -53,7 +53,7 @@ public sealed partial class Composer : IAsyncDisposable
 
         // Switching conversations quickly disposes the composer while these calls are in flight: after each await,
         // a disposed composer releases what it just got instead of using references DisposeAsync already released.
-        var module = await JS.InvokeAsync<IJSObjectReference>("import", "./Features/Chat/Composer.razor.js");
+        var module = await JS.InvokeAsync<IJSObjectReference>("import", "./Features/Chat/Compose/Composer.razor.js");
         if (_disposed)
         {
             await module.DisposeAsync();

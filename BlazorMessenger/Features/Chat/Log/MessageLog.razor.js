@@ -53,7 +53,8 @@ export function attach(log, dotnet, startAt) {
             dotnet.invokeMethodAsync("MarkSeenAsync", newest).catch(() => reported = 0);
         }
     };
-    const arrivals = new MutationObserver(reportSeen);
+    // After the frame: measuring the log right as a message is inserted would force a layout the arrival then waits for.
+    const arrivals = new MutationObserver(() => requestAnimationFrame(reportSeen));
     arrivals.observe(log, { childList: true });
     document.addEventListener("visibilitychange", reportSeen);
 

@@ -1,6 +1,6 @@
 // The composer's interactive half: images dropped on or pasted into it go to its file input, as if chosen with
 // "Attach image", and Send with an image attached goes to .NET (the text half is wwwroot/js/composer.js).
-import { clearBox } from "../../js/composer.js";
+import { clearBox } from "../../../js/composer.js";
 
 export function attach(area, dotnet) {
     const input = area.querySelector("input[type=file]");

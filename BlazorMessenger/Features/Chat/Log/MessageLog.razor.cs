@@ -119,7 +119,7 @@ public sealed partial class MessageLog : IAsyncDisposable
         _listener = HubListener.Start(Hub, UserId, InvokeAsync, DispatchExceptionAsync, OnEventAsync)
             .OnReconnected(Circuit, CatchUpAsync);
         _self = DotNetObjectReference.Create(this);
-        var module = await JS.InvokeAsync<IJSObjectReference>("import", _cts.Token, "./Features/Chat/MessageLog.razor.js");
+        var module = await JS.InvokeAsync<IJSObjectReference>("import", _cts.Token, "./Features/Chat/Log/MessageLog.razor.js");
         if (_cts.IsCancellationRequested)
         {
             await ReleaseAsync(module);

@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace BlazorMessenger.Tests.Browser;
+
+/// <summary>A stalled network and a restarted server: the page says so without blocking, and what was sent arrives.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ConnectionFlowTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task Messages_sent_while_the_network_is_cut_arrive_once_it_returns_even_across_a_reload()
+    {
+        var (alice, bob) = await browser.PairAsync();
+        await using var proxy = browser.NewProxy();
+        await using var aliceSession = await browser.LoggedInAsync(alice, $"/chat/{bob}", proxy.BaseUrl);
+        await using var bobSession = await browser.LoggedInAsync(bob, $"/chat/{alice}");
+        var page = aliceSession.Page;
+        var banner = Banner(page);
+
+        proxy.Cut();
+        await Expect(banner).ToBeVisibleAsync(new() { Timeout = 3_000 });
+        await page.TypeAndSendAsync("sent during the cut");
+        await Expect(page.Pending()).ToContainTextAsync("sent during the cut");
+        await Expect(page.MessageBox()).ToHaveValueAsync("");
+        proxy.Restore();
+
+        await Expect(bobSession.Page.StoredBodies()).ToHaveTextAsync(["sent during the cut"], new() { Timeout = 20_000 });
+        await Expect(banner).ToBeHiddenAsync();
+
+        proxy.Cut();
+        await page.TypeAndSendAsync("sent before a reload");
+        await Assert.ThrowsAsync<PlaywrightException>(() => page.ReloadAsync());
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        proxy.Restore();
+        await GotoAfterErrorPageAsync(page, $"/chat/{bob}");
+
+        await Expect(bobSession.Page.StoredBodies()).ToHaveTextAsync(["sent during the cut", "sent before a reload"], new() { Timeout = 20_000 });
+        await aliceSession.WaitForInteractiveAsync();
+        await page.TypeAndSendAsync("after it all");
+        await Expect(bobSession.Page.StoredBodies()).ToHaveTextAsync(["sent during the cut", "sent before a reload", "after it all"]);
+        await Expect(page.Pending()).ToHaveCountAsync(0);
+        Assert.Equal(3, (await browser.StoredMessagesAsync(alice, bob)).Count);
+    }
+
+    [Fact]
+    public async Task A_stalled_network_shows_connecting_within_seconds_and_what_was_sent_goes_when_it_flows_again()
+    {
+        var (alice, bob) = await browser.PairAsync();
+        await using var proxy = browser.NewProxy();
+        await using var aliceSession = await browser.LoggedInAsync(alice, $"/chat/{bob}", proxy.BaseUrl);
+        await using var bobSession = await browser.LoggedInAsync(bob, $"/chat/{alice}");
+        var page = aliceSession.Page;
+
+        var stalled = Stopwatch.StartNew();
+        proxy.Stall();
+        await page.TypeAndSendAsync("sent into the stall");
+        await Expect(page.Pending()).ToContainTextAsync("sent into the stall");
+        await Expect(Banner(page)).ToBeVisibleAsync(new() { Timeout = 6_000 });
+        TestContext.Current.SendDiagnosticMessage($"\"Connecting…\" shown {stalled.ElapsedMilliseconds} ms after the network stalled.");
+        await page.TypeAndSendAsync("and another");
+        proxy.Restore();
+
+        await Expect(bobSession.Page.StoredBodies()).ToHaveTextAsync(["sent into the stall", "and another"], new() { Timeout = 20_000 });
+        await Expect(Banner(page)).ToBeHiddenAsync();
+        await Expect(page.Pending()).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task After_a_server_restart_the_page_reloads_by_itself_and_sends_what_waited()
+    {
+        var (alice, bob) = await browser.PairAsync();
+        await using var proxy = browser.NewProxy();
+        await using var aliceSession = await browser.LoggedInAsync(alice, $"/chat/{bob}", proxy.BaseUrl);
+        var page = aliceSession.Page;
+        await page.EvaluateAsync("() => window.__beforeRestart = true");
+
+        proxy.Cut();
+        await page.TypeAndSendAsync("sent while the server restarted");
+        await Expect(page.Pending()).ToContainTextAsync("sent while the server restarted");
+        await using var restarted = browser.App.Restarted();
+        proxy.Retarget(new Uri(restarted.BaseUrl));
+
+        await Expect(page.StoredBodies()).ToHaveTextAsync(["sent while the server restarted"], new() { Timeout = 30_000 });
+        Assert.False(await page.EvaluateAsync<bool>("() => window.__beforeRestart === true"), "The page should have reloaded itself.");
+        await Expect(page.Pending()).ToHaveCountAsync(0);
+        Assert.Equal("sent while the server restarted", Assert.Single(await browser.StoredMessagesAsync(alice, bob)).Body);
+    }
+
+    /// <summary>Chromium may still be committing its own error page from the failed reload when the test navigates.</summary>
+    private static async Task GotoAfterErrorPageAsync(IPage page, string path)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await page.GotoAsync(path);
+                return;
+            }
+            catch (PlaywrightException ex) when (attempt < 5 && ex.Message.Contains("interrupted by another navigation"))
+            {
+                await page.WaitForLoadStateAsync(LoadState.Load);
+            }
+        }
+    }
+
+    private static ILocator Banner(IPage page) => page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Connecting…" });
+}
