@@ -1,13 +1,11 @@
 using System.Diagnostics;
-using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Tests.TestSupport;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace BlazorMessenger.Tests.Browser;
 
-/// <summary>A stalled network and a restarted server: the page says so without blocking, and what was sent arrives.</summary>
+/// <summary>A cut network, a stalled one and a restarted server: the page says so without blocking, and what was sent arrives once.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ConnectionFlowTests(BrowserFixture browser)
 {

@@ -10,12 +10,7 @@ public sealed class ConversationSwitchingTests(BrowserFixture browser)
     [Fact]
     public async Task Clicking_quickly_between_conversations_leaves_a_working_chat()
     {
-        var (alice, bob, carol) = (BrowserPeople.NewUserName("alice"), BrowserPeople.NewUserName("bob"), BrowserPeople.NewUserName("carol"));
-        var aliceId = await browser.CreateAsync(alice);
-        await browser.CreateAsync(bob);
-        await browser.CreateAsync(carol);
-        await browser.ConnectAsync(aliceId, bob);
-        await browser.ConnectAsync(aliceId, carol);
+        var (alice, bob, carol) = await browser.TrioAsync();
         await using var session = await browser.LoggedInAsync(alice, $"/chat/{bob}");
         var page = session.Page;
 

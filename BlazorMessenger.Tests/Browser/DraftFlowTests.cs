@@ -10,12 +10,7 @@ public sealed class DraftFlowTests(BrowserFixture browser)
     [Fact]
     public async Task A_half_written_message_survives_switching_conversations_and_a_reload_and_is_gone_once_sent()
     {
-        var (alice, bob, carol) = (BrowserPeople.NewUserName("alice"), BrowserPeople.NewUserName("bob"), BrowserPeople.NewUserName("carol"));
-        var aliceId = await browser.CreateAsync(alice);
-        await browser.CreateAsync(bob);
-        await browser.CreateAsync(carol);
-        await browser.ConnectAsync(aliceId, bob);
-        await browser.ConnectAsync(aliceId, carol);
+        var (alice, bob, carol) = await browser.TrioAsync();
         await using var session = await browser.LoggedInAsync(alice, $"/chat/{bob}");
         var page = session.Page;
 

@@ -1,12 +1,10 @@
-using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Tests.TestSupport;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace BlazorMessenger.Tests.Browser;
 
-/// <summary>Nothing typed is ever lost: fast typing, typing before the page is interactive, a cut network, a long paste.</summary>
+/// <summary>Nothing typed is ever lost: fast typing, typing before the page is interactive, a refused message, a long paste.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class OutboxFlowTests(BrowserFixture browser)
 {

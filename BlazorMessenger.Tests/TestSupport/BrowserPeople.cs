@@ -58,6 +58,16 @@ public static class BrowserPeople
         return (alice, bob);
     }
 
+    /// <summary>Three new people: "alice…", who has "bob…" and "carol…" as contacts, each with a direct conversation.</summary>
+    public static async Task<(string Alice, string Bob, string Carol)> TrioAsync(this BrowserFixture browser)
+    {
+        var (alice, bob) = await browser.PairAsync();
+        var carol = NewUserName("carol");
+        await browser.CreateAsync(carol);
+        await browser.ConnectAsync(await browser.IdOfAsync(alice), carol);
+        return (alice, bob, carol);
+    }
+
     public static async Task<BrowserSession> LoggedInAsync(
         this BrowserFixture browser, string userName, string path = "/", string? baseUrl = null)
     {

@@ -1,3 +1,4 @@
+using BlazorMessenger.Components.Shared;
 using BlazorMessenger.Features.Media;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
@@ -56,7 +57,7 @@ public sealed partial class Composer : IAsyncDisposable
         var module = await JS.InvokeAsync<IJSObjectReference>("import", "./Features/Chat/Compose/Composer.razor.js");
         if (_disposed)
         {
-            await module.DisposeAsync();
+            await module.ReleaseAsync();
             return;
         }
 
@@ -65,8 +66,7 @@ public sealed partial class Composer : IAsyncDisposable
         var listeners = await _module.InvokeAsync<IJSObjectReference>("attach", _area, _self);
         if (_disposed)
         {
-            await listeners.InvokeVoidAsync("dispose");
-            await listeners.DisposeAsync();
+            await listeners.ReleaseAsync("dispose");
             return;
         }
 
@@ -86,23 +86,8 @@ public sealed partial class Composer : IAsyncDisposable
     {
         _disposed = true;
         _upload?.Cancel();
-        try
-        {
-            if (_listeners is not null)
-            {
-                await _listeners.InvokeVoidAsync("dispose");
-                await _listeners.DisposeAsync();
-            }
-
-            if (_module is not null)
-            {
-                await _module.DisposeAsync();
-            }
-        }
-        catch (JSDisconnectedException)
-        {
-            // The circuit is gone; so are the listeners.
-        }
+        await _listeners.ReleaseAsync("dispose");
+        await _module.ReleaseAsync();
 
         _self?.Dispose();
     }

@@ -1,3 +1,4 @@
+using BlazorMessenger.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 
@@ -41,7 +42,7 @@ public sealed class OutboxSender : ComponentBase, IAsyncDisposable
         var module = await JS.InvokeAsync<IJSObjectReference>("import", _cts.Token, "./js/composer.js");
         if (_cts.IsCancellationRequested)
         {
-            await module.DisposeAsync();
+            await module.ReleaseAsync();
             return;
         }
 
@@ -82,13 +83,14 @@ public sealed class OutboxSender : ComponentBase, IAsyncDisposable
             if (_module is not null)
             {
                 await _module.InvokeVoidAsync("disconnect", _self);
-                await _module.DisposeAsync();
             }
         }
         catch (JSDisconnectedException)
         {
             // The page is gone; so is its outbox's reference to this circuit.
         }
+
+        await _module.ReleaseAsync();
 
         _self?.Dispose();
     }

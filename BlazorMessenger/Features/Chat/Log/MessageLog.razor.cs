@@ -1,3 +1,4 @@
+using BlazorMessenger.Components.Shared;
 using BlazorMessenger.Realtime;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
@@ -122,7 +123,7 @@ public sealed partial class MessageLog : IAsyncDisposable
         var module = await JS.InvokeAsync<IJSObjectReference>("import", _cts.Token, "./Features/Chat/Log/MessageLog.razor.js");
         if (_cts.IsCancellationRequested)
         {
-            await ReleaseAsync(module);
+            await module.ReleaseAsync();
             return;
         }
 
@@ -130,7 +131,7 @@ public sealed partial class MessageLog : IAsyncDisposable
         var scrolling = await _module.InvokeAsync<IJSObjectReference>("attach", _cts.Token, _logElement, _self, StartAt);
         if (_cts.IsCancellationRequested)
         {
-            await ReleaseAsync(scrolling, "dispose");
+            await scrolling.ReleaseAsync("dispose");
             return;
         }
 
@@ -145,42 +146,10 @@ public sealed partial class MessageLog : IAsyncDisposable
     {
         _listener?.Dispose();
         await _cts.CancelAsync();
-        try
-        {
-            if (_scrolling is not null)
-            {
-                await _scrolling.InvokeVoidAsync("dispose");
-                await _scrolling.DisposeAsync();
-            }
-
-            if (_module is not null)
-            {
-                await _module.DisposeAsync();
-            }
-        }
-        catch (JSDisconnectedException)
-        {
-            // The circuit is gone; so is everything the script held.
-        }
+        await _scrolling.ReleaseAsync("dispose");
+        await _module.ReleaseAsync();
 
         // _cts is cancelled, not disposed: a render still in flight may read its token after this.
         _self?.Dispose();
-    }
-
-    private static async Task ReleaseAsync(IJSObjectReference reference, string? disposeFunction = null)
-    {
-        try
-        {
-            if (disposeFunction is not null)
-            {
-                await reference.InvokeVoidAsync(disposeFunction);
-            }
-
-            await reference.DisposeAsync();
-        }
-        catch (JSDisconnectedException)
-        {
-            // The circuit is gone, and the reference with it.
-        }
     }
 }
