@@ -56,5 +56,5 @@ public sealed class ConnectionOptions
 {
     public double KeepAliveSeconds { get; set; } = 1;
 
-    public double ServerTimeoutSeconds { get; set; } = 3;
+    public double ServerTimeoutSeconds { get; set; } = 2.5;
 }

@@ -1,7 +1,7 @@
 // Starts Blazor (the script tag has autostart="false"): a stalled connection is noticed within seconds, not the default
 // 30 s, because the server pings every second; reconnecting never gives up while the page is open.
 (function () {
-    var serverTimeout = Number(document.currentScript.dataset.serverTimeoutMs) || 3000;
+    var serverTimeout = Number(document.currentScript.dataset.serverTimeoutMs) || 2500;
     Blazor.start({
         circuit: {
             configureSignalR: function (builder) {
