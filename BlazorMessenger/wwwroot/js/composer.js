@@ -45,16 +45,27 @@ function checkLength(area) {
     const over = length > max;
     const count = area.querySelector("[data-composer-count]");
     const limit = area.querySelector("[data-composer-limit]");
+    // Written only when they change: every DOM write wakes the observers, and Enter should reach the server first.
     if (count) {
-        count.textContent = length > max - 200 ? `${length.toLocaleString("en-US")} / ${max.toLocaleString("en-US")}` : "";
+        setText(count, length > max - 200 ? `${length.toLocaleString("en-US")} / ${max.toLocaleString("en-US")}` : "");
         count.classList.toggle("bm-over", over);
     }
     if (limit) {
-        limit.textContent = over ? `A message can have at most ${max.toLocaleString("en-US")} characters.` : "";
-        over ? limit.setAttribute("role", "alert") : limit.removeAttribute("role");
+        setText(limit, over ? `A message can have at most ${max.toLocaleString("en-US")} characters.` : "");
+        if (limit.hasAttribute("role") !== over) {
+            over ? limit.setAttribute("role", "alert") : limit.removeAttribute("role");
+        }
     }
-    box.setAttribute("aria-invalid", over ? "true" : "false");
+    if (box.getAttribute("aria-invalid") !== String(over)) {
+        box.setAttribute("aria-invalid", String(over));
+    }
     return !over;
+}
+
+function setText(element, text) {
+    if (element.textContent !== text) {
+        element.textContent = text;
+    }
 }
 
 function saveDraft(area) {
@@ -118,14 +129,15 @@ document.addEventListener("focusin", e => {
     }
 });
 
+// In a later task, not a microtask: a message just sent goes out (SignalR sends in microtasks) before this lays out the log.
 let queued = false;
 new MutationObserver(() => {
     if (!queued) {
         queued = true;
-        queueMicrotask(() => {
+        setTimeout(() => {
             queued = false;
             refresh();
-        });
+        }, 0);
     }
 }).observe(document.documentElement, { childList: true, subtree: true });
 outbox.onChange(pending.render);

@@ -2,6 +2,7 @@
 // sees, and the log follows new messages only when the reader is already at the bottom. It also tells the server what
 // a person has seen: the newest message shown while the tab is visible and at the bottom (see MessageLog.Reading.cs).
 const nearBottomPx = 48;
+const seenReportIntervalMs = 250;
 
 export function attach(log, dotnet, startAt) {
     const state = { atBottom: true, loading: false, more: true, positioned: false };
@@ -41,17 +42,30 @@ export function attach(log, dotnet, startAt) {
     }
 
     // A report that fails (the connection is down) is forgotten, so the next look after the reconnect reports again.
+    // At most one report per interval: each is a database write, and a busy conversation would otherwise write per message.
     let reported = 0;
+    let reportedAt = -Infinity;
+    let later = 0;
     const reportSeen = () => {
         if (document.visibilityState !== "visible" || !isAtBottom(log)) {
             return;
         }
         const shown = log.querySelectorAll("[data-seq]");
         const newest = shown.length ? Number(shown[shown.length - 1].dataset.seq) : 0;
-        if (newest > reported) {
-            reported = newest;
-            dotnet.invokeMethodAsync("MarkSeenAsync", newest).catch(() => reported = 0);
+        if (newest <= reported) {
+            return;
         }
+        const wait = reportedAt + seenReportIntervalMs - performance.now();
+        if (wait > 0) {
+            later ||= setTimeout(() => {
+                later = 0;
+                reportSeen();
+            }, wait);
+            return;
+        }
+        reported = newest;
+        reportedAt = performance.now();
+        dotnet.invokeMethodAsync("MarkSeenAsync", newest).catch(() => reported = 0);
     };
     // After the frame: measuring the log right as a message is inserted would force a layout the arrival then waits for.
     const arrivals = new MutationObserver(() => requestAnimationFrame(reportSeen));
@@ -83,6 +97,7 @@ export function attach(log, dotnet, startAt) {
     log.dataset.ready = "true";
     return {
         dispose: () => {
+            clearTimeout(later);
             observer.disconnect();
             arrivals.disconnect();
             document.removeEventListener("visibilitychange", reportSeen);
