@@ -1,0 +1,35 @@
+using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Features.Search;
+using BlazorMessenger.Realtime;
+using BlazorMessenger.Tests.TestSupport;
+using Bunit;
+
+namespace BlazorMessenger.Tests.Features.Chat;
+
+public sealed class ChatHeaderTests : ChatComponentContext
+{
+    [Fact]
+    public async Task The_peers_presence_and_new_name_arrive_live_and_disposing_ends_the_subscription()
+    {
+        var hub = (InProcessMessengerHub)Bed.Hub;
+        ComponentFactories.AddStub<ConversationSearch>();
+        var conversation = await Bed.Chat.OpenDirectAsync(Bed.Bob, "alice", Xunit.TestContext.Current.CancellationToken);
+        var cut = Render<ChatHeader>(p => p
+            .Add(c => c.Peer, conversation!.Peer).Add(c => c.UserId, Bed.Bob).Add(c => c.ConversationId, conversation.Id));
+        cut.WaitForAssertion(() => Assert.Equal(1, hub.SubscriptionCount(Bed.Bob)));
+
+        await Task.Run(() =>
+        {
+            hub.Publish([Bed.Bob], new PresenceChanged(Bed.Alice, true, null));
+            hub.Publish([Bed.Bob], new ProfileChanged(Bed.Alice, "Alice Wonder", null));
+        }, Xunit.TestContext.Current.CancellationToken);
+
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Equal("online", cut.Find("[data-testid=presence-status]").TextContent);
+            Assert.Equal("Alice Wonder", cut.Find("h1").TextContent);
+        });
+        await DisposeComponentsAsync();
+        Assert.Equal(0, hub.SubscriptionCount(Bed.Bob));
+    }
+}
