@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
@@ -30,10 +31,9 @@ public static class ServiceRegistration
     {
         var services = builder.Services;
         services.AddOptions<MessengerOptions>().Bind(builder.Configuration.GetSection(MessengerOptions.SectionName));
-        var configuration = builder.Configuration;
-        services.AddRazorComponents().AddInteractiveServerComponents()
-            .AddHubOptions(hub => hub.KeepAliveInterval = TimeSpan.FromSeconds(
-                configuration.GetSection(MessengerOptions.SectionName).Get<MessengerOptions>()?.Connection.KeepAliveSeconds ?? 1));
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddOptions<HubOptions>().Configure<IOptions<MessengerOptions>>((hub, messenger) =>
+            hub.KeepAliveInterval = TimeSpan.FromSeconds(messenger.Value.Connection.KeepAliveSeconds));
         services.AddMudServices();
         services.AddDatabaseDeveloperPageExceptionFilter();
 

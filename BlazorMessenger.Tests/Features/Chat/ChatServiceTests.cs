@@ -135,6 +135,26 @@ public sealed class ChatServiceTests
     }
 
     [Fact]
+    public async Task Sending_marks_ones_own_message_read_but_never_unseen_ones_from_others_before_it()
+    {
+        await using var bed = await ChatTestBed.CreateAsync();
+        var seen = await bed.SendAsync(bed.Alice, "seen");
+        await bed.Chat.MarkReadAsync(bed.Bob, bed.ConversationId, seen.Seq, Ct);
+        var reply = await bed.SendAsync(bed.Bob, "my reply");
+        await bed.Chat.MarkReadAsync(bed.Alice, bed.ConversationId, reply.Seq, Ct);
+        Assert.Equal(0, await UnreadAsync(bed, bed.Bob));
+
+        await bed.SendAsync(bed.Alice, "arrived while bob's tab was hidden");
+        await bed.SendAsync(bed.Bob, "sent from bob's outbox after a reconnect");
+
+        Assert.Equal(2, await UnreadAsync(bed, bed.Bob)); // alice's unseen message, and his own after it until he looks
+        Assert.Equal(1, await UnreadAsync(bed, bed.Alice));
+    }
+
+    private static async Task<long> UnreadAsync(ChatTestBed bed, string userId) =>
+        (await bed.Chat.ListConversationsAsync(userId, Ct)).Single().Unread;
+
+    [Fact]
     public async Task Catching_up_after_a_gap_returns_exactly_the_missing_messages()
     {
         await using var bed = await ChatTestBed.CreateAsync();

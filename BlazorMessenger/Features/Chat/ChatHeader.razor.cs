@@ -33,6 +33,9 @@ public sealed partial class ChatHeader : IDisposable
     private IMessengerHub Hub { get; set; } = default!;
 
     [Inject]
+    private CircuitEvents Circuit { get; set; } = default!;
+
+    [Inject]
     private TimeProvider Time { get; set; } = default!;
 
     [Inject]
@@ -49,14 +52,22 @@ public sealed partial class ChatHeader : IDisposable
         _lastSeenUtc = Peer.LastSeenUtc;
     }
 
-    protected override void OnAfterRender(bool firstRender)
+    protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (firstRender)
         {
-            _listener = HubListener.Start(Hub, UserId, InvokeAsync, DispatchExceptionAsync, OnEventAsync);
-            _online = Presence.IsOnline(Peer.UserId);
-            StateHasChanged();
+            _listener = HubListener.Start(Hub, UserId, InvokeAsync, DispatchExceptionAsync, OnEventAsync)
+                .OnReconnected(Circuit, RefreshPresenceAsync);
+            await RefreshPresenceAsync();
         }
+    }
+
+    /// <summary>Presence changes missed while the connection was down are not replayed: ask the tracker again.</summary>
+    private Task RefreshPresenceAsync()
+    {
+        _online = Presence.IsOnline(Peer.UserId);
+        StateHasChanged();
+        return Task.CompletedTask;
     }
 
     private Task OnEventAsync(MessengerEvent messengerEvent)

@@ -126,7 +126,14 @@ public sealed partial class MessageWriter
             "UPDATE Conversations SET LastSeq = $seq, LastMessageUtc = $at WHERE Id = $id", "$seq", "$at", "$id");
 
         private readonly SqliteCommand _read = Prepare(connection, transaction,
-            "UPDATE ConversationMembers SET LastReadSeq = $seq WHERE ConversationId = $id AND UserId = $user AND LastReadSeq < $seq",
+            // Sending marks one's own messages read, but never someone else's that arrived unseen before them (the outbox
+            // may send from a hidden tab, or after a reconnect).
+            """
+            UPDATE ConversationMembers SET LastReadSeq = $seq
+            WHERE ConversationId = $id AND UserId = $user AND LastReadSeq < $seq
+              AND NOT EXISTS (SELECT 1 FROM Messages m WHERE m.ConversationId = $id AND m.Seq > ConversationMembers.LastReadSeq
+                              AND m.Seq < $seq AND m.SenderId <> $user)
+            """,
             "$seq", "$id", "$user");
 
         public async Task<long?> FindSentAsync(string senderId, Guid clientMessageId) =>

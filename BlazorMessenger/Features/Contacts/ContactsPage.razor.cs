@@ -1,3 +1,4 @@
+using BlazorMessenger.Components.Shared;
 using BlazorMessenger.Realtime;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -12,6 +13,7 @@ public sealed partial class ContactsPage : IDisposable
 
     private IReadOnlyList<ContactView> _contacts = [];
     private string? _filter;
+    private readonly LatestLoad _reloads = new();
     private HubListener? _listener;
     private string _userId = "";
 
@@ -23,6 +25,9 @@ public sealed partial class ContactsPage : IDisposable
 
     [Inject]
     private IMessengerHub Hub { get; set; } = default!;
+
+    [Inject]
+    private CircuitEvents Circuit { get; set; } = default!;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
@@ -44,15 +49,19 @@ public sealed partial class ContactsPage : IDisposable
         if (firstRender)
         {
             _listener = HubListener.Start(Hub, _userId, InvokeAsync, DispatchExceptionAsync,
-                e => e is ContactsChanged or ProfileChanged ? ReloadAsync() : Task.CompletedTask);
+                    e => e is ContactsChanged or ProfileChanged ? ReloadAsync() : Task.CompletedTask)
+                .OnReconnected(Circuit, ReloadAsync);
             await ReloadAsync();
         }
     }
 
     private async Task ReloadAsync()
     {
-        _contacts = await Contacts.ListAsync(_userId);
-        StateHasChanged();
+        if (await _reloads.RunAsync(() => Contacts.ListAsync(_userId)) is { } contacts)
+        {
+            _contacts = contacts;
+            StateHasChanged();
+        }
     }
 
     private async Task RemoveAsync(ContactView contact)

@@ -19,15 +19,15 @@ function boxOf(area) {
 function send(area) {
     const box = boxOf(area);
     const text = box.value;
+    if (!checkLength(area)) {
+        box.focus();
+        return;
+    }
     if (area.dataset.attachment === "true") {
         area.bmSendImage?.(text);
         return;
     }
     if (text.trim().length === 0) {
-        return;
-    }
-    if (!checkLength(area)) {
-        box.focus();
         return;
     }
     outbox.enqueue(area.dataset.user, Number(area.dataset.conversation), text);
@@ -52,8 +52,10 @@ function checkLength(area) {
     }
     if (limit) {
         setText(limit, over ? `A message can have at most ${max.toLocaleString("en-US")} characters.` : "");
-        if (limit.hasAttribute("role") !== over) {
-            over ? limit.setAttribute("role", "alert") : limit.removeAttribute("role");
+        if (over) {
+            limit.setAttribute("role", "alert");
+        } else if (limit.hasAttribute("role")) {
+            limit.removeAttribute("role");
         }
     }
     if (box.getAttribute("aria-invalid") !== String(over)) {
@@ -71,7 +73,11 @@ function setText(element, text) {
 function saveDraft(area) {
     const key = draftKey(area.dataset.user, area.dataset.conversation);
     const text = boxOf(area).value;
-    text.length > 0 ? localStorage.setItem(key, text) : localStorage.removeItem(key);
+    if (text.length > 0) {
+        localStorage.setItem(key, text);
+    } else {
+        localStorage.removeItem(key);
+    }
 }
 
 // A composer that Blazor just rendered (the interactive one replacing the prerendered one, or another conversation's)
@@ -93,9 +99,8 @@ function adopt(area) {
     }
 }
 
-function refresh() {
+function adoptAll() {
     document.querySelectorAll(".bm-composer-area[data-user]").forEach(adopt);
-    pending.render();
 }
 
 document.addEventListener("keydown", e => {
@@ -118,6 +123,7 @@ document.addEventListener("click", e => {
 document.addEventListener("input", e => {
     const area = areaOf(e.target);
     if (area && e.target === boxOf(area)) {
+        adopt(area);
         saveDraft(area);
         checkLength(area);
     }
@@ -129,25 +135,31 @@ document.addEventListener("focusin", e => {
     }
 });
 
-// In a later task, not a microtask: a message just sent goes out (SignalR sends in microtasks) before this lays out the log.
+// A composer Blazor just rendered gets its draft (and the focus) at once, before the next keystroke can reach it. Pending
+// bubbles wait for a later task, not a microtask: a message just sent goes out (SignalR sends in microtasks) before
+// drawing them lays out the log.
 let queued = false;
 new MutationObserver(() => {
+    adoptAll();
     if (!queued) {
         queued = true;
         setTimeout(() => {
             queued = false;
-            refresh();
+            pending.render();
         }, 0);
     }
 }).observe(document.documentElement, { childList: true, subtree: true });
 outbox.onChange(pending.render);
-refresh();
+adoptAll();
+pending.render();
 
 // The circuit's side: OutboxSender connects once the page is interactive; an image sent with a caption clears the box.
 export { connect, disconnect, drain } from "./outbox.js";
 
-export function clearBox(area) {
-    boxOf(area).value = "";
+/** Empties the box after an image went with this caption; what was typed since stays. */
+export function clearBox(area, caption) {
+    const box = boxOf(area);
+    box.value = box.value.startsWith(caption) ? box.value.slice(caption.length).trimStart() : box.value;
     saveDraft(area);
     checkLength(area);
 }

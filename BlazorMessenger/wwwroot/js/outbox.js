@@ -1,9 +1,11 @@
 // The outbox: every message the person sent that the server has not confirmed yet. Each one is its own localStorage
 // entry (so two tabs of one person never overwrite each other's), kept per user until the server stores it, and so it
-// survives reconnects, reloads and server restarts. It drains in order, one message at a time: the first send per
-// conversation finishes before the next starts, and the client message id makes every re-send store one copy.
+// survives reconnects, reloads and server restarts. It drains in order, one message at a time per conversation: a
+// message the server asks to wait (the send limit, a server error) holds back the ones after it in its conversation
+// only. The client message id makes every re-send store one copy.
 const sendTimeoutMs = 10000;
 const retryMs = 2000;
+const serverErrorsBeforeNotSent = 5;
 const changeListeners = new Set();
 let sender = null;
 let senderUser = null;
@@ -11,9 +13,16 @@ let draining = false;
 let drainAgain = false;
 let retryTimer = 0;
 let ordinal = 0;
+let cache = null;
 
 const prefix = user => `bm-out:${user}:`;
 const keyOf = entry => `${prefix(entry.user)}${entry.id}`;
+
+/** Ids this page put in the outbox (another tab's show too, but only one's own typing moves the log). */
+export const local = new Set();
+
+/** Messages the server just stored, kept shown as pending until the log renders them (no flicker between the two). */
+export const confirmed = new Map();
 
 // crypto.randomUUID needs a secure context; a plain-http install on a LAN address is not one.
 function newId() {
@@ -37,9 +46,15 @@ function read(key) {
 
 function write(entry, notify = true) {
     localStorage.setItem(keyOf(entry), JSON.stringify(entry));
+    cache = null;
     if (notify) {
         changed();
     }
+}
+
+function drop(entry) {
+    localStorage.removeItem(keyOf(entry));
+    cache = null;
 }
 
 function changed() {
@@ -50,16 +65,18 @@ function changed() {
 
 /** The user's waiting messages (optionally of one conversation), oldest first. */
 export function entries(user, conversationId) {
-    const start = prefix(user);
-    const found = [];
-    for (let i = 0; i < localStorage.length; i++) {
-        const key = localStorage.key(i);
-        const entry = key?.startsWith(start) ? read(key) : null;
-        if (entry && (conversationId === undefined || entry.conversationId === conversationId)) {
-            found.push(entry);
+    if (!cache) {
+        cache = [];
+        for (let i = 0; i < localStorage.length; i++) {
+            const key = localStorage.key(i);
+            const entry = key?.startsWith("bm-out:") ? read(key) : null;
+            if (entry) {
+                cache.push(entry);
+            }
         }
+        cache.sort((a, b) => a.order - b.order);
     }
-    return found.sort((a, b) => a.order - b.order);
+    return cache.filter(e => e.user === user && (conversationId === undefined || e.conversationId === conversationId));
 }
 
 export function onChange(listener) {
@@ -67,11 +84,12 @@ export function onChange(listener) {
 }
 
 /**
- * Keeps the message, then tries to send it; returns its entry. The pending bubble is drawn in the next task, once the
- * send is on the wire: drawing it lays out the whole log, which the message should not wait for.
+ * Keeps the message (trimmed, as the server stores it), then tries to send it. The pending bubble is drawn in the next
+ * task, once the send is on the wire: drawing it lays out the whole log, which the message should not wait for.
  */
 export function enqueue(user, conversationId, text) {
-    const entry = { id: newId(), user, conversationId, text, order: Date.now() + (ordinal++ % 1000) / 1000, error: null };
+    const entry = { id: newId(), user, conversationId, text: text.trim(), order: Date.now() + (ordinal++ % 1000) / 1000, error: null };
+    local.add(entry.id);
     write(entry, false);
     drain();
     setTimeout(changed, 0);
@@ -81,13 +99,14 @@ export function enqueue(user, conversationId, text) {
 export function retry(user, id) {
     const entry = read(`${prefix(user)}${id}`);
     if (entry) {
-        write({ ...entry, error: null, order: Date.now() });
+        write({ ...entry, error: null, serverErrors: 0 });
         drain();
     }
 }
 
 export function remove(user, id) {
     localStorage.removeItem(`${prefix(user)}${id}`);
+    cache = null;
     changed();
 }
 
@@ -117,14 +136,22 @@ export async function drain() {
     try {
         do {
             drainAgain = false;
+            const waiting = new Set();
             for (const entry of entries(senderUser)) {
-                if (entry.error || !localStorage.getItem(keyOf(entry))) {
+                if (entry.error || waiting.has(entry.conversationId) || !localStorage.getItem(keyOf(entry))) {
                     continue;
                 }
-                if (!await sendOne(entry)) {
+                const answer = await sendOne(entry);
+                if (answer === "unreachable") {
                     retryTimer = setTimeout(drain, retryMs);
                     return;
                 }
+                if (answer === "later") {
+                    waiting.add(entry.conversationId);
+                }
+            }
+            if (waiting.size > 0) {
+                retryTimer = setTimeout(drain, retryMs);
             }
         } while (drainAgain);
     } finally {
@@ -132,38 +159,44 @@ export async function drain() {
     }
 }
 
-// True when the server answered (stored or refused); false when it could not be reached, to be tried again.
+// "stored" or "refused" (done with it), "later" (the server asked to wait), "unreachable" (no answer: try again).
 async function sendOne(entry) {
-    const current = sender;
     let timer = 0;
     try {
         const timeout = new Promise(resolve => timer = setTimeout(() => resolve(null), sendTimeoutMs));
-        const outcome = await Promise.race([current.invokeMethodAsync("SendAsync", entry.id, entry.conversationId, entry.text), timeout]);
+        const outcome = await Promise.race([sender.invokeMethodAsync("SendAsync", entry.id, entry.conversationId, entry.text), timeout]);
         if (!outcome) {
-            return false;
+            return "unreachable";
         }
         if (outcome.stored) {
             confirmed.set(entry.id, entry);
             setTimeout(() => confirmed.delete(entry.id) && changed(), 3000);
-            localStorage.removeItem(keyOf(entry));
+            drop(entry);
             changed();
-        } else if (localStorage.getItem(keyOf(entry))) {
-            write({ ...entry, error: outcome.error || "The server refused this message." });
+            return "stored";
         }
-        return true;
+        if (!localStorage.getItem(keyOf(entry))) {
+            return "refused";
+        }
+        // The send limit refills by itself: such a message waits however long it takes; a failing server gets a few tries.
+        const serverErrors = (entry.serverErrors ?? 0) + (outcome.serverError ? 1 : 0);
+        if (outcome.retryLater || (outcome.serverError && serverErrors < serverErrorsBeforeNotSent)) {
+            write({ ...entry, serverErrors }, false);
+            return "later";
+        }
+        write({ ...entry, error: outcome.error || "The server refused this message." });
+        return "refused";
     } catch {
-        return false;
+        return "unreachable";
     } finally {
         clearTimeout(timer);
     }
 }
 
-/** Messages the server just stored, kept shown as pending until the log renders them (no flicker between the two). */
-export const confirmed = new Map();
-
 // Another tab of the same person changed the outbox: show it, and help send it.
 addEventListener("storage", e => {
     if (e.key === null || e.key.startsWith("bm-out:")) {
+        cache = null;
         changed();
         drain();
     }

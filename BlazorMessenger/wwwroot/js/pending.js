@@ -20,7 +20,8 @@ export function render() {
     if (container.dataset.signature === signature) {
         return;
     }
-    const added = shown.some(e => !container.querySelector(`[data-client-id="${e.id}"]`));
+    // Only one's own new message moves the reader down; another tab's appearing must not (the bottom would mark all read).
+    const added = shown.some(e => outbox.local.has(e.id) && !container.querySelector(`[data-client-id="${e.id}"]`));
     const atBottom = log.scrollHeight - log.scrollTop - log.clientHeight <= 48;
     container.dataset.signature = signature;
     container.replaceChildren(...shown.map(e => bubble(e)));
@@ -48,7 +49,7 @@ function bubble(entry) {
         status.setAttribute("aria-label", "Sending");
         status.title = "Sending";
         status.innerHTML = clock;
-        meta.append(status);
+        meta.append(status, element("span", "bm-waiting", " waiting for the connection"));
     }
     paper.append(meta);
     row.append(paper);

@@ -14,16 +14,17 @@ public sealed class OutboxSenderTests : ChatComponentContext
     };
 
     [Fact]
-    public void Once_interactive_it_connects_the_browsers_outbox_as_the_signed_in_user()
+    public async Task Once_interactive_it_connects_the_browsers_outbox_as_the_signed_in_user_and_disconnects_when_disposed()
     {
         var module = JSInterop.SetupModule("./js/composer.js");
         var connect = module.SetupVoid("connect", _ => true);
+        var disconnect = module.SetupVoid("disconnect", _ => true);
 
-        var cut = Render<OutboxSender>(p => p.Add(c => c.UserId, Bed.Alice));
+        Render<OutboxSender>(p => p.Add(c => c.UserId, Bed.Alice));
 
-        var call = connect.VerifyInvoke("connect");
-        Assert.Equal(Bed.Alice, call.Arguments[1]);
-        Assert.NotNull(cut.Instance);
+        Assert.Equal(Bed.Alice, connect.VerifyInvoke("connect").Arguments[1]);
+        await DisposeComponentsAsync();
+        Assert.Same(connect.VerifyInvoke("connect").Arguments[0], disconnect.VerifyInvoke("disconnect").Arguments[0]);
     }
 
     [Fact]
@@ -68,6 +69,6 @@ public sealed class OutboxSenderTests : ChatComponentContext
 
         var refused = await cut.InvokeAsync(() => cut.Instance.SendAsync(Guid.NewGuid().ToString(), Bed.ConversationId, "one too many"));
 
-        Assert.Equal(new SendOutcome(false, MessageRules.SlowDown), refused);
+        Assert.Equal(new SendOutcome(false, MessageRules.SlowDown, RetryLater: true), refused);
     }
 }

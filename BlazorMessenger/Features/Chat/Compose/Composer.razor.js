@@ -39,7 +39,7 @@ export function attach(area, dotnet) {
     area.addEventListener("paste", onPaste);
     area.bmSendImage = caption => dotnet.invokeMethodAsync("SendImageAsync", caption).then(sent => {
         if (sent) {
-            clearBox(area);
+            clearBox(area, caption);
         }
     });
     // Until now drops did nothing special and Send ignored an attached image; browser tests wait for this mark.

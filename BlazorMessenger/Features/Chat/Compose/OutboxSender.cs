@@ -4,8 +4,12 @@ using Microsoft.JSInterop;
 
 namespace BlazorMessenger.Features.Chat;
 
-/// <summary>What the browser's outbox (wwwroot/js/outbox.js) reports back for one message.</summary>
-public sealed record SendOutcome(bool Stored, string? Error);
+/// <summary>
+/// What the browser's outbox (wwwroot/js/outbox.js) hears back for one message: stored; refused (Error: it shows "Not
+/// sent"); not now (RetryLater: the send limit, so it waits and sends again, in order); or the server failed to store it
+/// (ServerError: tried again a few times before it shows "Not sent").
+/// </summary>
+public sealed record SendOutcome(bool Stored, string? Error, bool RetryLater = false, bool ServerError = false);
 
 /// <summary>
 /// The circuit's end of the browser's outbox: once the page is interactive it hands the outbox a reference to itself,
@@ -50,7 +54,7 @@ public sealed class OutboxSender : ComponentBase, IAsyncDisposable
         await _module.InvokeVoidAsync("connect", _cts.Token, _self, UserId);
     }
 
-    /// <summary>Stores one message of the outbox. A refusal comes back as its reason; a failure throws, and the outbox tries again.</summary>
+    /// <summary>Stores one message of the outbox; see <see cref="SendOutcome"/> for the answers.</summary>
     [JSInvokable]
     public async Task<SendOutcome> SendAsync(string clientMessageId, long conversationId, string text)
     {
@@ -62,7 +66,7 @@ public sealed class OutboxSender : ComponentBase, IAsyncDisposable
         try
         {
             var result = await Chat.SendAsync(UserId, conversationId, id, text, _cts.Token);
-            return new(result.Succeeded, result.Error);
+            return new(result.Succeeded, result.Error, result.Error == MessageRules.SlowDown);
         }
         catch (NotAMemberException)
         {
@@ -71,7 +75,7 @@ public sealed class OutboxSender : ComponentBase, IAsyncDisposable
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             Logger.LogWarning(ex, "Storing a message from the outbox failed; the browser will try again.");
-            throw;
+            return new(false, "The server could not store this message.", ServerError: true);
         }
     }
 

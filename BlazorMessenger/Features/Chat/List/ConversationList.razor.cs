@@ -1,3 +1,4 @@
+using BlazorMessenger.Components.Shared;
 using BlazorMessenger.Features.Contacts;
 using BlazorMessenger.Features.Presence;
 using BlazorMessenger.Realtime;
@@ -13,7 +14,7 @@ public sealed partial class ConversationList : IDisposable
     private List<ConversationSummary> _conversations = [];
     private HashSet<string> _online = [];
     private HubListener? _listener;
-    private long _reloadsStarted;
+    private readonly LatestLoad _reloads = new();
 
     [Parameter]
     public string UserId { get; set; } = "";
@@ -85,7 +86,8 @@ public sealed partial class ConversationList : IDisposable
                         LastMessagePreview = MessageRules.Preview(message.Kind, message.Body),
                         LastMessageSenderId = message.SenderId,
                         LastActivityUtc = message.CreatedUtc,
-                        LastReadSeq = message.SenderId == UserId ? message.Seq : known.LastReadSeq,
+                        // As the writer does: one's own message is read, unless unseen ones from others came before it.
+                        LastReadSeq = message.SenderId == UserId && known.LastReadSeq >= known.LastSeq ? message.Seq : known.LastReadSeq,
                     });
                 }
 
@@ -147,9 +149,7 @@ public sealed partial class ConversationList : IDisposable
     /// </summary>
     private async Task ReloadAsync()
     {
-        var reload = ++_reloadsStarted;
-        var snapshot = await Chat.ListConversationsAsync(UserId, _cts.Token);
-        if (reload != _reloadsStarted)
+        if (await _reloads.RunAsync(() => Chat.ListConversationsAsync(UserId, _cts.Token)) is not { } snapshot)
         {
             return;
         }

@@ -47,7 +47,7 @@ export function attach(log, dotnet, startAt) {
     let reportedAt = -Infinity;
     let later = 0;
     const reportSeen = () => {
-        if (document.visibilityState !== "visible" || !isAtBottom(log)) {
+        if (document.visibilityState !== "visible" || document.documentElement.dataset.connection === "down" || !isAtBottom(log)) {
             return;
         }
         const shown = log.querySelectorAll("[data-seq]");
@@ -71,6 +71,15 @@ export function attach(log, dotnet, startAt) {
     const arrivals = new MutationObserver(() => requestAnimationFrame(reportSeen));
     arrivals.observe(log, { childList: true });
     document.addEventListener("visibilitychange", reportSeen);
+    // A report on its way when the connection dropped may never be answered: report again once it is back.
+    const connection = document.getElementById("components-reconnect-modal");
+    const onConnection = e => {
+        if (e.detail.state === "hide") {
+            reported = 0;
+            reportSeen();
+        }
+    };
+    connection?.addEventListener("components-reconnect-state-changed", onConnection);
 
     const onScroll = () => {
         remember(log);
@@ -101,6 +110,7 @@ export function attach(log, dotnet, startAt) {
             observer.disconnect();
             arrivals.disconnect();
             document.removeEventListener("visibilitychange", reportSeen);
+            connection?.removeEventListener("components-reconnect-state-changed", onConnection);
             log.removeEventListener("scroll", onScroll);
         }
     };
