@@ -57,7 +57,7 @@ public sealed class ConnectionFlowTests(BrowserFixture browser)
         proxy.Stall();
         await page.TypeAndSendAsync("sent into the stall");
         await Expect(page.Pending()).ToContainTextAsync("sent into the stall");
-        await Expect(Banner(page)).ToBeVisibleAsync(new() { Timeout = 6_000 });
+        await Expect(Banner(page)).ToBeVisibleAsync(new() { Timeout = 4_000 });
         TestContext.Current.SendDiagnosticMessage($"\"Connecting…\" shown {stalled.ElapsedMilliseconds} ms after the network stalled.");
         await page.TypeAndSendAsync("and another");
         proxy.Restore();
@@ -65,6 +65,30 @@ public sealed class ConnectionFlowTests(BrowserFixture browser)
         await Expect(bobSession.Page.StoredBodies()).ToHaveTextAsync(["sent into the stall", "and another"], new() { Timeout = 20_000 });
         await Expect(Banner(page)).ToBeHiddenAsync();
         await Expect(page.Pending()).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task More_messages_than_the_send_limit_allows_at_once_all_arrive_in_order_after_a_cut()
+    {
+        var (alice, bob) = await browser.PairAsync();
+        await using var proxy = browser.NewProxy();
+        await using var aliceSession = await browser.LoggedInAsync(alice, $"/chat/{bob}", proxy.BaseUrl);
+        var page = aliceSession.Page;
+        var texts = Enumerable.Range(1, 26).Select(i => $"backlog {i}").ToArray();
+
+        proxy.Cut();
+        foreach (var text in texts)
+        {
+            await page.TypeAndSendAsync(text);
+        }
+
+        await Expect(page.Pending()).ToHaveCountAsync(texts.Length);
+        proxy.Restore();
+
+        // 20 at once, then the limit refills at 2 a second: the rest wait in order, none shows "Not sent".
+        await Expect(page.StoredBodies()).ToHaveTextAsync(texts, new() { Timeout = 30_000 });
+        await Expect(page.GetByText("Not sent")).ToHaveCountAsync(0);
+        Assert.Equal(texts, (await browser.StoredMessagesAsync(alice, bob)).Select(m => m.Body));
     }
 
     [Fact]

@@ -69,6 +69,25 @@ public sealed class OutboxFlowTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_message_typed_in_one_tab_shows_as_pending_in_the_persons_other_tab_and_is_stored_once()
+    {
+        var (alice, bob) = await browser.PairAsync();
+        await using var proxy = browser.NewProxy();
+        await using var session = await browser.LoggedInAsync(alice, $"/chat/{bob}", proxy.BaseUrl);
+        var otherTab = await session.OpenTabAsync($"/chat/{bob}");
+
+        proxy.Cut();
+        await session.Page.TypeAndSendAsync("typed in the first tab");
+        await Expect(otherTab.Pending()).ToContainTextAsync("typed in the first tab");
+        proxy.Restore();
+
+        await Expect(otherTab.StoredBodies()).ToHaveTextAsync(["typed in the first tab"], new() { Timeout = 20_000 });
+        await Expect(session.Page.StoredBodies()).ToHaveTextAsync(["typed in the first tab"]);
+        await Expect(otherTab.Pending()).ToHaveCountAsync(0);
+        Assert.Single(await browser.StoredMessagesAsync(alice, bob));
+    }
+
+    [Fact]
     public async Task A_message_the_server_refuses_shows_not_sent_with_the_reason_and_retry_and_delete()
     {
         var (alice, bob) = await browser.PairAsync();

@@ -46,6 +46,26 @@ public sealed class ReadStateFlowTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_reader_scrolled_up_in_the_history_leaves_new_messages_unread_until_they_reach_the_bottom()
+    {
+        var (alice, bob) = await browser.PairAsync();
+        var aliceId = await browser.IdOfAsync(alice);
+        await browser.SeedAsync(await browser.ConversationIdAsync(aliceId, bob), aliceId, 60);
+        await using var bobSession = await browser.LoggedInAsync(bob, $"/chat/{alice}");
+        await using var aliceSession = await browser.LoggedInAsync(alice, $"/chat/{bob}");
+        var page = bobSession.Page;
+
+        await page.MessageLog().EvaluateAsync("e => e.scrollTop = e.scrollHeight / 3");
+        await aliceSession.Page.TypeAndSendAsync("new while you read old ones");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "1 new message" })).ToBeVisibleAsync();
+        await Expect(page).ToHaveTitleAsync("(1) BlazorMessenger");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "1 new message" }).ClickAsync();
+
+        await Expect(page).ToHaveTitleAsync("BlazorMessenger");
+    }
+
+    [Fact]
     public async Task Opening_a_conversation_with_unread_messages_starts_at_a_new_messages_divider()
     {
         var (alice, bob) = await browser.PairAsync();
