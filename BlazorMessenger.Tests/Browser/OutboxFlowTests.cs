@@ -57,8 +57,14 @@ public sealed class OutboxFlowTests(BrowserFixture browser)
         await Expect(page.Pending()).ToContainTextAsync("typed as the page appeared");
         Assert.Equal(0, await page.Locator("[data-interactive=True]").CountAsync());
 
+        await page.EvaluateAsync("""
+            () => new MutationObserver(() => window.__composerGone ||= !document.querySelector(".bm-composer-input"))
+                .observe(document.documentElement, { childList: true, subtree: true })
+            """);
         release.SetResult();
         await aliceSession.WaitForInteractiveAsync();
+        Assert.False(await page.EvaluateAsync<bool>("() => window.__composerGone === true"),
+            "The box must never leave the page while it becomes interactive: keystrokes then would be lost.");
 
         await Expect(bobSession.Page.StoredBodies()).ToHaveTextAsync(["typed as the page appeared"]);
         await Expect(page.StoredBodies()).ToHaveTextAsync(["typed as the page appeared"]);
