@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace BlazorMessenger.Tests.TestSupport;
 
@@ -27,6 +28,8 @@ public sealed class MessengerAppFactory : WebApplicationFactory<Program>
 
     public string DataDirectory { get; }
 
+    public RecordedErrors Errors { get; } = new();
+
     public string BaseUrl
     {
         get
@@ -45,6 +48,8 @@ public sealed class MessengerAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Messenger:DataDirectory", DataDirectory);
         builder.UseSetting("Messenger:SeedDemoUsers", "false");
         builder.UseSetting("Messenger:PresenceGraceSeconds", "1");
+        builder.UseSetting("DetailedErrors", "true");
+        builder.ConfigureLogging(logging => logging.AddProvider(Errors));
     }
 
     public override async ValueTask DisposeAsync()

@@ -43,7 +43,7 @@ public sealed class OutboxSender : ComponentBase, IAsyncDisposable
         }
 
         _self = DotNetObjectReference.Create(this);
-        var module = await JS.InvokeAsync<IJSObjectReference>("import", _cts.Token, "./js/composer.js");
+        var module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/composer.js");
         if (_cts.IsCancellationRequested)
         {
             await module.ReleaseAsync();
@@ -51,7 +51,7 @@ public sealed class OutboxSender : ComponentBase, IAsyncDisposable
         }
 
         _module = module;
-        await _module.InvokeVoidAsync("connect", _cts.Token, _self, UserId);
+        await _module.InvokeVoidAsync("connect", _self, UserId);
     }
 
     /// <summary>Stores one message of the outbox; see <see cref="SendOutcome"/> for the answers.</summary>

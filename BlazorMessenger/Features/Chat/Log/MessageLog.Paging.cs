@@ -43,7 +43,7 @@ public sealed partial class MessageLog
             return false;
         }
 
-        _positionBeforePrepend = await _module.InvokeAsync<object>("measure", _cts.Token, _logElement);
+        _positionBeforePrepend = await ScriptAsync<object>(_module, "measure", _logElement);
         var older = await Chat.GetPageAsync(UserId, Conversation.Id, _messages[0].Seq, _cts.Token);
         _messages.InsertRange(0, older);
         _hasOlder = older.Count == MessageRules.PageSize && older[0].Seq > 1;

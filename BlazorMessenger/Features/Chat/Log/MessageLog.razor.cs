@@ -93,20 +93,20 @@ public sealed partial class MessageLog : IAsyncDisposable
         if (_scrollToHighlightAfterRender && _highlightSeq is { } seq)
         {
             _scrollToHighlightAfterRender = false;
-            await _module.InvokeVoidAsync("scrollToSeq", _cts.Token, _logElement, seq);
+            await ScriptAsync<object>(_module, "scrollToSeq", _logElement, seq);
             return;
         }
 
         if (_positionBeforePrepend is { } before)
         {
             _positionBeforePrepend = null;
-            await _module.InvokeVoidAsync("keepPosition", _cts.Token, _logElement, before);
+            await ScriptAsync<object>(_module, "keepPosition", _logElement, before);
         }
 
         if (_scrollToBottomAfterRender)
         {
             _scrollToBottomAfterRender = false;
-            await _module.InvokeVoidAsync("scrollToBottom", _cts.Token, _logElement);
+            await ScriptAsync<object>(_module, "scrollToBottom", _logElement);
         }
     }
 
@@ -120,7 +120,7 @@ public sealed partial class MessageLog : IAsyncDisposable
         _listener = HubListener.Start(Hub, UserId, InvokeAsync, DispatchExceptionAsync, OnEventAsync)
             .OnReconnected(Circuit, CatchUpAsync);
         _self = DotNetObjectReference.Create(this);
-        var module = await JS.InvokeAsync<IJSObjectReference>("import", _cts.Token, "./Features/Chat/Log/MessageLog.razor.js");
+        var module = await JS.InvokeAsync<IJSObjectReference>("import", "./Features/Chat/Log/MessageLog.razor.js");
         if (_cts.IsCancellationRequested)
         {
             await module.ReleaseAsync();
@@ -128,8 +128,8 @@ public sealed partial class MessageLog : IAsyncDisposable
         }
 
         _module = module;
-        var scrolling = await _module.InvokeAsync<IJSObjectReference>("attach", _cts.Token, _logElement, _self, StartAt);
-        if (_cts.IsCancellationRequested)
+        var scrolling = await ScriptAsync<IJSObjectReference>(_module, "attach", _logElement, _self, StartAt);
+        if (_cts.IsCancellationRequested || scrolling is null)
         {
             await scrolling.ReleaseAsync("dispose");
             return;
@@ -139,6 +139,23 @@ public sealed partial class MessageLog : IAsyncDisposable
         if (_highlightSeq is null && !_hasNewer)
         {
             await CatchUpAsync();
+        }
+    }
+
+    /// <summary>
+    /// Calls the log's script without a cancellation token: cancelling a call whose answer is already on its way makes
+    /// the framework complete its task twice, which ends the circuit (seen when switching conversations quickly). A log
+    /// disposed meanwhile ignores what its script answers about elements that are gone.
+    /// </summary>
+    private async Task<T?> ScriptAsync<T>(IJSObjectReference module, string identifier, params object?[] args)
+    {
+        try
+        {
+            return await module.InvokeAsync<T>(identifier, args);
+        }
+        catch (Exception ex) when (_cts.IsCancellationRequested && ex is JSException or JSDisconnectedException)
+        {
+            return default;
         }
     }
 

@@ -1,4 +1,4 @@
-// Scrolling for the message log: older pages load when the top comes into view without moving what the reader
+// Scrolling for the message log (a log already removed, when someone switched quickly, arrives as null): older pages load when the top comes into view without moving what the reader
 // sees, and the log follows new messages only when the reader is already at the bottom. It also tells the server what
 // a person has seen: the newest message shown while the tab is visible and at the bottom (see MessageLog.Reading.cs).
 const nearBottomPx = 48;
@@ -121,6 +121,9 @@ export function isAtBottom(log) {
 }
 
 export function scrollToBottom(log) {
+    if (!log) {
+        return null;
+    }
     log.scrollTop = log.scrollHeight;
 }
 
@@ -132,10 +135,16 @@ function remember(log) {
 }
 
 export function measure(log) {
+    if (!log) {
+        return null;
+    }
     return remember(log);
 }
 
 export function keepPosition(log, before) {
+    if (!log) {
+        return null;
+    }
     const last = log.bmPosition ?? before;
     log.scrollTop = log.scrollHeight - last.scrollHeight + last.scrollTop;
     remember(log);
@@ -143,6 +152,9 @@ export function keepPosition(log, before) {
 }
 
 export function scrollToSeq(log, seq) {
+    if (!log) {
+        return null;
+    }
     const target = log.querySelector(`[data-seq="${seq}"]`);
     if (target) {
         target.scrollIntoView({ block: "center" });
