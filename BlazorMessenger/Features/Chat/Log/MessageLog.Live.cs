@@ -44,6 +44,13 @@ public sealed partial class MessageLog
             return;
         }
 
+        if (_hasNewer && message.SenderId == UserId)
+        {
+            // One's own message, sent while reading further back: go to it, as every messenger does.
+            await ShowNewestAsync();
+            return;
+        }
+
         if (_hasNewer)
         {
             // The reader is further back (a search result, a long unread stretch): offer the way down, leave no hole.

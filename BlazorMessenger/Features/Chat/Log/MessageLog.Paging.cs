@@ -51,6 +51,16 @@ public sealed partial class MessageLog
         return _hasOlder;
     }
 
+    /// <summary>Leaves an older stretch for the newest page, scrolled to the bottom.</summary>
+    private async Task ShowNewestAsync()
+    {
+        _messages.Clear();
+        (_hasNewer, _highlightSeq, _newBelow) = (false, null, 0);
+        await LoadNewestAsync();
+        _scrollToBottomAfterRender = true;
+        StateHasChanged();
+    }
+
     private async Task LoadNewerAsync()
     {
         await CatchUpAsync();

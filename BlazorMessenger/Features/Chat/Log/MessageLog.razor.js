@@ -93,7 +93,7 @@ export function attach(log, dotnet, startAt) {
     log.addEventListener("scroll", onScroll, { passive: true });
     const start = startAt && log.querySelector(startAt.selector);
     if (start) {
-        start.scrollIntoView({ block: startAt.block });
+        reveal(log, start, startAt.block);
     } else {
         log.scrollTop = log.scrollHeight;
     }
@@ -157,6 +157,13 @@ export function scrollToSeq(log, seq) {
     }
     const target = log.querySelector(`[data-seq="${seq}"]`);
     if (target) {
-        target.scrollIntoView({ block: "center" });
+        reveal(log, target, "center");
     }
+}
+
+// Scrolls only the log (scrollIntoView would scroll the page too, sliding the log under the app bar).
+function reveal(log, element, block) {
+    const offset = element.getBoundingClientRect().top - log.getBoundingClientRect().top;
+    const room = block === "center" ? (log.clientHeight - element.offsetHeight) / 2 : 8;
+    log.scrollTop += offset - room;
 }
