@@ -32,7 +32,6 @@ public sealed partial class MessageLog
         }
 
         _firstUnreadSeq = firstUnread;
-        _readSeq = Conversation.LastReadSeq;
     }
 
     /// <summary>The browser shows everything up to seq to someone looking at it.</summary>

@@ -54,6 +54,8 @@ public sealed partial class MessageLog : IAsyncDisposable
 
     protected override async Task OnInitializedAsync()
     {
+        // Seen reports below this need no trip to the database.
+        _readSeq = Conversation.LastReadSeq;
         if (JumpTo is { } seq)
         {
             await LoadAroundAsync(seq);
