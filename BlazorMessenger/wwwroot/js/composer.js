@@ -135,12 +135,13 @@ document.addEventListener("focusin", e => {
     }
 });
 
-// A composer Blazor just rendered gets its draft (and the focus) at once, before the next keystroke can reach it. Pending
-// bubbles wait for a later task, not a microtask: a message just sent goes out (SignalR sends in microtasks) before
-// drawing them lays out the log.
+// A composer Blazor just rendered gets its draft (and the focus) at once, before the next keystroke can reach it, and a
+// pending bubble goes as soon as its stored message appears. New pending bubbles wait for a later task, not a
+// microtask: a message just sent goes out (SignalR sends in microtasks) before drawing them lays out the log.
 let queued = false;
 new MutationObserver(() => {
     adoptAll();
+    pending.prune();
     if (!queued) {
         queued = true;
         setTimeout(() => {

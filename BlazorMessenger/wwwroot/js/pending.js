@@ -30,6 +30,20 @@ export function render() {
     }
 }
 
+/** Removes, at once, each pending bubble whose stored message the log now shows: the two are never seen together. */
+export function prune() {
+    const container = document.querySelector(".bm-log [data-pending]");
+    if (!container || container.childElementCount === 0) {
+        return;
+    }
+    const log = container.closest(".bm-log");
+    for (const row of [...container.children]) {
+        if (log.querySelector(`[data-seq][data-client-id="${row.dataset.clientId}"]`)) {
+            row.remove();
+        }
+    }
+}
+
 function bubble(entry) {
     const row = element("div", "bm-msg bm-mine bm-msg-pending");
     row.dataset.clientId = entry.id;
