@@ -43,10 +43,11 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary>A new browser context: its own cookies, like a separate person or browser profile.</summary>
     /// <param name="baseUrl">Where the app is reached: the app itself, or a <see cref="TcpProxy"/> in front of it.</param>
-    public async Task<BrowserSession> NewSessionAsync(string? baseUrl = null)
+    /// <param name="screen">The device: a desktop window unless a test asks for a phone.</param>
+    public async Task<BrowserSession> NewSessionAsync(string? baseUrl = null, Screen? screen = null)
     {
         baseUrl ??= BaseUrl;
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl });
+        var context = await Browser.NewContextAsync((screen ?? Screen.Desktop).ContextOptions(baseUrl));
         context.SetDefaultTimeout(15_000);
         return new BrowserSession(context, await context.NewPageAsync(), baseUrl);
     }

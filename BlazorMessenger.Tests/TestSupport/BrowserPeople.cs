@@ -69,9 +69,9 @@ public static class BrowserPeople
     }
 
     public static async Task<BrowserSession> LoggedInAsync(
-        this BrowserFixture browser, string userName, string path = "/", string? baseUrl = null)
+        this BrowserFixture browser, string userName, string path = "/", string? baseUrl = null, Screen? screen = null)
     {
-        var session = await browser.NewSessionAsync(baseUrl);
+        var session = await browser.NewSessionAsync(baseUrl, screen);
         await session.LogInAsync(userName, Password);
         await session.ExpectInAppAsAsync(userName);
         if (path != "/")

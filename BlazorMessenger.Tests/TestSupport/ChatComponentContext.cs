@@ -1,3 +1,4 @@
+using BlazorMessenger.Components.Layout;
 using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Features.Contacts;
 using BlazorMessenger.Features.Media;
@@ -28,6 +29,7 @@ public abstract class ChatComponentContext : MudTestContext, IAsyncLifetime
         }
 
         Services.AddScoped<CircuitEvents>();
+        Services.AddScoped<VisitedPages>();
     }
 
     async ValueTask IAsyncDisposable.DisposeAsync()

@@ -1,4 +1,5 @@
 using BlazorMessenger.Components.Account;
+using BlazorMessenger.Components.Layout;
 using BlazorMessenger.Data;
 using BlazorMessenger.Features;
 using BlazorMessenger.Features.Chat;
@@ -50,6 +51,7 @@ public static class ServiceRegistration
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<CircuitEvents>();
+        services.AddScoped<VisitedPages>();
         services.AddScoped<CircuitHandler, PresenceCircuitHandler>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
 

@@ -8,19 +8,24 @@ public static class MessengerTheme
     private static readonly string[] FontStack =
         ["system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"];
 
+    // Every text colour keeps at least 4.5:1 against the surfaces it sits on (WCAG AA): the dark theme's light blue
+    // carries dark text, and muted text is a solid grey rather than a translucent black or white.
     public static readonly MudTheme Theme = new()
     {
         PaletteLight = new PaletteLight
         {
-            Primary = "#2f6fde",
-            Secondary = "#00897b",
-            AppbarBackground = "#2f6fde",
+            Primary = "#2a63c8",
+            Secondary = "#00796b",
+            AppbarBackground = "#2a63c8",
             Background = "#f4f6fa",
+            TextSecondary = "#5a6270",
         },
         PaletteDark = new PaletteDark
         {
             Primary = "#7aa7ff",
+            PrimaryContrastText = "#0b1a33",
             Secondary = "#4db6ac",
+            TextSecondary = "#aab2c0",
             AppbarBackground = "#1f2430",
             Background = "#15181f",
             Surface = "#1f2430",

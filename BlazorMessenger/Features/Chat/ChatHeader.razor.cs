@@ -2,7 +2,9 @@ using BlazorMessenger.Components.Layout;
 using BlazorMessenger.Features.Presence;
 using BlazorMessenger.Realtime;
 using BlazorMessenger.Features.Profile;
+using BlazorMessenger.Features.Search;
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace BlazorMessenger.Features.Chat;
@@ -12,6 +14,8 @@ public sealed partial class ChatHeader : IDisposable
     private HubListener? _listener;
     private ChatPeer _peer = default!;
     private bool _online;
+    private bool _searching;
+    private ConversationSearch? _search;
     private DateTime? _lastSeenUtc;
 
     [Parameter, EditorRequired]
@@ -40,6 +44,12 @@ public sealed partial class ChatHeader : IDisposable
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private VisitedPages Visited { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
 
     private string Status => _online
         ? "online"
@@ -89,6 +99,19 @@ public sealed partial class ChatHeader : IDisposable
         return Task.CompletedTask;
     }
 
+    private Task BackAsync() => Visited.BackToConversationsAsync(JS);
+
+    private async Task ToggleSearchAsync()
+    {
+        _searching = !_searching;
+        if (_searching && _search is not null)
+        {
+            StateHasChanged();
+            await Task.Yield();
+            await _search.FocusAsync();
+        }
+    }
+
     private async Task ShowProfileAsync()
     {
         var parameters = new DialogParameters<ProfileCardDialog>
@@ -98,7 +121,7 @@ public sealed partial class ChatHeader : IDisposable
             { d => d.Online, _online },
         };
         await Dialogs.ShowAsync<ProfileCardDialog>(_peer.Name, parameters,
-            new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true, CloseButton = true, CloseOnEscapeKey = true });
+            new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true, CloseButton = true });
     }
 
     public void Dispose() => _listener?.Dispose();

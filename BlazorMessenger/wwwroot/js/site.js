@@ -45,3 +45,11 @@ window.bmEmoji = {
         localStorage.setItem("bm-recent-emoji", JSON.stringify(symbols));
     }
 };
+
+// In a text box marked data-enter-sends, Enter submits (the component handles the key) instead of starting a new line;
+// Shift+Enter still starts one.
+document.addEventListener("keydown", function (e) {
+    if (e.key === "Enter" && !e.shiftKey && !e.isComposing && e.target.closest && e.target.closest("[data-enter-sends]")) {
+        e.preventDefault();
+    }
+}, true);

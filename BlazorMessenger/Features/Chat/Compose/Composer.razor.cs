@@ -71,7 +71,15 @@ public sealed partial class Composer : IAsyncDisposable
         }
 
         _listeners = listeners;
-        await _module.InvokeVoidAsync("focus", _textArea);
+        await FocusMessageBoxAsync();
+    }
+
+    private async Task FocusMessageBoxAsync()
+    {
+        if (_module is not null)
+        {
+            await _module.InvokeVoidAsync("focus", _textArea);
+        }
     }
 
     private async Task InsertEmojiAsync(string emoji)

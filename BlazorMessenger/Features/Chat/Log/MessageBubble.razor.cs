@@ -81,7 +81,7 @@ public sealed partial class MessageBubble
             { d => d.Caption, Message.Body },
         };
         await Dialogs.ShowAsync<ImageViewerDialog>($"Image from {SenderName}", parameters,
-            new DialogOptions { MaxWidth = MaxWidth.Large, CloseButton = true, CloseOnEscapeKey = true });
+            new DialogOptions { MaxWidth = MaxWidth.Large, CloseButton = true });
     }
 
     private async Task EditAsync()
@@ -92,7 +92,7 @@ public sealed partial class MessageBubble
             { d => d.UserId, UserId },
         };
         await Dialogs.ShowAsync<EditMessageDialog>("Edit message", parameters,
-            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
     }
 
     private async Task DeleteAsync()

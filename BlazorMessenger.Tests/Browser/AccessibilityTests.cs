@@ -1,0 +1,104 @@
+using BlazorMessenger.Components.Layout;
+using BlazorMessenger.Tests.TestSupport;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace BlazorMessenger.Tests.Browser;
+
+/// <summary>axe-core (WCAG 2.1 A and AA, and its best practices) on every screen, in both themes, on a laptop and a phone.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AccessibilityTests(BrowserFixture browser)
+{
+    private static readonly AxeRunOptions Rules = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+    };
+
+    public static TheoryData<string, bool> Looks => new()
+    {
+        { Screen.Desktop.Name, false }, { Screen.Desktop.Name, true }, { Screen.Phone.Name, false }, { Screen.Phone.Name, true },
+    };
+
+    [Theory]
+    [MemberData(nameof(Looks))]
+    public async Task Every_screen_passes_axe(string screenName, bool dark)
+    {
+        var screen = screenName == Screen.Phone.Name ? Screen.Phone : Screen.Desktop;
+        var (alice, bob) = await browser.PairAsync();
+        var aliceId = await browser.IdOfAsync(alice);
+        await browser.SeedAsync(await browser.ConversationIdAsync(aliceId, bob), aliceId, 12,
+            i => i == 3 ? "the quokka came back" : $"message {i}", unread: true);
+        var audit = new Audit();
+
+        await using var session = await browser.NewSessionAsync(screen: screen);
+        var page = session.Page;
+        await session.Context.AddCookiesAsync([new Cookie
+        {
+            Name = ThemePreference.CookieName, Value = dark ? "dark" : "light", Url = session.BaseUrl,
+        }]);
+
+        await page.GotoAsync("/Account/Register");
+        await audit.ScanAsync(page, "register");
+        await session.LogInAsync(bob, BrowserPeople.Password);
+        await session.WaitForInteractiveAsync();
+        await audit.ScanAsync(page, "home");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add contact" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToBeVisibleAsync();
+        await audit.ScanAsync(page, "add contact dialog");
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+
+        await OpenAsync(session, $"/chat/{alice}");
+        await Expect(page.MessageLog()).ToContainTextAsync("message 12");
+        await audit.ScanAsync(page, "chat");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Emoji", Exact = true }).ClickAsync();
+        await audit.ScanAsync(page, "emoji picker");
+
+        await OpenAsync(session, "/contacts");
+        await audit.ScanAsync(page, "contacts");
+        await OpenAsync(session, "/profile");
+        await audit.ScanAsync(page, "profile");
+        await OpenAsync(session, "/search");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Search all messages" }).FillAsync("quokka");
+        await Expect(page.GetByRole(AriaRole.List, new() { Name = "Search results" })).ToBeVisibleAsync();
+        await audit.ScanAsync(page, "search");
+        await page.GotoAsync("/Account/Manage");
+        await audit.ScanAsync(page, "account settings");
+        await OpenAsync(session, "/");
+        await session.LogOutAsync(bob);
+        await audit.ScanAsync(page, "login");
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"{screenName}, {(dark ? "dark" : "light")}: {audit.Count} violations");
+        Assert.True(audit.Count == 0, $"{audit.Count} axe violations ({screenName}, {(dark ? "dark" : "light")} theme):\n{audit}");
+    }
+
+    private static async Task OpenAsync(BrowserSession session, string path)
+    {
+        await session.Page.GotoAsync(path);
+        await session.WaitForInteractiveAsync();
+    }
+
+    private sealed class Audit
+    {
+        private readonly List<string> found = [];
+
+        public int Count { get; private set; }
+
+        public async Task ScanAsync(IPage page, string screen)
+        {
+            var result = await page.RunAxe(Rules);
+            foreach (var violation in result.Violations)
+            {
+                Count++;
+                var where = violation.Nodes.Take(3).Select(n => n.Target.ToString());
+                found.Add($"  {screen}: {violation.Id} ({violation.Impact}, {violation.Nodes.Length} elements) {violation.Help}: " +
+                          string.Join(" | ", where));
+            }
+        }
+
+        public override string ToString() => string.Join("\n", found);
+    }
+}
