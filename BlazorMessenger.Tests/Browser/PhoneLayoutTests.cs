@@ -1,0 +1,134 @@
+using System.Text.RegularExpressions;
+using BlazorMessenger.Tests.TestSupport;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace BlazorMessenger.Tests.Browser;
+
+/// <summary>The app as a phone messenger at 390×844 with touch, and side by side on a laptop.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class PhoneLayoutTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task On_a_phone_the_list_is_home_a_chat_fills_the_screen_and_back_returns_to_the_list()
+    {
+        var (alice, bob) = await browser.PairAsync();
+        await using var session = await browser.LoggedInAsync(alice, screen: Screen.Phone);
+        var page = session.Page;
+        var list = page.ConversationList();
+        await Expect(list).ToBeVisibleAsync();
+        await Expect(page.MessageBox()).ToHaveCountAsync(0);
+        await ExpectNoPageScrollAsync(page);
+
+        await list.GetByRole(AriaRole.Link, new() { Name = bob }).TapAsync();
+        await Expect(page).ToHaveURLAsync(new Regex($"/chat/{bob}$"));
+        await session.WaitForInteractiveAsync();
+        await Expect(list).ToBeHiddenAsync();
+        var composer = await page.Locator(".bm-composer").BoundingBoxAsync();
+        Assert.True(composer is { Width: >= 300 }, $"The composer is {composer?.Width} px wide on a 390 px phone.");
+        await page.TypeAndSendAsync("hello from the phone");
+        await Expect(page.StoredBodies().Last).ToHaveTextAsync("hello from the phone");
+        await ExpectNoPageScrollAsync(page);
+        await ExpectTouchTargetsAsync(page);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Back to conversations" }).TapAsync();
+        await Expect(page).ToHaveURLAsync(session.BaseUrl + "/");
+        await Expect(list).ToBeVisibleAsync();
+        await Expect(list).ToContainTextAsync("You: hello from the phone");
+        await ExpectTouchTargetsAsync(page);
+
+        await list.GetByRole(AriaRole.Link, new() { Name = bob }).TapAsync();
+        await Expect(page.MessageBox()).ToBeVisibleAsync();
+        await page.GoBackAsync();
+        await Expect(page).ToHaveURLAsync(session.BaseUrl + "/");
+        await Expect(list).ToBeVisibleAsync();
+        await Expect(page.MessageBox()).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task A_chat_opened_straight_from_a_link_goes_back_to_the_list_not_out_of_the_app()
+    {
+        var (alice, bob) = await browser.PairAsync();
+        await using var session = await browser.LoggedInAsync(alice, $"/chat/{bob}", screen: Screen.Phone);
+        var page = session.Page;
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Back to conversations" }).TapAsync();
+
+        await Expect(page).ToHaveURLAsync(session.BaseUrl + "/");
+        await Expect(page.ConversationList()).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task The_emoji_picker_the_menus_and_dialogs_fit_on_a_360_px_phone()
+    {
+        var (alice, bob) = await browser.PairAsync();
+        var small = Screen.Phone with { Width = 360, Height = 740 };
+        await using var session = await browser.LoggedInAsync(alice, screen: small);
+        var page = session.Page;
+
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Account menu for {alice}" }).TapAsync();
+        await ExpectInsideAsync(page, page.GetByRole(AriaRole.Menu), small);
+        await page.Touchscreen.TapAsync(20, small.Height - 20);
+        await Expect(page.GetByRole(AriaRole.Menu)).ToHaveCountAsync(0);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add contact" }).TapAsync();
+        await ExpectInsideAsync(page, page.GetByRole(AriaRole.Dialog), small);
+        await page.Keyboard.PressAsync("Escape");
+
+        await page.ConversationList().GetByRole(AriaRole.Link, new() { Name = bob }).TapAsync();
+        await session.WaitForInteractiveAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Emoji", Exact = true }).TapAsync();
+        await ExpectInsideAsync(page, page.GetByRole(AriaRole.Dialog, new() { Name = "Emoji picker" }), small);
+
+        await page.GotoAsync("/profile");
+        await session.WaitForInteractiveAsync();
+        await ExpectNoPageScrollAsync(page);
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= innerWidth"),
+            "The profile page is wider than a 360 px phone.");
+    }
+
+    [Fact]
+    public async Task On_a_laptop_the_list_and_the_chat_sit_side_by_side_without_a_back_button()
+    {
+        var (alice, bob) = await browser.PairAsync();
+        await using var session = await browser.LoggedInAsync(alice, $"/chat/{bob}");
+        var page = session.Page;
+
+        await Expect(page.ConversationList()).ToBeVisibleAsync();
+        await Expect(page.MessageBox()).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Back to conversations" })).ToBeHiddenAsync();
+        var list = await page.ConversationList().BoundingBoxAsync();
+        var composer = await page.Locator(".bm-composer").BoundingBoxAsync();
+        Assert.True(list!.X + list.Width <= composer!.X, "The list and the chat overlap.");
+        await ExpectNoPageScrollAsync(page);
+    }
+
+    private static async Task ExpectNoPageScrollAsync(IPage page)
+    {
+        var sizes = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollHeight, innerHeight]");
+        var (height, viewport) = (sizes[0], sizes[1]);
+        Assert.True(height <= viewport, $"The page itself scrolls: {height} px of document in a {viewport} px viewport.");
+    }
+
+    private static async Task ExpectInsideAsync(IPage page, ILocator element, Screen screen)
+    {
+        await Expect(element).ToBeVisibleAsync();
+        var box = await element.BoundingBoxAsync();
+        Assert.True(box is { X: >= 0, Y: >= 0 } && box.X + box.Width <= screen.Width && box.Y + box.Height <= screen.Height,
+            $"Cut off on a {screen.Width}×{screen.Height} screen: x {box?.X}, y {box?.Y}, {box?.Width}×{box?.Height}.");
+        await ExpectNoPageScrollAsync(page);
+    }
+
+    /// <summary>Every visible button and link that is not part of running text is at least 44 × 44 px.</summary>
+    private static async Task ExpectTouchTargetsAsync(IPage page)
+    {
+        var small = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('button, a[href], [role=button], label:has(input[type=file])')]
+                .filter(e => e.checkVisibility() && !e.closest('.bm-body, p, .bm-sr-only'))
+                .map(e => [e, e.getBoundingClientRect()])
+                .filter(([e, r]) => r.width > 1 && (r.width < 44 || r.height < 44))
+                .map(([e, r]) => `${e.getAttribute('aria-label') || e.textContent.trim()} (${Math.round(r.width)}×${Math.round(r.height)})`)
+            """);
+        Assert.True(small.Length == 0, "Touch targets under 44 px: " + string.Join(", ", small));
+    }
+}
