@@ -31,6 +31,11 @@ public sealed class PhoneLayoutTests(BrowserFixture browser)
         await ExpectNoPageScrollAsync(page);
         await ExpectTouchTargetsAsync(page);
 
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open message search" }).TapAsync();
+        await Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "Search messages" })).ToBeFocusedAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Close message search" }).TapAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = bob })).ToBeVisibleAsync();
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Back to conversations" }).TapAsync();
         await Expect(page).ToHaveURLAsync(session.BaseUrl + "/");
         await Expect(list).ToBeVisibleAsync();
@@ -105,9 +110,13 @@ public sealed class PhoneLayoutTests(BrowserFixture browser)
 
     private static async Task ExpectNoPageScrollAsync(IPage page)
     {
-        var sizes = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollHeight, innerHeight]");
-        var (height, viewport) = (sizes[0], sizes[1]);
-        Assert.True(height <= viewport, $"The page itself scrolls: {height} px of document in a {viewport} px viewport.");
+        var sizes = await page.EvaluateAsync<int[]>("""
+            () => [document.documentElement.scrollHeight, innerHeight, document.documentElement.scrollWidth, innerWidth,
+                   ...[...document.querySelectorAll('.bm-appbar > *')].flatMap(bar => [bar.scrollWidth, bar.clientWidth])]
+            """);
+        Assert.True(sizes[0] <= sizes[1], $"The page itself scrolls: {sizes[0]} px of document in a {sizes[1]} px viewport.");
+        Assert.True(sizes[2] <= sizes[3], $"The page is {sizes[2]} px wide in a {sizes[3]} px viewport.");
+        Assert.True(sizes.Length < 6 || sizes[4] <= sizes[5], $"The app bar's content is {sizes[4]} px wide in {sizes[5]} px.");
     }
 
     private static async Task ExpectInsideAsync(IPage page, ILocator element, Screen screen)

@@ -2,7 +2,6 @@ using BlazorMessenger.Components.Layout;
 using BlazorMessenger.Features.Presence;
 using BlazorMessenger.Realtime;
 using BlazorMessenger.Features.Profile;
-using BlazorMessenger.Features.Search;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MudBlazor;
@@ -15,7 +14,6 @@ public sealed partial class ChatHeader : IDisposable
     private ChatPeer _peer = default!;
     private bool _online;
     private bool _searching;
-    private ConversationSearch? _search;
     private DateTime? _lastSeenUtc;
 
     [Parameter, EditorRequired]
@@ -101,16 +99,6 @@ public sealed partial class ChatHeader : IDisposable
 
     private Task BackAsync() => Visited.BackToConversationsAsync(JS);
 
-    private async Task ToggleSearchAsync()
-    {
-        _searching = !_searching;
-        if (_searching && _search is not null)
-        {
-            StateHasChanged();
-            await Task.Yield();
-            await _search.FocusAsync();
-        }
-    }
 
     private async Task ShowProfileAsync()
     {

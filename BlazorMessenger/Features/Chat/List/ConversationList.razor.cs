@@ -15,6 +15,7 @@ public sealed partial class ConversationList : IDisposable
     private HashSet<string> _online = [];
     private HubListener? _listener;
     private readonly LatestLoad _reloads = new();
+    private string _filter = "";
 
     [Parameter]
     public string UserId { get; set; } = "";
@@ -39,6 +40,11 @@ public sealed partial class ConversationList : IDisposable
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
+
+    private IEnumerable<ConversationSummary> Shown => string.IsNullOrWhiteSpace(_filter)
+        ? _conversations
+        : _conversations.Where(c => c.Peer.Name.Contains(_filter.Trim(), StringComparison.CurrentCultureIgnoreCase)
+                                    || c.Peer.UserName.Contains(_filter.Trim(), StringComparison.OrdinalIgnoreCase));
 
     private string Title
     {

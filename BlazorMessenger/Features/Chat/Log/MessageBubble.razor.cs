@@ -6,6 +6,8 @@ namespace BlazorMessenger.Features.Chat;
 
 public sealed partial class MessageBubble
 {
+    private MudMenu? _actions;
+
     [Parameter, EditorRequired]
     public ChatMessage Message { get; set; } = default!;
 
@@ -84,8 +86,21 @@ public sealed partial class MessageBubble
             new DialogOptions { MaxWidth = MaxWidth.Large, CloseButton = true });
     }
 
+    /// <summary>
+    /// The menu is closed (and has given the focus back to its button) before a dialog opens, so the focus it returns
+    /// does not land after the dialog has put it in its field.
+    /// </summary>
+    private async Task CloseActionsAsync()
+    {
+        if (_actions is not null)
+        {
+            await _actions.CloseMenuAsync();
+        }
+    }
+
     private async Task EditAsync()
     {
+        await CloseActionsAsync();
         var parameters = new DialogParameters<EditMessageDialog>
         {
             { d => d.Message, Message },
@@ -97,6 +112,7 @@ public sealed partial class MessageBubble
 
     private async Task DeleteAsync()
     {
+        await CloseActionsAsync();
         var confirmed = await Dialogs.ShowMessageBoxAsync(
             "Delete message", "Delete this message for everyone?", yesText: "Delete", cancelText: "Cancel");
         if (confirmed != true)

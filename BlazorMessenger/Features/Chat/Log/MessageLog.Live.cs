@@ -7,6 +7,7 @@ public sealed partial class MessageLog
 {
     private bool _atBottom = true;
     private int _newBelow;
+    private string? _announcement;
 
     private Task OnEventAsync(MessengerEvent messengerEvent)
     {
@@ -92,6 +93,11 @@ public sealed partial class MessageLog
         if (arrived.Count == 0)
         {
             return;
+        }
+
+        if (arrived.LastOrDefault(m => m.SenderId != UserId) is { } incoming)
+        {
+            _announcement = $"{Peer.Name}: {(incoming.Body.Length > 0 ? incoming.Body : "sent an image")}";
         }
 
         if (!_hasNewer && _highlightSeq is null && (_atBottom || arrived.Any(m => m.SenderId == UserId)))

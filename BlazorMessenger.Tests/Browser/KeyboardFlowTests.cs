@@ -1,0 +1,120 @@
+using System.Text.RegularExpressions;
+using BlazorMessenger.Tests.TestSupport;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace BlazorMessenger.Tests.Browser;
+
+/// <summary>The app without a mouse: shortcuts, arrow keys, Enter and Esc, and a focus ring wherever the focus is.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class KeyboardFlowTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task Ctrl_K_filters_the_list_arrows_reach_a_row_and_Enter_opens_it_then_the_skip_link_reaches_the_message_box()
+    {
+        var (alice, bob, carol) = await browser.TrioAsync();
+        await using var session = await browser.LoggedInAsync(alice);
+        var page = session.Page;
+
+        await page.Keyboard.PressAsync("Control+k");
+        var filter = page.GetByRole(AriaRole.Searchbox, new() { Name = "Filter conversations" });
+        await Expect(filter).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync(carol[..6]);
+        var rows = page.ConversationList().Locator("[data-testid=conversation]");
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(rows).ToContainTextAsync(carol);
+
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Expect(rows).ToBeFocusedAsync();
+        await ExpectFocusRingAsync(rows);
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page).ToHaveURLAsync(new Regex($"/chat/{carol}$"));
+        await session.WaitForInteractiveAsync();
+
+        var skip = page.GetByRole(AriaRole.Link, new() { Name = "Skip to message box" });
+        Assert.True(await skip.EvaluateAsync<bool>(
+                "a => a.closest('.bm-shell').querySelector('a[href], button, input, textarea, [tabindex]') === a"),
+            "The skip link is not the first stop of the page's tab order.");
+        await skip.FocusAsync();
+        await Expect(skip).ToBeInViewportAsync();
+        await ExpectFocusRingAsync(skip);
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.MessageBox()).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("typed without a mouse");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.StoredBodies().Last).ToHaveTextAsync("typed without a mouse");
+        Assert.NotEqual(bob, carol);
+    }
+
+    [Fact]
+    public async Task Enter_saves_an_edit_and_Esc_closes_the_emoji_picker_the_add_contact_dialog_and_the_shortcuts()
+    {
+        var (alice, bob) = await browser.PairAsync();
+        await using var session = await browser.LoggedInAsync(alice, $"/chat/{bob}");
+        var page = session.Page;
+        await page.TypeAndSendAsync("helo");
+        var mine = page.MessageLog().Locator(".bm-msg[data-seq]").Last;
+        await Expect(mine.Locator(".bm-body")).ToHaveTextAsync("helo");
+
+        await mine.GetByRole(AriaRole.Button, new() { Name = "Message actions" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Menuitem, new() { Name = "Edit" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Edit message" });
+        await Expect(dialog.GetByRole(AriaRole.Textbox)).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Control+a");
+        await page.Keyboard.TypeAsync("hello");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(mine.Locator(".bm-body")).ToHaveTextAsync("hello");
+        await Expect(mine).ToContainTextAsync("edited");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Emoji", Exact = true }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        var picker = page.GetByRole(AriaRole.Dialog, new() { Name = "Emoji picker" });
+        await Expect(picker.GetByRole(AriaRole.Textbox, new() { Name = "Search emoji" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(picker).ToHaveCountAsync(0);
+        await Expect(page.MessageBox()).ToBeFocusedAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add contact" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        var addContact = page.GetByRole(AriaRole.Dialog, new() { Name = "Add contact" });
+        await Expect(addContact.GetByRole(AriaRole.Textbox, new() { Name = "Username" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(addContact).ToHaveCountAsync(0);
+
+        await page.MessageLog().FocusAsync();
+        await page.Keyboard.PressAsync("?");
+        var shortcuts = page.GetByRole(AriaRole.Dialog, new() { Name = "Keyboard shortcuts" });
+        await Expect(shortcuts).ToContainTextAsync("Next conversation");
+        await Expect(shortcuts.GetByRole(AriaRole.Button, new() { Name = "Close" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(shortcuts).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Alt_and_the_arrows_move_to_the_next_and_previous_conversation()
+    {
+        var (alice, _, _) = await browser.TrioAsync();
+        await using var session = await browser.LoggedInAsync(alice);
+        var page = session.Page;
+        var names = await page.ConversationList().Locator("[data-username]").EvaluateAllAsync<string[]>(
+            "rows => rows.map(r => r.dataset.username)");
+        Assert.Equal(2, names.Length);
+
+        await page.Keyboard.PressAsync("Alt+ArrowDown");
+        await Expect(page).ToHaveURLAsync(new Regex($"/chat/{names[0]}$"));
+        await page.Keyboard.PressAsync("Alt+ArrowDown");
+        await Expect(page).ToHaveURLAsync(new Regex($"/chat/{names[1]}$"));
+        await page.Keyboard.PressAsync("Alt+ArrowUp");
+        await Expect(page).ToHaveURLAsync(new Regex($"/chat/{names[0]}$"));
+    }
+
+    private static async Task ExpectFocusRingAsync(ILocator element)
+    {
+        var outline = await element.EvaluateAsync<string>("e => { const s = getComputedStyle(e); return s.outlineStyle + ' ' + s.outlineWidth; }");
+        Assert.True(!outline.StartsWith("none", StringComparison.Ordinal) && !outline.EndsWith(" 0px", StringComparison.Ordinal),
+            $"The focused element shows no focus ring (outline: {outline}).");
+    }
+}

@@ -1,0 +1,87 @@
+// Keyboard use of the whole app. A plain script, so it works from the first paint, before the circuit is connected;
+// only the "?" help dialog needs the circuit.
+//   Ctrl/Cmd+K        focus the conversation filter
+//   Alt+Up / Alt+Down open the previous / next conversation
+//   Up / Down         move through a list marked data-arrow-nav (from its text box into its items and back)
+//   ?                 the keyboard shortcuts dialog
+(function () {
+    var help = null;
+    window.bmKeyboard = {
+        listen: function (dotNetRef) {
+            help = dotNetRef;
+        }
+    };
+
+    function typing(element) {
+        return element && (element.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(element.tagName));
+    }
+
+    function openNeighbourConversation(step) {
+        // The open conversation is read from the address, not the highlighted row: a row is highlighted only once the
+        // circuit has rendered the navigation, and a quick second press must not miss it.
+        var rows = Array.prototype.slice.call(document.querySelectorAll(".bm-conversation"));
+        var index = rows.findIndex(function (row) {
+            return row.pathname === location.pathname;
+        });
+        var next = index < 0 ? rows[step > 0 ? 0 : rows.length - 1] : rows[index + step];
+        if (next) {
+            next.click();
+            next.focus({ preventScroll: false });
+        }
+        return !!next;
+    }
+
+    function moveInList(target, step) {
+        var list = target.closest && target.closest("[data-arrow-nav]");
+        if (!list) {
+            return false;
+        }
+        var items = Array.prototype.slice.call(list.querySelectorAll("[data-arrow-item]"));
+        var box = list.querySelector("input");
+        var index = items.indexOf(target.closest("[data-arrow-item]"));
+        if (index < 0 && target !== box) {
+            return false;
+        }
+        var next = index < 0 ? (step > 0 ? items[0] : null) : items[index + step] || (index === 0 && step < 0 ? box : null);
+        if (next) {
+            next.focus();
+        }
+        return !!next;
+    }
+
+    document.addEventListener("keydown", function (e) {
+        var modifier = e.ctrlKey || e.metaKey;
+        var vertical = e.key === "ArrowUp" || e.key === "ArrowDown";
+        var step = e.key === "ArrowDown" ? 1 : -1;
+        if (modifier && !e.altKey && !e.shiftKey && (e.key === "k" || e.key === "K")) {
+            var filter = document.getElementById("conversation-filter");
+            if (filter && filter.checkVisibility()) {
+                e.preventDefault();
+                filter.focus();
+                filter.select();
+            }
+        } else if (e.altKey && !modifier && vertical) {
+            if (openNeighbourConversation(step)) {
+                e.preventDefault();
+            }
+        } else if (!e.altKey && !modifier && !e.shiftKey && vertical) {
+            if (moveInList(e.target, step)) {
+                e.preventDefault();
+            }
+        } else if (e.key === "?" && !modifier && !e.altKey && !typing(e.target) && help) {
+            e.preventDefault();
+            help.invokeMethodAsync("Show");
+        }
+    });
+
+    // "Skip to message box": focus it without Blazor's navigation or a scroll of the page.
+    document.addEventListener("click", function (e) {
+        var skip = e.target.closest && e.target.closest(".bm-skip");
+        var box = skip && document.querySelector(".bm-composer-input");
+        if (box) {
+            e.preventDefault();
+            e.stopPropagation();
+            box.focus({ preventScroll: true });
+        }
+    }, true);
+})();
