@@ -45,18 +45,22 @@ public sealed class ChatTestBed : IAsyncDisposable
     }
 
     /// <summary>Stores alice's messages the way a lost event would look: in the database, never published.</summary>
-    public async Task StoreSilentlyAsync(params string[] bodies)
+    public Task StoreSilentlyAsync(params string[] bodies) =>
+        StoreSilentlyAsync(bodies.Select(body => (DateTime.UtcNow, body)).ToArray());
+
+    /// <summary>Alice's messages written at the given moments, straight to the database.</summary>
+    public async Task StoreSilentlyAsync(params (DateTime CreatedUtc, string Body)[] messages)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var db = await Services.Get<IDbContextFactory<ApplicationDbContext>>().CreateDbContextAsync(ct);
         var conversation = await db.Conversations.SingleAsync(c => c.Id == ConversationId, ct);
-        foreach (var body in bodies)
+        foreach (var (createdUtc, body) in messages)
         {
             conversation.LastSeq++;
             db.Messages.Add(new Message
             {
                 ConversationId = conversation.Id, Seq = conversation.LastSeq, SenderId = Alice,
-                ClientMessageId = Guid.NewGuid(), Body = body, CreatedUtc = DateTime.UtcNow,
+                ClientMessageId = Guid.NewGuid(), Body = body, CreatedUtc = createdUtc,
             });
         }
 

@@ -23,7 +23,7 @@ public static class ClientTime
     public static string Clock(DateTime utc, TimeZoneInfo zone) =>
         Local(utc, zone).ToString("HH:mm", CultureInfo.InvariantCulture);
 
-    /// <summary>Today's times as a clock, this week's as a weekday, older ones as a date.</summary>
+    /// <summary>Today's times as a clock, this week's as a weekday, older ones as a date (with the year if not this one).</summary>
     public static string Short(DateTime utc, TimeZoneInfo zone, DateTime nowUtc)
     {
         var local = Local(utc, zone);
@@ -35,8 +35,29 @@ public static class ClientTime
 
         return local.Date > today.AddDays(-7)
             ? local.ToString("ddd", CultureInfo.InvariantCulture)
-            : local.ToString("d MMM", CultureInfo.InvariantCulture);
+            : local.ToString(local.Year == today.Year ? "d MMM" : "d MMM yyyy", CultureInfo.InvariantCulture);
     }
+
+    /// <summary>The log's day separators: "Today", "Yesterday", a weekday within the last week, then the date.</summary>
+    public static string Day(DateTime utc, TimeZoneInfo zone, DateTime nowUtc)
+    {
+        var day = Local(utc, zone).Date;
+        var today = Local(nowUtc, zone).Date;
+        return (today - day).Days switch
+        {
+            0 => "Today",
+            1 => "Yesterday",
+            > 1 and < 7 => day.ToString("dddd", CultureInfo.InvariantCulture),
+            _ => day.ToString(day.Year == today.Year ? "d MMMM" : "d MMMM yyyy", CultureInfo.InvariantCulture),
+        };
+    }
+
+    /// <summary>The whole date and time, shown when a person hovers over or focuses a time.</summary>
+    public static string Full(DateTime utc, TimeZoneInfo zone) =>
+        Local(utc, zone).ToString("dddd, d MMMM yyyy 'at' HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>The reader's calendar day of a moment: messages are grouped under one separator per day.</summary>
+    public static DateOnly LocalDay(DateTime utc, TimeZoneInfo zone) => DateOnly.FromDateTime(Local(utc, zone));
 
     public static string LastSeen(DateTime? utc, TimeZoneInfo zone, DateTime nowUtc)
     {

@@ -1,3 +1,4 @@
+using BlazorMessenger.Components.Layout;
 using BlazorMessenger.Components.Shared;
 using BlazorMessenger.Realtime;
 using Microsoft.AspNetCore.Components;
@@ -49,6 +50,18 @@ public sealed partial class MessageLog : IAsyncDisposable
 
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
+    [CascadingParameter]
+    private TimeZoneInfo? TimeZone { get; set; }
+
+    /// <summary>A separator goes above the first message of each of the reader's calendar days.</summary>
+    private bool StartsDay(int index) => index == 0
+        || ClientTime.LocalDay(_messages[index].CreatedUtc, Zone) != ClientTime.LocalDay(_messages[index - 1].CreatedUtc, Zone);
+
+    private TimeZoneInfo Zone => TimeZone ?? TimeZoneInfo.Utc;
 
     private long LastSeq => _messages.Count == 0 ? 0 : _messages[^1].Seq;
 
