@@ -84,6 +84,28 @@ public sealed class ImageFlowTests(BrowserFixture browser)
         await Expect(page.GetByRole(AriaRole.Log).Locator(".bm-msg")).ToHaveCountAsync(1);
     }
 
+    [Fact]
+    public async Task The_tray_shows_the_picked_image_and_a_file_that_is_no_image_is_refused_when_picked_until_cancelled()
+    {
+        var (alice, bob) = await browser.PairAsync();
+        await using var session = await browser.LoggedInAsync(alice, $"/chat/{bob}");
+        var page = session.Page;
+        var attach = page.GetByLabel("Attach image");
+
+        await attach.SetInputFilesAsync(new FilePayload { Name = "notes.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.7"u8.ToArray() });
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Only PNG, JPEG, GIF and WebP images can be sent.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
+
+        await attach.SetInputFilesAsync(new FilePayload { Name = "wide.png", MimeType = "image/png", Buffer = TestImages.Png(80, 40) });
+        var preview = page.GetByRole(AriaRole.Img, new() { Name = "Preview of wide.png" });
+        await Expect(preview).ToBeVisibleAsync();
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-attachment-preview]')?.naturalWidth === 80");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await Expect(preview).ToHaveCountAsync(0);
+        await Expect(page.MessageLog().Locator(".bm-msg")).ToHaveCountAsync(0);
+    }
+
     private static async Task DropAsync(IPage page, string name, string type, byte[] bytes)
     {
         await page.Locator(".bm-composer-area[data-ready]").WaitForAsync();

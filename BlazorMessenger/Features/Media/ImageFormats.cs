@@ -36,6 +36,9 @@ public static class ImageFormats
         return null;
     }
 
+    /// <summary>The types a person may pick (the file picker's filter); what arrives is still sniffed.</summary>
+    public static readonly string[] Accepted = ["image/png", "image/jpeg", "image/gif", "image/webp"];
+
     public static string ContentType(ImageFormat format) => format switch
     {
         ImageFormat.Png => "image/png",

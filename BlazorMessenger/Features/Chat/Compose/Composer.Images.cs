@@ -8,25 +8,26 @@ namespace BlazorMessenger.Features.Chat;
 /// <summary>The composer's image half: choosing, uploading with progress, cancelling and sending with a caption.</summary>
 public sealed partial class Composer
 {
+    /// <summary>A file that cannot be sent is refused the moment it is picked, pasted or dropped, not at Send.</summary>
     private void OnFileChosen(InputFileChangeEventArgs e)
     {
         _error = null;
-        if (e.File.Size > Images.MaxBytes)
+        _attachment = null;
+        _attachmentError = !ImageFormats.Accepted.Contains(e.File.ContentType) ? ImageProcessor.NotAnImage
+            : e.File.Size > Images.MaxBytes ? Images.TooLarge
+            : null;
+        if (_attachmentError is null)
         {
-            _attachment = null;
-            _error = Images.TooLarge;
-            return;
+            _attachment = e.File;
+            _clientMessageId = Guid.NewGuid();
+            _showPreview = true;
         }
-
-        _attachment = e.File;
-        _clientMessageId = Guid.NewGuid();
     }
 
     private void CancelAttachment()
     {
         _upload?.Cancel();
-        _attachment = null;
-        _uploading = false;
+        (_attachment, _attachmentError, _uploading) = (null, null, false);
     }
 
     /// <summary>Send with an image attached: uploads it with the box's text as its caption; true when it was stored.</summary>

@@ -22,6 +22,8 @@ public sealed partial class Composer : IAsyncDisposable
     private bool _sending;
     private Guid _clientMessageId = Guid.NewGuid();
     private IBrowserFile? _attachment;
+    private string? _attachmentError;
+    private bool _showPreview;
     private bool _uploading;
     private double _progress;
     private CancellationTokenSource? _upload;
@@ -47,6 +49,12 @@ public sealed partial class Composer : IAsyncDisposable
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        if (_showPreview && _module is not null)
+        {
+            _showPreview = false;
+            await _module.InvokeVoidAsync("showPreview", _area);
+        }
+
         if (!firstRender)
         {
             return;

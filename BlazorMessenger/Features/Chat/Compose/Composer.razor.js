@@ -55,6 +55,21 @@ export function attach(area, dotnet) {
     };
 }
 
+// The tray shows the picked (or pasted, or dropped) image itself, read in the browser: nothing is uploaded before Send.
+export function showPreview(area) {
+    const input = area.querySelector("input[type=file]");
+    const img = area.querySelector("[data-attachment-preview]");
+    const file = input?.files?.[0];
+    if (!img || !file) {
+        return;
+    }
+    if (area.bmPreviewUrl) {
+        URL.revokeObjectURL(area.bmPreviewUrl);
+    }
+    area.bmPreviewUrl = URL.createObjectURL(file);
+    img.src = area.bmPreviewUrl;
+}
+
 export function focus(textArea) {
     textArea.focus();
 }
