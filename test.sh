@@ -29,7 +29,21 @@ ensure_chromium() {
     return 1
 }
 
+ensure_npm() {
+    command -v npm >/dev/null && return 0
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        echo "npm is missing (the build installs the emoji font from the npm registry): installing nodejs and npm from apt..."
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update -qq && apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null && command -v npm >/dev/null && return 0
+        echo "Installing npm with apt failed." >&2
+    else
+        echo "npm is missing. Install it: sudo apt-get install nodejs npm" >&2
+    fi
+    return 1
+}
+
 ensure_chromium || finish 0 1 1
+ensure_npm || finish 0 1 1
 
 t=$SECONDS
 dotnet restore BlazorMessenger.sln || finish 0 1 1

@@ -36,4 +36,32 @@ public sealed class EmojiFlowTests(BrowserFixture browser)
         await box.PressAsync("Enter");
         await Expect(page.GetByRole(AriaRole.Log).Locator(".bm-msg").Last).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("bm-jumbo"));
     }
+
+    [Fact]
+    public async Task Emoji_in_the_picker_and_in_messages_are_drawn_with_the_apps_own_colour_font()
+    {
+        var (alice, bob) = await browser.PairAsync();
+        await using var session = await browser.LoggedInAsync(alice, $"/chat/{bob}");
+        var page = session.Page;
+        var fontResponses = new List<int>();
+        page.Response += (_, response) =>
+        {
+            if (response.Url.EndsWith("/lib/emoji/twemoji.woff2", StringComparison.Ordinal))
+            {
+                fontResponses.Add(response.Status);
+            }
+        };
+
+        await page.TypeAndSendAsync("see you at 10 🙂");
+        await page.WaitForFunctionAsync(
+            "() => [...document.fonts].some(f => f.family.replaceAll('\"', '') === 'BM Text Emoji' && f.status === 'loaded')");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Emoji", Exact = true }).ClickAsync();
+        await page.WaitForFunctionAsync(
+            "() => [...document.fonts].some(f => f.family.replaceAll('\"', '') === 'Twemoji' && f.status === 'loaded')");
+
+        Assert.Equal([200], fontResponses.Distinct());
+        var family = await page.GetByRole(AriaRole.Group).Locator(".bm-emoji-item").First
+            .EvaluateAsync<string>("e => getComputedStyle(e).fontFamily");
+        Assert.StartsWith("Twemoji", family.Replace("\"", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
 }

@@ -4,9 +4,10 @@ namespace BlazorMessenger.Components.Layout;
 
 public static class MessengerTheme
 {
-    // System fonts: nothing is fetched from another host.
+    // System fonts, led by the app's own colour emoji (wwwroot/css/emoji.css, emoji code points only): nothing is fetched
+    // from another host, and emoji look the same on every machine.
     private static readonly string[] FontStack =
-        ["system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"];
+        ["BM Text Emoji", "system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"];
 
     // Every text colour keeps at least 4.5:1 against the surfaces it sits on (WCAG AA): the dark theme's light blue
     // carries dark text, and muted text is a solid grey rather than a translucent black or white.
