@@ -1,7 +1,9 @@
 using BlazorMessenger.Components.Layout;
+using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Tests.TestSupport;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -30,6 +32,10 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         var aliceId = await browser.IdOfAsync(alice);
         await browser.SeedAsync(await browser.ConversationIdAsync(aliceId, bob), aliceId, 12,
             i => i == 3 ? "the quokka came back" : $"message {i}", unread: true);
+        var image = await browser.App.Services.GetRequiredService<ChatService>().SendImageAsync(
+            aliceId, await browser.ConversationIdAsync(aliceId, bob), Guid.NewGuid(), TestImages.Png(120, 80), "a picture 🙂",
+            TestContext.Current.CancellationToken);
+        Assert.True(image.Succeeded, image.Error);
         var audit = new Audit();
 
         await using var session = await browser.NewSessionAsync(screen: screen);
@@ -56,6 +62,24 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         await audit.ScanAsync(page, "chat");
         await page.GetByRole(AriaRole.Button, new() { Name = "Emoji", Exact = true }).ClickAsync();
         await audit.ScanAsync(page, "emoji picker");
+        await page.Keyboard.PressAsync("Escape");
+        await page.MessageLog().GetByRole(AriaRole.Button, new() { Name = $"Open image from {alice}" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Dialog, new() { Name = $"Image from {alice}" })).ToBeVisibleAsync();
+        await audit.ScanAsync(page, "image viewer");
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+        if (screen == Screen.Phone)
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Open message search" }).ClickAsync();
+        }
+
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Search messages" }).FillAsync("quokka");
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Search results" })).ToContainTextAsync("quokka");
+        await audit.ScanAsync(page, "conversation search");
+        await page.MessageLog().FocusAsync();
+        await page.Keyboard.PressAsync("?");
+        await Expect(page.GetByRole(AriaRole.Dialog, new() { Name = "Keyboard shortcuts" })).ToBeVisibleAsync();
+        await audit.ScanAsync(page, "keyboard shortcuts");
 
         await OpenAsync(session, "/contacts");
         await audit.ScanAsync(page, "contacts");

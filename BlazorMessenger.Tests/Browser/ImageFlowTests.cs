@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -105,6 +107,67 @@ public sealed class ImageFlowTests(BrowserFixture browser)
         await Expect(preview).ToHaveCountAsync(0);
         await Expect(page.MessageLog().Locator(".bm-msg")).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task The_viewer_steps_through_the_conversations_images_by_keys_buttons_and_swipes_and_closes_with_a_swipe_down_or_Esc()
+    {
+        var (alice, bob) = await browser.PairAsync();
+        var aliceId = await browser.IdOfAsync(alice);
+        var conversationId = await browser.ConversationIdAsync(aliceId, bob);
+        var chat = browser.App.Services.GetRequiredService<ChatService>();
+        foreach (var (width, caption) in new[] { (60, "first"), (70, "second"), (80, "third") })
+        {
+            var sent = await chat.SendImageAsync(aliceId, conversationId, Guid.NewGuid(), TestImages.Png(width, 40), caption,
+                TestContext.Current.CancellationToken);
+            Assert.True(sent.Succeeded, sent.Error);
+        }
+
+        await using var session = await browser.LoggedInAsync(bob, $"/chat/{alice}", screen: Screen.Phone);
+        var page = session.Page;
+        await page.MessageLog().GetByRole(AriaRole.Button, new() { Name = $"Open image from {alice}" }).Last.TapAsync();
+        var viewer = page.GetByRole(AriaRole.Dialog, new() { Name = $"Image from {alice}" });
+        await ExpectShowingAsync(viewer, "3 of 3", "third", 80);
+        await viewer.Locator(".bm-viewer-body[data-ready]").WaitForAsync();
+        await Expect(viewer.GetByRole(AriaRole.Link, new() { Name = "Download" })).ToHaveAttributeAsync("download", "");
+
+        await page.Keyboard.PressAsync("ArrowLeft");
+        await ExpectShowingAsync(viewer, "2 of 3", "second", 70);
+        await viewer.GetByRole(AriaRole.Button, new() { Name = "Previous image" }).TapAsync();
+        await ExpectShowingAsync(viewer, "1 of 3", "first", 60);
+        await Expect(viewer.Locator("[aria-label='Previous image']")).ToBeDisabledAsync();
+
+        await SwipeAsync(viewer, -150, 0);
+        await ExpectShowingAsync(viewer, "2 of 3", "second", 70);
+        await SwipeAsync(viewer, 0, 200);
+        await Expect(viewer).ToHaveCountAsync(0);
+
+        await page.MessageLog().GetByRole(AriaRole.Button, new() { Name = $"Open image from {alice}" }).First.TapAsync();
+        await ExpectShowingAsync(viewer, "1 of 3", "first", 60);
+        await viewer.Locator(".bm-viewer-body[data-ready]").WaitForAsync();
+        await page.WaitForFunctionAsync("() => document.activeElement?.closest('.bm-viewer') !== null");
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(viewer).ToHaveCountAsync(0);
+    }
+
+    private static async Task ExpectShowingAsync(ILocator viewer, string position, string caption, int width)
+    {
+        await Expect(viewer).ToContainTextAsync(position);
+        await Expect(viewer.Locator(".bm-viewer-caption")).ToHaveTextAsync(caption);
+        var image = viewer.Locator(".bm-viewer-image");
+        await Expect(image).ToHaveAttributeAsync("width", width.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await image.EvaluateAsync("img => img.decode()");
+        Assert.Equal(width, await image.EvaluateAsync<int>("img => img.naturalWidth"));
+    }
+
+    /// <summary>A one-finger swipe over the viewer, as touch events (the context has a touch screen).</summary>
+    private static Task SwipeAsync(ILocator viewer, int dx, int dy) =>
+        viewer.Locator(".bm-viewer-body").EvaluateAsync("""
+            (e, [dx, dy]) => {
+                const at = (x, y) => new Touch({ identifier: 1, target: e, clientX: x, clientY: y });
+                e.dispatchEvent(new TouchEvent('touchstart', { touches: [at(200, 300)], changedTouches: [at(200, 300)], bubbles: true }));
+                e.dispatchEvent(new TouchEvent('touchend', { touches: [], changedTouches: [at(200 + dx, 300 + dy)], bubbles: true }));
+            }
+            """, new[] { dx, dy });
 
     private static async Task DropAsync(IPage page, string name, string type, byte[] bytes)
     {

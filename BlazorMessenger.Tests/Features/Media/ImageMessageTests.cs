@@ -34,6 +34,27 @@ public sealed class ImageMessageTests
         Assert.Equal(message.Image, (await bed.Chat.GetPageAsync(bed.Bob, bed.ConversationId, null, Ct)).Single().Image);
     }
 
+    [Fact]
+    public async Task The_viewer_steps_over_text_and_deleted_messages_and_only_members_may_step()
+    {
+        await using var bed = await ChatTestBed.CreateAsync();
+        async Task<ChatMessage> ImageAsync(string caption) =>
+            (await bed.Chat.SendImageAsync(bed.Alice, bed.ConversationId, Guid.NewGuid(), TestImages.Png(20, 20), caption, Ct)).Value!;
+        var first = await ImageAsync("first");
+        await bed.SendAsync(bed.Bob, "text in between");
+        var deleted = await ImageAsync("deleted");
+        var second = await ImageAsync("second");
+        Assert.True((await bed.Chat.DeleteAsync(bed.Alice, deleted.Id, Ct)).Succeeded);
+        var third = await ImageAsync("third");
+
+        var atSecond = await bed.Chat.GetImageNavigationAsync(bed.Bob, bed.ConversationId, second.Seq, Ct);
+
+        Assert.Equal((first.Id, third.Id, 2, 3), (atSecond.Previous?.Id, atSecond.Next?.Id, atSecond.Position, atSecond.Count));
+        var atFirst = await bed.Chat.GetImageNavigationAsync(bed.Bob, bed.ConversationId, first.Seq, Ct);
+        Assert.Equal((null, second.Id, 1), (atFirst.Previous?.Id, atFirst.Next?.Id, atFirst.Position));
+        await Assert.ThrowsAsync<NotAMemberException>(() => bed.Chat.GetImageNavigationAsync(bed.Carol, bed.ConversationId, second.Seq, Ct));
+    }
+
     [Theory]
     [InlineData("svg")]
     [InlineData("html as png")]

@@ -12,6 +12,12 @@ public sealed record ChatMessage(
 /// <summary>An image message's picture: its id for the media endpoint and sizes to reserve space before it loads.</summary>
 public sealed record ChatImage(string Id, int Width, int Height, int ThumbWidth, int ThumbHeight);
 
+/// <summary>The image viewer's way through a conversation's images: the neighbours and "position of count".</summary>
+public sealed record ImageNavigation(ChatMessage? Previous, ChatMessage? Next, int Position, int Count);
+
+/// <summary>Who sent a message, by name, as the log shows it ("You" for one's own): cascaded to bubbles and the viewer.</summary>
+public sealed record SenderNames(Func<string, string> Of);
+
 public sealed record ChatPeer(string UserId, string UserName, string? DisplayName, DateTime? LastSeenUtc, string? AvatarId = null)
 {
     public string Name => string.IsNullOrWhiteSpace(DisplayName) ? UserName : DisplayName;

@@ -1,6 +1,7 @@
 using BlazorMessenger.Data;
 using BlazorMessenger.Features.Media;
 using BlazorMessenger.Realtime;
+using Microsoft.EntityFrameworkCore;
 
 namespace BlazorMessenger.Features.Chat;
 
@@ -57,5 +58,22 @@ public sealed partial class ChatService
             mediaStore.DeleteFiles(media);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Where an image message stands among the conversation's images (not deleted), for the viewer's previous / next:
+    /// the neighbours on either side, its position counted from the oldest, and how many there are.
+    /// </summary>
+    public async Task<ImageNavigation> GetImageNavigationAsync(
+        string userId, long conversationId, long seq, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await EnsureMemberAsync(db, userId, conversationId, ct);
+        var images = db.Messages.AsNoTracking().Where(m => m.ConversationId == conversationId && m.MediaId != null && m.DeletedUtc == null);
+        var previous = await images.Where(m => m.Seq < seq).OrderByDescending(m => m.Seq).Select(ToRecord).FirstOrDefaultAsync(ct);
+        var next = await images.Where(m => m.Seq > seq).OrderBy(m => m.Seq).Select(ToRecord).FirstOrDefaultAsync(ct);
+        var position = await images.CountAsync(m => m.Seq <= seq, ct);
+        var count = await images.CountAsync(ct);
+        return new ImageNavigation(previous, next, position, count);
     }
 }

@@ -37,6 +37,9 @@ public sealed partial class MessageBubble
     [CascadingParameter]
     private TimeZoneInfo? TimeZone { get; set; }
 
+    [CascadingParameter]
+    private SenderNames? Names { get; set; }
+
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
 
@@ -78,12 +81,12 @@ public sealed partial class MessageBubble
     {
         var parameters = new DialogParameters<ImageViewerDialog>
         {
-            { d => d.Image, Message.Image },
-            { d => d.SenderName, SenderName },
-            { d => d.Caption, Message.Body },
+            { d => d.Message, Message },
+            { d => d.UserId, UserId },
+            { d => d.Names, Names ?? new SenderNames(_ => SenderName) },
         };
         await Dialogs.ShowAsync<ImageViewerDialog>($"Image from {SenderName}", parameters,
-            new DialogOptions { MaxWidth = MaxWidth.Large, CloseButton = true });
+            new DialogOptions { FullScreen = true, CloseButton = true });
     }
 
     /// <summary>

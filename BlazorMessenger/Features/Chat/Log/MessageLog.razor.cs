@@ -63,6 +63,11 @@ public sealed partial class MessageLog : IAsyncDisposable
 
     private TimeZoneInfo Zone => TimeZone ?? TimeZoneInfo.Utc;
 
+    private SenderNames? _names;
+
+    /// <summary>Reads the peer's current name each time: a rename arriving live shows in an open viewer too.</summary>
+    private SenderNames Names => _names ??= new SenderNames(id => id == UserId ? UserName : Peer.Name);
+
     private long LastSeq => _messages.Count == 0 ? 0 : _messages[^1].Seq;
 
     protected override async Task OnInitializedAsync()
