@@ -56,7 +56,13 @@ public sealed class KeyboardFlowTests(BrowserFixture browser)
         var mine = page.MessageLog().Locator(".bm-msg[data-seq]").Last;
         await Expect(mine.Locator(".bm-body")).ToHaveTextAsync("helo");
 
-        await mine.GetByRole(AriaRole.Button, new() { Name = "Message actions" }).FocusAsync();
+        await page.MessageLog().FocusAsync();
+        await page.Keyboard.PressAsync("ArrowUp");
+        await Expect(mine).ToBeFocusedAsync();
+        await ExpectFocusRingAsync(mine.Locator(".bm-bubble"));
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(mine.GetByRole(AriaRole.Button, new() { Name = "Message actions" })).ToBeFocusedAsync();
+        await Expect(mine.Locator(".bm-msg-actions")).ToHaveCSSAsync("opacity", "1");
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.GetByRole(AriaRole.Menuitem, new() { Name = "Edit" })).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");

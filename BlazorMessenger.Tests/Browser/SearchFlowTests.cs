@@ -32,6 +32,10 @@ public sealed class SearchFlowTests(BrowserFixture browser)
         await Expect(target).ToContainTextAsync("the zebracorn password is tulip");
         await Expect(target).ToHaveClassAsync(new Regex("bm-target"));
         await Expect(target).ToBeInViewportAsync();
+        // Only the log scrolled: the page, the shell and the main pane did not (the header stays under the app bar).
+        Assert.Equal(new[] { 0, 0, 0 }, await page.EvaluateAsync<int[]>(
+            "() => [document.scrollingElement.scrollTop, document.querySelector('.bm-shell').scrollTop, document.querySelector('.bm-main').scrollTop]"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = alice })).ToBeInViewportAsync();
         await Expect(log.Locator(".bm-msg[data-seq='99']")).ToHaveCountAsync(1);
         await Expect(log.Locator(".bm-msg[data-seq='101']")).ToHaveCountAsync(1);
         await Expect(log.Locator(".bm-msg[data-seq='600']")).ToHaveCountAsync(0);

@@ -2,7 +2,8 @@
 // only the "?" help dialog needs the circuit.
 //   Ctrl/Cmd+K        focus the conversation filter
 //   Alt+Up / Alt+Down open the previous / next conversation
-//   Up / Down         move through a list marked data-arrow-nav (from its text box into its items and back)
+//   Up / Down         move through a list marked data-arrow-nav (from its text box into its items and back; from the
+//                     message log itself to its newest message)
 //   ?                 the keyboard shortcuts dialog
 (function () {
     var help = null;
@@ -39,10 +40,14 @@
         var items = Array.prototype.slice.call(list.querySelectorAll("[data-arrow-item]"));
         var box = list.querySelector("input");
         var index = items.indexOf(target.closest("[data-arrow-item]"));
-        if (index < 0 && target !== box) {
+        var next;
+        if (target === list) {
+            next = step < 0 ? items[items.length - 1] : items[0];
+        } else if (index < 0 && target !== box) {
             return false;
+        } else {
+            next = index < 0 ? (step > 0 ? items[0] : null) : items[index + step] || (index === 0 && step < 0 ? box : null);
         }
-        var next = index < 0 ? (step > 0 ? items[0] : null) : items[index + step] || (index === 0 && step < 0 ? box : null);
         if (next) {
             next.focus();
         }
