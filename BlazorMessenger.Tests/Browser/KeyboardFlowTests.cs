@@ -117,6 +117,32 @@ public sealed class KeyboardFlowTests(BrowserFixture browser)
         await Expect(page).ToHaveURLAsync(new Regex($"/chat/{names[0]}$"));
     }
 
+    [Fact]
+    public async Task The_arrows_move_from_the_search_box_through_the_results_and_back()
+    {
+        var (alice, bob) = await browser.PairAsync();
+        var aliceId = await browser.IdOfAsync(alice);
+        await browser.SeedAsync(await browser.ConversationIdAsync(aliceId, bob), aliceId, 5, i => $"walrus number {i}");
+        await using var session = await browser.LoggedInAsync(bob, "/search");
+        var page = session.Page;
+        var box = page.GetByRole(AriaRole.Textbox, new() { Name = "Search all messages" });
+        await box.FillAsync("walrus");
+        var hits = page.GetByRole(AriaRole.List, new() { Name = "Search results" }).GetByRole(AriaRole.Link);
+        await Expect(hits).ToHaveCountAsync(5);
+
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Expect(hits.Nth(0)).ToBeFocusedAsync();
+        await ExpectFocusRingAsync(hits.Nth(0));
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Expect(hits.Nth(1)).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("ArrowUp");
+        await page.Keyboard.PressAsync("ArrowUp");
+        await Expect(box).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page).ToHaveURLAsync(new Regex($"/chat/{alice}\\?at="));
+    }
+
     private static async Task ExpectFocusRingAsync(ILocator element)
     {
         var outline = await element.EvaluateAsync<string>("e => { const s = getComputedStyle(e); return s.outlineStyle + ' ' + s.outlineWidth; }");

@@ -29,6 +29,13 @@ public sealed class PhoneLayoutTests(BrowserFixture browser)
         await page.TypeAndSendAsync("hello from the phone");
         await Expect(page.StoredBodies().Last).ToHaveTextAsync("hello from the phone");
         await ExpectNoPageScrollAsync(page);
+
+        // The on-screen keyboard takes the lower part of the screen (interactive-widget=resizes-content): the
+        // composer moves up with the shell instead of hiding behind it.
+        await page.SetViewportSizeAsync(Screen.Phone.Width, 480);
+        await Expect(page.MessageBox()).ToBeInViewportAsync(new() { Ratio = 1 });
+        await ExpectNoPageScrollAsync(page);
+        await page.SetViewportSizeAsync(Screen.Phone.Width, Screen.Phone.Height);
         await ExpectTouchTargetsAsync(page);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Open message search" }).TapAsync();

@@ -17,6 +17,24 @@
     });
 })();
 
+// Browsers that ignore interactive-widget (Safari) shrink only the visual viewport for the on-screen keyboard: the
+// shell follows its height instead, so the composer stays above the keyboard. Not while zoomed in.
+(function () {
+    var viewport = window.visualViewport;
+    if (!viewport) {
+        return;
+    }
+    var follow = function () {
+        var root = document.documentElement.style;
+        if (Math.abs(viewport.scale - 1) < 0.01 && viewport.height < window.innerHeight) {
+            root.setProperty("--bm-app-height", viewport.height + "px");
+        } else {
+            root.removeProperty("--bm-app-height");
+        }
+    };
+    viewport.addEventListener("resize", follow);
+})();
+
 // Preferences the server needs before any component runs are kept in cookies, so the first render is right.
 (function () {
     var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
