@@ -2,9 +2,28 @@ using Microsoft.JSInterop;
 
 namespace BlazorMessenger.Components.Shared;
 
-/// <summary>The one way components let go of what their scripts handed them, whether or not the circuit is still there.</summary>
+/// <summary>
+/// The one way components load their script modules and let go of what their scripts handed them, whether or not the
+/// circuit is still there.
+/// </summary>
 public static class JSReferences
 {
+    /// <summary>
+    /// Imports a module; null when the component was disposed while the import was in flight (switching conversations
+    /// quickly does that), the module then being released at once rather than kept by a component that is gone.
+    /// </summary>
+    public static async Task<IJSObjectReference?> ImportAsync(this IJSRuntime js, string path, Func<bool> disposed)
+    {
+        var module = await js.InvokeAsync<IJSObjectReference>("import", path);
+        if (!disposed())
+        {
+            return module;
+        }
+
+        await module.ReleaseAsync();
+        return null;
+    }
+
     /// <summary>Calls the object's own dispose function first, if it has one (to remove its listeners), then releases it.</summary>
     public static async Task ReleaseAsync(this IJSObjectReference? reference, string? disposeFunction = null)
     {

@@ -62,14 +62,12 @@ public sealed partial class Composer : IAsyncDisposable
 
         // Switching conversations quickly disposes the composer while these calls are in flight: after each await,
         // a disposed composer releases what it just got instead of using references DisposeAsync already released.
-        var module = await JS.InvokeAsync<IJSObjectReference>("import", "./Features/Chat/Compose/Composer.razor.js");
-        if (_disposed)
+        _module = await JS.ImportAsync("./Features/Chat/Compose/Composer.razor.js", () => _disposed);
+        if (_module is null)
         {
-            await module.ReleaseAsync();
             return;
         }
 
-        _module = module;
         _self = DotNetObjectReference.Create(this);
         var listeners = await _module.InvokeAsync<IJSObjectReference>("attach", _area, _self);
         if (_disposed)

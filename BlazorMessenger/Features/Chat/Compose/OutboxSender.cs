@@ -43,14 +43,12 @@ public sealed class OutboxSender : ComponentBase, IAsyncDisposable
         }
 
         _self = DotNetObjectReference.Create(this);
-        var module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/composer.js");
-        if (_cts.IsCancellationRequested)
+        _module = await JS.ImportAsync("./js/composer.js", () => _cts.IsCancellationRequested);
+        if (_module is null)
         {
-            await module.ReleaseAsync();
             return;
         }
 
-        _module = module;
         await _module.InvokeVoidAsync("connect", _self, UserId);
     }
 

@@ -54,16 +54,22 @@ public sealed partial class ImageViewerDialog : IAsyncDisposable
             return;
         }
 
-        var module = await JS.InvokeAsync<IJSObjectReference>("import", "./Features/Chat/Log/ImageViewerDialog.razor.js");
-        if (_disposed)
+        _module = await JS.ImportAsync("./Features/Chat/Log/ImageViewerDialog.razor.js", () => _disposed);
+        if (_module is null)
         {
-            await module.ReleaseAsync();
             return;
         }
 
-        _module = module;
         _self = DotNetObjectReference.Create(this);
-        _swipes = await _module.InvokeAsync<IJSObjectReference>("attach", _stage, _self);
+        var swipes = await _module.InvokeAsync<IJSObjectReference>("attach", _stage, _self);
+        if (_disposed)
+        {
+            // Closed while attaching: its keys must not outlive it.
+            await swipes.ReleaseAsync("dispose");
+            return;
+        }
+
+        _swipes = swipes;
     }
 
     /// <summary>From the arrow keys and swipes (a swipe left shows the next image, as photo apps do; down closes).</summary>

@@ -140,14 +140,12 @@ public sealed partial class MessageLog : IAsyncDisposable
         _listener = HubListener.Start(Hub, UserId, InvokeAsync, DispatchExceptionAsync, OnEventAsync)
             .OnReconnected(Circuit, CatchUpAsync);
         _self = DotNetObjectReference.Create(this);
-        var module = await JS.InvokeAsync<IJSObjectReference>("import", "./Features/Chat/Log/MessageLog.razor.js");
-        if (_cts.IsCancellationRequested)
+        _module = await JS.ImportAsync("./Features/Chat/Log/MessageLog.razor.js", () => _cts.IsCancellationRequested);
+        if (_module is null)
         {
-            await module.ReleaseAsync();
             return;
         }
 
-        _module = module;
         var scrolling = await ScriptAsync<IJSObjectReference>(_module, "attach", _logElement, _self, StartAt);
         if (_cts.IsCancellationRequested || scrolling is null)
         {
