@@ -90,6 +90,11 @@ public sealed class KeyboardFlowTests(BrowserFixture browser)
         await page.Keyboard.PressAsync("Escape");
         await Expect(addContact).ToHaveCountAsync(0);
 
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Account menu for {alice}" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Menu)).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(page.GetByRole(AriaRole.Menu)).ToHaveCountAsync(0);
+
         await page.MessageLog().FocusAsync();
         await page.Keyboard.PressAsync("?");
         var shortcuts = page.GetByRole(AriaRole.Dialog, new() { Name = "Keyboard shortcuts" });

@@ -5,6 +5,7 @@
 //   Up / Down         move through a list marked data-arrow-nav (from its text box into its items and back; from the
 //                     message log itself to its newest message)
 //   ?                 the keyboard shortcuts dialog
+//   Esc               closes a menu opened with the mouse (dialogs and the emoji picker close themselves)
 (function () {
     var help = null;
     window.bmKeyboard = {
@@ -73,6 +74,12 @@
             if (moveInList(e.target, step)) {
                 e.preventDefault();
             }
+        } else if (e.key === "Escape" && e.target.matches && e.target.matches('[aria-haspopup="menu"][aria-expanded="true"]')) {
+            // A menu opened with the mouse or a tap leaves the focus on its button, where MudBlazor does not hear Esc:
+            // close it the way the button opened it. (Opened from the keyboard, the focus is in the menu, which closes
+            // itself.)
+            e.preventDefault();
+            e.target.click();
         } else if (e.key === "?" && !modifier && !e.altKey && !typing(e.target) && help) {
             e.preventDefault();
             help.invokeMethodAsync("Show");
