@@ -17,7 +17,7 @@ public sealed class VisitedPages : IDisposable
     public VisitedPages(NavigationManager navigation)
     {
         _navigation = navigation;
-        _current = PathOf(navigation.Uri);
+        _current = PathOf(navigation, navigation.Uri);
         navigation.LocationChanged += OnLocationChanged;
     }
 
@@ -37,12 +37,13 @@ public sealed class VisitedPages : IDisposable
 
     private void OnLocationChanged(object? sender, LocationChangedEventArgs e)
     {
-        var path = PathOf(e.Location);
+        var path = PathOf(_navigation, e.Location);
         if (path != _current)
         {
             (_previous, _current) = (_current, path);
         }
     }
 
-    private string PathOf(string uri) => _navigation.ToBaseRelativePath(uri).Split('?', '#')[0];
+    /// <summary>An address as the app's routes see it: relative to the base, without query or fragment ("" is home).</summary>
+    public static string PathOf(NavigationManager navigation, string uri) => navigation.ToBaseRelativePath(uri).Split('?', '#')[0];
 }

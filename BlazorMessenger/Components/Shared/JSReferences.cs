@@ -24,6 +24,22 @@ public static class JSReferences
         return null;
     }
 
+    /// <summary>
+    /// Calls the module's attach function, which hands back an object whose dispose removes its listeners; null when the
+    /// component was disposed during the call, the listeners then removed at once rather than outliving it.
+    /// </summary>
+    public static async Task<IJSObjectReference?> AttachAsync(this IJSObjectReference module, Func<bool> disposed, params object?[] args)
+    {
+        var listeners = await module.InvokeAsync<IJSObjectReference>("attach", args);
+        if (!disposed())
+        {
+            return listeners;
+        }
+
+        await listeners.ReleaseAsync("dispose");
+        return null;
+    }
+
     /// <summary>Calls the object's own dispose function first, if it has one (to remove its listeners), then releases it.</summary>
     public static async Task ReleaseAsync(this IJSObjectReference? reference, string? disposeFunction = null)
     {

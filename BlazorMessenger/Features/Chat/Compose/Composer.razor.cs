@@ -69,15 +69,11 @@ public sealed partial class Composer : IAsyncDisposable
         }
 
         _self = DotNetObjectReference.Create(this);
-        var listeners = await _module.InvokeAsync<IJSObjectReference>("attach", _area, _self);
-        if (_disposed)
+        _listeners = await _module.AttachAsync(() => _disposed, _area, _self);
+        if (_listeners is not null)
         {
-            await listeners.ReleaseAsync("dispose");
-            return;
+            await FocusMessageBoxAsync();
         }
-
-        _listeners = listeners;
-        await FocusMessageBoxAsync();
     }
 
     private async Task FocusMessageBoxAsync()

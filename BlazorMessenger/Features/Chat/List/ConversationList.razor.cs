@@ -41,10 +41,10 @@ public sealed partial class ConversationList : IDisposable
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
-    private IEnumerable<ConversationSummary> Shown => string.IsNullOrWhiteSpace(_filter)
+    private IEnumerable<ConversationSummary> Shown => _filter.Trim() is not { Length: > 0 } term
         ? _conversations
-        : _conversations.Where(c => c.Peer.Name.Contains(_filter.Trim(), StringComparison.CurrentCultureIgnoreCase)
-                                    || c.Peer.UserName.Contains(_filter.Trim(), StringComparison.OrdinalIgnoreCase));
+        : _conversations.Where(c => c.Peer.Name.Contains(term, StringComparison.CurrentCultureIgnoreCase)
+                                    || c.Peer.UserName.Contains(term, StringComparison.OrdinalIgnoreCase));
 
     private string Title
     {

@@ -61,15 +61,7 @@ public sealed partial class ImageViewerDialog : IAsyncDisposable
         }
 
         _self = DotNetObjectReference.Create(this);
-        var swipes = await _module.InvokeAsync<IJSObjectReference>("attach", _stage, _self);
-        if (_disposed)
-        {
-            // Closed while attaching: its keys must not outlive it.
-            await swipes.ReleaseAsync("dispose");
-            return;
-        }
-
-        _swipes = swipes;
+        _swipes = await _module.AttachAsync(() => _disposed, _stage, _self);
     }
 
     /// <summary>From the arrow keys and swipes (a swipe left shows the next image, as photo apps do; down closes).</summary>
