@@ -5,7 +5,7 @@ namespace BlazorMessenger.Benchmarks;
 /// <summary>Runs the selected scenarios in order; a scenario that throws is reported and the others still run.</summary>
 public static class BenchmarkRunner
 {
-    public static readonly string[] Scenarios = ["throughput", "search", "coldstart", "latency", "image", "history", "memory"];
+    public static readonly string[] Scenarios = ["throughput", "search", "coldstart", "firstload", "latency", "image", "history", "memory"];
 
     public static async Task<Report> RunAsync(BenchmarkOptions options, TextWriter log)
     {
@@ -25,6 +25,8 @@ public static class BenchmarkRunner
         {
             BenchSettings.Delete(searchData);
         }
+
+        await StepAsync("firstload", () => FirstLoadScenario.RunAsync(options, report, log));
 
         if (new[] { "latency", "image", "history", "memory" }.Any(options.Runs))
         {

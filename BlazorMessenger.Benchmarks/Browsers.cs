@@ -7,6 +7,10 @@ public sealed class Browsers : IAsyncDisposable
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    /// <summary>What Chromium needs on this machine (no sandbox as root, no GPU, nothing fetched in the background).</summary>
+    public static readonly string[] ChromiumFlags =
+        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
     private readonly IPlaywright _playwright;
 
     private Browsers(IPlaywright playwright, IBrowser browser)
@@ -17,6 +21,8 @@ public sealed class Browsers : IAsyncDisposable
 
     public IBrowser Browser { get; }
 
+    public IPlaywright Playwright => _playwright;
+
     public static async Task<Browsers> LaunchAsync()
     {
         if (!File.Exists(ChromiumPath))
@@ -26,15 +32,14 @@ public sealed class Browsers : IAsyncDisposable
                 "(./test.sh installs it when run as root).");
         }
 
-        var playwright = await Playwright.CreateAsync();
+        var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
             Args =
             [
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-quic",
+                .. ChromiumFlags, "--disable-quic",
                 // Many tabs at once: background tabs must keep running their circuits like foreground ones.
                 "--disable-background-timer-throttling", "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows",
             ],

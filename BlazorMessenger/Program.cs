@@ -21,6 +21,7 @@ else
 }
 
 app.UseSecurityHeaders();
+app.UseResponseCompression();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAntiforgery();
 

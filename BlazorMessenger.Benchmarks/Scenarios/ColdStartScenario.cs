@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-
 namespace BlazorMessenger.Benchmarks;
 
 /// <summary>
@@ -35,76 +31,9 @@ public static class ColdStartScenario
 
     private static async Task<(double StartMs, double IdleMb)> StartOnceAsync(string dataDirectory, int idleSeconds)
     {
-        var port = FreePort();
-        var app = typeof(Program).Assembly.Location;
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            ArgumentList = { app, "--urls", $"http://127.0.0.1:{port}", "--contentRoot", Path.Combine(RepositoryRoot.Find(), "BlazorMessenger") },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment =
-            {
-                ["ASPNETCORE_ENVIRONMENT"] = "Production",
-                ["Messenger__DataDirectory"] = dataDirectory,
-                ["Messenger__SeedDemoUsers"] = "false",
-                ["Logging__LogLevel__Default"] = "Warning",
-            },
-        };
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var started = Stopwatch.GetTimestamp();
-        using var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
-        {
-            var startMs = await FirstOkAsync(http, $"http://127.0.0.1:{port}/Account/Login", process);
-            await Task.Delay(TimeSpan.FromSeconds(idleSeconds));
-            process.Refresh();
-            return (startMs, process.WorkingSet64 / (1024.0 * 1024));
-
-            async Task<double> FirstOkAsync(HttpClient client, string url, Process running)
-            {
-                var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 60;
-                while (Stopwatch.GetTimestamp() < deadline)
-                {
-                    if (running.HasExited)
-                    {
-                        throw new InvalidOperationException($"The app exited with code {running.ExitCode} before answering.");
-                    }
-
-                    try
-                    {
-                        using var response = await client.GetAsync(url);
-                        if (response.StatusCode == HttpStatusCode.OK)
-                        {
-                            return BenchmarkRunner.Ms(started);
-                        }
-                    }
-                    catch (HttpRequestException)
-                    {
-                        // Not listening yet.
-                    }
-
-                    await Task.Delay(5);
-                }
-
-                throw new TimeoutException("The app did not answer 200 within 60 s.");
-            }
-        }
-        finally
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        await using var app = await AppProcess.StartBuiltAsync(dataDirectory);
+        await Task.Delay(TimeSpan.FromSeconds(idleSeconds));
+        return (app.StartMs, app.WorkingSetMb);
     }
 
     private static double Median(List<double> values) => Report.Percentile([.. values.Order()], 50);

@@ -15,8 +15,10 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
@@ -31,12 +33,21 @@ public static class ServiceRegistration
     public static WebApplicationBuilder AddMessengerServices(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // Static files are served as the build compressed them, in Development too: its runtime re-serving of changed
+        // wwwroot files recompresses them with gzip under the encoding the endpoint announced (brotli), which browsers
+        // cannot decode. The lowest-priority source, so a setting can still turn it back on.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = [new("ReloadStaticAssetsAtRuntime", "false")],
+        });
         services.AddOptions<MessengerOptions>().Bind(builder.Configuration.GetSection(MessengerOptions.SectionName));
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddOptions<HubOptions>().Configure<IOptions<MessengerOptions>>((hub, messenger) =>
             hub.KeepAliveInterval = TimeSpan.FromSeconds(messenger.Value.Connection.KeepAliveSeconds));
         services.AddMudServices();
         services.AddDatabaseDeveloperPageExceptionFilter();
+        services.AddSingleton<IResponseCompressionProvider, HtmlCompression>();
+        services.AddResponseCompression(HtmlCompression.Configure);
 
         // Singletons: shared by every circuit, depend on nothing scoped.
         services.AddMessengerStorage();

@@ -1,6 +1,10 @@
-// Starts Blazor (the script tag has autostart="false"): a stalled connection is noticed within seconds, not the default
-// 30 s, because the server pings every second; reconnecting never gives up while the page is open.
+// Starts Blazor (the script tag has autostart="false"; static pages load no Blazor script): a stalled connection is
+// noticed within seconds, not the default 30 s, because the server pings every second; reconnecting never gives up
+// while the page is open.
 (function () {
+    if (!window.Blazor) {
+        return;
+    }
     var serverTimeout = Number(document.currentScript.dataset.serverTimeoutMs) || 2500;
     Blazor.start({
         circuit: {

@@ -4,6 +4,11 @@ const browserSupportsPasskeys =
     typeof window.PublicKeyCredential.parseCreationOptionsFromJSON === 'function' &&
     typeof window.PublicKeyCredential.parseRequestOptionsFromJSON === 'function';
 
+// A passkey belongs to a domain name, over HTTPS (or on localhost): a page reached by an IP address or plain HTTP
+// cannot use one, and the browser would refuse with a SecurityError.
+const hostIsAnAddress = /^[\d.]+$/.test(location.hostname) || location.hostname.includes(':') || location.hostname.startsWith('[');
+const passkeysCanWorkHere = window.isSecureContext && !hostIsAnAddress;
+
 async function fetchWithErrorHandling(url, options = {}) {
     const response = await fetch(url, {
         credentials: 'include',
@@ -29,7 +34,7 @@ async function createCredential(headers, signal) {
 }
 
 async function requestCredential(email, mediation, headers, signal) {
-    const optionsResponse = await fetchWithErrorHandling(`/Account/PasskeyRequestOptions?username=${email}`, {
+    const optionsResponse = await fetchWithErrorHandling(`/Account/PasskeyRequestOptions?username=${encodeURIComponent(email ?? "")}`, {
         method: 'POST',
         headers,
         signal,
@@ -70,6 +75,9 @@ customElements.define('passkey-submit', class extends HTMLElement {
         if (!browserSupportsPasskeys) {
             throw new Error('Some passkey features are missing. Please update your browser.');
         }
+        if (!passkeysCanWorkHere) {
+            throw new Error('Passkeys work only on a secure (HTTPS) address with a domain name. Use your password here.');
+        }
 
         const headers = {
             [this.attrs.requestTokenName]: this.attrs.requestTokenValue,
@@ -100,12 +108,11 @@ customElements.define('passkey-submit', class extends HTMLElement {
                 // The user explicitly canceled the operation - return without error.
                 return;
             }
-            console.error(error);
             if (useConditionalMediation) {
-                // An error occurred during conditional mediation, which is not user-initiated.
-                // We log the error in the console but do not relay it to the user.
+                // Autofill was not asked for by the user: nothing to report.
                 return;
             }
+            console.error(error);
             const errorMessage = error.name === 'NotAllowedError'
                 ? 'No passkey was provided by the authenticator.'
                 : error.message;
@@ -116,7 +123,8 @@ customElements.define('passkey-submit', class extends HTMLElement {
     }
 
     async tryAutofillPasskey() {
-        if (browserSupportsPasskeys && this.attrs.operation === 'Request' && await PublicKeyCredential.isConditionalMediationAvailable?.()) {
+        if (browserSupportsPasskeys && passkeysCanWorkHere && this.attrs.operation === 'Request' &&
+            await PublicKeyCredential.isConditionalMediationAvailable?.()) {
             await this.obtainAndSubmitCredential(/* useConditionalMediation */ true);
         }
     }

@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace BlazorMessenger.Benchmarks;
+
+/// <summary>
+/// The real app as its own process in the Production environment on a free port, as it is deployed: either the build
+/// output (with the project folder as its content root) or a folder `dotnet publish` wrote.
+/// </summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private AppProcess(Process process, string baseUrl, double startMs)
+    {
+        _process = process;
+        BaseUrl = baseUrl;
+        StartMs = startMs;
+    }
+
+    public string BaseUrl { get; }
+
+    /// <summary>From starting the process to the login page's first HTTP 200.</summary>
+    public double StartMs { get; }
+
+    public double WorkingSetMb
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.WorkingSet64 / (1024.0 * 1024);
+        }
+    }
+
+    /// <summary>The app from this program's own build output.</summary>
+    public static Task<AppProcess> StartBuiltAsync(string dataDirectory) =>
+        StartAsync(typeof(Program).Assembly.Location, Path.Combine(RepositoryRoot.Find(), "BlazorMessenger"), dataDirectory);
+
+    /// <summary>The app published into a fresh temporary folder (Release, with its brotli files), started from there.</summary>
+    public static async Task<AppProcess> StartPublishedAsync(string publishFolder, string dataDirectory) =>
+        await StartAsync(Path.Combine(publishFolder, "BlazorMessenger.dll"), publishFolder, dataDirectory);
+
+    /// <summary>Runs `dotnet publish -c Release` of the app into a new temporary folder and returns that folder.</summary>
+    public static async Task<string> PublishAsync()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"bm-bench-publish-{Guid.NewGuid():N}");
+        var project = Path.Combine(RepositoryRoot.Find(), "BlazorMessenger", "BlazorMessenger.csproj");
+        var info = new ProcessStartInfo(DotNet)
+        {
+            ArgumentList = { "publish", project, "-c", "Release", "-o", folder, "--nologo", "-v", "q" },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var publish = Process.Start(info)!;
+        var output = publish.StandardOutput.ReadToEndAsync();
+        var errors = publish.StandardError.ReadToEndAsync();
+        await publish.WaitForExitAsync();
+        if (publish.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"dotnet publish failed ({publish.ExitCode}):\n{await output}\n{await errors}");
+        }
+
+        return folder;
+    }
+
+    private static string DotNet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+
+    private static async Task<AppProcess> StartAsync(string appDll, string contentRoot, string dataDirectory)
+    {
+        var port = FreePort();
+        var baseUrl = $"http://127.0.0.1:{port}";
+        var info = new ProcessStartInfo(DotNet)
+        {
+            ArgumentList = { appDll, "--urls", baseUrl, "--contentRoot", contentRoot },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment =
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["Messenger__DataDirectory"] = dataDirectory,
+                ["Messenger__SeedDemoUsers"] = "false",
+                ["Logging__LogLevel__Default"] = "Warning",
+            },
+        };
+        var started = Stopwatch.GetTimestamp();
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await FirstOkAsync(process, $"{baseUrl}/Account/Login");
+            return new AppProcess(process, baseUrl, BenchmarkRunner.Ms(started));
+        }
+        catch
+        {
+            await StopAsync(process);
+            throw;
+        }
+    }
+
+    private static async Task FirstOkAsync(Process running, string url)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 60;
+        while (Stopwatch.GetTimestamp() < deadline)
+        {
+            if (running.HasExited)
+            {
+                throw new InvalidOperationException($"The app exited with code {running.ExitCode} before answering.");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync(url);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(5);
+        }
+
+        throw new TimeoutException("The app did not answer 200 within 60 s.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task StopAsync(Process process)
+    {
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+        process.Dispose();
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync(_process);
+}

@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace BlazorMessenger.Benchmarks;
+
+/// <summary>One Lighthouse report: category scores (0–100) and the load metrics, with the mobile preset's simulated slow 4G.</summary>
+public sealed record LighthouseResult(
+    double Performance, double Accessibility, double BestPractices, double Seo,
+    double FirstContentfulPaintMs, double LargestContentfulPaintMs, double TotalBlockingTimeMs, double LayoutShift,
+    double TransferredKb);
+
+/// <summary>
+/// Lighthouse 12 (pinned in lighthouse/package.json, installed with npm ci on first use) run on Debian's Chromium with
+/// its default mobile preset: a mid-range phone on simulated slow 4G, a cold cache, a fresh profile every run.
+/// (package.json pins two packages a Lighthouse dependency asks for as "latest", which npm ci would otherwise refuse.)
+/// </summary>
+public static class Lighthouse
+{
+    private static string Folder => Path.Combine(RepositoryRoot.Find(), "BlazorMessenger.Benchmarks", "lighthouse");
+
+    private static string Cli => Path.Combine(Folder, "node_modules", "lighthouse", "cli", "index.js");
+
+    public static async Task EnsureInstalledAsync(TextWriter log)
+    {
+        if (File.Exists(Cli))
+        {
+            return;
+        }
+
+        log.WriteLine("   installing Lighthouse from the npm registry (npm ci)...");
+        var (exit, output) = await RunAsync("npm", Folder, "ci", "--no-audit", "--no-fund", "--loglevel=error");
+        if (exit != 0 || !File.Exists(Cli))
+        {
+            throw new InvalidOperationException($"npm ci for Lighthouse failed ({exit}) in {Folder}:\n{output}");
+        }
+    }
+
+    /// <summary>
+    /// Scores one page. Lighthouse drives a Chromium started here with a debugging port; a signed-in page gets the
+    /// session's cookies in that browser first (not as a header Lighthouse adds, which the circuit's WebSocket would
+    /// not carry). Lighthouse empties the cache before it loads the page, but keeps cookies.
+    /// </summary>
+    public static async Task<LighthouseResult> RunAsync(IPlaywright playwright, string url, IReadOnlyList<Cookie> cookies)
+    {
+        var profile = Path.Combine(Path.GetTempPath(), $"bm-lighthouse-{Guid.NewGuid():N}");
+        var report = profile + ".json";
+        using var chromium = StartChromium(profile);
+        try
+        {
+            var port = await DebuggingPortAsync(profile, chromium);
+            if (cookies.Count > 0)
+            {
+                var browser = await playwright.Chromium.ConnectOverCDPAsync($"http://127.0.0.1:{port}");
+                await browser.Contexts[0].AddCookiesAsync(cookies);
+                await browser.CloseAsync();
+            }
+
+            var (exit, output) = await RunAsync("node", Folder,
+                Cli, url, $"--port={port}", "--quiet", "--output=json", $"--output-path={report}",
+                "--only-categories=performance,accessibility,best-practices,seo");
+            if (exit != 0 || !File.Exists(report))
+            {
+                throw new InvalidOperationException($"Lighthouse failed ({exit}) on {url}:\n{output}");
+            }
+
+            using var json = JsonDocument.Parse(await File.ReadAllTextAsync(report));
+            return Read(json.RootElement);
+        }
+        finally
+        {
+            chromium.Kill(entireProcessTree: true);
+            await chromium.WaitForExitAsync();
+            File.Delete(report);
+            Directory.Delete(profile, recursive: true);
+        }
+    }
+
+    private static Process StartChromium(string profile)
+    {
+        var info = new ProcessStartInfo(Browsers.ChromiumPath)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in (string[])[.. Browsers.ChromiumFlags, "--headless=new", "--remote-debugging-port=0", $"--user-data-dir={profile}", "about:blank"])
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    /// <summary>Chromium writes the port it chose into the profile once it listens.</summary>
+    private static async Task<int> DebuggingPortAsync(string profile, Process chromium)
+    {
+        var file = Path.Combine(profile, "DevToolsActivePort");
+        for (var waited = 0; waited < 300; waited++)
+        {
+            if (chromium.HasExited)
+            {
+                throw new InvalidOperationException($"Chromium exited with code {chromium.ExitCode} before it listened.");
+            }
+
+            if (File.Exists(file) && int.TryParse((await File.ReadAllLinesAsync(file)).FirstOrDefault(), out var port))
+            {
+                return port;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("Chromium did not open its debugging port within 30 s.");
+    }
+
+    private static LighthouseResult Read(JsonElement report)
+    {
+        var categories = report.GetProperty("categories");
+        var audits = report.GetProperty("audits");
+        return new LighthouseResult(
+            Score("performance"), Score("accessibility"), Score("best-practices"), Score("seo"),
+            Metric("first-contentful-paint"), Metric("largest-contentful-paint"), Metric("total-blocking-time"),
+            Metric("cumulative-layout-shift"), Metric("total-byte-weight") / 1000);
+
+        double Score(string category) => categories.GetProperty(category).GetProperty("score").GetDouble() * 100;
+
+        double Metric(string audit) => audits.GetProperty(audit).GetProperty("numericValue").GetDouble();
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(string program, string folder, params string[] args)
+    {
+        var info = new ProcessStartInfo(program)
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        Process process;
+        try
+        {
+            process = Process.Start(info)!;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            throw new InvalidOperationException(
+                $"Lighthouse needs Node.js and npm ({program} was not found): sudo apt-get install -y nodejs npm (./test.sh installs them when run as root).");
+        }
+
+        using (process)
+        {
+            var output = process.StandardOutput.ReadToEndAsync();
+            var errors = process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            return (process.ExitCode, await output + await errors);
+        }
+    }
+}
