@@ -32,6 +32,33 @@ public sealed class AccountFlowTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task On_an_address_that_is_no_domain_name_the_login_page_keeps_quiet_about_passkeys_until_asked()
+    {
+        await using var session = await browser.NewSessionAsync();
+        var page = session.Page;
+        var errors = new List<string>();
+        var passkeyRequests = 0;
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => errors.Add(error);
+        page.Request += (_, request) => passkeyRequests += request.Url.Contains("/Account/Passkey", StringComparison.Ordinal) ? 1 : 0;
+
+        await page.GotoAsync("/Account/Login", new() { WaitUntil = WaitUntilState.NetworkIdle });
+        Assert.StartsWith("http://127.0.0.1:", page.Url, StringComparison.Ordinal);
+        Assert.Empty(errors);
+        Assert.Equal(0, passkeyRequests);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in with a passkey" }).ClickAsync();
+        await Expect(page.GetByText("Passkeys work only on a secure (HTTPS) address with a domain name")).ToBeVisibleAsync();
+        Assert.Equal(0, passkeyRequests);
+    }
+
+    [Fact]
     public async Task Registration_with_a_taken_username_in_other_case_is_refused_with_a_clear_message()
     {
         var (userName, email) = NewUser();
