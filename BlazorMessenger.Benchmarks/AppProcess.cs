@@ -46,19 +46,11 @@ public sealed class AppProcess : IAsyncDisposable
     {
         var folder = Path.Combine(Path.GetTempPath(), $"bm-bench-publish-{Guid.NewGuid():N}");
         var project = Path.Combine(RepositoryRoot.Find(), "BlazorMessenger", "BlazorMessenger.csproj");
-        var info = new ProcessStartInfo(DotNet)
+        var (exit, output) = await ChildProcess.RunAsync(DotNet, null,
+            ["publish", project, "-c", "Release", "-o", folder, "--nologo", "-v", "q"], "dotnet was not found.");
+        if (exit != 0)
         {
-            ArgumentList = { "publish", project, "-c", "Release", "-o", folder, "--nologo", "-v", "q" },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var publish = Process.Start(info)!;
-        var output = publish.StandardOutput.ReadToEndAsync();
-        var errors = publish.StandardError.ReadToEndAsync();
-        await publish.WaitForExitAsync();
-        if (publish.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"dotnet publish failed ({publish.ExitCode}):\n{await output}\n{await errors}");
+            throw new InvalidOperationException($"dotnet publish failed ({exit}):\n{output}");
         }
 
         return folder;
@@ -70,25 +62,15 @@ public sealed class AppProcess : IAsyncDisposable
     {
         var port = FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
-        var info = new ProcessStartInfo(DotNet)
-        {
-            ArgumentList = { appDll, "--urls", baseUrl, "--contentRoot", contentRoot },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment =
+        var started = Stopwatch.GetTimestamp();
+        var process = ChildProcess.StartInBackground(DotNet, [appDll, "--urls", baseUrl, "--contentRoot", contentRoot],
+            new Dictionary<string, string>
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
                 ["Messenger__DataDirectory"] = dataDirectory,
                 ["Messenger__SeedDemoUsers"] = "false",
                 ["Logging__LogLevel__Default"] = "Warning",
-            },
-        };
-        var started = Stopwatch.GetTimestamp();
-        var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+            });
         try
         {
             await FirstOkAsync(process, $"{baseUrl}/Account/Login");
@@ -96,7 +78,7 @@ public sealed class AppProcess : IAsyncDisposable
         }
         catch
         {
-            await StopAsync(process);
+            await ChildProcess.StopAsync(process);
             throw;
         }
     }
@@ -138,12 +120,5 @@ public sealed class AppProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static async Task StopAsync(Process process)
-    {
-        process.Kill(entireProcessTree: true);
-        await process.WaitForExitAsync();
-        process.Dispose();
-    }
-
-    public async ValueTask DisposeAsync() => await StopAsync(_process);
+    public async ValueTask DisposeAsync() => await ChildProcess.StopAsync(_process);
 }

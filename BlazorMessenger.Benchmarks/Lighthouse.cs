@@ -19,6 +19,9 @@ public static class Lighthouse
 {
     private static string Folder => Path.Combine(RepositoryRoot.Find(), "BlazorMessenger.Benchmarks", "lighthouse");
 
+    private const string NodeMissing =
+        "Lighthouse needs Node.js and npm: sudo apt-get install -y nodejs npm (./test.sh installs them when run as root).";
+
     private static string Cli => Path.Combine(Folder, "node_modules", "lighthouse", "cli", "index.js");
 
     public static async Task EnsureInstalledAsync(TextWriter log)
@@ -29,7 +32,7 @@ public static class Lighthouse
         }
 
         log.WriteLine("   installing Lighthouse from the npm registry (npm ci)...");
-        var (exit, output) = await RunAsync("npm", Folder, "ci", "--no-audit", "--no-fund", "--loglevel=error");
+        var (exit, output) = await ChildProcess.RunAsync("npm", Folder, ["ci", "--no-audit", "--no-fund", "--loglevel=error"], NodeMissing);
         if (exit != 0 || !File.Exists(Cli))
         {
             throw new InvalidOperationException($"npm ci for Lighthouse failed ({exit}) in {Folder}:\n{output}");
@@ -45,7 +48,8 @@ public static class Lighthouse
     {
         var profile = Path.Combine(Path.GetTempPath(), $"bm-lighthouse-{Guid.NewGuid():N}");
         var report = profile + ".json";
-        using var chromium = StartChromium(profile);
+        var chromium = ChildProcess.StartInBackground(Browsers.ChromiumPath,
+            [.. Browsers.ChromiumFlags, "--headless=new", "--remote-debugging-port=0", $"--user-data-dir={profile}", "about:blank"]);
         try
         {
             var port = await DebuggingPortAsync(profile, chromium);
@@ -56,9 +60,9 @@ public static class Lighthouse
                 await browser.CloseAsync();
             }
 
-            var (exit, output) = await RunAsync("node", Folder,
-                Cli, url, $"--port={port}", "--quiet", "--output=json", $"--output-path={report}",
-                "--only-categories=performance,accessibility,best-practices,seo");
+            var (exit, output) = await ChildProcess.RunAsync("node", Folder,
+                [Cli, url, $"--port={port}", "--quiet", "--output=json", $"--output-path={report}",
+                 "--only-categories=performance,accessibility,best-practices,seo"], NodeMissing);
             if (exit != 0 || !File.Exists(report))
             {
                 throw new InvalidOperationException($"Lighthouse failed ({exit}) on {url}:\n{output}");
@@ -69,31 +73,10 @@ public static class Lighthouse
         }
         finally
         {
-            chromium.Kill(entireProcessTree: true);
-            await chromium.WaitForExitAsync();
+            await ChildProcess.StopAsync(chromium);
             File.Delete(report);
             Directory.Delete(profile, recursive: true);
         }
-    }
-
-    private static Process StartChromium(string profile)
-    {
-        var info = new ProcessStartInfo(Browsers.ChromiumPath)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in (string[])[.. Browsers.ChromiumFlags, "--headless=new", "--remote-debugging-port=0", $"--user-data-dir={profile}", "about:blank"])
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
     }
 
     /// <summary>Chromium writes the port it chose into the profile once it listens.</summary>
@@ -130,38 +113,5 @@ public static class Lighthouse
         double Score(string category) => categories.GetProperty(category).GetProperty("score").GetDouble() * 100;
 
         double Metric(string audit) => audits.GetProperty(audit).GetProperty("numericValue").GetDouble();
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string program, string folder, params string[] args)
-    {
-        var info = new ProcessStartInfo(program)
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        Process process;
-        try
-        {
-            process = Process.Start(info)!;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            throw new InvalidOperationException(
-                $"Lighthouse needs Node.js and npm ({program} was not found): sudo apt-get install -y nodejs npm (./test.sh installs them when run as root).");
-        }
-
-        using (process)
-        {
-            var output = process.StandardOutput.ReadToEndAsync();
-            var errors = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            return (process.ExitCode, await output + await errors);
-        }
     }
 }

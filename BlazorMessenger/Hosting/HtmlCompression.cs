@@ -17,7 +17,7 @@ public sealed class HtmlCompression(IServiceProvider services, IOptions<Response
     public override bool ShouldCompressResponse(HttpContext context) =>
         base.ShouldCompressResponse(context) && IsSafeToCompress(context);
 
-    public static bool IsSafeToCompress(HttpContext context) =>
+    private static bool IsSafeToCompress(HttpContext context) =>
         context.User.Identity?.IsAuthenticated != true
         || context.Request.Headers["Sec-Fetch-Site"] is ["same-origin"] or ["none"];
 
