@@ -28,6 +28,7 @@ public sealed class AssetDeliveryTests(BrowserFixture browser)
 
         await page.GetByLabel("Attach image").SetInputFilesAsync(
             new FilePayload { Name = "pixel.png", MimeType = "image/png", Buffer = TestImages.Png(40, 30) });
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("pixel.png");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
         await page.MessageLog().GetByRole(AriaRole.Button, new() { Name = $"Open image from {alice}" }).ClickAsync();
         var viewer = page.GetByRole(AriaRole.Dialog);
