@@ -12,7 +12,11 @@ public sealed class Conversation
 
     public ConversationKind Kind { get; set; }
 
+    /// <summary>A group's name (1–64 characters); null for direct conversations.</summary>
     public string? Title { get; set; }
+
+    /// <summary>A group's picture: a Media row with no conversation, served by /avatars/{id} to its members.</summary>
+    public string? PictureMediaId { get; set; }
 
     /// <summary>For direct conversations "{smaller user id}|{larger user id}", unique, so a pair has one conversation.</summary>
     public string? DirectKey { get; set; }

@@ -4,6 +4,7 @@ public enum MemberRole
 {
     Member = 0,
     Owner = 1,
+    Admin = 2,
 }
 
 public sealed class ConversationMember
@@ -18,6 +19,14 @@ public sealed class ConversationMember
     public long LastReadSeq { get; set; }
 
     public DateTime JoinedUtc { get; set; }
+
+    /// <summary>
+    /// Set when the membership ended (removed or left): the Seq of the system message that ended it. The person keeps
+    /// read access to the messages up to and including it, and nothing after. Null while they are a member.
+    /// </summary>
+    public long? LeftSeq { get; set; }
+
+    public DateTime? LeftUtc { get; set; }
 
     public Conversation? Conversation { get; set; }
 

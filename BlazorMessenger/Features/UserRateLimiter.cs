@@ -9,6 +9,7 @@ public enum RateLimitedAction
     SendMessage,
     AddContact,
     UploadImage,
+    CreateGroup,
 }
 
 /// <summary>
@@ -27,6 +28,7 @@ public sealed class UserRateLimiter : IDisposable
             {
                 RateLimitedAction.SendMessage => Bucket(limits.MessageBurst, limits.MessagesPerMinute),
                 RateLimitedAction.UploadImage => Bucket(limits.UploadBurst, limits.UploadsPerMinute),
+                RateLimitedAction.CreateGroup => Bucket(limits.GroupCreateBurst, limits.GroupCreatesPerMinute),
                 _ => Bucket(limits.ContactAddBurst, limits.ContactAddsPerMinute),
             }));
     }

@@ -21,6 +21,8 @@ public sealed class MessengerOptions
 
     public ConnectionOptions Connection { get; set; } = new();
 
+    public GroupOptions Groups { get; set; } = new();
+
     public string ResolveDataDirectory(string contentRoot) =>
         Path.GetFullPath(Path.Combine(contentRoot, DataDirectory));
 }
@@ -39,6 +41,16 @@ public sealed class RateLimitOptions
     public int UploadBurst { get; set; } = 10;
 
     public int UploadsPerMinute { get; set; } = 30;
+
+    public int GroupCreateBurst { get; set; } = 5;
+
+    public int GroupCreatesPerMinute { get; set; } = 2;
+}
+
+public sealed class GroupOptions
+{
+    /// <summary>Current members of one group, the creator and the owner included.</summary>
+    public int MaxMembers { get; set; } = 256;
 }
 
 public sealed class MediaOptions

@@ -4,6 +4,7 @@ using BlazorMessenger.Data;
 using BlazorMessenger.Features;
 using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Features.Contacts;
+using BlazorMessenger.Features.Groups;
 using BlazorMessenger.Features.Media;
 using BlazorMessenger.Features.Presence;
 using BlazorMessenger.Features.Profile;
@@ -119,6 +120,7 @@ public static class ServiceRegistration
         services.AddSingleton<MessageWriter>();
         services.AddSingleton<ChatService>();
         services.AddSingleton<ContactService>();
+        services.AddSingleton<GroupService>();
         services.AddSingleton<SearchService>();
         services.AddSingleton<ProfileService>();
         return services;

@@ -129,7 +129,7 @@ public sealed class ChatServiceTests
         var summary = Assert.Single(bobsList);
         Assert.Equal(3, summary.Unread);
         Assert.Equal("three", summary.LastMessagePreview);
-        Assert.Equal("Alice A.", summary.Peer.Name);
+        Assert.Equal("Alice A.", summary.Name);
         Assert.Equal(["one", "two", "three"], page.Select(m => m.Body));
         Assert.Equal(0, (await bed.Chat.ListConversationsAsync(bed.Alice, Ct)).Single().Unread);
     }

@@ -22,7 +22,7 @@ public sealed class SearchServiceTests
 
         Assert.Equal(["Where is the Report?", "The quarterly report is ready"], hits.Select(h => Plain(h)));
         Assert.Contains(hits[0].Pieces(), p => p is { IsMatch: true, Text: "Report" });
-        Assert.Equal("bob", hits[0].PeerUserName);
+        Assert.Equal("chat/bob", hits[0].ConversationHref);
         Assert.Equal(3, hits[0].Seq);
     }
 

@@ -10,7 +10,7 @@ public sealed class LatestLoad
 
     /// <summary>Runs the load; the result is null when a later load started meanwhile (drop it).</summary>
     public async Task<T?> RunAsync<T>(Func<Task<T>> load)
-        where T : class
+        where T : class?
     {
         var mine = ++_started;
         var result = await load();

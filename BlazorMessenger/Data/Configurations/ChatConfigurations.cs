@@ -21,6 +21,7 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         conversation.Property(c => c.DirectKey).HasMaxLength(128);
         conversation.HasIndex(c => c.DirectKey).IsUnique();
         conversation.HasMany(c => c.Members).WithOne(m => m.Conversation).HasForeignKey(m => m.ConversationId);
+        conversation.HasOne<Media>().WithMany().HasForeignKey(c => c.PictureMediaId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

@@ -133,6 +133,9 @@ namespace BlazorMessenger.Data.Migrations
                     b.Property<long>("LastSeq")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PictureMediaId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
@@ -141,6 +144,8 @@ namespace BlazorMessenger.Data.Migrations
 
                     b.HasIndex("DirectKey")
                         .IsUnique();
+
+                    b.HasIndex("PictureMediaId");
 
                     b.ToTable("Conversations");
                 });
@@ -158,6 +163,12 @@ namespace BlazorMessenger.Data.Migrations
 
                     b.Property<long>("LastReadSeq")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LeftSeq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LeftUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Role")
                         .HasColumnType("INTEGER");
@@ -448,6 +459,14 @@ namespace BlazorMessenger.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("ContactUser");
+                });
+
+            modelBuilder.Entity("BlazorMessenger.Data.Conversation", b =>
+                {
+                    b.HasOne("BlazorMessenger.Data.Media", null)
+                        .WithMany()
+                        .HasForeignKey("PictureMediaId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("BlazorMessenger.Data.ConversationMember", b =>

@@ -23,11 +23,46 @@ public sealed record ChatPeer(string UserId, string UserName, string? DisplayNam
     public string Name => string.IsNullOrWhiteSpace(DisplayName) ? UserName : DisplayName;
 }
 
+/// <summary>
+/// A row of the conversation list. A direct conversation shows its Peer; a group (Peer null) its name and picture.
+/// EndedSeq is set for a group the reader was removed from or left: their view of it stops there.
+/// </summary>
 public sealed record ConversationSummary(
-    long Id, ChatPeer Peer, string? LastMessagePreview, string? LastMessageSenderId,
-    DateTime LastActivityUtc, long LastSeq, long LastReadSeq)
+    long Id, string Name, ChatPeer? Peer, string? AvatarId, string? LastMessagePreview, string? LastMessageSenderId,
+    DateTime LastActivityUtc, long LastSeq, long LastReadSeq, MessageKind? LastMessageKind = null,
+    string? LastMessageSenderName = null, long? EndedSeq = null)
 {
     public long Unread => Math.Max(0, LastSeq - LastReadSeq);
+
+    public bool IsGroup => Peer is null;
+
+    public string Href => Conversations.Href(Id, Peer);
+
+    /// <summary>Whose colour the initials take: the person's, or the group's own.</summary>
+    public string ColorKey => Conversations.ColorKey(Id, Peer);
 }
 
-public sealed record OpenConversation(long Id, ChatPeer Peer, long LastSeq, long LastReadSeq);
+/// <summary>
+/// An open conversation: who is in it (People: everyone but the reader who wrote or writes in it, by user id, for names
+/// and pictures), where the reader's view starts and, for a former group member, where it ends.
+/// </summary>
+public sealed record OpenConversation(
+    long Id, string Name, ChatPeer? Peer, IReadOnlyDictionary<string, ChatPeer> People, long LastSeq, long LastReadSeq,
+    long? EndedSeq = null)
+{
+    public bool IsGroup => Peer is null;
+
+    public string Href => Conversations.Href(Id, Peer);
+}
+
+/// <summary>Addresses and colours, the same for a conversation wherever it shows.</summary>
+public static class Conversations
+{
+    public static string Href(long id, ChatPeer? peer) => peer is null ? GroupHref(id) : DirectHref(peer.UserName);
+
+    public static string DirectHref(string userName) => $"chat/{userName}";
+
+    public static string GroupHref(long id) => $"group/{id}";
+
+    public static string ColorKey(long id, ChatPeer? peer) => peer?.UserId ?? $"group:{id}";
+}

@@ -12,12 +12,14 @@ public sealed partial class ChatService
         var body = (text ?? "").Trim();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var message = await db.Messages.Include(m => m.Media).SingleOrDefaultAsync(m => m.Id == messageId, ct);
-        if (message is null || !await IsMemberAsync(db, userId, message.ConversationId, ct))
+        if (message is null)
         {
-            throw new NotAMemberException(message?.ConversationId ?? 0);
+            throw new NotAMemberException(0);
         }
 
-        var refusal = message.SenderId != userId ? MessageRules.NotYours
+        await db.EnsureCurrentMemberAsync(userId, message.ConversationId, ct);
+
+        var refusal = message.SenderId != userId || message.Kind == MessageKind.System ? MessageRules.NotYours
             : message.DeletedUtc is not null ? MessageRules.AlreadyDeleted
             : time.GetUtcNow().UtcDateTime - message.CreatedUtc > MessageRules.EditWindow ? MessageRules.EditWindowPassed
             : body.Length == 0 && message.MediaId is null ? MessageRules.Empty
@@ -43,12 +45,14 @@ public sealed partial class ChatService
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var message = await db.Messages.Include(m => m.Media).SingleOrDefaultAsync(m => m.Id == messageId, ct);
-        if (message is null || !await IsMemberAsync(db, userId, message.ConversationId, ct))
+        if (message is null)
         {
-            throw new NotAMemberException(message?.ConversationId ?? 0);
+            throw new NotAMemberException(0);
         }
 
-        if (message.SenderId != userId)
+        await db.EnsureCurrentMemberAsync(userId, message.ConversationId, ct);
+
+        if (message.SenderId != userId || message.Kind == MessageKind.System)
         {
             return ServiceResult<ChatMessage>.Fail(MessageRules.NotYours);
         }
@@ -77,12 +81,7 @@ public sealed partial class ChatService
     private async Task<ChatMessage> PublishChangeAsync(ApplicationDbContext db, long messageId, CancellationToken ct)
     {
         var changed = await db.Messages.AsNoTracking().Where(m => m.Id == messageId).Select(ToRecord).SingleAsync(ct);
-        var memberIds = await db.ConversationMembers.Where(m => m.ConversationId == changed.ConversationId)
-            .Select(m => m.UserId).ToListAsync(ct);
-        hub.Publish(memberIds, new MessageChanged(changed));
+        hub.Publish(await db.CurrentMemberIdsAsync(changed.ConversationId, ct), new MessageChanged(changed));
         return changed;
     }
-
-    private static Task<bool> IsMemberAsync(ApplicationDbContext db, string userId, long conversationId, CancellationToken ct) =>
-        db.ConversationMembers.AnyAsync(m => m.ConversationId == conversationId && m.UserId == userId, ct);
 }

@@ -21,7 +21,7 @@ public sealed partial class ChatService
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await EnsureMemberAsync(db, userId, conversationId, ct);
+        await db.EnsureCurrentMemberAsync(userId, conversationId, ct);
         if (await FindSentAsync(db, userId, clientMessageId, ct) is { } earlier)
         {
             return ServiceResult<ChatMessage>.Ok(earlier);
@@ -68,8 +68,7 @@ public sealed partial class ChatService
         string userId, long conversationId, long seq, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await EnsureMemberAsync(db, userId, conversationId, ct);
-        var images = db.Messages.AsNoTracking().Where(m => m.ConversationId == conversationId && m.MediaId != null && m.DeletedUtc == null);
+        var images = (await ReadableAsync(db, userId, conversationId, ct)).Where(m => m.MediaId != null && m.DeletedUtc == null);
         var previous = await images.Where(m => m.Seq < seq).OrderByDescending(m => m.Seq).Select(ToRecord).FirstOrDefaultAsync(ct);
         var next = await images.Where(m => m.Seq > seq).OrderBy(m => m.Seq).Select(ToRecord).FirstOrDefaultAsync(ct);
         var position = await images.CountAsync(m => m.Seq <= seq, ct);

@@ -37,7 +37,7 @@ public sealed partial class ChatService
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var state = await db.ConversationMembers.AsNoTracking()
             .Where(m => m.ConversationId == conversationId && m.UserId == userId)
-            .Select(m => new { m.LastReadSeq, m.Conversation!.LastSeq })
+            .Select(m => new { m.LastReadSeq, LastSeq = m.LeftSeq ?? m.Conversation!.LastSeq })
             .FirstOrDefaultAsync(ct) ?? throw new NotAMemberException(conversationId);
         var target = Math.Min(seq, state.LastSeq);
         if (target <= state.LastReadSeq)

@@ -18,6 +18,10 @@ public sealed partial class ChatService(
     MediaStore mediaStore,
     TimeProvider time)
 {
+    /// <summary>
+    /// The caller's conversations, newest activity first. A group the caller left or was removed from stays, as it was
+    /// up to then (its last message, its count), so what they could see stays findable.
+    /// </summary>
     public async Task<IReadOnlyList<ConversationSummary>> ListConversationsAsync(string userId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -27,22 +31,36 @@ public sealed partial class ChatService(
             {
                 me.ConversationId,
                 me.LastReadSeq,
-                me.Conversation!.LastSeq,
-                Activity = me.Conversation.LastMessageUtc ?? me.Conversation.CreatedUtc,
+                me.LeftSeq,
+                me.Conversation!.Kind,
+                me.Conversation.Title,
+                me.Conversation.PictureMediaId,
+                me.Conversation.CreatedUtc,
+                LastSeq = me.LeftSeq ?? me.Conversation.LastSeq,
                 Peer = me.Conversation.Members.Where(m => m.UserId != userId)
                     .Select(m => new ChatPeer(m.UserId, m.User!.UserName!, m.User.DisplayName, m.User.LastSeenUtc, m.User.AvatarMediaId))
                     .FirstOrDefault(),
-                Last = db.Messages.Where(x => x.ConversationId == me.ConversationId && x.Seq == me.Conversation.LastSeq)
-                    .Select(x => new { x.Body, x.SenderId, x.Kind, Deleted = x.DeletedUtc != null })
+                Last = db.Messages.Where(x => x.ConversationId == me.ConversationId && x.Seq == (me.LeftSeq ?? me.Conversation.LastSeq))
+                    .Select(x => new
+                    {
+                        x.Body, x.SenderId, x.Kind, x.CreatedUtc, Deleted = x.DeletedUtc != null,
+                        SenderName = db.Users.Where(u => u.Id == x.SenderId).Select(u => u.DisplayName ?? u.UserName).FirstOrDefault(),
+                    })
                     .FirstOrDefault(),
             })
             .ToListAsync(ct);
 
         return rows
-            .Where(r => r.Peer is not null)
-            .Select(r => new ConversationSummary(
-                r.ConversationId, r.Peer!, r.Last is null ? null : r.Last.Deleted ? MessageRules.DeletedText : MessageRules.Preview(r.Last.Kind, r.Last.Body), r.Last?.SenderId,
-                DateTime.SpecifyKind(r.Activity, DateTimeKind.Utc), r.LastSeq, r.LastReadSeq))
+            .Where(r => r.Kind == ConversationKind.Group || r.Peer is not null)
+            .Select(r =>
+            {
+                var peer = r.Kind == ConversationKind.Group ? null : r.Peer;
+                return new ConversationSummary(
+                    r.ConversationId, peer?.Name ?? r.Title ?? "", peer, peer is null ? r.PictureMediaId : peer.AvatarId,
+                    r.Last is null ? null : r.Last.Deleted ? MessageRules.DeletedText : MessageRules.Preview(r.Last.Kind, r.Last.Body),
+                    r.Last?.SenderId, DateTime.SpecifyKind(r.Last?.CreatedUtc ?? r.CreatedUtc, DateTimeKind.Utc), r.LastSeq, r.LastReadSeq,
+                    r.Last?.Kind, r.Last?.SenderName, r.LeftSeq);
+            })
             .OrderByDescending(s => s.LastActivityUtc)
             .ToList();
     }
@@ -62,10 +80,14 @@ public sealed partial class ChatService(
         }
 
         var key = Conversation.DirectKeyFor(userId, peer.UserId);
-        return await db.ConversationMembers.AsNoTracking()
+        var mine = await db.ConversationMembers.AsNoTracking()
             .Where(m => m.UserId == userId && m.Conversation!.DirectKey == key)
-            .Select(m => new OpenConversation(m.ConversationId, peer, m.Conversation!.LastSeq, m.LastReadSeq))
+            .Select(m => new { m.ConversationId, m.Conversation!.LastSeq, m.LastReadSeq })
             .FirstOrDefaultAsync(ct);
+        return mine is null
+            ? null
+            : new OpenConversation(mine.ConversationId, peer.Name, peer, new Dictionary<string, ChatPeer> { [peer.UserId] = peer },
+                mine.LastSeq, mine.LastReadSeq);
     }
 
     /// <summary>Up to PageSize messages before beforeSeq (the newest ones when null), oldest first. Keyset paging.</summary>
@@ -73,8 +95,7 @@ public sealed partial class ChatService(
         string userId, long conversationId, long? beforeSeq, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await EnsureMemberAsync(db, userId, conversationId, ct);
-        var query = db.Messages.AsNoTracking().Where(m => m.ConversationId == conversationId);
+        var query = await ReadableAsync(db, userId, conversationId, ct);
         if (beforeSeq is { } before)
         {
             query = query.Where(m => m.Seq < before);
@@ -91,8 +112,7 @@ public sealed partial class ChatService(
     {
         var half = MessageRules.PageSize / 2;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await EnsureMemberAsync(db, userId, conversationId, ct);
-        var messages = db.Messages.AsNoTracking().Where(m => m.ConversationId == conversationId);
+        var messages = await ReadableAsync(db, userId, conversationId, ct);
         var before = await messages.Where(m => m.Seq <= seq).OrderByDescending(m => m.Seq).Take(half).Select(ToRecord).ToListAsync(ct);
         var after = await messages.Where(m => m.Seq > seq).OrderBy(m => m.Seq).Take(half).Select(ToRecord).ToListAsync(ct);
         before.Reverse();
@@ -104,9 +124,8 @@ public sealed partial class ChatService(
         string userId, long conversationId, long afterSeq, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await EnsureMemberAsync(db, userId, conversationId, ct);
-        return await db.Messages.AsNoTracking()
-            .Where(m => m.ConversationId == conversationId && m.Seq > afterSeq)
+        return await (await ReadableAsync(db, userId, conversationId, ct))
+            .Where(m => m.Seq > afterSeq)
             .OrderBy(m => m.Seq)
             .Take(MessageRules.CatchUpLimit)
             .Select(ToRecord)
@@ -118,11 +137,10 @@ public sealed partial class ChatService(
             m.Media == null ? null : new ChatImage(m.Media.Id, m.Media.Width, m.Media.Height, m.Media.ThumbWidth, m.Media.ThumbHeight),
             m.DeletedUtc);
 
-    private static async Task EnsureMemberAsync(ApplicationDbContext db, string userId, long conversationId, CancellationToken ct)
+    /// <summary>The conversation's messages the user may read (see <see cref="Membership"/>); throws for strangers.</summary>
+    private static async Task<IQueryable<Message>> ReadableAsync(ApplicationDbContext db, string userId, long conversationId, CancellationToken ct)
     {
-        if (!await db.ConversationMembers.AnyAsync(m => m.ConversationId == conversationId && m.UserId == userId, ct))
-        {
-            throw new NotAMemberException(conversationId);
-        }
+        var upTo = await db.ReadableUpToAsync(userId, conversationId, ct);
+        return db.Messages.AsNoTracking().Where(m => m.ConversationId == conversationId && m.Seq <= upTo);
     }
 }

@@ -22,7 +22,7 @@ public sealed partial class MessageWriter
         await using var sql = new BatchStatements((SqliteConnection)db.Database.GetDbConnection(), (SqliteTransaction)transaction.GetDbTransaction());
 
         var outcomes = new List<Outcome>(batch.Count);
-        var writtenByKey = new Dictionary<(string, Guid), ChatMessage>();
+        var writtenByKey = new Dictionary<(string, Guid), (ChatMessage Message, IReadOnlyCollection<string> Audience)>();
         foreach (var pending in batch)
         {
             var m = pending.Message;
@@ -33,7 +33,7 @@ public sealed partial class MessageWriter
             }
             else if (writtenByKey.TryGetValue(key, out var sameInBatch))
             {
-                outcomes.Add(new Outcome(pending, null, sameInBatch));
+                outcomes.Add(new Outcome(pending, null, sameInBatch.Message, sameInBatch.Audience));
             }
             else if (await sql.FindSentAsync(m.SenderId, m.ClientMessageId) is { } earlierId)
             {
@@ -47,11 +47,28 @@ public sealed partial class MessageWriter
             else
             {
                 pending.Charged = true;
-                var seq = ++state.LastSeq[m.ConversationId];
+                var seq = state.LastSeq[m.ConversationId] + 1;
+                IReadOnlyList<string> alsoTell = [];
+                if (m.Change is { } change)
+                {
+                    var changed = await change(db, seq, now);
+                    if (changed.Error is { } refusal)
+                    {
+                        outcomes.Add(new Outcome(pending, ServiceResult<StoredMessage>.Fail(refusal), null));
+                        continue;
+                    }
+
+                    m = m with { Body = changed.Text! };
+                    alsoTell = changed.AlsoTell ?? [];
+                    await state.ReloadMembersAsync(db, m.ConversationId);
+                }
+
+                state.LastSeq[m.ConversationId] = seq;
                 state.ReadUpTo[(m.ConversationId, m.SenderId)] = seq;
                 var written = await InsertAsync(db, sql, m, seq, now);
-                writtenByKey[key] = written;
-                outcomes.Add(new Outcome(pending, null, written));
+                var audience = alsoTell.Count == 0 ? state.MemberIds[m.ConversationId] : [.. state.MemberIds[m.ConversationId], .. alsoTell];
+                writtenByKey[key] = (written, audience);
+                outcomes.Add(new Outcome(pending, null, written, audience));
             }
         }
 
@@ -86,9 +103,8 @@ public sealed partial class MessageWriter
             image = new ChatImage(media.Id, media.Width, media.Height, media.ThumbWidth, media.ThumbHeight);
         }
 
-        var kind = m.Media is null ? MessageKind.Text : MessageKind.Image;
-        var id = await sql.InsertMessageAsync(m, seq, kind, now);
-        return new ChatMessage(id, m.ConversationId, seq, m.SenderId, m.ClientMessageId, kind, m.Body, now, null, image);
+        var id = await sql.InsertMessageAsync(m, seq, m.Kind, now);
+        return new ChatMessage(id, m.ConversationId, seq, m.SenderId, m.ClientMessageId, m.Kind, m.Body, now, null, image);
     }
 
     /// <summary>What one batch reads before it writes, and the Seq and read marks it moves.</summary>
@@ -101,13 +117,17 @@ public sealed partial class MessageWriter
             var conversationIds = batch.Select(p => p.Message.ConversationId).Distinct().ToList();
             var seqs = await db.Conversations.AsNoTracking().Where(c => conversationIds.Contains(c.Id))
                 .ToDictionaryAsync(c => c.Id, c => c.LastSeq);
-            var members = await db.ConversationMembers.AsNoTracking().Where(m => conversationIds.Contains(m.ConversationId))
+            var members = await db.ConversationMembers.AsNoTracking().Current().Where(m => conversationIds.Contains(m.ConversationId))
                 .Select(m => new { m.ConversationId, m.UserId }).ToListAsync();
             return new BatchState(
                 seqs, new Dictionary<long, long>(seqs),
                 members.GroupBy(m => m.ConversationId).ToDictionary(g => g.Key, g => g.Select(m => m.UserId).ToHashSet(StringComparer.Ordinal)),
                 []);
         }
+
+        /// <summary>After a group change: a new set (messages written before it keep the audience they had).</summary>
+        public async Task ReloadMembersAsync(ApplicationDbContext db, long conversationId) =>
+            MemberIds[conversationId] = (await db.CurrentMemberIdsAsync(conversationId, CancellationToken.None)).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>The batch's prepared statements, bound to its connection and transaction.</summary>

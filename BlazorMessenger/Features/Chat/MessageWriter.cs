@@ -5,11 +5,29 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlazorMessenger.Features.Chat;
 
-/// <summary>A message to store. Image messages bring their Media row (files already written) and skip the send limit.</summary>
+/// <summary>
+/// A message to store. Image messages bring their Media row (files already written) and skip the send limit; system
+/// messages bring the group change they record, and skip it too.
+/// </summary>
 public sealed record NewMessage(
-    string SenderId, long ConversationId, Guid ClientMessageId, string Body, Data.Media? Media = null)
+    string SenderId, long ConversationId, Guid ClientMessageId, string Body, Data.Media? Media = null, GroupChange? Change = null)
 {
-    public bool CountsAgainstSendLimit => Media is null;
+    public bool CountsAgainstSendLimit => Media is null && Change is null;
+
+    public MessageKind Kind => Change is not null ? MessageKind.System : Media is not null ? MessageKind.Image : MessageKind.Text;
+}
+
+/// <summary>
+/// A change to a group (its members, roles, name or picture), made inside the writer's transaction with the Seq of the
+/// system message that records it, so the change and its message commit together and order with every other message.
+/// It decides against the database as it is in that transaction, and refuses before it changes anything.
+/// </summary>
+public delegate Task<GroupChangeResult> GroupChange(ApplicationDbContext db, long seq, DateTime now);
+
+/// <summary>The system message's text and who else must hear of it (someone just removed), or a refusal.</summary>
+public sealed record GroupChangeResult(string? Text, string? Error = null, IReadOnlyList<string>? AlsoTell = null)
+{
+    public static GroupChangeResult Refuse(string error) => new(null, error);
 }
 
 /// <summary>The stored message, and whether this call stored it (false when its client id had been stored before).</summary>
@@ -116,12 +134,12 @@ public sealed partial class MessageWriter : IAsyncDisposable
         {
             if (outcome.Written is { } message && published.Add(message))
             {
-                _hub.Publish(state.MemberIds[message.ConversationId], new MessagePosted(message));
+                _hub.Publish(outcome.Audience!, new MessagePosted(message));
             }
         }
 
         var answered = new HashSet<ChatMessage>(ReferenceEqualityComparer.Instance);
-        foreach (var (pending, result, written) in outcomes)
+        foreach (var (pending, result, written, _) in outcomes)
         {
             if (result is not null)
             {
@@ -138,8 +156,12 @@ public sealed partial class MessageWriter : IAsyncDisposable
         }
     }
 
-    /// <summary>Per caller: a finished answer, or the message this batch wrote for it, or neither (not a member).</summary>
-    private sealed record Outcome(Pending Pending, ServiceResult<StoredMessage>? Result, ChatMessage? Written);
+    /// <summary>
+    /// Per caller: a finished answer, or the message this batch wrote for it and whom it goes to (the members at that
+    /// Seq), or neither (not a member).
+    /// </summary>
+    private sealed record Outcome(
+        Pending Pending, ServiceResult<StoredMessage>? Result, ChatMessage? Written, IReadOnlyCollection<string>? Audience = null);
 
     public async ValueTask DisposeAsync()
     {

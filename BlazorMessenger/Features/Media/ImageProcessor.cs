@@ -1,4 +1,5 @@
 using BlazorMessenger.Hosting;
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Options;
 using SkiaSharp;
 
@@ -25,6 +26,20 @@ public sealed class ImageProcessor(IOptions<MessengerOptions> options)
     public string TooLarge => $"An image can be at most {Limits.MaxBytes / (1024.0 * 1024.0):0.#} MB.";
 
     public string TooManyPixels => $"An image can have at most {Limits.MaxPixels / 1_000_000.0:0.#} megapixels.";
+
+    /// <summary>A picked picture's bytes (profile and group pictures), or why not: too large to even read.</summary>
+    public async Task<ServiceResult<byte[]>> ReadPictureAsync(IBrowserFile file)
+    {
+        if (file.Size > MaxBytes)
+        {
+            return ServiceResult<byte[]>.Fail(TooLarge);
+        }
+
+        await using var stream = file.OpenReadStream(MaxBytes);
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer);
+        return ServiceResult<byte[]>.Ok(buffer.ToArray());
+    }
 
     /// <param name="square">Crop the thumbnail to a centred square (profile pictures).</param>
     public ServiceResult<ProcessedImage> Process(byte[] bytes, bool square = false)

@@ -8,8 +8,9 @@ namespace BlazorMessenger.Features.Media;
 public static class MediaEndpoints
 {
     /// <summary>
-    /// GET /media/{id}/full|thumb: only members of the image's conversation get it; everyone else (anonymous
-    /// included) gets 404, so the endpoint does not even confirm that the image exists.
+    /// GET /media/{id}/full|thumb: only members of the image's conversation get it (someone who left or was removed: only
+    /// the images of messages from before, see <see cref="Membership"/>); everyone else (anonymous included) gets 404, so
+    /// the endpoint does not even confirm that the image exists.
     /// </summary>
     public static IEndpointRouteBuilder MapMediaEndpoints(this IEndpointRouteBuilder app)
     {
@@ -29,7 +30,8 @@ public static class MediaEndpoints
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var media = await db.Media.AsNoTracking()
-            .Where(m => m.Id == id && db.ConversationMembers.Any(c => c.ConversationId == m.ConversationId && c.UserId == userId))
+            .Where(m => m.Id == id && db.ConversationMembers.Any(c => c.ConversationId == m.ConversationId && c.UserId == userId
+                && (c.LeftSeq == null || db.Messages.Any(x => x.MediaId == m.Id && x.Seq <= c.LeftSeq))))
             .Select(m => new { m.StorageKey, m.ContentType, m.ThumbKey, m.ThumbContentType })
             .FirstOrDefaultAsync(ct);
         if (media is null)

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace BlazorMessenger.Features.Media;
 
 /// <summary>
-/// Start-up clean-up: removes media that no message (or, for profile pictures, no user) refers to, and files that no
+/// Start-up clean-up: removes media that no message (or, for profile and group pictures, no user or group) refers to, and files that no
 /// media row describes.
 /// </summary>
 public sealed class MediaJanitor(IDbContextFactory<ApplicationDbContext> dbFactory, MediaStore store, ILogger<MediaJanitor> logger)
@@ -15,7 +15,7 @@ public sealed class MediaJanitor(IDbContextFactory<ApplicationDbContext> dbFacto
         var unreferenced = await db.Media
             .Where(m => m.ConversationId != null
                 ? !db.Messages.Any(x => x.MediaId == m.Id)
-                : !db.Users.Any(u => u.AvatarMediaId == m.Id))
+                : !db.Users.Any(u => u.AvatarMediaId == m.Id) && !db.Conversations.Any(c => c.PictureMediaId == m.Id))
             .Select(m => m.Id)
             .ToListAsync(ct);
         if (unreferenced.Count > 0)

@@ -99,11 +99,7 @@ public sealed class PresenceTracker(
                 await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.LastSeenUtc, seen));
             }
 
-            var audience = await db.ConversationMembers.AsNoTracking()
-                .Where(m => m.UserId != userId && db.ConversationMembers.Any(mine => mine.UserId == userId && mine.ConversationId == m.ConversationId))
-                .Select(m => m.UserId)
-                .Distinct()
-                .ToListAsync();
+            var audience = await db.PeopleSharingWith(userId).Where(id => id != userId).ToListAsync();
             hub.Publish(audience, new PresenceChanged(userId, online, lastSeenUtc));
         }
         catch (Exception ex)

@@ -8,7 +8,10 @@ namespace BlazorMessenger.Features.Profile;
 
 public static class AvatarEndpoints
 {
-    /// <summary>GET /avatars/{id}: a user's current profile picture (square thumbnail), for signed-in people only.</summary>
+    /// <summary>
+    /// GET /avatars/{id}: a user's current profile picture (square thumbnail), for signed-in people; a group's picture,
+    /// for the people who are or were in the group.
+    /// </summary>
     public static IEndpointRouteBuilder MapAvatarEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/avatars/{id}", ServeAsync);
@@ -18,14 +21,15 @@ public static class AvatarEndpoints
     private static async Task<IResult> ServeAsync(
         string id, HttpContext http, IDbContextFactory<ApplicationDbContext> dbFactory, MediaStore store, CancellationToken ct)
     {
-        if (http.User.FindFirstValue(ClaimTypes.NameIdentifier) is null)
+        if (http.User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId)
         {
             return Results.NotFound();
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var thumb = await db.Media.AsNoTracking()
-            .Where(m => m.Id == id && m.ConversationId == null && db.Users.Any(u => u.AvatarMediaId == m.Id))
+            .Where(m => m.Id == id && m.ConversationId == null && (db.Users.Any(u => u.AvatarMediaId == m.Id)
+                || db.Conversations.Any(c => c.PictureMediaId == m.Id && c.Members.Any(x => x.UserId == userId))))
             .Select(m => new { m.ThumbKey, m.ThumbContentType })
             .FirstOrDefaultAsync(ct);
         var path = thumb is null ? null : store.PathFor(thumb.ThumbKey);

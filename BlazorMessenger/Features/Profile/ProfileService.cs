@@ -116,11 +116,7 @@ public sealed class ProfileService(
 
     private async Task AnnounceAsync(ApplicationDbContext db, ApplicationUser user, CancellationToken ct)
     {
-        var audience = await db.ConversationMembers.AsNoTracking()
-            .Where(m => db.ConversationMembers.Any(mine => mine.UserId == user.Id && mine.ConversationId == m.ConversationId))
-            .Select(m => m.UserId)
-            .Distinct()
-            .ToListAsync(ct);
+        var audience = await db.PeopleSharingWith(user.Id).ToListAsync(ct);
         hub.Publish([user.Id, .. audience], new ProfileChanged(user.Id, user.DisplayName, user.AvatarMediaId));
     }
 }

@@ -1,14 +1,18 @@
 namespace BlazorMessenger.Features.Search;
 
-/// <summary>A found message; Snippet marks matches between '\u0001' and '\u0002' (rendered as text, never as markup).</summary>
+/// <summary>
+/// A found message, in the conversation named ConversationName (the person, or the group) at ConversationHref.
+/// Snippet marks matches between '\u0001' and '\u0002' (rendered as text, never as markup).
+/// </summary>
 public sealed record SearchHit(
     long MessageId, long ConversationId, long Seq, string SenderId, DateTime CreatedUtc, string Snippet,
-    string PeerUserName, string? PeerDisplayName)
+    string ConversationName, string ConversationHref)
 {
     public const char MatchStart = '\u0001';
     public const char MatchEnd = '\u0002';
 
-    public string PeerName => string.IsNullOrWhiteSpace(PeerDisplayName) ? PeerUserName : PeerDisplayName;
+    /// <summary>Opens the conversation at this message.</summary>
+    public string Href => $"{ConversationHref}?at={Seq}";
 
     /// <summary>The snippet as (text, isMatch) pieces.</summary>
     public IEnumerable<(string Text, bool IsMatch)> Pieces()

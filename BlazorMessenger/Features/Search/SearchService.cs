@@ -1,9 +1,13 @@
 using BlazorMessenger.Data;
+using BlazorMessenger.Features.Chat;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlazorMessenger.Features.Search;
 
-/// <summary>Full-text search over the caller's own conversations only, newest first.</summary>
+/// <summary>
+/// Full-text search over what the caller may read (see <see cref="Membership"/>: in a group they left, only what came
+/// before), newest first. System messages ("bob added carol") are not searched.
+/// </summary>
 public sealed class SearchService(IDbContextFactory<ApplicationDbContext> dbFactory)
 {
     public const int MaxResults = 50;
@@ -14,9 +18,9 @@ public sealed class SearchService(IDbContextFactory<ApplicationDbContext> dbFact
     {
         var match = SearchQuery.ToFts(typed);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (conversationId is { } id && !await db.ConversationMembers.AnyAsync(m => m.ConversationId == id && m.UserId == userId, ct))
+        if (conversationId is { } id)
         {
-            throw new NotAMemberException(id);
+            await db.ReadableUpToAsync(userId, id, ct);
         }
 
         if (match is null)
@@ -31,9 +35,10 @@ public sealed class SearchService(IDbContextFactory<ApplicationDbContext> dbFact
             FROM MessagesFts f
             JOIN Messages m ON m.Id = f.rowid
             WHERE MessagesFts MATCH {match}
-              AND m.DeletedUtc IS NULL
+              AND m.DeletedUtc IS NULL AND m.Kind <> 2
               AND ({only} = 0 OR m.ConversationId = {only})
-              AND m.ConversationId IN (SELECT ConversationId FROM ConversationMembers WHERE UserId = {userId})
+              AND EXISTS (SELECT 1 FROM ConversationMembers cm WHERE cm.ConversationId = m.ConversationId AND cm.UserId = {userId}
+                          AND (cm.LeftSeq IS NULL OR m.Seq <= cm.LeftSeq))
             ORDER BY f.rowid DESC
             LIMIT {MaxResults}
             """).ToListAsync(ct);
@@ -43,15 +48,24 @@ public sealed class SearchService(IDbContextFactory<ApplicationDbContext> dbFact
         }
 
         var conversationIds = rows.Select(r => r.ConversationId).Distinct().ToList();
-        var peers = await db.ConversationMembers.AsNoTracking()
-            .Where(m => conversationIds.Contains(m.ConversationId) && m.UserId != userId)
-            .Select(m => new { m.ConversationId, m.User!.UserName, m.User.DisplayName })
+        var places = await db.Conversations.AsNoTracking()
+            .Where(c => conversationIds.Contains(c.Id))
+            .Select(c => new
+            {
+                c.Id, c.Kind, c.Title,
+                Peer = c.Members.Where(m => m.UserId != userId).Select(m => new { m.User!.UserName, m.User.DisplayName }).FirstOrDefault(),
+            })
             .ToListAsync(ct);
-        var peerOf = peers.GroupBy(p => p.ConversationId).ToDictionary(g => g.Key, g => g.First());
-        return rows.Where(r => peerOf.ContainsKey(r.ConversationId))
+        var placeOf = places.Where(p => p.Kind == ConversationKind.Group || p.Peer is not null).ToDictionary(
+            p => p.Id,
+            p => p.Kind == ConversationKind.Group
+                ? (Name: p.Title ?? "", Href: Conversations.GroupHref(p.Id))
+                : (Name: string.IsNullOrWhiteSpace(p.Peer!.DisplayName) ? p.Peer.UserName! : p.Peer.DisplayName,
+                   Href: Conversations.DirectHref(p.Peer.UserName!)));
+        return rows.Where(r => placeOf.ContainsKey(r.ConversationId))
             .Select(r => new SearchHit(r.MessageId, r.ConversationId, r.Seq, r.SenderId,
                 DateTime.SpecifyKind(r.CreatedUtc, DateTimeKind.Utc), r.Snippet,
-                peerOf[r.ConversationId].UserName!, peerOf[r.ConversationId].DisplayName))
+                placeOf[r.ConversationId].Name, placeOf[r.ConversationId].Href))
             .ToList();
     }
 

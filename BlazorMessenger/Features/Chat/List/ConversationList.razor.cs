@@ -1,5 +1,6 @@
 using BlazorMessenger.Components.Shared;
 using BlazorMessenger.Features.Contacts;
+using BlazorMessenger.Features.Groups;
 using BlazorMessenger.Features.Presence;
 using BlazorMessenger.Realtime;
 using Microsoft.AspNetCore.Components;
@@ -16,6 +17,7 @@ public sealed partial class ConversationList : IDisposable
     private HubListener? _listener;
     private readonly LatestLoad _reloads = new();
     private string _filter = "";
+    private readonly Dictionary<string, string> _senderNames = new(StringComparer.Ordinal);
 
     [Parameter]
     public string UserId { get; set; } = "";
@@ -43,8 +45,8 @@ public sealed partial class ConversationList : IDisposable
 
     private IEnumerable<ConversationSummary> Shown => _filter.Trim() is not { Length: > 0 } term
         ? _conversations
-        : _conversations.Where(c => c.Peer.Name.Contains(term, StringComparison.CurrentCultureIgnoreCase)
-                                    || c.Peer.UserName.Contains(term, StringComparison.OrdinalIgnoreCase));
+        : _conversations.Where(c => c.Name.Contains(term, StringComparison.CurrentCultureIgnoreCase)
+                                    || c.Peer?.UserName.Contains(term, StringComparison.OrdinalIgnoreCase) == true);
 
     private string Title
     {
@@ -83,7 +85,7 @@ public sealed partial class ConversationList : IDisposable
     {
         switch (messengerEvent)
         {
-            case MessagePosted { Message: var message } when Find(message.ConversationId) is { } known:
+            case MessagePosted { Message: var message } when Find(message.ConversationId) is { } known && !NeedsReload(known, message):
                 if (message.Seq > known.LastSeq)
                 {
                     Replace(known with
@@ -91,6 +93,8 @@ public sealed partial class ConversationList : IDisposable
                         LastSeq = message.Seq,
                         LastMessagePreview = MessageRules.Preview(message.Kind, message.Body),
                         LastMessageSenderId = message.SenderId,
+                        LastMessageSenderName = _senderNames.GetValueOrDefault(message.SenderId),
+                        LastMessageKind = message.Kind,
                         LastActivityUtc = message.CreatedUtc,
                         // As the writer does: one's own message is read, unless unseen ones from others came before it.
                         LastReadSeq = message.SenderId == UserId && known.LastReadSeq >= known.LastSeq ? message.Seq : known.LastReadSeq,
@@ -148,6 +152,10 @@ public sealed partial class ConversationList : IDisposable
         }
     }
 
+    private async Task NewGroupAsync() =>
+        await Dialogs.ShowAsync<NewGroupDialog>("New group", new DialogParameters<NewGroupDialog> { { d => d.UserId, UserId } },
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+
     /// <summary>
     /// Reloads overlap (a profile change and a new message arrive together): only the last one started applies, since
     /// an earlier snapshot can finish later and would bring back an old name or picture. Events applied while it loaded
@@ -161,11 +169,25 @@ public sealed partial class ConversationList : IDisposable
         }
 
         _conversations = [.. snapshot.Select(KeepNewer).OrderByDescending(c => c.LastActivityUtc)];
-        _online = _conversations.Select(c => c.Peer.UserId).Where(Presence.IsOnline).ToHashSet();
+        _online = _conversations.Where(c => c.Peer is not null).Select(c => c.Peer!.UserId).Where(Presence.IsOnline).ToHashSet();
+        foreach (var summary in snapshot.Where(s => s.LastMessageSenderName is not null))
+        {
+            _senderNames[summary.LastMessageSenderId!] = summary.LastMessageSenderName!;
+        }
     }
 
+    /// <summary>
+    /// A group's system message may rename it or change its picture, and a message from someone the list has not named
+    /// yet needs their name: both read the list again (which then knows the name); everything else applies in place.
+    /// </summary>
+    private bool NeedsReload(ConversationSummary known, ChatMessage message) =>
+        message.Kind == Data.MessageKind.System
+        || (known.IsGroup && message.SenderId != UserId && !_senderNames.ContainsKey(message.SenderId));
+
     private ConversationSummary KeepNewer(ConversationSummary loaded) => Find(loaded.Id) is { } known
-        ? (known.LastSeq > loaded.LastSeq ? known with { Peer = loaded.Peer } : loaded) with
+        ? (known.LastSeq > loaded.LastSeq
+            ? known with { Name = loaded.Name, Peer = loaded.Peer, AvatarId = loaded.AvatarId, EndedSeq = loaded.EndedSeq }
+            : loaded) with
         {
             LastReadSeq = Math.Max(known.LastReadSeq, loaded.LastReadSeq),
         }

@@ -30,6 +30,10 @@ public sealed partial class MessageBubble
     [Parameter]
     public bool ShowAvatar { get; set; }
 
+    /// <summary>In a group, the first message of someone else's run names them.</summary>
+    [Parameter]
+    public bool ShowName { get; set; }
+
     /// <summary>Marks the message a search result pointed at.</summary>
     [Parameter]
     public bool Highlighted { get; set; }
@@ -55,7 +59,7 @@ public sealed partial class MessageBubble
     /// <summary>The service enforces the window; the menu just doesn't offer what it would refuse.</summary>
     private bool CanEdit => Time.GetUtcNow().UtcDateTime - DateTime.SpecifyKind(Message.CreatedUtc, DateTimeKind.Utc) < MessageRules.EditWindow;
 
-    private (ChatMessage, bool, string, string, ChatPeer?, bool, bool, TimeZoneInfo?) _shown;
+    private (ChatMessage, bool, string, string, ChatPeer?, bool, bool, bool, TimeZoneInfo?) _shown;
     private bool _changed = true;
 
     /// <summary>
@@ -64,7 +68,7 @@ public sealed partial class MessageBubble
     /// </summary>
     protected override void OnParametersSet()
     {
-        var current = (Message, Mine, SenderName, UserId, Avatar, ShowAvatar, Highlighted, TimeZone);
+        var current = (Message, Mine, SenderName, UserId, Avatar, ShowAvatar, ShowName, Highlighted, TimeZone);
         _changed = !current.Equals(_shown);
         _shown = current;
     }

@@ -15,8 +15,8 @@ public sealed partial class MessageLog
         {
             case MessagePosted posted when posted.Message.ConversationId == Conversation.Id:
                 return ReceiveAsync(posted.Message);
-            case ProfileChanged profile when profile.UserId == Conversation.Peer.UserId:
-                _peer = Peer with { DisplayName = profile.DisplayName, AvatarId = profile.AvatarId };
+            case ProfileChanged profile when _people.TryGetValue(profile.UserId, out var person):
+                _people[profile.UserId] = person with { DisplayName = profile.DisplayName, AvatarId = profile.AvatarId };
                 StateHasChanged();
                 break;
             case MessageChanged changed when changed.Message.ConversationId == Conversation.Id:
@@ -97,7 +97,9 @@ public sealed partial class MessageLog
 
         if (arrived.LastOrDefault(m => m.SenderId != UserId) is { } incoming)
         {
-            _announcement = $"{Peer.Name}: {(incoming.Body.Length > 0 ? incoming.Body : "sent an image")}";
+            _announcement = incoming.Kind == Data.MessageKind.System
+                ? incoming.Body
+                : $"{PersonOf(incoming.SenderId).Name}: {(incoming.Body.Length > 0 ? incoming.Body : "sent an image")}";
         }
 
         if (!_hasNewer && _highlightSeq is null && (_atBottom || arrived.Any(m => m.SenderId == UserId)))

@@ -21,9 +21,8 @@ public sealed partial class MessageLog : IAsyncDisposable
     private IJSObjectReference? _scrolling;
     private DotNetObjectReference<MessageLog>? _self;
     private bool _scrollToBottomAfterRender;
-    private ChatPeer? _peer;
-
-    private ChatPeer Peer => _peer ??= Conversation.Peer;
+    private OpenConversation? _peopleOf;
+    private Dictionary<string, ChatPeer> _people = [];
 
     [Parameter, EditorRequired]
     public OpenConversation Conversation { get; set; } = default!;
@@ -65,8 +64,12 @@ public sealed partial class MessageLog : IAsyncDisposable
 
     private SenderNames? _names;
 
-    /// <summary>Reads the peer's current name each time: a rename arriving live shows in an open viewer too.</summary>
-    private SenderNames Names => _names ??= new SenderNames(id => id == UserId ? UserName : Peer.Name);
+    /// <summary>Reads the current names each time: a rename arriving live shows in an open viewer too.</summary>
+    private SenderNames Names => _names ??= new SenderNames(id => id == UserId ? UserName : PersonOf(id).Name);
+
+    /// <summary>Whoever wrote a message; someone the log has no record of (an account since deleted) stays nameless.</summary>
+    private ChatPeer PersonOf(string userId) =>
+        _people.TryGetValue(userId, out var person) ? person : new ChatPeer(userId, "Former member", null, null);
 
     private long LastSeq => _messages.Count == 0 ? 0 : _messages[^1].Seq;
 
@@ -90,6 +93,13 @@ public sealed partial class MessageLog : IAsyncDisposable
 
     protected override async Task OnParametersSetAsync()
     {
+        if (!ReferenceEquals(_peopleOf, Conversation))
+        {
+            // A group's page hands in a fresh conversation when its members change: take their names and pictures.
+            _peopleOf = Conversation;
+            _people = new Dictionary<string, ChatPeer>(Conversation.People, StringComparer.Ordinal);
+        }
+
         if (_module is not null && JumpTo is { } seq && seq != _jumpedTo)
         {
             await LoadAroundAsync(seq);

@@ -3,17 +3,15 @@ using BlazorMessenger.Features.Presence;
 using BlazorMessenger.Realtime;
 using BlazorMessenger.Features.Profile;
 using Microsoft.AspNetCore.Components;
-using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace BlazorMessenger.Features.Chat;
 
-public sealed partial class ChatHeader : IDisposable
+public sealed partial class PeerTitle : IDisposable
 {
     private HubListener? _listener;
     private ChatPeer _peer = default!;
     private bool _online;
-    private bool _searching;
     private DateTime? _lastSeenUtc;
 
     [Parameter, EditorRequired]
@@ -21,9 +19,6 @@ public sealed partial class ChatHeader : IDisposable
 
     [Parameter, EditorRequired]
     public string UserId { get; set; } = "";
-
-    [Parameter, EditorRequired]
-    public long ConversationId { get; set; }
 
     [CascadingParameter]
     private TimeZoneInfo? TimeZone { get; set; }
@@ -42,12 +37,6 @@ public sealed partial class ChatHeader : IDisposable
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
-
-    [Inject]
-    private VisitedPages Visited { get; set; } = default!;
-
-    [Inject]
-    private IJSRuntime JS { get; set; } = default!;
 
     private string Status => _online
         ? "online"
@@ -96,9 +85,6 @@ public sealed partial class ChatHeader : IDisposable
         StateHasChanged();
         return Task.CompletedTask;
     }
-
-    private Task BackAsync() => Visited.BackToConversationsAsync(JS);
-
 
     private async Task ShowProfileAsync()
     {

@@ -1,21 +1,18 @@
 using BlazorMessenger.Features.Chat;
-using BlazorMessenger.Features.Search;
 using BlazorMessenger.Realtime;
 using BlazorMessenger.Tests.TestSupport;
 using Bunit;
 
 namespace BlazorMessenger.Tests.Features.Chat;
 
-public sealed class ChatHeaderTests : ChatComponentContext
+public sealed class PeerTitleTests : ChatComponentContext
 {
     [Fact]
     public async Task The_peers_presence_and_new_name_arrive_live_and_disposing_ends_the_subscription()
     {
         var hub = (InProcessMessengerHub)Bed.Hub;
-        ComponentFactories.AddStub<ConversationSearch>();
         var conversation = await Bed.Chat.OpenDirectAsync(Bed.Bob, "alice", Xunit.TestContext.Current.CancellationToken);
-        var cut = Render<ChatHeader>(p => p
-            .Add(c => c.Peer, conversation!.Peer).Add(c => c.UserId, Bed.Bob).Add(c => c.ConversationId, conversation.Id));
+        var cut = Render<PeerTitle>(p => p.Add(c => c.Peer, conversation!.Peer!).Add(c => c.UserId, Bed.Bob));
         cut.WaitForAssertion(() => Assert.Equal(1, hub.SubscriptionCount(Bed.Bob)));
 
         await Task.Run(() =>

@@ -1,0 +1,88 @@
+using BlazorMessenger.Components.Shared;
+using BlazorMessenger.Data;
+using BlazorMessenger.Realtime;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace BlazorMessenger.Features.Groups;
+
+/// <summary>
+/// A group's chat. Every change to a group is a system message in it, so the page reads the group again whenever one
+/// arrives (and after a reconnect, in case one came meanwhile): new members' names, a new title, a removal that makes
+/// the view read-only all show at once.
+/// </summary>
+public sealed partial class GroupPage : IDisposable
+{
+    private readonly CancellationTokenSource _cts = new();
+    private GroupView? _group;
+    private string _userId = "";
+    private string _userName = "";
+    private bool _loaded;
+    private HubListener? _listener;
+    private readonly LatestLoad _reloads = new();
+
+    [Parameter]
+    public long Id { get; set; }
+
+    /// <summary>?at=Seq opens the group at that message (search results link here).</summary>
+    [SupplyParameterFromQuery]
+    public long? At { get; set; }
+
+    [CascadingParameter]
+    private Task<AuthenticationState> Authentication { get; set; } = default!;
+
+    [Inject]
+    private GroupService Groups { get; set; } = default!;
+
+    [Inject]
+    private CurrentUser CurrentUser { get; set; } = default!;
+
+    [Inject]
+    private IMessengerHub Hub { get; set; } = default!;
+
+    [Inject]
+    private CircuitEvents Circuit { get; set; } = default!;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _userId = await CurrentUser.GetIdAsync();
+        _userName = (await Authentication).User.Identity?.Name ?? "";
+        if (_group?.Id != Id)
+        {
+            _group = await Groups.OpenAsync(_userId, Id, _cts.Token);
+        }
+
+        _loaded = true;
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _listener = HubListener.Start(Hub, _userId, InvokeAsync, DispatchExceptionAsync, OnEventAsync)
+                .OnReconnected(Circuit, ReloadAsync);
+        }
+    }
+
+    private Task OnEventAsync(MessengerEvent messengerEvent) =>
+        messengerEvent is MessagePosted { Message: { Kind: MessageKind.System } message } && message.ConversationId == Id
+            ? ReloadAsync()
+            : Task.CompletedTask;
+
+    /// <summary>Two changes in quick succession start overlapping reloads: only the last one started applies.</summary>
+    private async Task ReloadAsync()
+    {
+        if (await _reloads.RunAsync(() => Groups.OpenAsync(_userId, Id, _cts.Token)) is { } group)
+        {
+            _group = group;
+            StateHasChanged();
+        }
+    }
+
+    public void Dispose()
+    {
+        _listener?.Dispose();
+        _cts.Cancel();
+        _cts.Dispose();
+    }
+}

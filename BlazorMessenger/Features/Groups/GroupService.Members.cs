@@ -1,0 +1,156 @@
+using BlazorMessenger.Data;
+using BlazorMessenger.Features.Chat;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlazorMessenger.Features.Groups;
+
+public sealed partial class GroupService
+{
+    /// <summary>Owners and admins add people by username; someone who left before comes back as a member.</summary>
+    public Task<ServiceResult<ChatMessage>> AddMembersAsync(
+        string userId, long groupId, IEnumerable<string> userNames, CancellationToken ct = default)
+    {
+        var names = userNames.ToList();
+        return ChangeAsync(userId, groupId, async (db, seq, now) =>
+        {
+            var me = await ActorAsync(db, groupId, userId);
+            if (!CanManage(me.Role))
+            {
+                return GroupChangeResult.Refuse(GroupRules.AdminsOnly);
+            }
+
+            var found = await FindUsersAsync(db, names, CancellationToken.None);
+            if (found.Error is { } error || found.Users.Count == 0)
+            {
+                return GroupChangeResult.Refuse(found.Error ?? "Choose someone to add.");
+            }
+
+            var ids = found.Users.Select(u => u.Id).ToList();
+            var rows = await db.ConversationMembers.Where(m => m.ConversationId == groupId && ids.Contains(m.UserId)).ToListAsync();
+            if (rows.FirstOrDefault(r => r.LeftSeq is null) is { } already)
+            {
+                return GroupChangeResult.Refuse(GroupRules.AlreadyMember(found.Users.Single(u => u.Id == already.UserId).UserName!));
+            }
+
+            var current = await db.ConversationMembers.Current().CountAsync(m => m.ConversationId == groupId);
+            if (current + found.Users.Count > MaxMembers)
+            {
+                return GroupChangeResult.Refuse(GroupRules.TooMany(MaxMembers));
+            }
+
+            foreach (var user in found.Users)
+            {
+                var row = rows.SingleOrDefault(r => r.UserId == user.Id);
+                if (row is null)
+                {
+                    row = new ConversationMember { ConversationId = groupId, UserId = user.Id };
+                    db.ConversationMembers.Add(row);
+                }
+
+                // What came before counts as read: they start at the message that adds them.
+                (row.Role, row.JoinedUtc, row.LeftSeq, row.LeftUtc, row.LastReadSeq) = (MemberRole.Member, now, null, null, seq - 1);
+            }
+
+            await db.SaveChangesAsync();
+            return new GroupChangeResult($"{me.UserName} added {GroupRules.List([.. found.Users.Select(u => u.UserName!)])}");
+        }, ct);
+    }
+
+    /// <summary>
+    /// Owners and admins remove a member (only the owner removes an admin; nobody removes the owner). It takes effect at
+    /// once: the removed person keeps what they could read up to this message, and nothing after it reaches them.
+    /// </summary>
+    public Task<ServiceResult<ChatMessage>> RemoveMemberAsync(string userId, long groupId, string memberUserId, CancellationToken ct = default) =>
+        ChangeAsync(userId, groupId, async (db, seq, now) =>
+        {
+            var me = await ActorAsync(db, groupId, userId);
+            if (!CanManage(me.Role))
+            {
+                return GroupChangeResult.Refuse(GroupRules.AdminsOnly);
+            }
+
+            if (await TargetAsync(db, groupId, memberUserId) is not { } target)
+            {
+                return GroupChangeResult.Refuse(GroupRules.NotInGroup(await UserNameAsync(db, memberUserId)));
+            }
+
+            var refusal = target.UserId == userId ? GroupRules.RemoveYourself
+                : target.Role == MemberRole.Owner ? GroupRules.OwnerCannotBeRemoved
+                : target.Role == MemberRole.Admin && me.Role != MemberRole.Owner ? GroupRules.OnlyOwnerRemovesAdmins
+                : null;
+            if (refusal is not null)
+            {
+                return GroupChangeResult.Refuse(refusal);
+            }
+
+            End(target, seq, now);
+            await db.SaveChangesAsync();
+            return new GroupChangeResult($"{me.UserName} removed {target.User!.UserName}", AlsoTell: [target.UserId]);
+        }, ct);
+
+    /// <summary>Owners and admins make a member an admin, or an admin a member again.</summary>
+    public Task<ServiceResult<ChatMessage>> SetAdminAsync(
+        string userId, long groupId, string memberUserId, bool admin, CancellationToken ct = default) =>
+        ChangeAsync(userId, groupId, async (db, _, _) =>
+        {
+            var me = await ActorAsync(db, groupId, userId);
+            if (!CanManage(me.Role))
+            {
+                return GroupChangeResult.Refuse(GroupRules.AdminsOnly);
+            }
+
+            if (await TargetAsync(db, groupId, memberUserId) is not { } target)
+            {
+                return GroupChangeResult.Refuse(GroupRules.NotInGroup(await UserNameAsync(db, memberUserId)));
+            }
+
+            var name = target.User!.UserName!;
+            var refusal = target.Role == MemberRole.Owner ? GroupRules.OwnerIsNotAdmin
+                : admin && target.Role == MemberRole.Admin ? $"{name} is already an admin."
+                : !admin && target.Role != MemberRole.Admin ? $"{name} is not an admin."
+                : null;
+            if (refusal is not null)
+            {
+                return GroupChangeResult.Refuse(refusal);
+            }
+
+            target.Role = admin ? MemberRole.Admin : MemberRole.Member;
+            await db.SaveChangesAsync();
+            return new GroupChangeResult(admin ? $"{me.UserName} made {name} an admin" : $"{me.UserName} dismissed {name} as admin");
+        }, ct);
+
+    /// <summary>
+    /// Anyone leaves. When the last owner leaves, the longest-standing admin (else member) becomes the owner, so a group
+    /// with people in it always has one.
+    /// </summary>
+    public Task<ServiceResult<ChatMessage>> LeaveAsync(string userId, long groupId, CancellationToken ct = default) =>
+        ChangeAsync(userId, groupId, async (db, seq, now) =>
+        {
+            var me = await ActorAsync(db, groupId, userId);
+            var text = $"{me.UserName} left";
+            var others = await db.ConversationMembers.Current().Include(m => m.User)
+                .Where(m => m.ConversationId == groupId && m.UserId != userId)
+                .ToListAsync();
+            if (me.Role == MemberRole.Owner && !others.Any(m => m.Role == MemberRole.Owner)
+                && others.OrderBy(m => GroupRules.Rank(m.Role)).ThenBy(m => m.JoinedUtc).ThenBy(m => m.UserId, StringComparer.Ordinal)
+                    .FirstOrDefault() is { } heir)
+            {
+                heir.Role = MemberRole.Owner;
+                text += $"; {heir.User!.UserName} is now the owner";
+            }
+
+            End(me.Row, seq, now);
+            await db.SaveChangesAsync();
+            return new GroupChangeResult(text, AlsoTell: [userId]);
+        }, ct);
+
+    private static void End(ConversationMember member, long seq, DateTime now) =>
+        (member.LeftSeq, member.LeftUtc, member.Role) = (seq, now, MemberRole.Member);
+
+    private static Task<ConversationMember?> TargetAsync(ApplicationDbContext db, long groupId, string memberUserId) =>
+        db.ConversationMembers.Current().Include(m => m.User)
+            .SingleOrDefaultAsync(m => m.ConversationId == groupId && m.UserId == memberUserId);
+
+    private static async Task<string> UserNameAsync(ApplicationDbContext db, string userId) =>
+        await db.Users.Where(u => u.Id == userId).Select(u => u.UserName).SingleOrDefaultAsync() ?? "That person";
+}

@@ -1,0 +1,258 @@
+using BlazorMessenger.Components.Account;
+using BlazorMessenger.Data;
+using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Features.Media;
+using BlazorMessenger.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace BlazorMessenger.Features.Groups;
+
+/// <summary>
+/// Groups: creating one, reading it, and every change to it. Each change is a group change run by the message writer
+/// in the transaction that stores its system message ("bob added carol"), so it is checked against the database as it
+/// is at that moment, gets its own Seq and reaches every member's open screens like any message. This file: creating,
+/// reading, the name and the picture; GroupService.Members.cs: members and roles.
+/// </summary>
+public sealed partial class GroupService(
+    IDbContextFactory<ApplicationDbContext> dbFactory,
+    MessageWriter writer,
+    UserRateLimiter rateLimiter,
+    ImageProcessor images,
+    MediaStore mediaStore,
+    IOptions<MessengerOptions> options,
+    TimeProvider time)
+{
+    private int MaxMembers => options.Value.Groups.MaxMembers;
+
+    /// <summary>Creates the group with the caller as its owner and the named people as members; answers its id.</summary>
+    public async Task<ServiceResult<long>> CreateAsync(
+        string userId, string? name, IEnumerable<string> memberUserNames, CancellationToken ct = default)
+    {
+        if (GroupRules.CleanTitle(name) is not { } title)
+        {
+            return ServiceResult<long>.Fail(GroupRules.TitleLength);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var me = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.UserName!).SingleAsync(ct);
+        var found = await FindUsersAsync(db, memberUserNames, ct);
+        if (found.Error is { } error)
+        {
+            return ServiceResult<long>.Fail(error);
+        }
+
+        var others = found.Users.Where(u => u.Id != userId).ToList();
+        if (others.Count == 0)
+        {
+            return ServiceResult<long>.Fail(GroupRules.NoOneElse);
+        }
+
+        if (others.Count + 1 > MaxMembers)
+        {
+            return ServiceResult<long>.Fail(GroupRules.TooMany(MaxMembers));
+        }
+
+        if (!rateLimiter.TryAcquire(RateLimitedAction.CreateGroup, userId))
+        {
+            return ServiceResult<long>.Fail(GroupRules.SlowDown);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var group = new Conversation
+        {
+            Kind = ConversationKind.Group,
+            Title = title,
+            CreatedUtc = now,
+            Members =
+            [
+                new ConversationMember { UserId = userId, Role = MemberRole.Owner, JoinedUtc = now },
+                .. others.Select(u => new ConversationMember { UserId = u.Id, Role = MemberRole.Member, JoinedUtc = now }),
+            ],
+        };
+        db.Conversations.Add(group);
+        await db.SaveChangesAsync(ct);
+
+        // Everyone's list learns of the group from its first message.
+        await writer.WriteAsync(new NewMessage(userId, group.Id, Guid.NewGuid(), "",
+            Change: (_, _, _) => Task.FromResult(new GroupChangeResult($"{me} created the group \"{title}\""))), CancellationToken.None);
+        return ServiceResult<long>.Ok(group.Id);
+    }
+
+    /// <summary>
+    /// The group as the caller sees it: a current member sees all of it; someone who left or was removed sees it
+    /// read-only, up to the message that ended their membership. Null for anyone else, or when it is not a group.
+    /// </summary>
+    public async Task<GroupView?> OpenAsync(string userId, long groupId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var group = await db.Conversations.AsNoTracking()
+            .Where(c => c.Id == groupId && c.Kind == ConversationKind.Group && c.Members.Any(m => m.UserId == userId))
+            .Select(c => new { c.Title, c.PictureMediaId, c.LastSeq })
+            .FirstOrDefaultAsync(ct);
+        if (group is null)
+        {
+            return null;
+        }
+
+        var rows = await db.ConversationMembers.AsNoTracking()
+            .Where(m => m.ConversationId == groupId)
+            .Select(m => new
+            {
+                Person = new ChatPeer(m.UserId, m.User!.UserName!, m.User.DisplayName, m.User.LastSeenUtc, m.User.AvatarMediaId),
+                m.Role, m.JoinedUtc, m.LeftSeq, m.LastReadSeq,
+            })
+            .ToListAsync(ct);
+        var mine = rows.Single(r => r.Person.UserId == userId);
+        var members = rows.Where(r => r.LeftSeq is null)
+            .Select(r => new GroupMember(r.Person, r.Role, DateTime.SpecifyKind(r.JoinedUtc, DateTimeKind.Utc)))
+            .OrderBy(m => GroupRules.Rank(m.Role)).ThenBy(m => m.Person.Name, StringComparer.CurrentCultureIgnoreCase)
+            .ToList();
+        var people = rows.Where(r => r.Person.UserId != userId).ToDictionary(r => r.Person.UserId, r => r.Person, StringComparer.Ordinal);
+        var conversation = new OpenConversation(
+            groupId, group.Title ?? "", null, people, mine.LeftSeq ?? group.LastSeq, mine.LastReadSeq, mine.LeftSeq);
+        return new GroupView(groupId, group.Title ?? "", group.PictureMediaId, members, mine.LeftSeq is null ? mine.Role : null, conversation);
+    }
+
+    /// <summary>Owners and admins rename the group.</summary>
+    public async Task<ServiceResult<ChatMessage>> RenameAsync(string userId, long groupId, string? name, CancellationToken ct = default)
+    {
+        if (GroupRules.CleanTitle(name) is not { } title)
+        {
+            return ServiceResult<ChatMessage>.Fail(GroupRules.TitleLength);
+        }
+
+        return await ChangeAsync(userId, groupId, async (db, _, _) =>
+        {
+            var (me, group) = (await ActorAsync(db, groupId, userId), await db.Conversations.SingleAsync(c => c.Id == groupId));
+            if (!CanManage(me.Role))
+            {
+                return GroupChangeResult.Refuse(GroupRules.AdminsOnly);
+            }
+
+            group.Title = title;
+            await db.SaveChangesAsync();
+            return new GroupChangeResult($"{me.UserName} renamed the group to \"{title}\"");
+        }, ct);
+    }
+
+    /// <summary>Owners and admins set the group's picture (through the image pipeline) or, with null, remove it.</summary>
+    public async Task<ServiceResult<ChatMessage>> SetPictureAsync(string userId, long groupId, byte[]? picture, CancellationToken ct = default)
+    {
+        Data.Media? media = null;
+        if (picture is not null)
+        {
+            if (!rateLimiter.TryAcquire(RateLimitedAction.UploadImage, userId))
+            {
+                return ServiceResult<ChatMessage>.Fail("You're uploading pictures too quickly. Try again in a moment.");
+            }
+
+            var processed = await Task.Run(() => images.Process(picture, square: true), ct);
+            if (processed.Value is not { } image)
+            {
+                return ServiceResult<ChatMessage>.Fail(processed.Error!);
+            }
+
+            media = MediaStore.NewMedia(userId, null, image, time.GetUtcNow().UtcDateTime);
+            await mediaStore.WriteAsync(media.StorageKey, image.Full.Data, ct);
+            await mediaStore.WriteAsync(media.ThumbKey, image.Thumbnail.Data, ct);
+        }
+
+        Data.Media? replaced = null;
+        try
+        {
+            var result = await ChangeAsync(userId, groupId, async (db, _, _) =>
+            {
+                var (me, group) = (await ActorAsync(db, groupId, userId), await db.Conversations.SingleAsync(c => c.Id == groupId));
+                if (!CanManage(me.Role))
+                {
+                    return GroupChangeResult.Refuse(GroupRules.AdminsOnly);
+                }
+
+                replaced = group.PictureMediaId is { } oldId ? await db.Media.SingleOrDefaultAsync(m => m.Id == oldId) : null;
+                if (media is not null)
+                {
+                    db.Media.Add(media);
+                }
+
+                group.PictureMediaId = media?.Id;
+                if (replaced is not null)
+                {
+                    db.Media.Remove(replaced);
+                }
+
+                await db.SaveChangesAsync();
+                return new GroupChangeResult(media is null ? $"{me.UserName} removed the group picture" : $"{me.UserName} changed the group picture");
+            }, ct);
+            if (!result.Succeeded && media is not null)
+            {
+                mediaStore.DeleteFiles(media);
+            }
+            else if (result.Succeeded && replaced is not null)
+            {
+                mediaStore.DeleteFiles(replaced);
+            }
+
+            return result;
+        }
+        catch
+        {
+            if (media is not null)
+            {
+                mediaStore.DeleteFiles(media);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Runs a change through the writer as the caller. Strangers (and direct conversations) get NotAMemberException,
+    /// like every other service; someone who already left gets a sentence.
+    /// </summary>
+    private async Task<ServiceResult<ChatMessage>> ChangeAsync(string userId, long groupId, GroupChange change, CancellationToken ct)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var row = await db.ConversationMembers.AsNoTracking()
+                .Where(m => m.ConversationId == groupId && m.UserId == userId && m.Conversation!.Kind == ConversationKind.Group)
+                .Select(m => new { m.LeftSeq })
+                .FirstOrDefaultAsync(ct) ?? throw new NotAMemberException(groupId);
+            if (row.LeftSeq is not null)
+            {
+                return ServiceResult<ChatMessage>.Fail(GroupRules.NoLongerMember);
+            }
+        }
+
+        try
+        {
+            var stored = await writer.WriteAsync(new NewMessage(userId, groupId, Guid.NewGuid(), "", Change: change), ct);
+            return stored.Succeeded ? ServiceResult<ChatMessage>.Ok(stored.Value!.Message) : ServiceResult<ChatMessage>.Fail(stored.Error!);
+        }
+        catch (NotAMemberException)
+        {
+            // They left or were removed between the check above and the writer's turn.
+            return ServiceResult<ChatMessage>.Fail(GroupRules.NoLongerMember);
+        }
+    }
+
+    /// <summary>The caller's membership row (tracked) and handle, inside a change: the writer has checked they are a member.</summary>
+    private static async Task<(ConversationMember Row, string UserName, MemberRole Role)> ActorAsync(ApplicationDbContext db, long groupId, string userId)
+    {
+        var row = await db.ConversationMembers.Include(m => m.User).SingleAsync(m => m.ConversationId == groupId && m.UserId == userId);
+        return (row, row.User!.UserName!, row.Role);
+    }
+
+    private static bool CanManage(MemberRole role) => role is MemberRole.Owner or MemberRole.Admin;
+
+    /// <summary>The named users (trimmed, any case, each once), or the first name that belongs to nobody.</summary>
+    private static async Task<(List<ApplicationUser> Users, string? Error)> FindUsersAsync(
+        ApplicationDbContext db, IEnumerable<string> userNames, CancellationToken ct)
+    {
+        var handles = userNames.Select(UsernameRules.Normalize).Where(h => h.Length > 0).Distinct().ToList();
+        var normalized = handles.Select(h => h.ToUpperInvariant()).ToList();
+        var users = await db.Users.AsNoTracking().Where(u => normalized.Contains(u.NormalizedUserName!)).ToListAsync(ct);
+        var missing = handles.FirstOrDefault(h => !users.Any(u => u.NormalizedUserName == h.ToUpperInvariant()));
+        return missing is null ? (users, null) : ([], GroupRules.NoSuchUser(missing));
+    }
+}
