@@ -40,15 +40,23 @@ public sealed partial class ChatService(
                 Peer = me.Conversation.Members.Where(m => m.UserId != userId)
                     .Select(m => new ChatPeer(m.UserId, m.User!.UserName!, m.User.DisplayName, m.User.LastSeenUtc, m.User.AvatarMediaId))
                     .FirstOrDefault(),
-                Last = db.Messages.Where(x => x.ConversationId == me.ConversationId && x.Seq == (me.LeftSeq ?? me.Conversation.LastSeq))
-                    .Select(x => new
-                    {
-                        x.Body, x.SenderId, x.Kind, x.CreatedUtc, Deleted = x.DeletedUtc != null,
-                        SenderName = db.Users.Where(u => u.Id == x.SenderId).Select(u => u.DisplayName ?? u.UserName).FirstOrDefault(),
-                    })
+                Last = db.Messages.Where(x => x.ConversationId == me.ConversationId && x.Seq == me.Conversation.LastSeq)
+                    .Select(x => new LastRow(x.ConversationId, x.Seq, x.Body, x.SenderId, x.Kind, x.CreatedUtc, x.DeletedUtc != null))
                     .FirstOrDefault(),
             })
             .ToListAsync(ct);
+
+        // A group the reader left shows its last message up to then (a second query: SQLite cannot join on "LeftSeq ?? LastSeq").
+        var endedIds = rows.Where(r => r.LeftSeq is not null).Select(r => r.ConversationId).ToList();
+        var endedLast = endedIds.Count == 0 ? [] : await db.Messages.AsNoTracking()
+            .Where(x => endedIds.Contains(x.ConversationId) && db.ConversationMembers.Any(m =>
+                m.UserId == userId && m.ConversationId == x.ConversationId && m.LeftSeq == x.Seq))
+            .Select(x => new LastRow(x.ConversationId, x.Seq, x.Body, x.SenderId, x.Kind, x.CreatedUtc, x.DeletedUtc != null))
+            .ToListAsync(ct);
+        rows = [.. rows.Select(r => r.LeftSeq is null ? r : r with { Last = endedLast.FirstOrDefault(x => x.ConversationId == r.ConversationId) })];
+        var senderIds = rows.Where(r => r.Last is not null && r.Kind == ConversationKind.Group).Select(r => r.Last!.SenderId).Distinct().ToList();
+        var senderNames = await db.Users.AsNoTracking().Where(u => senderIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => string.IsNullOrWhiteSpace(u.DisplayName) ? u.UserName! : u.DisplayName, ct);
 
         return rows
             .Where(r => r.Kind == ConversationKind.Group || r.Peer is not null)
@@ -59,7 +67,7 @@ public sealed partial class ChatService(
                     r.ConversationId, peer?.Name ?? r.Title ?? "", peer, peer is null ? r.PictureMediaId : peer.AvatarId,
                     r.Last is null ? null : r.Last.Deleted ? MessageRules.DeletedText : MessageRules.Preview(r.Last.Kind, r.Last.Body),
                     r.Last?.SenderId, DateTime.SpecifyKind(r.Last?.CreatedUtc ?? r.CreatedUtc, DateTimeKind.Utc), r.LastSeq, r.LastReadSeq,
-                    r.Last?.Kind, r.Last?.SenderName, r.LeftSeq);
+                    r.Last?.Kind, r.Last is null ? null : senderNames.GetValueOrDefault(r.Last.SenderId), r.LeftSeq);
             })
             .OrderByDescending(s => s.LastActivityUtc)
             .ToList();
@@ -131,6 +139,8 @@ public sealed partial class ChatService(
             .Select(ToRecord)
             .ToListAsync(ct);
     }
+
+    private sealed record LastRow(long ConversationId, long Seq, string Body, string SenderId, MessageKind Kind, DateTime CreatedUtc, bool Deleted);
 
     internal static readonly System.Linq.Expressions.Expression<Func<Message, ChatMessage>> ToRecord = m =>
         new ChatMessage(m.Id, m.ConversationId, m.Seq, m.SenderId, m.ClientMessageId, m.Kind, m.Body, m.CreatedUtc, m.EditedUtc,
