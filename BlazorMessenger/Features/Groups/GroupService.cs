@@ -245,7 +245,7 @@ public sealed partial class GroupService(
 
     private static bool CanManage(MemberRole role) => role is MemberRole.Owner or MemberRole.Admin;
 
-    /// <summary>The named users (trimmed, any case, each once), or the first name that belongs to nobody.</summary>
+    /// <summary>The named users (trimmed, any case, each once, in the order given), or the first name that belongs to nobody.</summary>
     private static async Task<(List<ApplicationUser> Users, string? Error)> FindUsersAsync(
         ApplicationDbContext db, IEnumerable<string> userNames, CancellationToken ct)
     {
@@ -253,6 +253,8 @@ public sealed partial class GroupService(
         var normalized = handles.Select(h => h.ToUpperInvariant()).ToList();
         var users = await db.Users.AsNoTracking().Where(u => normalized.Contains(u.NormalizedUserName!)).ToListAsync(ct);
         var missing = handles.FirstOrDefault(h => !users.Any(u => u.NormalizedUserName == h.ToUpperInvariant()));
-        return missing is null ? (users, null) : ([], GroupRules.NoSuchUser(missing));
+        return missing is null
+            ? ([.. users.OrderBy(u => handles.IndexOf(u.NormalizedUserName!.ToLowerInvariant()))], null)
+            : ([], GroupRules.NoSuchUser(missing));
     }
 }

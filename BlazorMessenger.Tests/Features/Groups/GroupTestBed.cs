@@ -1,0 +1,71 @@
+using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Features.Groups;
+using BlazorMessenger.Realtime;
+using BlazorMessenger.Tests.TestSupport;
+
+namespace BlazorMessenger.Tests.Features.Groups;
+
+/// <summary>
+/// The group "Trip": olive (owner), adam (admin), mia (member), rita (removed by olive after the first message), and sam
+/// and newt who were never in it.
+/// </summary>
+public sealed class GroupTestBed : IAsyncDisposable
+{
+    private GroupTestBed(TestServices services) => Services = services;
+
+    public TestServices Services { get; }
+
+    public GroupService Groups => Services.Get<GroupService>();
+
+    public ChatService Chat => Services.Get<ChatService>();
+
+    public IMessengerHub Hub => Services.Get<IMessengerHub>();
+
+    public string Olive { get; private set; } = "";
+
+    public string Adam { get; private set; } = "";
+
+    public string Mia { get; private set; } = "";
+
+    public string Rita { get; private set; } = "";
+
+    public string Sam { get; private set; } = "";
+
+    public string Newt { get; private set; } = "";
+
+    public long GroupId { get; private set; }
+
+    /// <summary>The Seq of "olive removed rita": rita reads up to it and nothing after.</summary>
+    public long RitaRemovedAt { get; private set; }
+
+    public static async Task<GroupTestBed> CreateAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var bed = new GroupTestBed(await TestServices.CreateAsync(settings: settings));
+        bed.Olive = await bed.Services.CreateUserAsync("olive", "Olive O.");
+        bed.Adam = await bed.Services.CreateUserAsync("adam");
+        bed.Mia = await bed.Services.CreateUserAsync("mia");
+        bed.Rita = await bed.Services.CreateUserAsync("rita");
+        bed.Sam = await bed.Services.CreateUserAsync("sam");
+        bed.Newt = await bed.Services.CreateUserAsync("newt");
+        bed.GroupId = Ok(await bed.Groups.CreateAsync(bed.Olive, "Trip", ["adam", "mia", "rita"], Ct));
+        Ok(await bed.Groups.SetAdminAsync(bed.Olive, bed.GroupId, bed.Adam, true, Ct));
+        await bed.SendAsync(bed.Mia, "before rita left");
+        bed.RitaRemovedAt = Ok(await bed.Groups.RemoveMemberAsync(bed.Olive, bed.GroupId, bed.Rita, Ct)).Seq;
+        return bed;
+    }
+
+    public static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public static T Ok<T>(BlazorMessenger.Features.ServiceResult<T> result)
+    {
+        Assert.True(result.Succeeded, result.Error);
+        return result.Value!;
+    }
+
+    public async Task<ChatMessage> SendAsync(string userId, string text) =>
+        Ok(await Chat.SendAsync(userId, GroupId, Guid.NewGuid(), text, Ct));
+
+    public async Task<long> LastSeqAsync() => (await Chat.GetPageAsync(Olive, GroupId, null, Ct))[^1].Seq;
+
+    public ValueTask DisposeAsync() => Services.DisposeAsync();
+}
