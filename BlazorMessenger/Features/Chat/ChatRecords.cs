@@ -15,8 +15,14 @@ public sealed record ChatImage(string Id, int Width, int Height, int ThumbWidth,
 /// <summary>The image viewer's way through a conversation's images: the neighbours and "position of count".</summary>
 public sealed record ImageNavigation(ChatMessage? Previous, ChatMessage? Next, int Position, int Count);
 
-/// <summary>Who sent a message, by name, as the log shows it ("You" for one's own): cascaded to bubbles and the viewer.</summary>
-public sealed record SenderNames(Func<string, string> Of);
+/// <summary>
+/// Who is who in the open conversation, cascaded to bubbles and the viewer: a sender's name as the log shows it, and
+/// how a mention shows (a chip with the current name while the person is a member, their username as text after).
+/// </summary>
+public sealed record SenderNames(Func<string, string> Of, Func<string, Mentioned>? Mention = null);
+
+/// <summary>A mention as shown: "@Name" in a chip for a member, "@username" as plain text for someone who left.</summary>
+public sealed record Mentioned(string Text, string UserName, bool IsMember);
 
 public sealed record ChatPeer(string UserId, string UserName, string? DisplayName, DateTime? LastSeenUtc, string? AvatarId = null)
 {
@@ -25,12 +31,13 @@ public sealed record ChatPeer(string UserId, string UserName, string? DisplayNam
 
 /// <summary>
 /// A row of the conversation list. A direct conversation shows its Peer; a group (Peer null) its name and picture.
-/// EndedSeq is set for a group the reader was removed from or left: their view of it stops there.
+/// EndedSeq is set for a group the reader was removed from or left: their view of it stops there. MentionsOfMe counts the
+/// unread messages that mention the reader (or everyone).
 /// </summary>
 public sealed record ConversationSummary(
     long Id, string Name, ChatPeer? Peer, string? AvatarId, string? LastMessagePreview, string? LastMessageSenderId,
     DateTime LastActivityUtc, long LastSeq, long LastReadSeq, MessageKind? LastMessageKind = null,
-    string? LastMessageSenderName = null, long? EndedSeq = null)
+    string? LastMessageSenderName = null, long? EndedSeq = null, int MentionsOfMe = 0)
 {
     public long Unread => Math.Max(0, LastSeq - LastReadSeq);
 
@@ -43,12 +50,12 @@ public sealed record ConversationSummary(
 }
 
 /// <summary>
-/// An open conversation: who is in it (People: everyone but the reader who wrote or writes in it, by user id, for names
-/// and pictures), where the reader's view starts and, for a former group member, where it ends.
+/// An open conversation: who is in it (People: everyone who wrote or writes in it, by user id, for names and pictures;
+/// MemberIds: a group's current members), where the reader's view starts and, for a former group member, where it ends.
 /// </summary>
 public sealed record OpenConversation(
     long Id, string Name, ChatPeer? Peer, IReadOnlyDictionary<string, ChatPeer> People, long LastSeq, long LastReadSeq,
-    long? EndedSeq = null)
+    long? EndedSeq = null, IReadOnlySet<string>? MemberIds = null)
 {
     public bool IsGroup => Peer is null;
 

@@ -30,6 +30,7 @@ public sealed partial class ChatService
             return ServiceResult<ChatMessage>.Fail(refusal);
         }
 
+        body = await EncodeMentionsAsync(db, userId, message.ConversationId, body, ct);
         if (message.Body != body)
         {
             message.Body = body;

@@ -27,6 +27,8 @@ public sealed partial class ChatService
             return ServiceResult<ChatMessage>.Ok(earlier);
         }
 
+        body = await EncodeMentionsAsync(db, userId, conversationId, body, ct);
+
         if (!rateLimiter.TryAcquire(RateLimitedAction.UploadImage, userId))
         {
             return ServiceResult<ChatMessage>.Fail("You're sending images too quickly. Try again in a moment.");

@@ -25,6 +25,12 @@ public sealed partial class ChatService
             return ServiceResult<ChatMessage>.Fail(MessageRules.TooLong);
         }
 
+        if (body.Contains('@', StringComparison.Ordinal))
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            body = await EncodeMentionsAsync(db, userId, conversationId, body, ct);
+        }
+
         var stored = await writer.WriteAsync(new NewMessage(userId, conversationId, clientMessageId, body), ct);
         return stored.Succeeded
             ? ServiceResult<ChatMessage>.Ok(stored.Value!.Message)
@@ -54,6 +60,28 @@ public sealed partial class ChatService
         }
 
         return target;
+    }
+
+    /// <summary>
+    /// In a group, "@username" of a current member becomes their mention token, and "@all" too when the sender is an
+    /// owner or admin (see <see cref="Mentions"/>). Direct conversations and other text stay as typed.
+    /// </summary>
+    private static async Task<string> EncodeMentionsAsync(
+        ApplicationDbContext db, string userId, long conversationId, string body, CancellationToken ct)
+    {
+        if (!body.Contains('@', StringComparison.Ordinal))
+        {
+            return body;
+        }
+
+        var members = await db.ConversationMembers.AsNoTracking().Current()
+            .Where(m => m.ConversationId == conversationId && m.Conversation!.Kind == ConversationKind.Group)
+            .Select(m => new { m.UserId, m.User!.UserName, m.Role })
+            .ToListAsync(ct);
+        var allowAll = members.Any(m => m.UserId == userId && m.Role is MemberRole.Owner or MemberRole.Admin);
+        return members.Count == 0
+            ? body
+            : Mentions.Encode(body, members.ToDictionary(m => m.UserName!, m => m.UserId, StringComparer.Ordinal), allowAll);
     }
 
     private static Task<ChatMessage?> FindSentAsync(ApplicationDbContext db, string userId, Guid clientMessageId, CancellationToken ct) =>

@@ -24,6 +24,7 @@ public sealed partial class ChatService(
     /// </summary>
     public async Task<IReadOnlyList<ConversationSummary>> ListConversationsAsync(string userId, CancellationToken ct = default)
     {
+        var (myToken, everyone) = (Mentions.Token(userId), Mentions.Token(Mentions.All));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.ConversationMembers.AsNoTracking()
             .Where(me => me.UserId == userId)
@@ -37,6 +38,10 @@ public sealed partial class ChatService(
                 me.Conversation.PictureMediaId,
                 me.Conversation.CreatedUtc,
                 LastSeq = me.LeftSeq ?? me.Conversation.LastSeq,
+                MentionsOfMe = me.LeftSeq == null && me.Conversation.Kind == ConversationKind.Group
+                    ? db.Messages.Count(x => x.ConversationId == me.ConversationId && x.Seq > me.LastReadSeq && x.SenderId != userId
+                                             && (x.Body.Contains(myToken) || x.Body.Contains(everyone)))
+                    : 0,
                 Peer = me.Conversation.Members.Where(m => m.UserId != userId)
                     .Select(m => new ChatPeer(m.UserId, m.User!.UserName!, m.User.DisplayName, m.User.LastSeenUtc, m.User.AvatarMediaId))
                     .FirstOrDefault(),
@@ -54,9 +59,10 @@ public sealed partial class ChatService(
             .Select(x => new LastRow(x.ConversationId, x.Seq, x.Body, x.SenderId, x.Kind, x.CreatedUtc, x.DeletedUtc != null))
             .ToListAsync(ct);
         rows = [.. rows.Select(r => r.LeftSeq is null ? r : r with { Last = endedLast.FirstOrDefault(x => x.ConversationId == r.ConversationId) })];
-        var senderIds = rows.Where(r => r.Last is not null && r.Kind == ConversationKind.Group).Select(r => r.Last!.SenderId).Distinct().ToList();
-        var senderNames = await db.Users.AsNoTracking().Where(u => senderIds.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => string.IsNullOrWhiteSpace(u.DisplayName) ? u.UserName! : u.DisplayName, ct);
+        var senderIds = rows.Where(r => r.Last is not null && r.Kind == ConversationKind.Group)
+            .SelectMany(r => Mentions.Ids(r.Last!.Body).Append(r.Last.SenderId)).Distinct().ToList();
+        var people = await db.Users.AsNoTracking().Where(u => senderIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => (u.UserName, Name: string.IsNullOrWhiteSpace(u.DisplayName) ? u.UserName! : u.DisplayName), ct);
 
         return rows
             .Where(r => r.Kind == ConversationKind.Group || r.Peer is not null)
@@ -65,9 +71,10 @@ public sealed partial class ChatService(
                 var peer = r.Kind == ConversationKind.Group ? null : r.Peer;
                 return new ConversationSummary(
                     r.ConversationId, peer?.Name ?? r.Title ?? "", peer, peer is null ? r.PictureMediaId : peer.AvatarId,
-                    r.Last is null ? null : r.Last.Deleted ? MessageRules.DeletedText : MessageRules.Preview(r.Last.Kind, r.Last.Body),
+                    r.Last is null ? null : r.Last.Deleted ? MessageRules.DeletedText
+                        : MessageRules.Preview(r.Last.Kind, Mentions.Decode(r.Last.Body, id => people.GetValueOrDefault(id).UserName)),
                     r.Last?.SenderId, DateTime.SpecifyKind(r.Last?.CreatedUtc ?? r.CreatedUtc, DateTimeKind.Utc), r.LastSeq, r.LastReadSeq,
-                    r.Last?.Kind, r.Last is null ? null : senderNames.GetValueOrDefault(r.Last.SenderId), r.LeftSeq);
+                    r.Last?.Kind, r.Last is null ? null : people.GetValueOrDefault(r.Last.SenderId).Name, r.LeftSeq, r.MentionsOfMe);
             })
             .OrderByDescending(s => s.LastActivityUtc)
             .ToList();

@@ -108,9 +108,10 @@ public sealed partial class GroupService(
             .Select(r => new GroupMember(r.Person, r.Role, DateTime.SpecifyKind(r.JoinedUtc, DateTimeKind.Utc)))
             .OrderBy(m => GroupRules.Rank(m.Role)).ThenBy(m => m.Person.Name, StringComparer.CurrentCultureIgnoreCase)
             .ToList();
-        var people = rows.Where(r => r.Person.UserId != userId).ToDictionary(r => r.Person.UserId, r => r.Person, StringComparer.Ordinal);
+        var people = rows.ToDictionary(r => r.Person.UserId, r => r.Person, StringComparer.Ordinal);
         var conversation = new OpenConversation(
-            groupId, group.Title ?? "", null, people, mine.LeftSeq ?? group.LastSeq, mine.LastReadSeq, mine.LeftSeq);
+            groupId, group.Title ?? "", null, people, mine.LeftSeq ?? group.LastSeq, mine.LastReadSeq, mine.LeftSeq,
+            members.Select(m => m.Person.UserId).ToHashSet(StringComparer.Ordinal));
         return new GroupView(groupId, group.Title ?? "", group.PictureMediaId, members, mine.LeftSeq is null ? mine.Role : null, conversation);
     }
 

@@ -105,7 +105,8 @@ function adoptAll() {
 
 document.addEventListener("keydown", e => {
     const area = areaOf(e.target);
-    if (area && e.target === boxOf(area) && e.key === "Enter" && !e.shiftKey && !e.isComposing) {
+    // A key the mention picker took (Composer.razor.js) is not a send.
+    if (area && e.target === boxOf(area) && e.key === "Enter" && !e.shiftKey && !e.isComposing && !e.defaultPrevented) {
         e.preventDefault();
         send(area);
     }

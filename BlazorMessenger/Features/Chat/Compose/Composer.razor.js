@@ -37,6 +37,7 @@ export function attach(area, dotnet) {
     area.addEventListener("dragleave", onDragLeave);
     area.addEventListener("drop", onDrop);
     area.addEventListener("paste", onPaste);
+    const stopMentions = watchMentions(area, dotnet);
     area.bmSendImage = caption => dotnet.invokeMethodAsync("SendImageAsync", caption).then(sent => {
         if (sent) {
             clearBox(area, caption);
@@ -51,6 +52,7 @@ export function attach(area, dotnet) {
             area.removeEventListener("dragleave", onDragLeave);
             area.removeEventListener("drop", onDrop);
             area.removeEventListener("paste", onPaste);
+            stopMentions();
         }
     };
 }
@@ -68,6 +70,52 @@ export function showPreview(area) {
     }
     area.bmPreviewUrl = URL.createObjectURL(file);
     img.src = area.bmPreviewUrl;
+}
+
+// What follows an "@" that starts a word, up to the caret: the picker's query (null when the caret is not in one).
+const mentionBeforeCaret = /(?:^|[\s(])@([\p{L}\p{N}_.]{0,32})$/u;
+
+function mentionQuery(box) {
+    const match = mentionBeforeCaret.exec(box.value.slice(0, box.selectionStart ?? box.value.length));
+    return match ? match[1] : null;
+}
+
+// Tells the circuit what to narrow the picker to, and while it is open (the composer says so in data-mention-open)
+// sends it the keys that steer it instead of letting them move the caret, send or leave the box.
+function watchMentions(area, dotnet) {
+    const box = area.querySelector(".bm-composer-input");
+    let query = null;
+    const report = () => {
+        const next = mentionQuery(box);
+        if (next !== query) {
+            query = next;
+            dotnet.invokeMethodAsync("OnMentionQuery", next);
+        }
+    };
+    const steer = e => {
+        if (area.dataset.mentionOpen === "true" && !e.isComposing && !e.shiftKey
+            && ["ArrowDown", "ArrowUp", "Enter", "Tab", "Escape"].includes(e.key)) {
+            e.preventDefault();
+            dotnet.invokeMethodAsync("OnMentionKey", e.key);
+        }
+    };
+    box.addEventListener("input", report);
+    box.addEventListener("click", report);
+    box.addEventListener("keydown", steer);
+    return () => {
+        box.removeEventListener("input", report);
+        box.removeEventListener("click", report);
+        box.removeEventListener("keydown", steer);
+    };
+}
+
+// Replaces the "@" and what follows it before the caret with "@username ", as typing would.
+export function insertMention(textArea, userName) {
+    const caret = textArea.selectionStart ?? textArea.value.length;
+    const match = /@[\p{L}\p{N}_.]{0,32}$/u.exec(textArea.value.slice(0, caret));
+    textArea.setRangeText(`@${userName} `, match ? caret - match[0].length : caret, caret, "end");
+    textArea.dispatchEvent(new Event("input", { bubbles: true }));
+    textArea.focus();
 }
 
 export function focus(textArea) {

@@ -108,6 +108,9 @@ public sealed partial class ConversationList : IDisposable
                     LastMessagePreview = changed.IsDeleted ? MessageRules.DeletedText : MessageRules.Preview(changed.Kind, changed.Body),
                 });
                 break;
+            case ReadStateChanged read when Find(read.ConversationId) is { MentionsOfMe: > 0 }:
+                await ReloadAsync();
+                break;
             case ReadStateChanged read when Find(read.ConversationId) is { } known:
                 Replace(known with { LastReadSeq = Math.Max(known.LastReadSeq, read.LastReadSeq) });
                 break;
@@ -177,12 +180,13 @@ public sealed partial class ConversationList : IDisposable
     }
 
     /// <summary>
-    /// A group's system message may rename it or change its picture, and a message from someone the list has not named
-    /// yet needs their name: both read the list again (which then knows the name); everything else applies in place.
+    /// A group's system message may rename it or change its picture, a message from someone the list has not named yet
+    /// needs their name, and a mention needs names and counting: these read the list again; the rest applies in place.
     /// </summary>
     private bool NeedsReload(ConversationSummary known, ChatMessage message) =>
         message.Kind == Data.MessageKind.System
-        || (known.IsGroup && message.SenderId != UserId && !_senderNames.ContainsKey(message.SenderId));
+        || (known.IsGroup && message.SenderId != UserId && !_senderNames.ContainsKey(message.SenderId))
+        || message.Body.Contains("<@", StringComparison.Ordinal);
 
     private ConversationSummary KeepNewer(ConversationSummary loaded) => Find(loaded.Id) is { } known
         ? (known.LastSeq > loaded.LastSeq

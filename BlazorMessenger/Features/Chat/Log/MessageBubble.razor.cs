@@ -77,6 +77,35 @@ public sealed partial class MessageBubble
 
     protected override void OnAfterRender(bool firstRender) => _changed = false;
 
+    /// <summary>The text, with each mention as a chip (or, for someone no longer in the group, as plain text).</summary>
+    private RenderFragment Body => builder =>
+    {
+        if (Names?.Mention is not { } mention || !Message.Body.Contains("<@", StringComparison.Ordinal))
+        {
+            builder.AddContent(0, Message.Body);
+            return;
+        }
+
+        foreach (var (text, userId) in Mentions.Split(Message.Body))
+        {
+            if (userId is null)
+            {
+                builder.AddContent(1, text);
+            }
+            else if (mention(userId) is { IsMember: true } chip)
+            {
+                builder.OpenElement(2, "span");
+                builder.AddAttribute(3, "class", "bm-mention");
+                builder.AddContent(4, chip.Text);
+                builder.CloseElement();
+            }
+            else
+            {
+                builder.AddContent(5, mention(userId).Text);
+            }
+        }
+    };
+
     private string CssClass => string.Join(' ', "bm-msg", Mine ? "bm-mine" : "bm-theirs",
         !Message.IsDeleted && Message.Image is null && Emoji.IsJumbo(Message.Body) ? "bm-jumbo" : "",
         Highlighted ? "bm-target" : "");
@@ -112,6 +141,7 @@ public sealed partial class MessageBubble
         {
             { d => d.Message, Message },
             { d => d.UserId, UserId },
+            { d => d.Names, Names },
         };
         await Dialogs.ShowAsync<EditMessageDialog>("Edit message", parameters,
             new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });

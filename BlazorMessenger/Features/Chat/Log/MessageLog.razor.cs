@@ -65,7 +65,13 @@ public sealed partial class MessageLog : IAsyncDisposable
     private SenderNames? _names;
 
     /// <summary>Reads the current names each time: a rename arriving live shows in an open viewer too.</summary>
-    private SenderNames Names => _names ??= new SenderNames(id => id == UserId ? UserName : PersonOf(id).Name);
+    private SenderNames Names => _names ??= new SenderNames(id => id == UserId ? UserName : PersonOf(id).Name, MentionOf);
+
+    private Mentioned MentionOf(string userId) =>
+        userId == Mentions.All ? new("@all", Mentions.All, true)
+        : !_people.TryGetValue(userId, out var person) ? new("@someone", "someone", false)
+        : Conversation.MemberIds?.Contains(userId) != false ? new("@" + person.Name, person.UserName, true)
+        : new("@" + person.UserName, person.UserName, false);
 
     /// <summary>Whoever wrote a message; someone the log has no record of (an account since deleted) stays nameless.</summary>
     private ChatPeer PersonOf(string userId) =>
