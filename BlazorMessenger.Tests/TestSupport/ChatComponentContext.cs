@@ -1,6 +1,7 @@
 using BlazorMessenger.Components.Layout;
 using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Features.Contacts;
+using BlazorMessenger.Features.Groups;
 using BlazorMessenger.Features.Media;
 using BlazorMessenger.Features.Presence;
 using BlazorMessenger.Realtime;
@@ -13,7 +14,10 @@ namespace BlazorMessenger.Tests.TestSupport;
 public abstract class ChatComponentContext : MudTestContext, IAsyncLifetime
 {
     private static readonly Type[] Shared =
-        [typeof(ChatService), typeof(ContactService), typeof(IMessengerHub), typeof(PresenceTracker), typeof(TimeProvider), typeof(ImageProcessor)];
+    [
+        typeof(ChatService), typeof(ContactService), typeof(GroupService), typeof(IMessengerHub), typeof(PresenceTracker),
+        typeof(TimeProvider), typeof(ImageProcessor),
+    ];
 
     protected ChatTestBed Bed { get; private set; } = default!;
 
@@ -23,13 +27,19 @@ public abstract class ChatComponentContext : MudTestContext, IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Bed = await ChatTestBed.CreateAsync(Settings);
+        Share(Services, Bed.Services);
+    }
+
+    /// <summary>Hands the components the real singletons of a test's services, and a circuit's scoped helpers.</summary>
+    public static void Share(IServiceCollection components, TestServices services)
+    {
         foreach (var type in Shared)
         {
-            Services.AddSingleton(type, Bed.Services.Provider.GetRequiredService(type));
+            components.AddSingleton(type, services.Provider.GetRequiredService(type));
         }
 
-        Services.AddScoped<CircuitEvents>();
-        Services.AddScoped<VisitedPages>();
+        components.AddScoped<CircuitEvents>();
+        components.AddScoped<VisitedPages>();
     }
 
     async ValueTask IAsyncDisposable.DisposeAsync()
