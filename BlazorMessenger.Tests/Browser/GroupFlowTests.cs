@@ -1,0 +1,82 @@
+using System.Text.RegularExpressions;
+using BlazorMessenger.Tests.TestSupport;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace BlazorMessenger.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed class GroupFlowTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task Three_people_create_a_group_talk_mention_and_a_removed_person_stops_receiving_and_someone_leaves()
+    {
+        var (alice, bob, carol) = await browser.TrioAsync();
+        await using var aliceSession = await browser.LoggedInAsync(alice);
+        await using var bobSession = await browser.LoggedInAsync(bob);
+        await using var carolSession = await browser.LoggedInAsync(carol);
+        var (a, b, c) = (aliceSession.Page, bobSession.Page, carolSession.Page);
+
+        // alice creates "Trip": bob picked from her contacts as she types, carol typed as a username.
+        await a.GetByRole(AriaRole.Button, new() { Name = "New group" }).ClickAsync();
+        var dialog = a.GetByRole(AriaRole.Dialog, new() { Name = "New group" });
+        await dialog.GetByLabel("Group name").FillAsync("Trip");
+        await dialog.GetByLabel("Members").PressSequentiallyAsync(bob[..5]);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = bob }).ClickAsync();
+        await dialog.GetByLabel("Members").FillAsync(carol);
+        await dialog.GetByLabel("Members").PressAsync("Enter");
+        await Expect(dialog.GetByRole(AriaRole.List, new() { Name = "Chosen people" })).ToContainTextAsync(carol);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
+        await Expect(a).ToHaveURLAsync(new Regex(@"/group/\d+$"));
+        await Expect(a.GetByTestId("group-status")).ToHaveTextAsync("3 members, 3 online");
+
+        // It appears at once in the others' lists, with its first message; they open it.
+        foreach (var page in new[] { b, c })
+        {
+            var row = page.ConversationList().GetByRole(AriaRole.Link, new() { Name = "Trip" });
+            await Expect(row).ToContainTextAsync($"{alice} created the group \"Trip\"");
+            await row.ClickAsync();
+            await Expect(page.MessageLog()).ToContainTextAsync($"{alice} created the group \"Trip\"");
+        }
+
+        await a.TypeAndSendAsync("Hello everyone");
+        await Expect(b.StoredBodies()).ToContainTextAsync(["Hello everyone"]);
+        await Expect(c.StoredBodies()).ToContainTextAsync(["Hello everyone"]);
+        await Expect(b.MessageLog().Locator(".bm-sender")).ToHaveTextAsync(alice);
+
+        // carol mentions bob through the picker: the chip shows his name for everyone.
+        await c.MessageBox().PressSequentiallyAsync("ask @" + bob[..4]);
+        await c.GetByRole(AriaRole.Option, new() { Name = bob }).WaitForAsync();
+        await c.MessageBox().PressAsync("Enter");
+        await Expect(c.MessageBox()).ToHaveValueAsync($"ask @{bob} ");
+        await c.MessageBox().PressSequentiallyAsync("about the tickets");
+        await c.MessageBox().PressAsync("Enter");
+        await Expect(a.MessageLog().Locator(".bm-mention")).ToHaveTextAsync("@" + bob);
+        await Expect(b.MessageLog().Locator(".bm-mention")).ToHaveTextAsync("@" + bob);
+
+        // alice removes carol: carol's open tab is told at once, becomes read-only and stops receiving.
+        await a.GetByRole(AriaRole.Button, new() { Name = "Group info" }).ClickAsync();
+        var info = a.GetByRole(AriaRole.Dialog, new() { Name = "Group info" });
+        await info.GetByRole(AriaRole.Button, new() { Name = $"Remove {carol}" }).ClickAsync();
+        await a.GetByRole(AriaRole.Dialog, new() { Name = "Remove member" }).GetByRole(AriaRole.Button, new() { Name = "Remove" }).ClickAsync();
+        await Expect(info.Locator(".bm-member-row")).ToHaveCountAsync(2);
+        await info.GetByRole(AriaRole.Button, new() { Name = "Close", Exact = true }).First.ClickAsync();
+        await Expect(c.MessageLog()).ToContainTextAsync($"{alice} removed {carol}");
+        await Expect(c.GetByText("You're no longer a member of this group.")).ToBeVisibleAsync();
+        await Expect(c.MessageBox()).ToHaveCountAsync(0);
+        await Expect(a.GetByTestId("group-status")).ToContainTextAsync("2 members");
+
+        await a.TypeAndSendAsync("Just the two of us");
+        await Expect(b.StoredBodies().Last).ToHaveTextAsync("Just the two of us");
+        await Expect(c.StoredBodies().Last).ToContainTextAsync("about the tickets");
+        await Expect(c.MessageLog()).Not.ToContainTextAsync("Just the two of us");
+        await Expect(c.ConversationList().GetByRole(AriaRole.Link, new() { Name = "Trip" })).ToContainTextAsync($"{alice} removed {carol}");
+
+        // bob leaves: alice sees it live, bob's view turns read-only.
+        await b.GetByRole(AriaRole.Button, new() { Name = "Group info" }).ClickAsync();
+        await b.GetByRole(AriaRole.Dialog, new() { Name = "Group info" }).GetByRole(AriaRole.Button, new() { Name = "Leave group" }).ClickAsync();
+        await b.GetByRole(AriaRole.Dialog, new() { Name = "Leave group" }).GetByRole(AriaRole.Button, new() { Name = "Leave" }).ClickAsync();
+        await Expect(a.MessageLog()).ToContainTextAsync($"{bob} left");
+        await Expect(b.GetByText("You're no longer a member of this group.")).ToBeVisibleAsync();
+    }
+}
