@@ -1,5 +1,8 @@
 using System.Text.RegularExpressions;
+using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Features.Groups;
 using BlazorMessenger.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -8,6 +11,8 @@ namespace BlazorMessenger.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class GroupFlowTests(BrowserFixture browser)
 {
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
     [Fact]
     public async Task Three_people_create_a_group_talk_mention_and_a_removed_person_stops_receiving_and_someone_leaves()
     {
@@ -78,5 +83,28 @@ public sealed class GroupFlowTests(BrowserFixture browser)
         await b.GetByRole(AriaRole.Dialog, new() { Name = "Leave group" }).GetByRole(AriaRole.Button, new() { Name = "Leave" }).ClickAsync();
         await Expect(a.MessageLog()).ToContainTextAsync($"{bob} left");
         await Expect(b.GetByText("You're no longer a member of this group.")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_removed_member_keeps_the_images_from_before_and_gets_none_sent_after_and_strangers_get_no_group_picture()
+    {
+        var (alice, bob, carol) = await browser.TrioAsync();
+        var (aliceId, bobId) = (await browser.IdOfAsync(alice), await browser.IdOfAsync(bob));
+        var groups = browser.App.Services.GetRequiredService<GroupService>();
+        var chat = browser.App.Services.GetRequiredService<ChatService>();
+        var groupId = (await groups.CreateAsync(aliceId, "Photos", [bob], Ct)).Value;
+        var before = (await chat.SendImageAsync(aliceId, groupId, Guid.NewGuid(), TestImages.Png(), null, Ct)).Value!.Image!.Id;
+        Assert.True((await groups.SetPictureAsync(aliceId, groupId, TestImages.Png(), Ct)).Succeeded);
+        Assert.True((await groups.RemoveMemberAsync(aliceId, groupId, bobId, Ct)).Succeeded);
+        var after = (await chat.SendImageAsync(aliceId, groupId, Guid.NewGuid(), TestImages.Png(), null, Ct)).Value!.Image!.Id;
+        var picture = (await groups.OpenAsync(aliceId, groupId, Ct))!.PictureId;
+        await using var bobSession = await browser.LoggedInAsync(bob);
+        await using var carolSession = await browser.LoggedInAsync(carol);
+
+        Assert.Equal(200, (await bobSession.Context.APIRequest.GetAsync($"{browser.BaseUrl}/media/{before}/thumb")).Status);
+        Assert.Equal(404, (await bobSession.Context.APIRequest.GetAsync($"{browser.BaseUrl}/media/{after}/thumb")).Status);
+        Assert.Equal(404, (await bobSession.Context.APIRequest.GetAsync($"{browser.BaseUrl}/media/{after}/full")).Status);
+        Assert.Equal(200, (await bobSession.Context.APIRequest.GetAsync($"{browser.BaseUrl}/avatars/{picture}")).Status);
+        Assert.Equal(404, (await carolSession.Context.APIRequest.GetAsync($"{browser.BaseUrl}/avatars/{picture}")).Status);
     }
 }
