@@ -19,6 +19,14 @@ public sealed record BenchmarkOptions
 
     public int HistoryMessages { get; init; } = 100_000;
 
+    /// <summary>The fan-out group's size (the default Messenger:Groups:MaxMembers) and how many messages it measures.</summary>
+    public int GroupMembers { get; init; } = 256;
+
+    public int GroupMessages { get; init; } = 200;
+
+    /// <summary>Members of the group opened with HistoryMessages messages.</summary>
+    public int GroupOpenMembers { get; init; } = 100;
+
     public int HistoryOpens { get; init; } = 50;
 
     public int HistoryScrollPages { get; init; } = 30;
@@ -46,6 +54,9 @@ public sealed record BenchmarkOptions
         ThroughputMessagesPerSender = 5,
         TabCounts = [2],
         HistoryMessages = 500,
+        GroupMembers = 16,
+        GroupMessages = 10,
+        GroupOpenMembers = 10,
         HistoryOpens = 3,
         HistoryScrollPages = 2,
         SearchMessages = 5_000,

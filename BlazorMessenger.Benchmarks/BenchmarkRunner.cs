@@ -5,7 +5,8 @@ namespace BlazorMessenger.Benchmarks;
 /// <summary>Runs the selected scenarios in order; a scenario that throws is reported and the others still run.</summary>
 public static class BenchmarkRunner
 {
-    public static readonly string[] Scenarios = ["throughput", "search", "coldstart", "firstload", "latency", "image", "history", "memory"];
+    public static readonly string[] Scenarios =
+        ["throughput", "search", "coldstart", "firstload", "latency", "image", "history", "groups", "memory"];
 
     public static async Task<Report> RunAsync(BenchmarkOptions options, TextWriter log)
     {
@@ -28,7 +29,7 @@ public static class BenchmarkRunner
 
         await StepAsync("firstload", () => FirstLoadScenario.RunAsync(options, report, log));
 
-        if (new[] { "latency", "image", "history", "memory" }.Any(options.Runs))
+        if (new[] { "latency", "image", "history", "groups", "memory" }.Any(options.Runs))
         {
             await using var app = new BenchApp(options.CircuitRetention);
             _ = app.BaseUrl;
@@ -36,6 +37,7 @@ public static class BenchmarkRunner
             await StepAsync("latency", () => LatencyScenario.RunAsync(options, report, log, app, browsers));
             await StepAsync("image", () => ImageScenario.RunAsync(options, report, log, app, browsers));
             await StepAsync("history", () => HistoryScenario.RunAsync(options, report, log, app, browsers));
+            await StepAsync("groups", () => GroupScenario.RunAsync(options, report, log, app, browsers));
             await StepAsync("memory", () => CircuitMemoryScenario.RunAsync(options, report, log, app, browsers));
         }
 

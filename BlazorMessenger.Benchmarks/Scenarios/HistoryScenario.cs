@@ -11,7 +11,8 @@ namespace BlazorMessenger.Benchmarks;
 /// </summary>
 public static class HistoryScenario
 {
-    private const string ClickAndWait = """
+    /// <summary>Clicks a link and answers the milliseconds until the log shows the message with the given Seq.</summary>
+    public const string ClickAndWait = """
         ([selector, seq]) => new Promise((resolve, reject) => {
             const target = `[role=log] [data-seq="${seq}"]`;
             setTimeout(() => reject(new Error(`${target} did not appear within 10 s of clicking ${selector}`)), 10000);
