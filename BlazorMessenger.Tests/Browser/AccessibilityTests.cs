@@ -1,5 +1,6 @@
 using BlazorMessenger.Components.Layout;
 using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Features.Groups;
 using BlazorMessenger.Tests.TestSupport;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
@@ -56,6 +57,13 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         await audit.ScanAsync(page, "add contact dialog");
         await page.Keyboard.PressAsync("Escape");
         await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Button, new() { Name = "New group" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByLabel("Members").FillAsync(alice);
+        await page.GetByRole(AriaRole.Dialog).GetByLabel("Members").PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.List, new() { Name = "Chosen people" })).ToBeVisibleAsync();
+        await audit.ScanAsync(page, "new group dialog");
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
 
         await OpenAsync(session, $"/chat/{alice}");
         await Expect(page.MessageLog()).ToContainTextAsync("message 12");
@@ -80,6 +88,23 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         await page.Keyboard.PressAsync("?");
         await Expect(page.GetByRole(AriaRole.Dialog, new() { Name = "Keyboard shortcuts" })).ToBeVisibleAsync();
         await audit.ScanAsync(page, "keyboard shortcuts");
+        await page.Keyboard.PressAsync("Escape");
+
+        var groupId = (await browser.App.Services.GetRequiredService<GroupService>().CreateAsync(
+            await browser.IdOfAsync(bob), "Quokka club", [alice], TestContext.Current.CancellationToken)).Value;
+        Assert.True((await browser.App.Services.GetRequiredService<ChatService>().SendAsync(
+            aliceId, groupId, Guid.NewGuid(), $"hello @{bob}", TestContext.Current.CancellationToken)).Succeeded);
+        await OpenAsync(session, $"/group/{groupId}");
+        await Expect(page.MessageLog().Locator(".bm-mention")).ToBeVisibleAsync();
+        await audit.ScanAsync(page, "group chat");
+        await page.MessageBox().PressSequentiallyAsync("@");
+        await Expect(page.GetByRole(AriaRole.Listbox, new() { Name = "Mention someone" })).ToBeVisibleAsync();
+        await audit.ScanAsync(page, "mention picker");
+        await page.MessageBox().PressAsync("Escape");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Group info" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Dialog, new() { Name = "Group info" }).Locator(".bm-member-row")).ToHaveCountAsync(2);
+        await audit.ScanAsync(page, "group info");
+        await page.Keyboard.PressAsync("Escape");
 
         await OpenAsync(session, "/contacts");
         await audit.ScanAsync(page, "contacts");
