@@ -12,7 +12,8 @@ namespace BlazorMessenger.Features.Groups;
 /// Groups: creating one, reading it, and every change to it. Each change is a group change run by the message writer
 /// in the transaction that stores its system message ("bob added carol"), so it is checked against the database as it
 /// is at that moment, gets its own Seq and reaches every member's open screens like any message. This file: creating,
-/// reading, the name and the picture; GroupService.Members.cs: members and roles.
+/// reading and running changes; GroupService.Settings.cs: the name and the picture; GroupService.Members.cs: members and
+/// roles.
 /// </summary>
 public sealed partial class GroupService(
     IDbContextFactory<ApplicationDbContext> dbFactory,
@@ -113,98 +114,6 @@ public sealed partial class GroupService(
             groupId, group.Title ?? "", null, people, mine.LeftSeq ?? group.LastSeq, mine.LastReadSeq, mine.LeftSeq,
             members.Select(m => m.Person.UserId).ToHashSet(StringComparer.Ordinal));
         return new GroupView(groupId, group.Title ?? "", group.PictureMediaId, members, mine.LeftSeq is null ? mine.Role : null, conversation);
-    }
-
-    /// <summary>Owners and admins rename the group.</summary>
-    public async Task<ServiceResult<ChatMessage>> RenameAsync(string userId, long groupId, string? name, CancellationToken ct = default)
-    {
-        if (GroupRules.CleanTitle(name) is not { } title)
-        {
-            return ServiceResult<ChatMessage>.Fail(GroupRules.TitleLength);
-        }
-
-        return await ChangeAsync(userId, groupId, async (db, _, _) =>
-        {
-            var (me, group) = (await ActorAsync(db, groupId, userId), await db.Conversations.SingleAsync(c => c.Id == groupId));
-            if (!CanManage(me.Role))
-            {
-                return GroupChangeResult.Refuse(GroupRules.AdminsOnly);
-            }
-
-            group.Title = title;
-            await db.SaveChangesAsync();
-            return new GroupChangeResult($"{me.UserName} renamed the group to \"{title}\"");
-        }, ct);
-    }
-
-    /// <summary>Owners and admins set the group's picture (through the image pipeline) or, with null, remove it.</summary>
-    public async Task<ServiceResult<ChatMessage>> SetPictureAsync(string userId, long groupId, byte[]? picture, CancellationToken ct = default)
-    {
-        Data.Media? media = null;
-        if (picture is not null)
-        {
-            if (!rateLimiter.TryAcquire(RateLimitedAction.UploadImage, userId))
-            {
-                return ServiceResult<ChatMessage>.Fail("You're uploading pictures too quickly. Try again in a moment.");
-            }
-
-            var processed = await Task.Run(() => images.Process(picture, square: true), ct);
-            if (processed.Value is not { } image)
-            {
-                return ServiceResult<ChatMessage>.Fail(processed.Error!);
-            }
-
-            media = MediaStore.NewMedia(userId, null, image, time.GetUtcNow().UtcDateTime);
-            await mediaStore.WriteAsync(media.StorageKey, image.Full.Data, ct);
-            await mediaStore.WriteAsync(media.ThumbKey, image.Thumbnail.Data, ct);
-        }
-
-        Data.Media? replaced = null;
-        try
-        {
-            var result = await ChangeAsync(userId, groupId, async (db, _, _) =>
-            {
-                var (me, group) = (await ActorAsync(db, groupId, userId), await db.Conversations.SingleAsync(c => c.Id == groupId));
-                if (!CanManage(me.Role))
-                {
-                    return GroupChangeResult.Refuse(GroupRules.AdminsOnly);
-                }
-
-                replaced = group.PictureMediaId is { } oldId ? await db.Media.SingleOrDefaultAsync(m => m.Id == oldId) : null;
-                if (media is not null)
-                {
-                    db.Media.Add(media);
-                }
-
-                group.PictureMediaId = media?.Id;
-                if (replaced is not null)
-                {
-                    db.Media.Remove(replaced);
-                }
-
-                await db.SaveChangesAsync();
-                return new GroupChangeResult(media is null ? $"{me.UserName} removed the group picture" : $"{me.UserName} changed the group picture");
-            }, ct);
-            if (!result.Succeeded && media is not null)
-            {
-                mediaStore.DeleteFiles(media);
-            }
-            else if (result.Succeeded && replaced is not null)
-            {
-                mediaStore.DeleteFiles(replaced);
-            }
-
-            return result;
-        }
-        catch
-        {
-            if (media is not null)
-            {
-                mediaStore.DeleteFiles(media);
-            }
-
-            throw;
-        }
     }
 
     /// <summary>
