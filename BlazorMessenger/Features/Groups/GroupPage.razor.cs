@@ -1,5 +1,6 @@
 using BlazorMessenger.Components.Shared;
 using BlazorMessenger.Data;
+using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Realtime;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -15,6 +16,7 @@ public sealed partial class GroupPage : IDisposable
 {
     private readonly CancellationTokenSource _cts = new();
     private GroupView? _group;
+    private IReadOnlyList<ChatPeer> _others = [];
     private string _userId = "";
     private string _userName = "";
     private bool _loaded;
@@ -49,7 +51,7 @@ public sealed partial class GroupPage : IDisposable
         _userName = (await Authentication).User.Identity?.Name ?? "";
         if (_group?.Id != Id)
         {
-            _group = await Groups.OpenAsync(_userId, Id, _cts.Token);
+            Show(await Groups.OpenAsync(_userId, Id, _cts.Token));
         }
 
         _loaded = true;
@@ -74,9 +76,16 @@ public sealed partial class GroupPage : IDisposable
     {
         if (await _reloads.RunAsync(() => Groups.OpenAsync(_userId, Id, _cts.Token)) is { } group)
         {
-            _group = group;
+            Show(group);
             StateHasChanged();
         }
+    }
+
+    /// <summary>The group, and the people "@" offers (everyone in it but the reader), worked out once per load.</summary>
+    private void Show(GroupView? group)
+    {
+        _group = group;
+        _others = group?.Members.Where(m => m.Person.UserId != _userId).Select(m => m.Person).ToList() ?? [];
     }
 
     public void Dispose()

@@ -63,18 +63,13 @@ public sealed partial class GroupService
     public Task<ServiceResult<ChatMessage>> RemoveMemberAsync(string userId, long groupId, string memberUserId, CancellationToken ct = default) =>
         ChangeAsync(userId, groupId, async (db, seq, now) =>
         {
-            var me = await ActorAsync(db, groupId, userId);
-            if (!CanManage(me.Role))
+            var (me, target, refused) = await AdminOnAsync(db, groupId, userId, memberUserId);
+            if (refused is not null)
             {
-                return GroupChangeResult.Refuse(GroupRules.AdminsOnly);
+                return refused;
             }
 
-            if (await TargetAsync(db, groupId, memberUserId) is not { } target)
-            {
-                return GroupChangeResult.Refuse(GroupRules.NotInGroup(await UserNameAsync(db, memberUserId)));
-            }
-
-            var refusal = target.UserId == userId ? GroupRules.RemoveYourself
+            var refusal = target!.UserId == userId ? GroupRules.RemoveYourself
                 : target.Role == MemberRole.Owner ? GroupRules.OwnerCannotBeRemoved
                 : target.Role == MemberRole.Admin && me.Role != MemberRole.Owner ? GroupRules.OnlyOwnerRemovesAdmins
                 : null;
@@ -93,18 +88,13 @@ public sealed partial class GroupService
         string userId, long groupId, string memberUserId, bool admin, CancellationToken ct = default) =>
         ChangeAsync(userId, groupId, async (db, _, _) =>
         {
-            var me = await ActorAsync(db, groupId, userId);
-            if (!CanManage(me.Role))
+            var (me, target, refused) = await AdminOnAsync(db, groupId, userId, memberUserId);
+            if (refused is not null)
             {
-                return GroupChangeResult.Refuse(GroupRules.AdminsOnly);
+                return refused;
             }
 
-            if (await TargetAsync(db, groupId, memberUserId) is not { } target)
-            {
-                return GroupChangeResult.Refuse(GroupRules.NotInGroup(await UserNameAsync(db, memberUserId)));
-            }
-
-            var name = target.User!.UserName!;
+            var name = target!.User!.UserName!;
             var refusal = target.Role == MemberRole.Owner ? GroupRules.OwnerIsNotAdmin
                 : admin && target.Role == MemberRole.Admin ? $"{name} is already an admin."
                 : !admin && target.Role != MemberRole.Admin ? $"{name} is not an admin."
@@ -147,10 +137,21 @@ public sealed partial class GroupService
     private static void End(ConversationMember member, long seq, DateTime now) =>
         (member.LeftSeq, member.LeftUtc, member.Role) = (seq, now, MemberRole.Member);
 
-    private static Task<ConversationMember?> TargetAsync(ApplicationDbContext db, long groupId, string memberUserId) =>
-        db.ConversationMembers.Current().Include(m => m.User)
-            .SingleOrDefaultAsync(m => m.ConversationId == groupId && m.UserId == memberUserId);
+    /// <summary>An owner or admin acting on a current member: both rows (tracked), or why not.</summary>
+    private static async Task<(Actor Me, ConversationMember? Target, GroupChangeResult? Refused)> AdminOnAsync(
+        ApplicationDbContext db, long groupId, string userId, string memberUserId)
+    {
+        var me = await ActorAsync(db, groupId, userId);
+        if (!CanManage(me.Role))
+        {
+            return (me, null, GroupChangeResult.Refuse(GroupRules.AdminsOnly));
+        }
 
-    private static async Task<string> UserNameAsync(ApplicationDbContext db, string userId) =>
-        await db.Users.Where(u => u.Id == userId).Select(u => u.UserName).SingleOrDefaultAsync() ?? "That person";
+        var target = await db.ConversationMembers.Current().Include(m => m.User)
+            .SingleOrDefaultAsync(m => m.ConversationId == groupId && m.UserId == memberUserId);
+        var name = target is null
+            ? await db.Users.Where(u => u.Id == memberUserId).Select(u => u.UserName).SingleOrDefaultAsync() ?? "That person"
+            : null;
+        return (me, target, name is null ? null : GroupChangeResult.Refuse(GroupRules.NotInGroup(name)));
+    }
 }

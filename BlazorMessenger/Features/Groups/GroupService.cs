@@ -147,11 +147,14 @@ public sealed partial class GroupService(
     }
 
     /// <summary>The caller's membership row (tracked) and handle, inside a change: the writer has checked they are a member.</summary>
-    private static async Task<(ConversationMember Row, string UserName, MemberRole Role)> ActorAsync(ApplicationDbContext db, long groupId, string userId)
+    private static async Task<Actor> ActorAsync(ApplicationDbContext db, long groupId, string userId)
     {
         var row = await db.ConversationMembers.Include(m => m.User).SingleAsync(m => m.ConversationId == groupId && m.UserId == userId);
-        return (row, row.User!.UserName!, row.Role);
+        return new Actor(row, row.User!.UserName!, row.Role);
     }
+
+    /// <summary>Who runs a change: their row, their handle (for the system message) and their role before it.</summary>
+    private sealed record Actor(ConversationMember Row, string UserName, MemberRole Role);
 
     private static bool CanManage(MemberRole role) => role is MemberRole.Owner or MemberRole.Admin;
 
