@@ -72,6 +72,23 @@ public sealed class GroupAdminTests
     }
 
     [Fact]
+    public async Task Changes_count_against_the_send_limit_so_nobody_floods_a_group_with_them()
+    {
+        await using var bed = await CreateAsync(new Dictionary<string, string?>
+        {
+            ["Messenger:RateLimits:MessageBurst"] = "5", ["Messenger:RateLimits:MessagesPerMinute"] = "1",
+        });
+
+        // olive spent three on the bed (created, made adam an admin, removed rita).
+        Ok(await bed.Groups.RenameAsync(bed.Olive, bed.GroupId, "One", Ct));
+        Ok(await bed.Groups.RenameAsync(bed.Olive, bed.GroupId, "Two", Ct));
+        var third = await bed.Groups.RenameAsync(bed.Olive, bed.GroupId, "Three", Ct);
+
+        Assert.Equal(BlazorMessenger.Features.Chat.MessageRules.SlowDown, third.Error);
+        Assert.Equal("Two", (await bed.Groups.OpenAsync(bed.Olive, bed.GroupId, Ct))!.Title);
+    }
+
+    [Fact]
     public async Task Group_changes_do_not_apply_to_a_direct_conversation()
     {
         await using var bed = await CreateAsync();

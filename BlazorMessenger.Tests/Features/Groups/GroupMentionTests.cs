@@ -19,6 +19,8 @@ public sealed class GroupMentionTests
         Assert.Equal(0, (await bed.Chat.ListConversationsAsync(bed.Adam, Ct)).Single().MentionsOfMe);
         await bed.Chat.MarkReadAsync(bed.Mia, bed.GroupId, sent.Seq, Ct);
         Assert.Equal(0, (await bed.Chat.ListConversationsAsync(bed.Mia, Ct)).Single().MentionsOfMe);
+        var hit = Assert.Single(await bed.Services.Get<BlazorMessenger.Features.Search.SearchService>().SearchAsync(bed.Adam, null, "map", Ct));
+        Assert.StartsWith("@mia bring", hit.Snippet, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,13 +6,14 @@ using Microsoft.EntityFrameworkCore;
 namespace BlazorMessenger.Features.Chat;
 
 /// <summary>
-/// A message to store. Image messages bring their Media row (files already written) and skip the send limit; system
-/// messages bring the group change they record, and skip it too.
+/// A message to store. Image messages bring their Media row (files already written) and skip the send limit (uploads
+/// have their own); system messages bring the group change they record, and count against it like any message, so an
+/// admin cannot flood a group with renames.
 /// </summary>
 public sealed record NewMessage(
     string SenderId, long ConversationId, Guid ClientMessageId, string Body, Data.Media? Media = null, GroupChange? Change = null)
 {
-    public bool CountsAgainstSendLimit => Media is null && Change is null;
+    public bool CountsAgainstSendLimit => Media is null;
 
     public MessageKind Kind => Change is not null ? MessageKind.System : Media is not null ? MessageKind.Image : MessageKind.Text;
 }

@@ -47,6 +47,12 @@ public sealed class SearchService(IDbContextFactory<ApplicationDbContext> dbFact
             return [];
         }
 
+        // Mentions are stored as tokens: show them as "@username", as the composer and the editor do.
+        var mentioned = rows.SelectMany(r => Mentions.Ids(r.Snippet)).Distinct().ToList();
+        var handles = mentioned.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => mentioned.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.UserName, ct);
+        rows = [.. rows.Select(r => r with { Snippet = Mentions.Decode(r.Snippet, id => handles.GetValueOrDefault(id)) })];
+
         var conversationIds = rows.Select(r => r.ConversationId).Distinct().ToList();
         var places = await db.Conversations.AsNoTracking()
             .Where(c => conversationIds.Contains(c.Id))
