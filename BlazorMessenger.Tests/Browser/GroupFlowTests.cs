@@ -86,7 +86,7 @@ public sealed class GroupFlowTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task A_removed_member_keeps_the_images_from_before_and_gets_none_sent_after_and_strangers_get_no_group_picture()
+    public async Task A_removed_member_keeps_the_images_from_before_and_gets_none_sent_after_and_only_members_get_the_group_picture()
     {
         var (alice, bob, carol) = await browser.TrioAsync();
         var (aliceId, bobId) = (await browser.IdOfAsync(alice), await browser.IdOfAsync(bob));
@@ -104,7 +104,9 @@ public sealed class GroupFlowTests(BrowserFixture browser)
         Assert.Equal(200, (await bobSession.Context.APIRequest.GetAsync($"{browser.BaseUrl}/media/{before}/thumb")).Status);
         Assert.Equal(404, (await bobSession.Context.APIRequest.GetAsync($"{browser.BaseUrl}/media/{after}/thumb")).Status);
         Assert.Equal(404, (await bobSession.Context.APIRequest.GetAsync($"{browser.BaseUrl}/media/{after}/full")).Status);
-        Assert.Equal(200, (await bobSession.Context.APIRequest.GetAsync($"{browser.BaseUrl}/avatars/{picture}")).Status);
+        Assert.Equal(404, (await bobSession.Context.APIRequest.GetAsync($"{browser.BaseUrl}/avatars/{picture}")).Status);
         Assert.Equal(404, (await carolSession.Context.APIRequest.GetAsync($"{browser.BaseUrl}/avatars/{picture}")).Status);
+        Assert.True((await groups.AddMembersAsync(aliceId, groupId, [carol], Ct)).Succeeded);
+        Assert.Equal(200, (await carolSession.Context.APIRequest.GetAsync($"{browser.BaseUrl}/avatars/{picture}")).Status);
     }
 }

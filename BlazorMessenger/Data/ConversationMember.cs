@@ -28,6 +28,9 @@ public sealed class ConversationMember
 
     public DateTime? LeftUtc { get; set; }
 
+    /// <summary>The group's name when the membership ended: a later rename does not reach someone no longer in it.</summary>
+    public string? TitleWhenLeft { get; set; }
+
     public Conversation? Conversation { get; set; }
 
     public ApplicationUser? User { get; set; }

@@ -12,6 +12,7 @@ public sealed class MentionsTests
     [InlineData("thanks @bob.k.", "thanks <@id-bob>.")]
     [InlineData("mail mia@example.com or @nobody", "mail mia@example.com or @nobody")]
     [InlineData("@all come", "@all come")]
+    [InlineData("<@all> and <@id-mia>", "<\u200B@all> and <\u200B@id-mia>")]
     public void Typed_usernames_of_members_become_tokens_and_the_rest_stays(string typed, string stored) =>
         Assert.Equal(stored, Mentions.Encode(typed, Members, allowAll: false));
 

@@ -54,7 +54,28 @@ public sealed class GroupMembershipTests
         var view = await bed.Groups.OpenAsync(bed.Rita, bed.GroupId, Ct);
         Assert.False(view!.IsMember);
         Assert.Equal(bed.RitaRemovedAt, view.Conversation.EndedSeq);
-        Assert.DoesNotContain(view.Members, m => m.Person.UserId == bed.Rita);
+        Assert.Empty(view.Members);
+    }
+
+    [Fact]
+    public async Task What_changes_after_a_removal_does_not_reach_the_removed_person_name_picture_members_or_profiles()
+    {
+        await using var bed = await CreateAsync();
+        Ok(await bed.Groups.RenameAsync(bed.Olive, bed.GroupId, "Secret plans", Ct));
+        Ok(await bed.Groups.SetPictureAsync(bed.Olive, bed.GroupId, TestImages.Png(), Ct));
+        Ok(await bed.Groups.AddMembersAsync(bed.Olive, bed.GroupId, ["newt"], Ct));
+
+        var view = await bed.Groups.OpenAsync(bed.Rita, bed.GroupId, Ct);
+        var row = (await bed.Chat.ListConversationsAsync(bed.Rita, Ct)).Single();
+
+        Assert.Equal(("Trip", (string?)null), (view!.Title, view.PictureId));
+        Assert.Equal(("Trip", (string?)null), (row.Name, row.AvatarId));
+        Assert.False(view.Conversation.People.ContainsKey(bed.Newt));
+        Assert.True(view.Conversation.People.ContainsKey(bed.Mia));
+        var profiles = bed.Services.Get<BlazorMessenger.Features.Profile.ProfileService>();
+        Assert.Null(await profiles.GetCardAsync(bed.Rita, bed.Newt, Ct));
+        Assert.Null(await profiles.GetCardAsync(bed.Rita, bed.Mia, Ct));
+        Assert.NotNull(await profiles.GetCardAsync(bed.Newt, bed.Mia, Ct));
     }
 
     [Fact]

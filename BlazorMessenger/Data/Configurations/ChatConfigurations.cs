@@ -31,6 +31,7 @@ internal sealed class ConversationMemberConfiguration : IEntityTypeConfiguration
     {
         member.HasKey(m => new { m.ConversationId, m.UserId });
         member.HasIndex(m => m.UserId);
+        member.Property(m => m.TitleWhenLeft).HasMaxLength(128);
         member.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

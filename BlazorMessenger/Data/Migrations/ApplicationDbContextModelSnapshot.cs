@@ -173,6 +173,10 @@ namespace BlazorMessenger.Data.Migrations
                     b.Property<int>("Role")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("TitleWhenLeft")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("ConversationId", "UserId");
 
                     b.HasIndex("UserId");

@@ -64,11 +64,13 @@ public sealed partial class ChatService
 
     /// <summary>
     /// In a group, "@username" of a current member becomes their mention token, and "@all" too when the sender is an
-    /// owner or admin (see <see cref="Mentions"/>). Direct conversations and other text stay as typed.
+    /// owner or admin (see <see cref="Mentions"/>). Direct conversations and other text stay as typed, except that
+    /// nothing typed can pass for a token.
     /// </summary>
     private static async Task<string> EncodeMentionsAsync(
         ApplicationDbContext db, string userId, long conversationId, string body, CancellationToken ct)
     {
+        body = Mentions.Neutralize(body);
         if (!body.Contains('@', StringComparison.Ordinal))
         {
             return body;

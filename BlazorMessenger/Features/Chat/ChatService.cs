@@ -34,13 +34,13 @@ public sealed partial class ChatService(
                 me.LastReadSeq,
                 me.LeftSeq,
                 me.Conversation!.Kind,
-                me.Conversation.Title,
-                me.Conversation.PictureMediaId,
+                Title = me.TitleWhenLeft ?? me.Conversation.Title,
+                PictureMediaId = me.LeftSeq == null ? me.Conversation.PictureMediaId : null,
                 me.Conversation.CreatedUtc,
                 LastSeq = me.LeftSeq ?? me.Conversation.LastSeq,
                 MentionsOfMe = me.LeftSeq == null && me.Conversation.Kind == ConversationKind.Group
                     ? db.Messages.Count(x => x.ConversationId == me.ConversationId && x.Seq > me.LastReadSeq && x.SenderId != userId
-                                             && (x.Body.Contains(myToken) || x.Body.Contains(everyone)))
+                                             && x.DeletedUtc == null && (x.Body.Contains(myToken) || x.Body.Contains(everyone)))
                     : 0,
                 Peer = me.Conversation.Members.Where(m => m.UserId != userId)
                     .Select(m => new ChatPeer(m.UserId, m.User!.UserName!, m.User.DisplayName, m.User.LastSeenUtc, m.User.AvatarMediaId))

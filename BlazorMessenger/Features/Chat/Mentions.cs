@@ -45,7 +45,7 @@ public static partial class Mentions
     /// (an unknown name, an email address) stays as typed.
     /// </summary>
     public static string Encode(string text, IReadOnlyDictionary<string, string> idByUserName, bool allowAll) =>
-        TypedPattern().Replace(text, match =>
+        TypedPattern().Replace(Neutralize(text), match =>
         {
             var name = match.Groups[1].Value.ToLowerInvariant();
             foreach (var candidate in new[] { name, name.TrimEnd('.') })
@@ -63,6 +63,12 @@ public static partial class Mentions
 
             return match.Value;
         });
+
+    /// <summary>
+    /// What someone typed that looks like a token ("&lt;@all&gt;") gets an invisible zero-width space after its "&lt;", so
+    /// only the server makes mentions: it reads the same, and notifies nobody.
+    /// </summary>
+    public static string Neutralize(string text) => text.Replace("<@", "<\u200B@", StringComparison.Ordinal);
 
     /// <summary>Tokens back to "@username" (for editing and previews); an id nobody knows stays "@someone".</summary>
     public static string Decode(string body, Func<string, string?> userNameOf)

@@ -8,12 +8,13 @@ namespace BlazorMessenger.Features.Chat;
 /// <summary>
 /// A message to store. Image messages bring their Media row (files already written) and skip the send limit (uploads
 /// have their own); system messages bring the group change they record, and count against it like any message, so an
-/// admin cannot flood a group with renames.
+/// admin cannot flood a group with renames (a group's first message has the group creation limit instead: Limited false).
 /// </summary>
 public sealed record NewMessage(
-    string SenderId, long ConversationId, Guid ClientMessageId, string Body, Data.Media? Media = null, GroupChange? Change = null)
+    string SenderId, long ConversationId, Guid ClientMessageId, string Body, Data.Media? Media = null, GroupChange? Change = null,
+    bool Limited = true)
 {
-    public bool CountsAgainstSendLimit => Media is null;
+    public bool CountsAgainstSendLimit => Media is null && Limited;
 
     public MessageKind Kind => Change is not null ? MessageKind.System : Media is not null ? MessageKind.Image : MessageKind.Text;
 }

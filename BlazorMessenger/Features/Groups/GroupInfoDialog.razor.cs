@@ -93,11 +93,14 @@ public sealed partial class GroupInfoDialog : IDisposable
         }
     }
 
-    /// <summary>Runs one change; a refusal shows here, a success arrives as its system message and reloads.</summary>
+    /// <summary>
+    /// Runs one change; a refusal shows here, a success arrives as its system message and reloads. Member rows call it
+    /// too, so it renders the dialog itself (a child's event renders only the child).
+    /// </summary>
     private async Task<bool> RunAsync(Func<Task<ServiceResult<ChatMessage>>> change)
     {
-        _busy = true;
-        _error = null;
+        (_busy, _error) = (true, null);
+        StateHasChanged();
         try
         {
             var result = await change();
@@ -107,6 +110,7 @@ public sealed partial class GroupInfoDialog : IDisposable
         finally
         {
             _busy = false;
+            StateHasChanged();
         }
     }
 

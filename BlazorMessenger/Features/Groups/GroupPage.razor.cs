@@ -74,7 +74,8 @@ public sealed partial class GroupPage : IDisposable
     /// <summary>Two changes in quick succession start overlapping reloads: only the last one started applies.</summary>
     private async Task ReloadAsync()
     {
-        if (await _reloads.RunAsync(() => Groups.OpenAsync(_userId, Id, _cts.Token)) is { } group)
+        // A reload for the group this page showed before a navigation must not bring it back.
+        if (await _reloads.RunAsync(() => Groups.OpenAsync(_userId, Id, _cts.Token)) is { } group && group.Id == Id)
         {
             Show(group);
             StateHasChanged();

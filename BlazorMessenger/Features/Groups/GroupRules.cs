@@ -12,7 +12,6 @@ public static class GroupRules
     public const string NoLongerMember = "You are no longer a member of this group.";
     public const string SlowDown = "You're creating groups too quickly. Try again in a minute.";
     public const string OwnerCannotBeRemoved = "The group's owner can't be removed.";
-    public const string OnlyOwnerRemovesAdmins = "Only the group's owner can remove an admin.";
     public const string RemoveYourself = "To leave the group, use Leave group.";
     public const string OwnerIsNotAdmin = "The owner already has every right in the group.";
     public const string NotAGroup = "This conversation is not a group.";

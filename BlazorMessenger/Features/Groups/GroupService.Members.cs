@@ -48,7 +48,8 @@ public sealed partial class GroupService
                 }
 
                 // What came before counts as read: they start at the message that adds them.
-                (row.Role, row.JoinedUtc, row.LeftSeq, row.LeftUtc, row.LastReadSeq) = (MemberRole.Member, now, null, null, seq - 1);
+                (row.Role, row.JoinedUtc, row.LeftSeq, row.LeftUtc, row.TitleWhenLeft, row.LastReadSeq) =
+                    (MemberRole.Member, now, null, null, null, seq - 1);
             }
 
             await db.SaveChangesAsync();
@@ -57,7 +58,7 @@ public sealed partial class GroupService
     }
 
     /// <summary>
-    /// Owners and admins remove a member (only the owner removes an admin; nobody removes the owner). It takes effect at
+    /// Owners and admins remove a member or an admin (nobody removes the owner, who leaves instead). It takes effect at
     /// once: the removed person keeps what they could read up to this message, and nothing after it reaches them.
     /// </summary>
     public Task<ServiceResult<ChatMessage>> RemoveMemberAsync(string userId, long groupId, string memberUserId, CancellationToken ct = default) =>
@@ -71,14 +72,13 @@ public sealed partial class GroupService
 
             var refusal = target!.UserId == userId ? GroupRules.RemoveYourself
                 : target.Role == MemberRole.Owner ? GroupRules.OwnerCannotBeRemoved
-                : target.Role == MemberRole.Admin && me.Role != MemberRole.Owner ? GroupRules.OnlyOwnerRemovesAdmins
                 : null;
             if (refusal is not null)
             {
                 return GroupChangeResult.Refuse(refusal);
             }
 
-            End(target, seq, now);
+            await EndAsync(db, target, seq, now);
             await db.SaveChangesAsync();
             return new GroupChangeResult($"{me.UserName} removed {target.User!.UserName}", AlsoTell: [target.UserId]);
         }, ct);
@@ -129,13 +129,17 @@ public sealed partial class GroupService
                 text += $"; {heir.User!.UserName} is now the owner";
             }
 
-            End(me.Row, seq, now);
+            await EndAsync(db, me.Row, seq, now);
             await db.SaveChangesAsync();
             return new GroupChangeResult(text, AlsoTell: [userId]);
         }, ct);
 
-    private static void End(ConversationMember member, long seq, DateTime now) =>
-        (member.LeftSeq, member.LeftUtc, member.Role) = (seq, now, MemberRole.Member);
+    /// <summary>Ends a membership at this Seq; the group's name is kept as it is now, for the person's read-only view.</summary>
+    private static async Task EndAsync(ApplicationDbContext db, ConversationMember member, long seq, DateTime now)
+    {
+        var title = await db.Conversations.Where(c => c.Id == member.ConversationId).Select(c => c.Title).SingleAsync();
+        (member.LeftSeq, member.LeftUtc, member.Role, member.TitleWhenLeft) = (seq, now, MemberRole.Member, title);
+    }
 
     /// <summary>An owner or admin acting on a current member: both rows (tracked), or why not.</summary>
     private static async Task<(Actor Me, ConversationMember? Target, GroupChangeResult? Refused)> AdminOnAsync(

@@ -74,10 +74,31 @@ public sealed partial class GroupService(
         db.Conversations.Add(group);
         await db.SaveChangesAsync(ct);
 
-        // Everyone's list learns of the group from its first message.
-        await writer.WriteAsync(new NewMessage(userId, group.Id, Guid.NewGuid(), "",
-            Change: (_, _, _) => Task.FromResult(new GroupChangeResult($"{me} created the group \"{title}\""))), CancellationToken.None);
+        // Everyone's list learns of the group from its first message; a group whose first message could not be stored
+        // would reach nobody, so it goes again.
+        try
+        {
+            var first = await writer.WriteAsync(new NewMessage(userId, group.Id, Guid.NewGuid(), "", Limited: false,
+                Change: (_, _, _) => Task.FromResult(new GroupChangeResult($"{me} created the group \"{title}\""))), CancellationToken.None);
+            if (!first.Succeeded)
+            {
+                await DeleteAsync(group.Id);
+                return ServiceResult<long>.Fail(first.Error!);
+            }
+        }
+        catch
+        {
+            await DeleteAsync(group.Id);
+            throw;
+        }
+
         return ServiceResult<long>.Ok(group.Id);
+    }
+
+    private async Task DeleteAsync(long groupId)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        await db.Conversations.Where(c => c.Id == groupId).ExecuteDeleteAsync();
     }
 
     /// <summary>
@@ -101,19 +122,29 @@ public sealed partial class GroupService(
             .Select(m => new
             {
                 Person = new ChatPeer(m.UserId, m.User!.UserName!, m.User.DisplayName, m.User.LastSeenUtc, m.User.AvatarMediaId),
-                m.Role, m.JoinedUtc, m.LeftSeq, m.LastReadSeq,
+                m.Role, m.JoinedUtc, m.LeftSeq, m.LeftUtc, m.LastReadSeq, m.TitleWhenLeft,
             })
             .ToListAsync(ct);
         var mine = rows.Single(r => r.Person.UserId == userId);
+        if (mine.LeftSeq is { } ended)
+        {
+            // Someone no longer in the group sees it as it was: its name then, the people who were in it, no members or presence.
+            var title = mine.TitleWhenLeft ?? group.Title ?? "";
+            var before = rows.Where(r => r.JoinedUtc <= mine.LeftUtc || r.LeftSeq <= ended)
+                .ToDictionary(r => r.Person.UserId, r => r.Person with { LastSeenUtc = null }, StringComparer.Ordinal);
+            return new GroupView(groupId, title, null, [], null,
+                new OpenConversation(groupId, title, null, before, ended, mine.LastReadSeq, ended, new HashSet<string>()));
+        }
+
         var members = rows.Where(r => r.LeftSeq is null)
             .Select(r => new GroupMember(r.Person, r.Role, DateTime.SpecifyKind(r.JoinedUtc, DateTimeKind.Utc)))
             .OrderBy(m => GroupRules.Rank(m.Role)).ThenBy(m => m.Person.Name, StringComparer.CurrentCultureIgnoreCase)
             .ToList();
         var people = rows.ToDictionary(r => r.Person.UserId, r => r.Person, StringComparer.Ordinal);
         var conversation = new OpenConversation(
-            groupId, group.Title ?? "", null, people, mine.LeftSeq ?? group.LastSeq, mine.LastReadSeq, mine.LeftSeq,
+            groupId, group.Title ?? "", null, people, group.LastSeq, mine.LastReadSeq, null,
             members.Select(m => m.Person.UserId).ToHashSet(StringComparer.Ordinal));
-        return new GroupView(groupId, group.Title ?? "", group.PictureMediaId, members, mine.LeftSeq is null ? mine.Role : null, conversation);
+        return new GroupView(groupId, group.Title ?? "", group.PictureMediaId, members, mine.Role, conversation);
     }
 
     /// <summary>

@@ -10,7 +10,7 @@ public static class AvatarEndpoints
 {
     /// <summary>
     /// GET /avatars/{id}: a user's current profile picture (square thumbnail), for signed-in people; a group's picture,
-    /// for the people who are or were in the group.
+    /// for the people in the group now.
     /// </summary>
     public static IEndpointRouteBuilder MapAvatarEndpoints(this IEndpointRouteBuilder app)
     {
@@ -29,7 +29,7 @@ public static class AvatarEndpoints
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var thumb = await db.Media.AsNoTracking()
             .Where(m => m.Id == id && m.ConversationId == null && (db.Users.Any(u => u.AvatarMediaId == m.Id)
-                || db.Conversations.Any(c => c.PictureMediaId == m.Id && c.Members.Any(x => x.UserId == userId))))
+                || db.Conversations.Any(c => c.PictureMediaId == m.Id && c.Members.Any(x => x.UserId == userId && x.LeftSeq == null))))
             .Select(m => new { m.ThumbKey, m.ThumbContentType })
             .FirstOrDefaultAsync(ct);
         var path = thumb is null ? null : store.PathFor(thumb.ThumbKey);

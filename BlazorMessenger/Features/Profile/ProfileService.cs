@@ -25,12 +25,11 @@ public sealed class ProfileService(
             .SingleAsync(ct);
     }
 
-    /// <summary>Someone's profile card; only for people who share a conversation with the caller (or the caller).</summary>
+    /// <summary>Someone's profile card; only for people who share a current conversation with the caller (or the caller).</summary>
     public async Task<ProfileView?> GetCardAsync(string userId, string otherUserId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var visible = otherUserId == userId || await db.ConversationMembers.AnyAsync(
-            m => m.UserId == otherUserId && db.ConversationMembers.Any(mine => mine.UserId == userId && mine.ConversationId == m.ConversationId), ct);
+        var visible = otherUserId == userId || await db.PeopleSharingWith(userId).ContainsAsync(otherUserId, ct);
         if (!visible)
         {
             return null;

@@ -80,8 +80,10 @@ function mentionQuery(box) {
     return match ? match[1] : null;
 }
 
-// Tells the circuit what to narrow the picker to, and while it is open (the composer says so in data-mention-open)
-// sends it the keys that steer it instead of letting them move the caret, send or leave the box.
+// Tells the circuit what to narrow the picker to (after typing, a click or a caret move), and while it is open (the
+// composer says so in data-mention-open) and the caret is still in a mention, sends it the keys that steer it instead of
+// letting them move the caret, send or leave the box. A box emptied by Send reports when the key is released or the box
+// takes the focus back.
 function watchMentions(area, dotnet) {
     const box = area.querySelector(".bm-composer-input");
     let query = null;
@@ -93,7 +95,7 @@ function watchMentions(area, dotnet) {
         }
     };
     const steer = e => {
-        if (area.dataset.mentionOpen === "true" && !e.isComposing && !e.shiftKey
+        if (area.dataset.mentionOpen === "true" && !e.isComposing && !e.shiftKey && mentionQuery(box) !== null
             && ["ArrowDown", "ArrowUp", "Enter", "Tab", "Escape"].includes(e.key)) {
             e.preventDefault();
             dotnet.invokeMethodAsync("OnMentionKey", e.key);
@@ -101,10 +103,14 @@ function watchMentions(area, dotnet) {
     };
     box.addEventListener("input", report);
     box.addEventListener("click", report);
+    box.addEventListener("keyup", report);
+    box.addEventListener("focus", report);
     box.addEventListener("keydown", steer);
     return () => {
         box.removeEventListener("input", report);
         box.removeEventListener("click", report);
+        box.removeEventListener("keyup", report);
+        box.removeEventListener("focus", report);
         box.removeEventListener("keydown", steer);
     };
 }

@@ -102,6 +102,10 @@ public sealed partial class ConversationList : IDisposable
                 }
 
                 break;
+            case MessageChanged { Message: var changed } when Find(changed.ConversationId) is { LastSeq: var last } && last == changed.Seq
+                                                              && changed.Body.Contains("<@", StringComparison.Ordinal):
+                await ReloadAsync();
+                break;
             case MessageChanged { Message: var changed } when Find(changed.ConversationId) is { } known && known.LastSeq == changed.Seq:
                 Replace(known with
                 {

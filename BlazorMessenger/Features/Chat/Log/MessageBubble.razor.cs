@@ -34,6 +34,10 @@ public sealed partial class MessageBubble
     [Parameter]
     public bool ShowName { get; set; }
 
+    /// <summary>Changes when the people a mention can name change (a rename, someone leaving): its chips render again.</summary>
+    [Parameter]
+    public int PeopleVersion { get; set; }
+
     /// <summary>Marks the message a search result pointed at.</summary>
     [Parameter]
     public bool Highlighted { get; set; }
@@ -59,7 +63,7 @@ public sealed partial class MessageBubble
     /// <summary>The service enforces the window; the menu just doesn't offer what it would refuse.</summary>
     private bool CanEdit => Time.GetUtcNow().UtcDateTime - DateTime.SpecifyKind(Message.CreatedUtc, DateTimeKind.Utc) < MessageRules.EditWindow;
 
-    private (ChatMessage, bool, string, string, ChatPeer?, bool, bool, bool, TimeZoneInfo?) _shown;
+    private (ChatMessage, bool, string, string, ChatPeer?, bool, bool, bool, int, TimeZoneInfo?) _shown;
     private bool _changed = true;
 
     /// <summary>
@@ -68,7 +72,7 @@ public sealed partial class MessageBubble
     /// </summary>
     protected override void OnParametersSet()
     {
-        var current = (Message, Mine, SenderName, UserId, Avatar, ShowAvatar, ShowName, Highlighted, TimeZone);
+        var current = (Message, Mine, SenderName, UserId, Avatar, ShowAvatar, ShowName, Highlighted, PeopleVersion, TimeZone);
         _changed = !current.Equals(_shown);
         _shown = current;
     }

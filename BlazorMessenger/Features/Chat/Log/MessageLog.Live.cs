@@ -17,6 +17,7 @@ public sealed partial class MessageLog
                 return ReceiveAsync(posted.Message);
             case ProfileChanged profile when _people.TryGetValue(profile.UserId, out var person):
                 _people[profile.UserId] = person with { DisplayName = profile.DisplayName, AvatarId = profile.AvatarId };
+                _peopleVersion++;
                 StateHasChanged();
                 break;
             case MessageChanged changed when changed.Message.ConversationId == Conversation.Id:

@@ -23,6 +23,7 @@ public sealed partial class MessageLog : IAsyncDisposable
     private bool _scrollToBottomAfterRender;
     private OpenConversation? _peopleOf;
     private Dictionary<string, ChatPeer> _people = [];
+    private int _peopleVersion;
 
     [Parameter, EditorRequired]
     public OpenConversation Conversation { get; set; } = default!;
@@ -104,6 +105,7 @@ public sealed partial class MessageLog : IAsyncDisposable
             // A group's page hands in a fresh conversation when its members change: take their names and pictures.
             _peopleOf = Conversation;
             _people = new Dictionary<string, ChatPeer>(Conversation.People, StringComparer.Ordinal);
+            _peopleVersion++;
         }
 
         if (_module is not null && JumpTo is { } seq && seq != _jumpedTo)

@@ -29,6 +29,13 @@ namespace BlazorMessenger.Data.Migrations
                 type: "TEXT",
                 nullable: true);
 
+            migrationBuilder.AddColumn<string>(
+                name: "TitleWhenLeft",
+                table: "ConversationMembers",
+                type: "TEXT",
+                maxLength: 128,
+                nullable: true);
+
             migrationBuilder.CreateIndex(
                 name: "IX_Conversations_PictureMediaId",
                 table: "Conversations",
@@ -64,6 +71,10 @@ namespace BlazorMessenger.Data.Migrations
 
             migrationBuilder.DropColumn(
                 name: "LeftUtc",
+                table: "ConversationMembers");
+
+            migrationBuilder.DropColumn(
+                name: "TitleWhenLeft",
                 table: "ConversationMembers");
         }
     }

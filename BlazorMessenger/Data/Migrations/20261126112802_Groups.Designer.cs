@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BlazorMessenger.Data.Migrations
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261126104737_Groups")]
+    [Migration("20261126112802_Groups")]
     partial class Groups
     {
         /// <inheritdoc />
@@ -175,6 +175,10 @@ namespace BlazorMessenger.Data.Migrations
 
                     b.Property<int>("Role")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("TitleWhenLeft")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("ConversationId", "UserId");
 
