@@ -59,6 +59,16 @@ public sealed class GroupFlowTests(BrowserFixture browser)
         await Expect(a.MessageLog().Locator(".bm-mention")).ToHaveTextAsync("@" + bob);
         await Expect(b.MessageLog().Locator(".bm-mention")).ToHaveTextAsync("@" + bob);
 
+        // The picker never outlives its mention: Send with it open sends what was typed and closes it; Enter adds nothing.
+        await c.MessageBox().PressSequentiallyAsync("see @" + bob[..4]);
+        var picker = c.GetByRole(AriaRole.Listbox, new() { Name = "Mention someone" });
+        await Expect(picker).ToBeVisibleAsync();
+        await c.Locator("[data-composer-send]").ClickAsync();
+        await Expect(picker).ToHaveCountAsync(0);
+        await c.MessageBox().PressAsync("Enter");
+        await Expect(c.MessageBox()).ToHaveValueAsync("");
+        await Expect(b.StoredBodies().Last).ToHaveTextAsync("see @" + bob[..4]);
+
         // alice removes carol: carol's open tab is told at once, becomes read-only and stops receiving.
         await a.GetByRole(AriaRole.Button, new() { Name = "Group info" }).ClickAsync();
         var info = a.GetByRole(AriaRole.Dialog, new() { Name = "Group info" });
@@ -73,7 +83,7 @@ public sealed class GroupFlowTests(BrowserFixture browser)
 
         await a.TypeAndSendAsync("Just the two of us");
         await Expect(b.StoredBodies().Last).ToHaveTextAsync("Just the two of us");
-        await Expect(c.StoredBodies().Last).ToContainTextAsync("about the tickets");
+        await Expect(c.StoredBodies().Last).ToHaveTextAsync("see @" + bob[..4]);
         await Expect(c.MessageLog()).Not.ToContainTextAsync("Just the two of us");
         await Expect(c.ConversationList().GetByRole(AriaRole.Link, new() { Name = "Trip" })).ToContainTextAsync($"{alice} removed {carol}");
 
