@@ -119,4 +119,69 @@ public sealed class GroupFlowTests(BrowserFixture browser)
         Assert.True((await groups.AddMembersAsync(aliceId, groupId, [carol], Ct)).Succeeded);
         Assert.Equal(200, (await carolSession.Context.APIRequest.GetAsync($"{browser.BaseUrl}/avatars/{picture}")).Status);
     }
+
+    [Fact]
+    public async Task Someone_removed_while_their_network_is_cut_finds_the_group_read_only_when_it_returns_and_what_they_typed_says_not_sent()
+    {
+        var (alice, bob, carol) = await browser.TrioAsync();
+        var (aliceId, carolId) = (await browser.IdOfAsync(alice), await browser.IdOfAsync(carol));
+        var groups = browser.App.Services.GetRequiredService<GroupService>();
+        var chat = browser.App.Services.GetRequiredService<ChatService>();
+        var groupId = (await groups.CreateAsync(aliceId, "Cut", [bob, carol], Ct)).Value;
+        await using var proxy = browser.NewProxy();
+        await using var carolSession = await browser.LoggedInAsync(carol, $"/group/{groupId}", proxy.BaseUrl);
+        var page = carolSession.Page;
+        await Expect(page.MessageLog()).ToContainTextAsync("created the group");
+
+        proxy.Cut();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Connecting" })).ToBeVisibleAsync(new() { Timeout = 3_000 });
+        await page.TypeAndSendAsync("typed during the cut");
+        await Expect(page.Pending()).ToContainTextAsync("typed during the cut");
+        Assert.True((await groups.RemoveMemberAsync(aliceId, groupId, carolId, Ct)).Succeeded);
+        Assert.True((await chat.SendAsync(aliceId, groupId, Guid.NewGuid(), "said after the removal", Ct)).Succeeded);
+        proxy.Restore();
+
+        await Expect(page.MessageLog()).ToContainTextAsync($"{alice} removed {carol}", new() { Timeout = 20_000 });
+        await Expect(page.GetByText("You're no longer a member of this group.")).ToBeVisibleAsync();
+        await Expect(page.MessageBox()).ToHaveCountAsync(0);
+        // A send in flight when the network went waits out its time-out (10 s) before the outbox tries again.
+        await Expect(page.Pending().GetByRole(AriaRole.Alert))
+            .ToHaveTextAsync("Not sent: You are not in this conversation.", new() { Timeout = 20_000 });
+        await Expect(page.MessageLog()).Not.ToContainTextAsync("said after the removal");
+    }
+
+    [Fact]
+    public async Task A_group_is_created_and_a_member_mentioned_with_the_keyboard_only()
+    {
+        var (alice, bob) = await browser.PairAsync();
+        await using var session = await browser.LoggedInAsync(alice);
+        var page = session.Page;
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "New group" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByLabel("Group name")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("Keys");
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByLabel("Members")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync(bob[..5]);
+        await Expect(page.GetByRole(AriaRole.List, new() { Name = "Matching contacts" })).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.List, new() { Name = "Chosen people" })).ToContainTextAsync(bob);
+        await Expect(page.GetByLabel("Members")).ToBeFocusedAsync();
+        var create = page.GetByRole(AriaRole.Button, new() { Name = "Create" });
+        for (var i = 0; i < 6 && !await create.EvaluateAsync<bool>("b => b === document.activeElement"); i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page).ToHaveURLAsync(new Regex(@"/group/\d+$"));
+        await Expect(page.MessageBox()).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("@" + bob[..4]);
+        await Expect(page.GetByRole(AriaRole.Option, new() { Name = bob })).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync("hi");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.MessageLog().Locator(".bm-mention")).ToHaveTextAsync("@" + bob);
+    }
 }

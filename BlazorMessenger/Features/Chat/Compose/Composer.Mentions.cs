@@ -4,8 +4,9 @@ using Microsoft.JSInterop;
 namespace BlazorMessenger.Features.Chat;
 
 /// <summary>
-/// "@" in a group: the script reports what follows the "@" before the caret, and the keys that steer the picker while it
-/// is open; the circuit narrows the members, and a pick puts "@username " in the text (the server stores it by id).
+/// "@" in a group: the script reports what follows the "@" before the caret, and the keys that move through the picker
+/// while it is open; the circuit narrows the members, and a pick (Enter or Tab in the browser, or a click) puts
+/// "@username " in the text (the server stores it by id).
 /// </summary>
 public sealed partial class Composer
 {
@@ -34,9 +35,9 @@ public sealed partial class Composer
         StateHasChanged();
     }
 
-    /// <summary>ArrowDown, ArrowUp, Enter, Tab or Escape while the picker is open.</summary>
+    /// <summary>ArrowDown, ArrowUp or Escape while the picker is open (Enter and Tab take the choice in the browser).</summary>
     [JSInvokable]
-    public async Task OnMentionKey(string key)
+    public void OnMentionKey(string key)
     {
         var choices = MentionChoices;
         if (choices.Count == 0)
@@ -51,9 +52,6 @@ public sealed partial class Composer
                 break;
             case "ArrowUp":
                 _mentionActive = (_mentionActive + choices.Count - 1) % choices.Count;
-                break;
-            case "Enter" or "Tab":
-                await PickMentionAsync(choices[Math.Min(_mentionActive, choices.Count - 1)]);
                 break;
             case "Escape":
                 _mentionQuery = null;

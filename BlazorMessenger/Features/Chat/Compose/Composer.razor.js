@@ -81,8 +81,9 @@ function mentionQuery(box) {
 }
 
 // Tells the circuit what to narrow the picker to (after typing, a click or a caret move), and while it is open (the
-// composer says so in data-mention-open) and the caret is still in a mention, sends it the keys that steer it instead of
-// letting them move the caret, send or leave the box. A box emptied by Send reports when the key is released or the box
+// composer says so in data-mention-open) and the caret is still in a mention, keeps the keys that steer it from moving
+// the caret, sending or leaving the box: the arrows and Escape go to the circuit, Enter and Tab take the selected option
+// here and now. A box emptied by Send reports when the key is released or the box
 // takes the focus back.
 function watchMentions(area, dotnet) {
     const box = area.querySelector(".bm-composer-input");
@@ -95,8 +96,14 @@ function watchMentions(area, dotnet) {
         }
     };
     const steer = e => {
-        if (area.dataset.mentionOpen === "true" && !e.isComposing && !e.shiftKey && mentionQuery(box) !== null
-            && ["ArrowDown", "ArrowUp", "Enter", "Tab", "Escape"].includes(e.key)) {
+        if (area.dataset.mentionOpen !== "true" || e.isComposing || e.shiftKey || mentionQuery(box) === null) {
+            return;
+        }
+        const chosen = area.querySelector("[role=option][aria-selected=true]");
+        if ((e.key === "Enter" || e.key === "Tab") && chosen) {
+            e.preventDefault();
+            insertMention(box, chosen.dataset.username);
+        } else if (["ArrowDown", "ArrowUp", "Escape"].includes(e.key)) {
             e.preventDefault();
             dotnet.invokeMethodAsync("OnMentionKey", e.key);
         }
