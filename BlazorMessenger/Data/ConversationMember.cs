@@ -7,6 +7,14 @@ public enum MemberRole
     Admin = 2,
 }
 
+public static class MemberRoles
+{
+    /// <summary>Owners and admins run a group: its name, picture, members and admins, and "@all".</summary>
+    public static bool Manages(this MemberRole? role) => role is MemberRole.Owner or MemberRole.Admin;
+
+    public static bool Manages(this MemberRole role) => ((MemberRole?)role).Manages();
+}
+
 public sealed class ConversationMember
 {
     public long ConversationId { get; set; }

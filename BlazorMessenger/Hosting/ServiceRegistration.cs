@@ -121,6 +121,7 @@ public static class ServiceRegistration
         services.AddSingleton<ChatService>();
         services.AddSingleton<ContactService>();
         services.AddSingleton<GroupService>();
+        services.AddSingleton<Pictures>();
         services.AddSingleton<SearchService>();
         services.AddSingleton<ProfileService>();
         return services;

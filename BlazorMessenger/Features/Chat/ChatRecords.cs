@@ -58,8 +58,6 @@ public sealed record OpenConversation(
     long? EndedSeq = null, IReadOnlySet<string>? MemberIds = null)
 {
     public bool IsGroup => Peer is null;
-
-    public string Href => Conversations.Href(Id, Peer);
 }
 
 /// <summary>Addresses and colours, the same for a conversation wherever it shows.</summary>

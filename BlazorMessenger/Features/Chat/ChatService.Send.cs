@@ -80,7 +80,7 @@ public sealed partial class ChatService
             .Where(m => m.ConversationId == conversationId && m.Conversation!.Kind == ConversationKind.Group)
             .Select(m => new { m.UserId, m.User!.UserName, m.Role })
             .ToListAsync(ct);
-        var allowAll = members.Any(m => m.UserId == userId && m.Role is MemberRole.Owner or MemberRole.Admin);
+        var allowAll = members.Any(m => m.UserId == userId && m.Role.Manages());
         return members.Count == 0
             ? body
             : Mentions.Encode(body, members.ToDictionary(m => m.UserName!, m => m.UserId, StringComparer.Ordinal), allowAll);

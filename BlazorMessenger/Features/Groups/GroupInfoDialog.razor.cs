@@ -1,5 +1,4 @@
 using BlazorMessenger.Components.Shared;
-using BlazorMessenger.Data;
 using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Features.Media;
 using BlazorMessenger.Features.Presence;
@@ -72,7 +71,7 @@ public sealed partial class GroupInfoDialog : IDisposable
 
     private Task OnEventAsync(MessengerEvent messengerEvent) => messengerEvent switch
     {
-        MessagePosted { Message: { Kind: MessageKind.System } message } when message.ConversationId == GroupId => ReloadAsync(),
+        _ when messengerEvent.ChangesGroup(GroupId) => ReloadAsync(),
         PresenceChanged change when _group?.Members.Any(m => m.Person.UserId == change.UserId) == true => RenderAsync(),
         _ => Task.CompletedTask,
     };

@@ -1,5 +1,4 @@
 using BlazorMessenger.Components.Shared;
-using BlazorMessenger.Data;
 using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Realtime;
 using Microsoft.AspNetCore.Components;
@@ -67,9 +66,7 @@ public sealed partial class GroupPage : IDisposable
     }
 
     private Task OnEventAsync(MessengerEvent messengerEvent) =>
-        messengerEvent is MessagePosted { Message: { Kind: MessageKind.System } message } && message.ConversationId == Id
-            ? ReloadAsync()
-            : Task.CompletedTask;
+        messengerEvent.ChangesGroup(Id) ? ReloadAsync() : Task.CompletedTask;
 
     /// <summary>Two changes in quick succession start overlapping reloads: only the last one started applies.</summary>
     private async Task ReloadAsync()

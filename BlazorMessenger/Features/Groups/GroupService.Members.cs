@@ -14,7 +14,7 @@ public sealed partial class GroupService
         return ChangeAsync(userId, groupId, async (db, seq, now) =>
         {
             var me = await ActorAsync(db, groupId, userId);
-            if (!CanManage(me.Role))
+            if (!me.Role.Manages())
             {
                 return GroupChangeResult.Refuse(GroupRules.AdminsOnly);
             }
@@ -146,7 +146,7 @@ public sealed partial class GroupService
         ApplicationDbContext db, long groupId, string userId, string memberUserId)
     {
         var me = await ActorAsync(db, groupId, userId);
-        if (!CanManage(me.Role))
+        if (!me.Role.Manages())
         {
             return (me, null, GroupChangeResult.Refuse(GroupRules.AdminsOnly));
         }

@@ -1,3 +1,4 @@
+using BlazorMessenger.Data;
 using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Features.Media;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ public sealed partial class GroupService
         return await ChangeAsync(userId, groupId, async (db, _, _) =>
         {
             var (me, group) = (await ActorAsync(db, groupId, userId), await db.Conversations.SingleAsync(c => c.Id == groupId));
-            if (!CanManage(me.Role))
+            if (!me.Role.Manages())
             {
                 return GroupChangeResult.Refuse(GroupRules.AdminsOnly);
             }
@@ -34,20 +35,13 @@ public sealed partial class GroupService
         Data.Media? media = null;
         if (picture is not null)
         {
-            if (!rateLimiter.TryAcquire(RateLimitedAction.UploadImage, userId))
+            var saved = await pictures.SaveAsync(userId, picture, ct);
+            if (saved.Value is null)
             {
-                return ServiceResult<ChatMessage>.Fail("You're uploading pictures too quickly. Try again in a moment.");
+                return ServiceResult<ChatMessage>.Fail(saved.Error!);
             }
 
-            var processed = await Task.Run(() => images.Process(picture, square: true), ct);
-            if (processed.Value is not { } image)
-            {
-                return ServiceResult<ChatMessage>.Fail(processed.Error!);
-            }
-
-            media = MediaStore.NewMedia(userId, null, image, time.GetUtcNow().UtcDateTime);
-            await mediaStore.WriteAsync(media.StorageKey, image.Full.Data, ct);
-            await mediaStore.WriteAsync(media.ThumbKey, image.Thumbnail.Data, ct);
+            media = saved.Value;
         }
 
         Data.Media? replaced = null;
@@ -56,7 +50,7 @@ public sealed partial class GroupService
             var result = await ChangeAsync(userId, groupId, async (db, _, _) =>
             {
                 var (me, group) = (await ActorAsync(db, groupId, userId), await db.Conversations.SingleAsync(c => c.Id == groupId));
-                if (!CanManage(me.Role))
+                if (!me.Role.Manages())
                 {
                     return GroupChangeResult.Refuse(GroupRules.AdminsOnly);
                 }

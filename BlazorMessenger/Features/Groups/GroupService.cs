@@ -19,7 +19,7 @@ public sealed partial class GroupService(
     IDbContextFactory<ApplicationDbContext> dbFactory,
     MessageWriter writer,
     UserRateLimiter rateLimiter,
-    ImageProcessor images,
+    Pictures pictures,
     MediaStore mediaStore,
     IOptions<MessengerOptions> options,
     TimeProvider time)
@@ -75,7 +75,7 @@ public sealed partial class GroupService(
         await db.SaveChangesAsync(ct);
 
         // Everyone's list learns of the group from its first message; a group whose first message could not be stored
-        // would reach nobody, so it goes again.
+        // would reach nobody, so it is undone.
         try
         {
             var first = await writer.WriteAsync(new NewMessage(userId, group.Id, Guid.NewGuid(), "", Limited: false,
@@ -132,8 +132,8 @@ public sealed partial class GroupService(
             var title = mine.TitleWhenLeft ?? group.Title ?? "";
             var before = rows.Where(r => r.JoinedUtc <= mine.LeftUtc || r.LeftSeq <= ended)
                 .ToDictionary(r => r.Person.UserId, r => r.Person with { LastSeenUtc = null }, StringComparer.Ordinal);
-            return new GroupView(groupId, title, null, [], null,
-                new OpenConversation(groupId, title, null, before, ended, mine.LastReadSeq, ended, new HashSet<string>()));
+            return new GroupView(
+                new OpenConversation(groupId, title, null, before, ended, mine.LastReadSeq, ended, new HashSet<string>()), null, [], null);
         }
 
         var members = rows.Where(r => r.LeftSeq is null)
@@ -144,7 +144,7 @@ public sealed partial class GroupService(
         var conversation = new OpenConversation(
             groupId, group.Title ?? "", null, people, group.LastSeq, mine.LastReadSeq, null,
             members.Select(m => m.Person.UserId).ToHashSet(StringComparer.Ordinal));
-        return new GroupView(groupId, group.Title ?? "", group.PictureMediaId, members, mine.Role, conversation);
+        return new GroupView(conversation, group.PictureMediaId, members, mine.Role);
     }
 
     /// <summary>
@@ -186,8 +186,6 @@ public sealed partial class GroupService(
 
     /// <summary>Who runs a change: their row, their handle (for the system message) and their role before it.</summary>
     private sealed record Actor(ConversationMember Row, string UserName, MemberRole Role);
-
-    private static bool CanManage(MemberRole role) => role is MemberRole.Owner or MemberRole.Admin;
 
     /// <summary>The named users (trimmed, any case, each once, in the order given), or the first name that belongs to nobody.</summary>
     private static async Task<(List<ApplicationUser> Users, string? Error)> FindUsersAsync(

@@ -9,10 +9,8 @@ namespace BlazorMessenger.Features.Profile;
 public sealed class ProfileService(
     IDbContextFactory<ApplicationDbContext> dbFactory,
     IMessengerHub hub,
-    UserRateLimiter rateLimiter,
-    ImageProcessor images,
-    MediaStore mediaStore,
-    TimeProvider time)
+    Pictures pictures,
+    MediaStore mediaStore)
 {
     public static readonly string DisplayNameTooLong =
         $"A display name can have at most {ApplicationUser.DisplayNameMaxLength} characters.";
@@ -48,36 +46,31 @@ public sealed class ProfileService(
             return ServiceResult<ProfileView>.Fail(DisplayNameTooLong);
         }
 
-        (Data.Media Row, ProcessedImage Image)? picture = null;
+        Data.Media? picture = null;
         if (update.Picture is { } bytes)
         {
-            if (!rateLimiter.TryAcquire(RateLimitedAction.UploadImage, userId))
+            var saved = await pictures.SaveAsync(userId, bytes, ct);
+            if (saved.Value is not { } media)
             {
-                return ServiceResult<ProfileView>.Fail("You're uploading pictures too quickly. Try again in a moment.");
+                return ServiceResult<ProfileView>.Fail(saved.Error!);
             }
 
-            var processed = await Task.Run(() => images.Process(bytes, square: true), ct);
-            if (processed.Value is not { } image)
-            {
-                return ServiceResult<ProfileView>.Fail(processed.Error!);
-            }
-
-            picture = (MediaStore.NewMedia(userId, null, image, time.GetUtcNow().UtcDateTime), image);
+            picture = media;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var user = await db.Users.SingleAsync(u => u.Id == userId, ct);
-        var old = user.AvatarMediaId is { } oldId && (picture is not null || update.RemovePicture)
-            ? await db.Media.SingleOrDefaultAsync(m => m.Id == oldId, ct)
-            : null;
+        ApplicationUser user;
+        Data.Media? old;
         try
         {
-            if (picture is var (row, image))
+            user = await db.Users.SingleAsync(u => u.Id == userId, ct);
+            old = user.AvatarMediaId is { } oldId && (picture is not null || update.RemovePicture)
+                ? await db.Media.SingleOrDefaultAsync(m => m.Id == oldId, ct)
+                : null;
+            if (picture is not null)
             {
-                await mediaStore.WriteAsync(row.StorageKey, image.Full.Data, ct);
-                await mediaStore.WriteAsync(row.ThumbKey, image.Thumbnail.Data, ct);
-                db.Media.Add(row);
-                user.AvatarMediaId = row.Id;
+                db.Media.Add(picture);
+                user.AvatarMediaId = picture.Id;
             }
             else if (update.RemovePicture)
             {
@@ -96,7 +89,7 @@ public sealed class ProfileService(
         {
             if (picture is not null)
             {
-                mediaStore.DeleteFiles(picture.Value.Row);
+                mediaStore.DeleteFiles(picture);
             }
 
             throw;
