@@ -99,7 +99,7 @@ function watchMentions(area, dotnet) {
         if (area.dataset.mentionOpen !== "true" || e.isComposing || e.shiftKey || mentionQuery(box) === null) {
             return;
         }
-        const chosen = area.querySelector("[role=option][aria-selected=true]");
+        const chosen = chosenMention(area, mentionQuery(box));
         if ((e.key === "Enter" || e.key === "Tab") && chosen) {
             e.preventDefault();
             insertMention(box, chosen.dataset.username);
@@ -120,6 +120,24 @@ function watchMentions(area, dotnet) {
         box.removeEventListener("focus", report);
         box.removeEventListener("keydown", steer);
     };
+}
+
+// The option Enter or Tab takes. The picker may not have caught up with the last keys yet (it shows the choices for
+// "@b" while the box says "@bob"): then the best of its options for what is typed now, ranked as Mentions.Match ranks
+// (none when none matches, as the picker will soon show none), never a stale selection.
+function chosenMention(area, query) {
+    const list = area.querySelector("[role=listbox][data-query]");
+    const options = list ? [...list.querySelectorAll("[role=option]")] : [];
+    if (list?.dataset.query === query) {
+        return options.find(o => o.getAttribute("aria-selected") === "true") ?? null;
+    }
+    const typed = query.toLowerCase();
+    const rank = o => {
+        const names = [o.dataset.username.toLowerCase(), (o.dataset.name ?? "").toLowerCase()];
+        return names.some(n => n.startsWith(typed)) ? 1 : names.some(n => n.includes(typed)) ? 2 : 3;
+    };
+    const best = Math.min(3, ...options.map(rank));
+    return best < 3 ? options.find(o => rank(o) === best) : null;
 }
 
 // Replaces the "@" and what follows it before the caret with "@username ", as typing would.
