@@ -4,6 +4,7 @@ using BlazorMessenger.Features.Contacts;
 using BlazorMessenger.Features.Groups;
 using BlazorMessenger.Features.Media;
 using BlazorMessenger.Features.Presence;
+using BlazorMessenger.Features.Receipts;
 using BlazorMessenger.Realtime;
 using BlazorMessenger.Tests.Features.Chat;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +17,7 @@ public abstract class ChatComponentContext : MudTestContext, IAsyncLifetime
     private static readonly Type[] Shared =
     [
         typeof(ChatService), typeof(ContactService), typeof(GroupService), typeof(IMessengerHub), typeof(PresenceTracker),
-        typeof(TimeProvider), typeof(ImageProcessor),
+        typeof(TimeProvider), typeof(ImageProcessor), typeof(ReceiptService),
     ];
 
     protected ChatTestBed Bed { get; private set; } = default!;

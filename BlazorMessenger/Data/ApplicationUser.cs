@@ -13,4 +13,7 @@ public sealed class ApplicationUser : IdentityUser
 
     /// <summary>The profile picture: a Media row with no conversation, served by /avatars/{id}.</summary>
     public string? AvatarMediaId { get; set; }
+
+    /// <summary>"Send read receipts" turned off: others never learn when this person read, and they see no read ticks.</summary>
+    public bool HidesReadReceipts { get; set; }
 }

@@ -26,6 +26,12 @@ public sealed class ConversationMember
     /// <summary>Everything up to this Seq has been read; unread = Conversation.LastSeq - LastReadSeq.</summary>
     public long LastReadSeq { get; set; }
 
+    /// <summary>
+    /// Everything up to this Seq reached one of the member's open tabs (the tab acknowledged it). Reading implies it:
+    /// the delivered position shown is never below LastReadSeq.
+    /// </summary>
+    public long DeliveredSeq { get; set; }
+
     public DateTime JoinedUtc { get; set; }
 
     /// <summary>

@@ -8,6 +8,7 @@ using BlazorMessenger.Features.Groups;
 using BlazorMessenger.Features.Media;
 using BlazorMessenger.Features.Presence;
 using BlazorMessenger.Features.Profile;
+using BlazorMessenger.Features.Receipts;
 using BlazorMessenger.Features.Search;
 using BlazorMessenger.Realtime;
 using Microsoft.AspNetCore.Components.Server.Circuits;
@@ -124,6 +125,8 @@ public static class ServiceRegistration
         services.AddSingleton<Pictures>();
         services.AddSingleton<SearchService>();
         services.AddSingleton<ProfileService>();
+        services.AddSingleton<ReceiptWriter>();
+        services.AddSingleton<ReceiptService>();
         return services;
     }
 

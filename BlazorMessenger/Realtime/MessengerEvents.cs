@@ -23,3 +23,9 @@ public sealed record PresenceChanged(string UserId, bool IsOnline, DateTime? Las
 
 /// <summary>Someone's display name or picture changed; sent to them and to everyone who shares a conversation with them.</summary>
 public sealed record ProfileChanged(string UserId, string? DisplayName, string? AvatarId) : MessengerEvent;
+
+/// <summary>Another member's delivered or read position moved past messages of the addressee's (their ticks follow).</summary>
+public sealed record ReceiptMoved(long ConversationId, Features.Receipts.MemberPosition Position) : MessengerEvent;
+
+/// <summary>Someone turned read receipts on or off: open conversations with them read positions again.</summary>
+public sealed record ReceiptPrivacyChanged(string UserId) : MessengerEvent;

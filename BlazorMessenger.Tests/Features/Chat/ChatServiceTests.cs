@@ -20,7 +20,7 @@ public sealed class ChatServiceTests
         await Assert.ThrowsAsync<NotAMemberException>(() => bed.Chat.GetPageAsync(bed.Carol, bed.ConversationId, null, Ct));
         await Assert.ThrowsAsync<NotAMemberException>(() => bed.Chat.GetAfterAsync(bed.Carol, bed.ConversationId, 0, Ct));
         await Assert.ThrowsAsync<NotAMemberException>(() => bed.Chat.SendAsync(bed.Carol, bed.ConversationId, Guid.NewGuid(), "hi", Ct));
-        await Assert.ThrowsAsync<NotAMemberException>(() => bed.Chat.MarkReadAsync(bed.Carol, bed.ConversationId, 1, Ct));
+        await Assert.ThrowsAsync<NotAMemberException>(() => bed.Receipts.MarkReadAsync(bed.Carol, bed.ConversationId, 1, Ct));
         Assert.Null(await bed.Chat.OpenDirectAsync(bed.Carol, "alice", Ct));
         Assert.Empty(await bed.Chat.ListConversationsAsync(bed.Carol, Ct));
         Assert.Single(await bed.Chat.GetPageAsync(bed.Bob, bed.ConversationId, null, Ct));
@@ -139,9 +139,9 @@ public sealed class ChatServiceTests
     {
         await using var bed = await ChatTestBed.CreateAsync();
         var seen = await bed.SendAsync(bed.Alice, "seen");
-        await bed.Chat.MarkReadAsync(bed.Bob, bed.ConversationId, seen.Seq, Ct);
+        await bed.Receipts.MarkReadAsync(bed.Bob, bed.ConversationId, seen.Seq, Ct);
         var reply = await bed.SendAsync(bed.Bob, "my reply");
-        await bed.Chat.MarkReadAsync(bed.Alice, bed.ConversationId, reply.Seq, Ct);
+        await bed.Receipts.MarkReadAsync(bed.Alice, bed.ConversationId, reply.Seq, Ct);
         Assert.Equal(0, await UnreadAsync(bed, bed.Bob));
 
         await bed.SendAsync(bed.Alice, "arrived while bob's tab was hidden");
@@ -191,8 +191,8 @@ public sealed class ChatServiceTests
         var two = await bed.SendAsync(bed.Alice, "two");
         using var bobsTabs = new HubRecorder(bed.Hub, bed.Bob);
 
-        Assert.Equal(two.Seq, await bed.Chat.MarkReadAsync(bed.Bob, bed.ConversationId, 999, Ct));
-        Assert.Equal(two.Seq, await bed.Chat.MarkReadAsync(bed.Bob, bed.ConversationId, 1, Ct));
+        Assert.Equal(two.Seq, await bed.Receipts.MarkReadAsync(bed.Bob, bed.ConversationId, 999, Ct));
+        Assert.Equal(two.Seq, await bed.Receipts.MarkReadAsync(bed.Bob, bed.ConversationId, 1, Ct));
 
         Assert.Equal(0, (await bed.Chat.ListConversationsAsync(bed.Bob, Ct)).Single().Unread);
         var read = Assert.Single(bobsTabs.OfType<ReadStateChanged>());

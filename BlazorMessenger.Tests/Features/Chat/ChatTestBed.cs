@@ -2,6 +2,7 @@ using BlazorMessenger.Data;
 using Microsoft.EntityFrameworkCore;
 using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Features.Contacts;
+using BlazorMessenger.Features.Receipts;
 using BlazorMessenger.Realtime;
 using BlazorMessenger.Tests.TestSupport;
 
@@ -17,6 +18,8 @@ public sealed class ChatTestBed : IAsyncDisposable
     public ChatService Chat => Services.Get<ChatService>();
 
     public IMessengerHub Hub => Services.Get<IMessengerHub>();
+
+    public ReceiptService Receipts => Services.Get<ReceiptService>();
 
     public string Alice { get; private set; } = "";
 

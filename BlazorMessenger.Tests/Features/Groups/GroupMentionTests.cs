@@ -17,7 +17,7 @@ public sealed class GroupMentionTests
         Assert.Equal(1, miasRow.MentionsOfMe);
         Assert.Equal("@mia bring @rita's map to bob@example.com", miasRow.LastMessagePreview);
         Assert.Equal(0, (await bed.Chat.ListConversationsAsync(bed.Adam, Ct)).Single().MentionsOfMe);
-        await bed.Chat.MarkReadAsync(bed.Mia, bed.GroupId, sent.Seq, Ct);
+        await bed.Receipts.MarkReadAsync(bed.Mia, bed.GroupId, sent.Seq, Ct);
         Assert.Equal(0, (await bed.Chat.ListConversationsAsync(bed.Mia, Ct)).Single().MentionsOfMe);
         var hit = Assert.Single(await bed.Services.Get<BlazorMessenger.Features.Search.SearchService>().SearchAsync(bed.Adam, null, "map", Ct));
         Assert.StartsWith("@mia bring", hit.Snippet, StringComparison.Ordinal);

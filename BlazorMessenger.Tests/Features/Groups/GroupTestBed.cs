@@ -1,5 +1,6 @@
 using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Features.Groups;
+using BlazorMessenger.Features.Receipts;
 using BlazorMessenger.Realtime;
 using BlazorMessenger.Tests.TestSupport;
 
@@ -20,6 +21,8 @@ public sealed class GroupTestBed : IAsyncDisposable
     public ChatService Chat => Services.Get<ChatService>();
 
     public IMessengerHub Hub => Services.Get<IMessengerHub>();
+
+    public ReceiptService Receipts => Services.Get<ReceiptService>();
 
     public string Olive { get; private set; } = "";
 

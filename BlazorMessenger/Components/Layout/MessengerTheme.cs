@@ -17,6 +17,8 @@ public static class MessengerTheme
         {
             Primary = "#2a63c8",
             Secondary = "#00796b",
+            // The read ticks' accent on one's own (primary) bubbles.
+            Tertiary = "#a7ffeb",
             AppbarBackground = "#2a63c8",
             Background = "#f4f6fa",
             TextSecondary = "#5a6270",
@@ -26,6 +28,7 @@ public static class MessengerTheme
             Primary = "#7aa7ff",
             PrimaryContrastText = "#0b1a33",
             Secondary = "#4db6ac",
+            Tertiary = "#5b1a8c",
             TextSecondary = "#aab2c0",
             AppbarBackground = "#1f2430",
             Background = "#15181f",

@@ -36,6 +36,15 @@ internal sealed class ConversationMemberConfiguration : IEntityTypeConfiguration
     }
 }
 
+internal sealed class ReceiptConfiguration : IEntityTypeConfiguration<Receipt>
+{
+    public void Configure(EntityTypeBuilder<Receipt> receipt)
+    {
+        receipt.HasKey(r => new { r.ConversationId, r.UserId, r.Kind, r.Seq });
+        receipt.HasOne<ConversationMember>().WithMany().HasForeignKey(r => new { r.ConversationId, r.UserId }).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
 {
     public void Configure(EntityTypeBuilder<Message> message)

@@ -44,6 +44,9 @@ namespace BlazorMessenger.Data.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("HidesReadReceipts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("LastSeenUtc")
                         .HasColumnType("TEXT");
 
@@ -157,6 +160,9 @@ namespace BlazorMessenger.Data.Migrations
 
                     b.Property<string>("UserId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("DeliveredSeq")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("JoinedUtc")
                         .HasColumnType("TEXT");
@@ -297,6 +303,28 @@ namespace BlazorMessenger.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Messages");
+                });
+
+            modelBuilder.Entity("BlazorMessenger.Data.Receipt", b =>
+                {
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ConversationId", "UserId", "Kind", "Seq");
+
+                    b.ToTable("Receipts");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -526,6 +554,15 @@ namespace BlazorMessenger.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Media");
+                });
+
+            modelBuilder.Entity("BlazorMessenger.Data.Receipt", b =>
+                {
+                    b.HasOne("BlazorMessenger.Data.ConversationMember", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -37,31 +37,6 @@ public sealed partial class ChatService
             : ServiceResult<ChatMessage>.Fail(stored.Error!);
     }
 
-    /// <summary>Marks the conversation read up to seq (never backwards, never past the last message).</summary>
-    public async Task<long> MarkReadAsync(string userId, long conversationId, long seq, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var state = await db.ConversationMembers.AsNoTracking()
-            .Where(m => m.ConversationId == conversationId && m.UserId == userId)
-            .Select(m => new { m.LastReadSeq, LastSeq = m.LeftSeq ?? m.Conversation!.LastSeq })
-            .FirstOrDefaultAsync(ct) ?? throw new NotAMemberException(conversationId);
-        var target = Math.Min(seq, state.LastSeq);
-        if (target <= state.LastReadSeq)
-        {
-            return state.LastReadSeq;
-        }
-
-        var updated = await db.ConversationMembers
-            .Where(m => m.ConversationId == conversationId && m.UserId == userId && m.LastReadSeq < target)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LastReadSeq, target), ct);
-        if (updated > 0)
-        {
-            hub.Publish([userId], new ReadStateChanged(conversationId, target));
-        }
-
-        return target;
-    }
-
     /// <summary>
     /// In a group, "@username" of a current member becomes their mention token, and "@all" too when the sender is an
     /// owner or admin (see <see cref="Mentions"/>). Direct conversations and other text stay as typed, except that

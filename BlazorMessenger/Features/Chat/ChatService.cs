@@ -32,6 +32,7 @@ public sealed partial class ChatService(
             {
                 me.ConversationId,
                 me.LastReadSeq,
+                me.DeliveredSeq,
                 me.LeftSeq,
                 me.Conversation!.Kind,
                 Title = me.TitleWhenLeft ?? me.Conversation.Title,
@@ -74,7 +75,8 @@ public sealed partial class ChatService(
                     r.Last is null ? null : r.Last.Deleted ? MessageRules.DeletedText
                         : MessageRules.Preview(r.Last.Kind, Mentions.Decode(r.Last.Body, id => people.GetValueOrDefault(id).UserName)),
                     r.Last?.SenderId, DateTime.SpecifyKind(r.Last?.CreatedUtc ?? r.CreatedUtc, DateTimeKind.Utc), r.LastSeq, r.LastReadSeq,
-                    r.Last?.Kind, r.Last is null ? null : people.GetValueOrDefault(r.Last.SenderId).Name, r.LeftSeq, r.MentionsOfMe);
+                    r.Last?.Kind, r.Last is null ? null : people.GetValueOrDefault(r.Last.SenderId).Name, r.LeftSeq, r.MentionsOfMe,
+                    Math.Max(r.DeliveredSeq, r.LastReadSeq));
             })
             .OrderByDescending(s => s.LastActivityUtc)
             .ToList();

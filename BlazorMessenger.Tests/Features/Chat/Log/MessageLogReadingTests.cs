@@ -13,7 +13,7 @@ public sealed class MessageLogReadingTests : ChatComponentContext
     public async Task Opening_with_unread_messages_puts_a_new_messages_divider_above_the_first_unread()
     {
         var seen = await Bed.SendAsync(Bed.Alice, "already read");
-        await Bed.Chat.MarkReadAsync(Bed.Bob, Bed.ConversationId, seen.Seq, Ct);
+        await Bed.Receipts.MarkReadAsync(Bed.Bob, Bed.ConversationId, seen.Seq, Ct);
         await Bed.SendAsync(Bed.Alice, "new one");
         await Bed.SendAsync(Bed.Alice, "new two");
 
@@ -30,7 +30,7 @@ public sealed class MessageLogReadingTests : ChatComponentContext
     public async Task Opening_a_conversation_read_to_the_end_shows_no_divider()
     {
         var message = await Bed.SendAsync(Bed.Alice, "read");
-        await Bed.Chat.MarkReadAsync(Bed.Bob, Bed.ConversationId, message.Seq, Ct);
+        await Bed.Receipts.MarkReadAsync(Bed.Bob, Bed.ConversationId, message.Seq, Ct);
 
         var cut = await RenderLogAsync();
 

@@ -2,6 +2,7 @@ using BlazorMessenger.Components.Shared;
 using BlazorMessenger.Features.Contacts;
 using BlazorMessenger.Features.Groups;
 using BlazorMessenger.Features.Presence;
+using BlazorMessenger.Features.Receipts;
 using BlazorMessenger.Realtime;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -18,6 +19,7 @@ public sealed partial class ConversationList : IDisposable
     private readonly LatestLoad _reloads = new();
     private string _filter = "";
     private readonly Dictionary<string, string> _senderNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, long> _delivered = [];
 
     [Parameter]
     public string UserId { get; set; } = "";
@@ -30,6 +32,12 @@ public sealed partial class ConversationList : IDisposable
 
     [Inject]
     private PresenceTracker Presence { get; set; } = default!;
+
+    [Inject]
+    private ReceiptService Receipts { get; set; } = default!;
+
+    [Inject]
+    private ILogger<ConversationList> Logger { get; set; } = default!;
 
     [Inject]
     private CircuitEvents Circuit { get; set; } = default!;
@@ -72,6 +80,40 @@ public sealed partial class ConversationList : IDisposable
             _listener = HubListener.Start(Hub, UserId, InvokeAsync, DispatchExceptionAsync, ApplyAsync)
                 .OnReconnected(Circuit, ReloadAndRenderAsync);
             await ReloadAndRenderAsync();
+        }
+        else if (_listener is not null)
+        {
+            await AcknowledgeAsync();
+        }
+    }
+
+    /// <summary>
+    /// After-render callbacks of an interactive render run once the browser has acknowledged the batch, so what this
+    /// render showed has reached this tab: the conversations' new messages count as delivered (their senders' ✓✓).
+    /// </summary>
+    private async Task AcknowledgeAsync()
+    {
+        var shown = _conversations.Where(c => c.EndedSeq is null && c.LastSeq > Math.Max(c.DeliveredSeq, _delivered.GetValueOrDefault(c.Id)))
+            .ToDictionary(c => c.Id, c => c.LastSeq);
+        if (shown.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var (id, seq) in shown)
+        {
+            _delivered[id] = seq;
+        }
+
+        try
+        {
+            await Receipts.MarkDeliveredAsync(UserId, shown, _cts.Token);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The next render reports again.
+            shown.Keys.ToList().ForEach(id => _delivered.Remove(id));
+            Logger.LogWarning(ex, "Marking {Count} conversations delivered failed.", shown.Count);
         }
     }
 

@@ -1,4 +1,5 @@
 using BlazorMessenger.Components.Layout;
+using BlazorMessenger.Features.Receipts;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -38,6 +39,14 @@ public sealed partial class MessageBubble
     [Parameter]
     public int PeopleVersion { get; set; }
 
+    /// <summary>One's own message's tick (null for others' messages).</summary>
+    [Parameter]
+    public ReceiptStatus? Receipt { get; set; }
+
+    /// <summary>In a group, one's own messages offer "Message info" (who has it and who read it).</summary>
+    [Parameter]
+    public bool IsGroup { get; set; }
+
     /// <summary>Marks the message a search result pointed at.</summary>
     [Parameter]
     public bool Highlighted { get; set; }
@@ -63,7 +72,7 @@ public sealed partial class MessageBubble
     /// <summary>The service enforces the window; the menu just doesn't offer what it would refuse.</summary>
     private bool CanEdit => Time.GetUtcNow().UtcDateTime - DateTime.SpecifyKind(Message.CreatedUtc, DateTimeKind.Utc) < MessageRules.EditWindow;
 
-    private (ChatMessage, bool, string, string, ChatPeer?, bool, bool, bool, int, TimeZoneInfo?) _shown;
+    private (ChatMessage, bool, string, string, ChatPeer?, bool, bool, bool, int, TimeZoneInfo?, ReceiptStatus?, bool) _shown;
     private bool _changed = true;
 
     /// <summary>
@@ -72,7 +81,7 @@ public sealed partial class MessageBubble
     /// </summary>
     protected override void OnParametersSet()
     {
-        var current = (Message, Mine, SenderName, UserId, Avatar, ShowAvatar, ShowName, Highlighted, PeopleVersion, TimeZone);
+        var current = (Message, Mine, SenderName, UserId, Avatar, ShowAvatar, ShowName, Highlighted, PeopleVersion, TimeZone, Receipt, IsGroup);
         _changed = !current.Equals(_shown);
         _shown = current;
     }
@@ -149,6 +158,14 @@ public sealed partial class MessageBubble
         };
         await Dialogs.ShowAsync<EditMessageDialog>("Edit message", parameters,
             new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+    }
+
+    private async Task ShowInfoAsync()
+    {
+        await CloseActionsAsync();
+        await Dialogs.ShowAsync<MessageInfoDialog>("Message info",
+            new DialogParameters<MessageInfoDialog> { { d => d.Message, Message }, { d => d.UserId, UserId } },
+            new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true, CloseButton = true });
     }
 
     private async Task DeleteAsync()

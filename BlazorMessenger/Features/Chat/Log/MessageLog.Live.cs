@@ -13,6 +13,8 @@ public sealed partial class MessageLog
     {
         switch (messengerEvent)
         {
+            case ReceiptMoved or ReceiptPrivacyChanged:
+                return OnReceiptEventAsync(messengerEvent);
             case MessagePosted posted when posted.Message.ConversationId == Conversation.Id:
                 return ReceiveAsync(posted.Message);
             case ProfileChanged profile when _people.TryGetValue(profile.UserId, out var person):
@@ -71,6 +73,14 @@ public sealed partial class MessageLog
         {
             await CatchUpAsync();
         }
+    }
+
+    /// <summary>After a reconnect: the messages and the receipts that moved meanwhile.</summary>
+    private async Task CatchUpAfterReconnectAsync()
+    {
+        await CatchUpAsync();
+        await LoadReceiptsAsync();
+        StateHasChanged();
     }
 
     private async Task CatchUpAsync()

@@ -41,7 +41,7 @@ public sealed partial class MessageLog
         var seen = Math.Min(seq, LastSeq);
         if (seen > _readSeq)
         {
-            _readSeq = await Chat.MarkReadAsync(UserId, Conversation.Id, seen, _cts.Token);
+            _readSeq = await Receipts.MarkReadAsync(UserId, Conversation.Id, seen, _cts.Token);
         }
     }
 

@@ -84,6 +84,7 @@ public sealed partial class MessageLog : IAsyncDisposable
     {
         // Seen reports below this need no trip to the database.
         _readSeq = Conversation.LastReadSeq;
+        await LoadReceiptsAsync();
         if (JumpTo is { } seq)
         {
             await LoadAroundAsync(seq);
@@ -105,7 +106,11 @@ public sealed partial class MessageLog : IAsyncDisposable
             // A group's page hands in a fresh conversation when its members change: take their names and pictures.
             _peopleOf = Conversation;
             _people = new Dictionary<string, ChatPeer>(Conversation.People, StringComparer.Ordinal);
-            _peopleVersion++;
+            if (_peopleVersion++ > 0)
+            {
+                // Whose positions count changed with the members.
+                await LoadReceiptsAsync();
+            }
         }
 
         if (_module is not null && JumpTo is { } seq && seq != _jumpedTo)
@@ -156,7 +161,7 @@ public sealed partial class MessageLog : IAsyncDisposable
     private async Task StartAsync()
     {
         _listener = HubListener.Start(Hub, UserId, InvokeAsync, DispatchExceptionAsync, OnEventAsync)
-            .OnReconnected(Circuit, CatchUpAsync);
+            .OnReconnected(Circuit, CatchUpAfterReconnectAsync);
         _self = DotNetObjectReference.Create(this);
         _module = await JS.ImportAsync("./Features/Chat/Log/MessageLog.razor.js", () => _cts.IsCancellationRequested);
         if (_module is null)

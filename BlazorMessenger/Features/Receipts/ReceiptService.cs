@@ -1,0 +1,112 @@
+using BlazorMessenger.Data;
+using BlazorMessenger.Realtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlazorMessenger.Features.Receipts;
+
+/// <summary>
+/// Delivered and read positions: marks come only from a member's own tab (the log's script for reading, the
+/// conversation list's acknowledged render for delivery), through <see cref="ReceiptWriter"/>. Every method checks the
+/// caller's membership against the database; read positions are shown only where both people share read receipts.
+/// </summary>
+public sealed class ReceiptService(IDbContextFactory<ApplicationDbContext> dbFactory, ReceiptWriter writer, IMessengerHub hub)
+{
+    /// <summary>Marks the conversation read up to seq (never backwards, never past what the reader may read); answers the position.</summary>
+    public Task<long> MarkReadAsync(string userId, long conversationId, long seq, CancellationToken ct = default) =>
+        writer.MarkAsync(userId, conversationId, seq, ReceiptKind.Read, ct);
+
+    /// <summary>One of the user's tabs shows each conversation up to the given Seq; conversations they are not in are skipped.</summary>
+    public async Task MarkDeliveredAsync(string userId, IReadOnlyDictionary<long, long> upTo, CancellationToken ct = default)
+    {
+        var marks = upTo.Select(p => writer.MarkAsync(userId, p.Key, p.Value, ReceiptKind.Delivered, ct)).ToList();
+        foreach (var mark in marks)
+        {
+            try
+            {
+                await mark;
+            }
+            catch (NotAMemberException)
+            {
+                // A conversation the list still showed as the membership ended: nothing to deliver.
+            }
+        }
+    }
+
+    /// <summary>The other current members' positions, as the caller may see them (see <see cref="ReceiptPositions"/>).</summary>
+    public async Task<ReceiptPositions> PositionsAsync(string userId, long conversationId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.ReadableUpToAsync(userId, conversationId, ct);
+        var viewerHides = await HidesAsync(db, userId, ct);
+        var others = await db.ConversationMembers.AsNoTracking().Current()
+            .Where(m => m.ConversationId == conversationId && m.UserId != userId)
+            .Select(m => new { m.UserId, m.DeliveredSeq, m.LastReadSeq, m.User!.HidesReadReceipts })
+            .ToListAsync(ct);
+        return new ReceiptPositions(others.ToDictionary(
+            m => m.UserId,
+            m => new MemberPosition(m.UserId, Math.Max(m.DeliveredSeq, m.LastReadSeq), viewerHides || m.HidesReadReceipts ? null : m.LastReadSeq)));
+    }
+
+    /// <summary>
+    /// For the sender of a group message: each member who was in the group when it was sent, whether and when it was
+    /// delivered to them and read by them. Null for a message that is not the caller's.
+    /// </summary>
+    public async Task<IReadOnlyList<MessageReceipt>?> MessageInfoAsync(string userId, long messageId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var message = await db.Messages.AsNoTracking().Where(m => m.Id == messageId)
+            .Select(m => new { m.ConversationId, m.Seq, m.SenderId, m.CreatedUtc })
+            .SingleOrDefaultAsync(ct) ?? throw new NotAMemberException(0);
+        await db.ReadableUpToAsync(userId, message.ConversationId, ct);
+        if (message.SenderId != userId)
+        {
+            return null;
+        }
+
+        var viewerHides = await HidesAsync(db, userId, ct);
+        var members = await db.ConversationMembers.AsNoTracking().Current()
+            .Where(m => m.ConversationId == message.ConversationId && m.UserId != userId && m.JoinedUtc <= message.CreatedUtc)
+            .Select(m => new
+            {
+                m.UserId, m.User!.UserName, m.User.DisplayName, m.User.AvatarMediaId, m.User.HidesReadReceipts, m.DeliveredSeq, m.LastReadSeq,
+                DeliveredUtc = db.Receipts.Where(r => r.ConversationId == m.ConversationId && r.UserId == m.UserId
+                                                     && r.Kind == ReceiptKind.Delivered && r.Seq >= message.Seq).Min(r => (DateTime?)r.AtUtc),
+                ReadUtc = db.Receipts.Where(r => r.ConversationId == m.ConversationId && r.UserId == m.UserId
+                                                && r.Kind == ReceiptKind.Read && r.Seq >= message.Seq).Min(r => (DateTime?)r.AtUtc),
+            })
+            .ToListAsync(ct);
+        return members
+            .Select(m =>
+            {
+                var read = !viewerHides && !m.HidesReadReceipts && m.LastReadSeq >= message.Seq;
+                var delivered = Math.Max(m.DeliveredSeq, m.LastReadSeq) >= message.Seq;
+                return new MessageReceipt(m.UserId, string.IsNullOrWhiteSpace(m.DisplayName) ? m.UserName! : m.DisplayName, m.AvatarMediaId,
+                    delivered, delivered ? Utc(m.DeliveredUtc ?? m.ReadUtc) : null, read, read ? Utc(m.ReadUtc) : null);
+            })
+            .OrderByDescending(m => m.Read).ThenByDescending(m => m.Delivered).ThenBy(m => m.Name, StringComparer.CurrentCultureIgnoreCase)
+            .ToList();
+    }
+
+    public async Task<bool> SendsReadReceiptsAsync(string userId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return !await HidesAsync(db, userId, ct);
+    }
+
+    /// <summary>"Send read receipts": off, the person's reads are never shown to others and they see no one's.</summary>
+    public async Task SetSendsReadReceiptsAsync(string userId, bool send, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var changed = await db.Users.Where(u => u.Id == userId && u.HidesReadReceipts == send)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.HidesReadReceipts, !send), ct);
+        if (changed > 0)
+        {
+            hub.Publish([userId, .. await db.PeopleSharingWith(userId).ToListAsync(ct)], new ReceiptPrivacyChanged(userId));
+        }
+    }
+
+    private static Task<bool> HidesAsync(ApplicationDbContext db, string userId, CancellationToken ct) =>
+        db.Users.Where(u => u.Id == userId).Select(u => u.HidesReadReceipts).SingleAsync(ct);
+
+    private static DateTime? Utc(DateTime? value) => value is { } v ? DateTime.SpecifyKind(v, DateTimeKind.Utc) : null;
+}

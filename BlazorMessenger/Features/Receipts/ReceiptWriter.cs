@@ -1,0 +1,166 @@
+using System.Threading.Channels;
+using BlazorMessenger.Data;
+using BlazorMessenger.Realtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlazorMessenger.Features.Receipts;
+
+/// <summary>
+/// Delivered and read positions, batched like the message writer: one loop takes every mark waiting at that moment,
+/// keeps the furthest per member and conversation, and stores them in one SaveChanges (one row update per member and
+/// conversation, plus a history row per advance in a group for "Message info"). Positions never move back and never pass
+/// what the member may read. After the commit the reader's own tabs hear of a read (their unread counts follow) and the
+/// senders of the messages just passed hear of the new positions (their ticks follow); a read position goes only where
+/// both sides share read receipts.
+/// </summary>
+public sealed class ReceiptWriter : IAsyncDisposable
+{
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly IDbContextFactory<ApplicationDbContext> _dbFactory;
+    private readonly IMessengerHub _hub;
+    private readonly TimeProvider _time;
+    private readonly ILogger<ReceiptWriter> _logger;
+    private readonly Task _loop;
+
+    public ReceiptWriter(IDbContextFactory<ApplicationDbContext> dbFactory, IMessengerHub hub, TimeProvider time, ILogger<ReceiptWriter> logger)
+    {
+        (_dbFactory, _hub, _time, _logger) = (dbFactory, hub, time, logger);
+        _loop = Task.Run(RunAsync);
+    }
+
+    /// <summary>
+    /// Moves the member's position of this kind up to seq (reading moves delivery too) and answers the position stored.
+    /// Throws <see cref="NotAMemberException"/> for someone who was never in the conversation.
+    /// </summary>
+    public Task<long> MarkAsync(string userId, long conversationId, long seq, ReceiptKind kind, CancellationToken ct = default)
+    {
+        var pending = new Pending(userId, conversationId, seq, kind);
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw new ObjectDisposedException(nameof(ReceiptWriter));
+        }
+
+        return pending.Done.Task.WaitAsync(ct);
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<Pending>();
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (_queue.Reader.TryRead(out var pending))
+            {
+                batch.Add(pending);
+            }
+
+            try
+            {
+                await WriteAsync(batch);
+            }
+            catch (Exception ex)
+            {
+                // A mark is a report the browser repeats with its next look: fail this batch, keep the loop.
+                _logger.LogWarning(ex, "Storing {Count} receipt marks failed.", batch.Count);
+                batch.ForEach(p => p.Done.TrySetException(ex));
+            }
+        }
+    }
+
+    private async Task WriteAsync(List<Pending> batch)
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        var userIds = batch.Select(p => p.UserId).Distinct().ToList();
+        var conversationIds = batch.Select(p => p.ConversationId).Distinct().ToList();
+        await using var db = await _dbFactory.CreateDbContextAsync();
+        var rows = (await db.ConversationMembers
+                .Where(m => userIds.Contains(m.UserId) && conversationIds.Contains(m.ConversationId))
+                .Select(m => new { Member = m, UpTo = m.LeftSeq ?? m.Conversation!.LastSeq, m.Conversation!.Kind, m.User!.HidesReadReceipts })
+                .ToListAsync())
+            .ToDictionary(r => (r.Member.ConversationId, r.Member.UserId));
+
+        var moves = new List<Move>();
+        foreach (var group in batch.GroupBy(p => (p.ConversationId, p.UserId)))
+        {
+            if (!rows.TryGetValue(group.Key, out var row))
+            {
+                group.ToList().ForEach(p => p.Done.TrySetException(new NotAMemberException(p.ConversationId)));
+                continue;
+            }
+
+            var member = row.Member;
+            var (oldDelivered, oldRead) = (Math.Max(member.DeliveredSeq, member.LastReadSeq), member.LastReadSeq);
+            var read = Math.Max(oldRead, Math.Min(row.UpTo, group.Where(p => p.Kind == ReceiptKind.Read).Select(p => p.Seq).DefaultIfEmpty(0).Max()));
+            var delivered = Math.Max(Math.Max(oldDelivered, read), Math.Min(row.UpTo, group.Max(p => p.Seq)));
+            (member.LastReadSeq, member.DeliveredSeq) = (read, delivered);
+            if (row.Kind == ConversationKind.Group)
+            {
+                AddHistory(db, member, ReceiptKind.Delivered, oldDelivered, delivered, now);
+                AddHistory(db, member, ReceiptKind.Read, oldRead, read, now);
+            }
+
+            moves.Add(new Move([.. group], member.ConversationId, member.UserId, oldDelivered, delivered, oldRead, read, row.HidesReadReceipts));
+        }
+
+        await db.SaveChangesAsync();
+        foreach (var move in moves)
+        {
+            await PublishAsync(db, move);
+            move.Pending.ForEach(p => p.Done.TrySetResult(p.Kind == ReceiptKind.Read ? move.Read : move.Delivered));
+        }
+    }
+
+    private static void AddHistory(ApplicationDbContext db, ConversationMember member, ReceiptKind kind, long before, long after, DateTime now)
+    {
+        if (after > before)
+        {
+            db.Receipts.Add(new Receipt { ConversationId = member.ConversationId, UserId = member.UserId, Kind = kind, Seq = after, AtUtc = now });
+        }
+    }
+
+    /// <summary>The reader's tabs hear of a read; the current members whose messages were just passed hear of both positions.</summary>
+    private async Task PublishAsync(ApplicationDbContext db, Move move)
+    {
+        if (move.Read > move.OldRead)
+        {
+            _hub.Publish([move.UserId], new ReadStateChanged(move.ConversationId, move.Read));
+        }
+
+        if (move.Delivered <= move.OldDelivered && move.Read <= move.OldRead)
+        {
+            return;
+        }
+
+        var from = Math.Min(move.OldDelivered, move.OldRead);
+        var senders = await db.ConversationMembers.AsNoTracking().Current()
+            .Where(m => m.ConversationId == move.ConversationId && m.UserId != move.UserId
+                        && db.Messages.Any(x => x.ConversationId == move.ConversationId && x.SenderId == m.UserId && x.Seq > from && x.Seq <= move.Delivered))
+            .Select(m => new { m.UserId, m.User!.HidesReadReceipts })
+            .ToListAsync();
+        var position = new MemberPosition(move.UserId, move.Delivered, move.HidesRead ? null : move.Read);
+        _hub.Publish(senders.Where(s => !s.HidesReadReceipts).Select(s => s.UserId), new ReceiptMoved(move.ConversationId, position));
+        _hub.Publish(senders.Where(s => s.HidesReadReceipts).Select(s => s.UserId), new ReceiptMoved(move.ConversationId, position with { Read = null }));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop;
+    }
+
+    private sealed record Move(
+        List<Pending> Pending, long ConversationId, string UserId, long OldDelivered, long Delivered, long OldRead, long Read, bool HidesRead);
+
+    private sealed class Pending(string userId, long conversationId, long seq, ReceiptKind kind)
+    {
+        public string UserId { get; } = userId;
+
+        public long ConversationId { get; } = conversationId;
+
+        public long Seq { get; } = seq;
+
+        public ReceiptKind Kind { get; } = kind;
+
+        public TaskCompletionSource<long> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
