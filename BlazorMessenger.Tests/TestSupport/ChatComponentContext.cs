@@ -5,6 +5,7 @@ using BlazorMessenger.Features.Groups;
 using BlazorMessenger.Features.Media;
 using BlazorMessenger.Features.Presence;
 using BlazorMessenger.Features.Receipts;
+using BlazorMessenger.Features.Typing;
 using BlazorMessenger.Realtime;
 using BlazorMessenger.Tests.Features.Chat;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +18,7 @@ public abstract class ChatComponentContext : MudTestContext, IAsyncLifetime
     private static readonly Type[] Shared =
     [
         typeof(ChatService), typeof(ContactService), typeof(GroupService), typeof(IMessengerHub), typeof(PresenceTracker),
-        typeof(TimeProvider), typeof(ImageProcessor), typeof(ReceiptService),
+        typeof(TimeProvider), typeof(ImageProcessor), typeof(ReceiptService), typeof(TypingTracker),
     ];
 
     protected ChatTestBed Bed { get; private set; } = default!;

@@ -21,7 +21,7 @@ public sealed class TestServices : IAsyncDisposable
     public string DataDirectory { get; }
 
     public static async Task<TestServices> CreateAsync(
-        bool seedDemoUsers = false, bool prepare = true, IReadOnlyDictionary<string, string?>? settings = null)
+        bool seedDemoUsers = false, bool prepare = true, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
         var dataDirectory = TempDirectory.NewPath("bm-services");
         var values = new Dictionary<string, string?>
@@ -39,6 +39,10 @@ public sealed class TestServices : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.AddMessengerBackend(configuration);
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
 
         var testServices = new TestServices(services.BuildServiceProvider(validateScopes: true), dataDirectory);
         if (prepare)

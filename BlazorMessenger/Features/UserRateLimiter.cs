@@ -10,6 +10,7 @@ public enum RateLimitedAction
     AddContact,
     UploadImage,
     CreateGroup,
+    ReportTyping,
 }
 
 /// <summary>
@@ -29,6 +30,7 @@ public sealed class UserRateLimiter : IDisposable
                 RateLimitedAction.SendMessage => Bucket(limits.MessageBurst, limits.MessagesPerMinute),
                 RateLimitedAction.UploadImage => Bucket(limits.UploadBurst, limits.UploadsPerMinute),
                 RateLimitedAction.CreateGroup => Bucket(limits.GroupCreateBurst, limits.GroupCreatesPerMinute),
+                RateLimitedAction.ReportTyping => Bucket(limits.TypingBurst, limits.TypingReportsPerMinute),
                 _ => Bucket(limits.ContactAddBurst, limits.ContactAddsPerMinute),
             }));
     }

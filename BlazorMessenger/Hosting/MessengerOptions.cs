@@ -45,6 +45,11 @@ public sealed class RateLimitOptions
     public int GroupCreateBurst { get; set; } = 5;
 
     public int GroupCreatesPerMinute { get; set; } = 2;
+
+    /// <summary>Typing reports: a composer sends one every 3 seconds at most, so this leaves room for a few conversations.</summary>
+    public int TypingBurst { get; set; } = 5;
+
+    public int TypingReportsPerMinute { get; set; } = 40;
 }
 
 public sealed class GroupOptions

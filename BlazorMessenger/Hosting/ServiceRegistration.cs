@@ -10,6 +10,7 @@ using BlazorMessenger.Features.Presence;
 using BlazorMessenger.Features.Profile;
 using BlazorMessenger.Features.Receipts;
 using BlazorMessenger.Features.Search;
+using BlazorMessenger.Features.Typing;
 using BlazorMessenger.Realtime;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -127,6 +128,7 @@ public static class ServiceRegistration
         services.AddSingleton<ProfileService>();
         services.AddSingleton<ReceiptWriter>();
         services.AddSingleton<ReceiptService>();
+        services.AddSingleton<TypingTracker>();
         return services;
     }
 

@@ -29,3 +29,6 @@ public sealed record ReceiptMoved(long ConversationId, Features.Receipts.MemberP
 
 /// <summary>Someone turned read receipts on or off: open conversations with them read positions again.</summary>
 public sealed record ReceiptPrivacyChanged(string UserId) : MessengerEvent;
+
+/// <summary>Someone started or stopped typing in a conversation: everyone typing there now (never stored).</summary>
+public sealed record TypingChanged(long ConversationId, IReadOnlyList<Features.Typing.Typist> Typists) : MessengerEvent;

@@ -29,9 +29,9 @@ public sealed class ChatTestBed : IAsyncDisposable
 
     public long ConversationId { get; private set; }
 
-    public static async Task<ChatTestBed> CreateAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<ChatTestBed> CreateAsync(IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
-        var bed = new ChatTestBed(await TestServices.CreateAsync(settings: settings));
+        var bed = new ChatTestBed(await TestServices.CreateAsync(settings: settings, time: time));
         bed.Alice = await bed.Services.CreateUserAsync("alice", "Alice A.");
         bed.Bob = await bed.Services.CreateUserAsync("bob");
         bed.Carol = await bed.Services.CreateUserAsync("carol");

@@ -8,12 +8,14 @@ namespace BlazorMessenger.Tests.Features.Chat;
 public sealed class PeerTitleTests : ChatComponentContext
 {
     [Fact]
-    public async Task The_peers_presence_and_new_name_arrive_live_and_disposing_ends_the_subscription()
+    public async Task The_peers_presence_typing_and_new_name_arrive_live_and_disposing_ends_the_subscriptions()
     {
         var hub = (InProcessMessengerHub)Bed.Hub;
         var conversation = await Bed.Chat.OpenDirectAsync(Bed.Bob, "alice", Xunit.TestContext.Current.CancellationToken);
-        var cut = Render<PeerTitle>(p => p.Add(c => c.Peer, conversation!.Peer!).Add(c => c.UserId, Bed.Bob));
-        cut.WaitForAssertion(() => Assert.Equal(1, hub.SubscriptionCount(Bed.Bob)));
+        var cut = Render<PeerTitle>(p => p.Add(c => c.Peer, conversation!.Peer!).Add(c => c.UserId, Bed.Bob)
+            .Add(c => c.ConversationId, Bed.ConversationId));
+        // The title's and its typing line's.
+        cut.WaitForAssertion(() => Assert.Equal(2, hub.SubscriptionCount(Bed.Bob)));
 
         await Task.Run(() =>
         {
@@ -26,6 +28,12 @@ public sealed class PeerTitleTests : ChatComponentContext
             Assert.Equal("online", cut.Find("[data-testid=presence-status]").TextContent);
             Assert.Equal("Alice Wonder", cut.Find("h1").TextContent);
         });
+        await Task.Run(() => hub.Publish([Bed.Bob], new TypingChanged(Bed.ConversationId, [new(Bed.Alice, "Alice Wonder")])),
+            Xunit.TestContext.Current.CancellationToken);
+        cut.WaitForAssertion(() => Assert.Equal("Alice Wonder is typing…", cut.Find("[data-testid=presence-status]").TextContent));
+        await Task.Run(() => hub.Publish([Bed.Bob], new TypingChanged(Bed.ConversationId, [])), Xunit.TestContext.Current.CancellationToken);
+        cut.WaitForAssertion(() => Assert.Equal("online", cut.Find("[data-testid=presence-status]").TextContent));
+
         await DisposeComponentsAsync();
         Assert.Equal(0, hub.SubscriptionCount(Bed.Bob));
     }

@@ -41,9 +41,9 @@ public sealed class GroupTestBed : IAsyncDisposable
     /// <summary>The Seq of "olive removed rita": rita reads up to it and nothing after.</summary>
     public long RitaRemovedAt { get; private set; }
 
-    public static async Task<GroupTestBed> CreateAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<GroupTestBed> CreateAsync(IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
-        var bed = new GroupTestBed(await TestServices.CreateAsync(settings: settings));
+        var bed = new GroupTestBed(await TestServices.CreateAsync(settings: settings, time: time));
         bed.Olive = await bed.Services.CreateUserAsync("olive", "Olive O.");
         bed.Adam = await bed.Services.CreateUserAsync("adam");
         bed.Mia = await bed.Services.CreateUserAsync("mia");

@@ -26,7 +26,7 @@ public sealed class PresenceTrackerTests
         Assert.True(tracker.IsOnline(alice));
 
         tracker.ConnectionDown(alice);
-        await WaitUntilAsync(() => bobsTab.OfType<PresenceChanged>().Any(p => !p.IsOnline));
+        await Eventually.TrueAsync(() => bobsTab.OfType<PresenceChanged>().Any(p => !p.IsOnline));
 
         Assert.False(tracker.IsOnline(alice));
         Assert.Equal([true, false], bobsTab.OfType<PresenceChanged>().Select(p => p.IsOnline));
@@ -62,7 +62,7 @@ public sealed class PresenceTrackerTests
         using var bobsTab = new HubRecorder(services.Get<IMessengerHub>(), bob);
 
         services.Get<PresenceTracker>().ConnectionUp(alice);
-        await WaitUntilAsync(() => bobsTab.OfType<PresenceChanged>().Any(p => p.UserId == alice && p.IsOnline));
+        await Eventually.TrueAsync(() => bobsTab.OfType<PresenceChanged>().Any(p => p.UserId == alice && p.IsOnline));
 
         Assert.Contains(bobsTab.OfType<PresenceChanged>(), p => p.UserId == alice && p.IsOnline);
         Assert.Empty(strangersTab.Events);
@@ -74,15 +74,5 @@ public sealed class PresenceTrackerTests
         var bob = await services.CreateUserAsync("bob");
         Assert.True((await services.Get<ContactService>().AddAsync(alice, "bob", TestContext.Current.CancellationToken)).Succeeded);
         return (alice, bob);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 100 && !condition(); i++)
-        {
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-        }
-
-        Assert.True(condition(), "The condition did not become true within 5 seconds.");
     }
 }

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using BlazorMessenger.Data;
+using BlazorMessenger.Features.Typing;
 using BlazorMessenger.Realtime;
 using Microsoft.EntityFrameworkCore;
 
@@ -49,15 +50,17 @@ public sealed partial class MessageWriter : IAsyncDisposable
     private readonly IDbContextFactory<ApplicationDbContext> _dbFactory;
     private readonly IMessengerHub _hub;
     private readonly UserRateLimiter _rateLimiter;
+    private readonly TypingTracker _typing;
     private readonly TimeProvider _time;
     private readonly ILogger<MessageWriter> _logger;
     private readonly Task _loop;
     private long _commits;
 
     public MessageWriter(
-        IDbContextFactory<ApplicationDbContext> dbFactory, IMessengerHub hub, UserRateLimiter rateLimiter, TimeProvider time,
-        ILogger<MessageWriter> logger)
+        IDbContextFactory<ApplicationDbContext> dbFactory, IMessengerHub hub, UserRateLimiter rateLimiter, TypingTracker typing,
+        TimeProvider time, ILogger<MessageWriter> logger)
     {
+        _typing = typing;
         _dbFactory = dbFactory;
         _hub = hub;
         _rateLimiter = rateLimiter;
@@ -137,6 +140,7 @@ public sealed partial class MessageWriter : IAsyncDisposable
             if (outcome.Written is { } message && published.Add(message))
             {
                 _hub.Publish(outcome.Audience!, new MessagePosted(message));
+                _typing.MessageStored(message.ConversationId, message.SenderId, outcome.Audience!);
             }
         }
 

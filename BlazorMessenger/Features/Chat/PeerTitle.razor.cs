@@ -20,6 +20,10 @@ public sealed partial class PeerTitle : IDisposable
     [Parameter, EditorRequired]
     public string UserId { get; set; } = "";
 
+    /// <summary>The direct conversation: its typing shows in place of the presence.</summary>
+    [Parameter, EditorRequired]
+    public long ConversationId { get; set; }
+
     [CascadingParameter]
     private TimeZoneInfo? TimeZone { get; set; }
 

@@ -1,5 +1,6 @@
 using BlazorMessenger.Components.Shared;
 using BlazorMessenger.Features.Media;
+using BlazorMessenger.Features.Typing;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.JSInterop;
@@ -40,6 +41,9 @@ public sealed partial class Composer : IAsyncDisposable
 
     [Inject]
     private ImageProcessor Images { get; set; } = default!;
+
+    [Inject]
+    private TypingTracker Typing { get; set; } = default!;
 
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
@@ -89,6 +93,20 @@ public sealed partial class Composer : IAsyncDisposable
         if (_module is not null)
         {
             await _module.InvokeVoidAsync("insertAtCaret", _textArea, emoji);
+        }
+    }
+
+    /// <summary>The browser reports keys pressed in the box, at most every 3 seconds (Composer.razor.js).</summary>
+    [JSInvokable]
+    public async Task ReportTypingAsync()
+    {
+        try
+        {
+            await Typing.ReportAsync(UserId, ConversationId);
+        }
+        catch (NotAMemberException)
+        {
+            // Removed from the group while typing: the page turns read-only with the next system message.
         }
     }
 

@@ -38,6 +38,7 @@ export function attach(area, dotnet) {
     area.addEventListener("drop", onDrop);
     area.addEventListener("paste", onPaste);
     const stopMentions = watchMentions(area, dotnet);
+    const stopTyping = watchTyping(area, dotnet);
     area.bmSendImage = caption => dotnet.invokeMethodAsync("SendImageAsync", caption).then(sent => {
         if (sent) {
             clearBox(area, caption);
@@ -53,6 +54,7 @@ export function attach(area, dotnet) {
             area.removeEventListener("drop", onDrop);
             area.removeEventListener("paste", onPaste);
             stopMentions();
+            stopTyping();
         }
     };
 }
@@ -70,6 +72,25 @@ export function showPreview(area) {
     }
     area.bmPreviewUrl = URL.createObjectURL(file);
     img.src = area.bmPreviewUrl;
+}
+
+// The others see "… is typing…": while text is being typed into the box, report it at most every 3 seconds (the
+// server forgets a typist 5 seconds after their last report). Emptying the box reports nothing.
+const typingReportIntervalMs = 3000;
+
+function watchTyping(area, dotnet) {
+    const box = area.querySelector(".bm-composer-input");
+    let reportedAt = -Infinity;
+    const onInput = () => {
+        const now = performance.now();
+        if (box.value.trim().length === 0 || now - reportedAt < typingReportIntervalMs) {
+            return;
+        }
+        reportedAt = now;
+        dotnet.invokeMethodAsync("ReportTypingAsync").catch(() => reportedAt = -Infinity);
+    };
+    box.addEventListener("input", onInput);
+    return () => box.removeEventListener("input", onInput);
 }
 
 // What follows an "@" that starts a word, up to the caret: the picker's query (null when the caret is not in one).

@@ -3,6 +3,7 @@ using BlazorMessenger.Features.Contacts;
 using BlazorMessenger.Features.Groups;
 using BlazorMessenger.Features.Presence;
 using BlazorMessenger.Features.Receipts;
+using BlazorMessenger.Features.Typing;
 using BlazorMessenger.Realtime;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -20,6 +21,7 @@ public sealed partial class ConversationList : IDisposable
     private string _filter = "";
     private readonly Dictionary<string, string> _senderNames = new(StringComparer.Ordinal);
     private readonly Dictionary<long, long> _delivered = [];
+    private IReadOnlyDictionary<long, IReadOnlyList<Typist>> _typing = new Dictionary<long, IReadOnlyList<Typist>>();
 
     [Parameter]
     public string UserId { get; set; } = "";
@@ -35,6 +37,9 @@ public sealed partial class ConversationList : IDisposable
 
     [Inject]
     private ReceiptService Receipts { get; set; } = default!;
+
+    [Inject]
+    private TypingTracker Typing { get; set; } = default!;
 
     [Inject]
     private ILogger<ConversationList> Logger { get; set; } = default!;
@@ -160,6 +165,9 @@ public sealed partial class ConversationList : IDisposable
             case ReadStateChanged read when Find(read.ConversationId) is { } known:
                 Replace(known with { LastReadSeq = Math.Max(known.LastReadSeq, read.LastReadSeq) });
                 break;
+            case TypingChanged typing:
+                _typing = new Dictionary<long, IReadOnlyList<Typist>>(_typing) { [typing.ConversationId] = typing.Typists };
+                break;
             case PresenceChanged presence:
                 if (presence.IsOnline)
                 {
@@ -219,6 +227,7 @@ public sealed partial class ConversationList : IDisposable
 
         _conversations = [.. snapshot.Select(KeepNewer).OrderByDescending(c => c.LastActivityUtc)];
         _online = _conversations.Where(c => c.Peer is not null).Select(c => c.Peer!.UserId).Where(Presence.IsOnline).ToHashSet();
+        _typing = Typing.In(_conversations.Select(c => c.Id));
         foreach (var summary in snapshot.Where(s => s.LastMessageSenderName is not null))
         {
             _senderNames[summary.LastMessageSenderId!] = summary.LastMessageSenderName!;

@@ -1,0 +1,15 @@
+namespace BlazorMessenger.Tests.TestSupport;
+
+/// <summary>Waits for work another thread finishes (a hub event after a timer fired), up to 5 seconds.</summary>
+public static class Eventually
+{
+    public static async Task TrueAsync(Func<bool> condition, string what = "The condition")
+    {
+        for (var i = 0; i < 100 && !condition(); i++)
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        Assert.True(condition(), $"{what} did not become true within 5 seconds.");
+    }
+}
