@@ -4,7 +4,9 @@ using BlazorMessenger.Features.Contacts;
 using BlazorMessenger.Features.Groups;
 using BlazorMessenger.Features.Media;
 using BlazorMessenger.Features.Presence;
+using BlazorMessenger.Features.Notifications;
 using BlazorMessenger.Features.Receipts;
+using BlazorMessenger.Features.Settings;
 using BlazorMessenger.Features.Typing;
 using BlazorMessenger.Realtime;
 using BlazorMessenger.Tests.Features.Chat;
@@ -18,7 +20,7 @@ public abstract class ChatComponentContext : MudTestContext, IAsyncLifetime
     private static readonly Type[] Shared =
     [
         typeof(ChatService), typeof(ContactService), typeof(GroupService), typeof(IMessengerHub), typeof(PresenceTracker),
-        typeof(TimeProvider), typeof(ImageProcessor), typeof(ReceiptService), typeof(TypingTracker),
+        typeof(TimeProvider), typeof(ImageProcessor), typeof(ReceiptService), typeof(TypingTracker), typeof(NotificationService), typeof(SettingsService),
     ];
 
     protected ChatTestBed Bed { get; private set; } = default!;

@@ -2,6 +2,13 @@ using Microsoft.AspNetCore.Identity;
 
 namespace BlazorMessenger.Data;
 
+public enum LastSeenAudience
+{
+    Everyone = 0,
+    Contacts = 1,
+    Nobody = 2,
+}
+
 /// <summary>UserName is the public handle (see UsernameRules); DisplayName is optional and free text.</summary>
 public sealed class ApplicationUser : IdentityUser
 {
@@ -16,4 +23,10 @@ public sealed class ApplicationUser : IdentityUser
 
     /// <summary>"Send read receipts" turned off: others never learn when this person read, and they see no read ticks.</summary>
     public bool HidesReadReceipts { get; set; }
+
+    /// <summary>Who sees when this person was last online; Nobody also hides everyone else's from them.</summary>
+    public LastSeenAudience LastSeenAudience { get; set; }
+
+    /// <summary>Mentions of this person in a muted conversation stay silent too (by default they still notify).</summary>
+    public bool SilencesMutedMentions { get; set; }
 }

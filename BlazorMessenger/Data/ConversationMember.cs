@@ -34,6 +34,9 @@ public sealed class ConversationMember
 
     public DateTime JoinedUtc { get; set; }
 
+    /// <summary>No notifications, a grey badge and no place in the title count until then (DateTime.MaxValue: always).</summary>
+    public DateTime? MutedUntilUtc { get; set; }
+
     /// <summary>
     /// Set when the membership ended (removed or left): the Seq of the system message that ended it. The person keeps
     /// read access to the messages up to and including it, and nothing after. Null while they are a member.

@@ -6,10 +6,12 @@ using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Features.Contacts;
 using BlazorMessenger.Features.Groups;
 using BlazorMessenger.Features.Media;
+using BlazorMessenger.Features.Notifications;
 using BlazorMessenger.Features.Presence;
 using BlazorMessenger.Features.Profile;
 using BlazorMessenger.Features.Receipts;
 using BlazorMessenger.Features.Search;
+using BlazorMessenger.Features.Settings;
 using BlazorMessenger.Features.Typing;
 using BlazorMessenger.Realtime;
 using Microsoft.AspNetCore.Components.Server.Circuits;
@@ -129,6 +131,8 @@ public static class ServiceRegistration
         services.AddSingleton<ReceiptWriter>();
         services.AddSingleton<ReceiptService>();
         services.AddSingleton<TypingTracker>();
+        services.AddSingleton<SettingsService>();
+        services.AddSingleton<NotificationService>();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using BlazorMessenger.Features;
 using BlazorMessenger.Features.Receipts;
+using BlazorMessenger.Features.Settings;
 using BlazorMessenger.Realtime;
 using BlazorMessenger.Tests.Features.Chat;
 using BlazorMessenger.Tests.Features.Groups;
@@ -70,8 +71,9 @@ public sealed class ReceiptServiceTests
         var fromAlice = await bed.SendAsync(bed.Alice, "to bob");
         var fromBob = await bed.SendAsync(bed.Bob, "to alice");
 
-        await bed.Receipts.SetSendsReadReceiptsAsync(bed.Bob, false, Ct);
-        Assert.False(await bed.Receipts.SendsReadReceiptsAsync(bed.Bob, Ct));
+        var settings = bed.Services.Get<SettingsService>();
+        await settings.UpdateAsync(bed.Bob, await settings.GetAsync(bed.Bob, Ct) with { SendReadReceipts = false }, Ct);
+        Assert.False((await settings.GetAsync(bed.Bob, Ct)).SendReadReceipts);
         Assert.Single(alice.OfType<ReceiptPrivacyChanged>());
         await bed.Receipts.MarkReadAsync(bed.Bob, bed.ConversationId, fromAlice.Seq, Ct);
         await bed.Receipts.MarkReadAsync(bed.Alice, bed.ConversationId, fromBob.Seq, Ct);
@@ -82,7 +84,7 @@ public sealed class ReceiptServiceTests
         // Bob, who shares nothing, sees no one's reads: alice's read of his message shows as delivered.
         Assert.Equal(ReceiptStatus.Delivered, (await bed.Receipts.PositionsAsync(bed.Bob, bed.ConversationId, Ct)).StatusOf(fromBob.Seq));
 
-        await bed.Receipts.SetSendsReadReceiptsAsync(bed.Bob, true, Ct);
+        await settings.UpdateAsync(bed.Bob, await settings.GetAsync(bed.Bob, Ct) with { SendReadReceipts = true }, Ct);
         Assert.Equal(ReceiptStatus.Read, (await bed.Receipts.PositionsAsync(bed.Alice, bed.ConversationId, Ct)).StatusOf(fromAlice.Seq));
         Assert.Equal(ReceiptStatus.Read, (await bed.Receipts.PositionsAsync(bed.Bob, bed.ConversationId, Ct)).StatusOf(fromBob.Seq));
     }

@@ -47,6 +47,9 @@ namespace BlazorMessenger.Data.Migrations
                     b.Property<bool>("HidesReadReceipts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("LastSeenAudience")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("LastSeenUtc")
                         .HasColumnType("TEXT");
 
@@ -76,6 +79,9 @@ namespace BlazorMessenger.Data.Migrations
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("SilencesMutedMentions")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
@@ -174,6 +180,9 @@ namespace BlazorMessenger.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("LeftUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("MutedUntilUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Role")

@@ -32,12 +32,13 @@ public sealed record ChatPeer(string UserId, string UserName, string? DisplayNam
 /// <summary>
 /// A row of the conversation list. A direct conversation shows its Peer; a group (Peer null) its name and picture.
 /// EndedSeq is set for a group the reader was removed from or left: their view of it stops there. MentionsOfMe counts the
-/// unread messages that mention the reader (or everyone). DeliveredSeq is how far one of the reader's tabs has shown it.
+/// unread messages that mention the reader (or everyone). DeliveredSeq is how far one of the reader's tabs has shown it;
+/// MutedUntilUtc, until when the reader muted it.
 /// </summary>
 public sealed record ConversationSummary(
     long Id, string Name, ChatPeer? Peer, string? AvatarId, string? LastMessagePreview, string? LastMessageSenderId,
     DateTime LastActivityUtc, long LastSeq, long LastReadSeq, MessageKind? LastMessageKind = null,
-    string? LastMessageSenderName = null, long? EndedSeq = null, int MentionsOfMe = 0, long DeliveredSeq = 0)
+    string? LastMessageSenderName = null, long? EndedSeq = null, int MentionsOfMe = 0, long DeliveredSeq = 0, DateTime? MutedUntilUtc = null)
 {
     public long Unread => Math.Max(0, LastSeq - LastReadSeq);
 

@@ -1,5 +1,6 @@
 using BlazorMessenger.Data;
 using BlazorMessenger.Features.Media;
+using BlazorMessenger.Features.Presence;
 using BlazorMessenger.Realtime;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,6 +34,7 @@ public sealed partial class ChatService(
                 me.ConversationId,
                 me.LastReadSeq,
                 me.DeliveredSeq,
+                me.MutedUntilUtc,
                 me.LeftSeq,
                 me.Conversation!.Kind,
                 Title = me.TitleWhenLeft ?? me.Conversation.Title,
@@ -44,7 +46,7 @@ public sealed partial class ChatService(
                                              && x.DeletedUtc == null && (x.Body.Contains(myToken) || x.Body.Contains(everyone)))
                     : 0,
                 Peer = me.Conversation.Members.Where(m => m.UserId != userId)
-                    .Select(m => new ChatPeer(m.UserId, m.User!.UserName!, m.User.DisplayName, m.User.LastSeenUtc, m.User.AvatarMediaId))
+                    .Select(m => new ChatPeer(m.UserId, m.User!.UserName!, m.User.DisplayName, null, m.User.AvatarMediaId))
                     .FirstOrDefault(),
                 Last = db.Messages.Where(x => x.ConversationId == me.ConversationId && x.Seq == me.Conversation.LastSeq)
                     .Select(x => new LastRow(x.ConversationId, x.Seq, x.Body, x.SenderId, x.Kind, x.CreatedUtc, x.DeletedUtc != null))
@@ -76,7 +78,7 @@ public sealed partial class ChatService(
                         : MessageRules.Preview(r.Last.Kind, Mentions.Decode(r.Last.Body, id => people.GetValueOrDefault(id).UserName)),
                     r.Last?.SenderId, DateTime.SpecifyKind(r.Last?.CreatedUtc ?? r.CreatedUtc, DateTimeKind.Utc), r.LastSeq, r.LastReadSeq,
                     r.Last?.Kind, r.Last is null ? null : people.GetValueOrDefault(r.Last.SenderId).Name, r.LeftSeq, r.MentionsOfMe,
-                    Math.Max(r.DeliveredSeq, r.LastReadSeq));
+                    Math.Max(r.DeliveredSeq, r.LastReadSeq), r.MutedUntilUtc);
             })
             .OrderByDescending(s => s.LastActivityUtc)
             .ToList();
@@ -96,6 +98,8 @@ public sealed partial class ChatService(
             return null;
         }
 
+        var lastSeen = await db.ForViewerAsync(userId, [peer.UserId], ct);
+        peer = peer with { LastSeenUtc = lastSeen(peer.UserId, peer.LastSeenUtc) };
         var key = Conversation.DirectKeyFor(userId, peer.UserId);
         var mine = await db.ConversationMembers.AsNoTracking()
             .Where(m => m.UserId == userId && m.Conversation!.DirectKey == key)

@@ -121,7 +121,7 @@ public sealed partial class GroupService(
             .Where(m => m.ConversationId == groupId)
             .Select(m => new
             {
-                Person = new ChatPeer(m.UserId, m.User!.UserName!, m.User.DisplayName, m.User.LastSeenUtc, m.User.AvatarMediaId),
+                Person = new ChatPeer(m.UserId, m.User!.UserName!, m.User.DisplayName, null, m.User.AvatarMediaId),
                 m.Role, m.JoinedUtc, m.LeftSeq, m.LeftUtc, m.LastReadSeq, m.TitleWhenLeft,
             })
             .ToListAsync(ct);
@@ -131,7 +131,7 @@ public sealed partial class GroupService(
             // Someone no longer in the group sees it as it was: its name then, the people who were in it, no members or presence.
             var title = mine.TitleWhenLeft ?? group.Title ?? "";
             var before = rows.Where(r => r.JoinedUtc <= mine.LeftUtc || r.LeftSeq <= ended)
-                .ToDictionary(r => r.Person.UserId, r => r.Person with { LastSeenUtc = null }, StringComparer.Ordinal);
+                .ToDictionary(r => r.Person.UserId, r => r.Person, StringComparer.Ordinal);
             return new GroupView(
                 new OpenConversation(groupId, title, null, before, ended, mine.LastReadSeq, ended, new HashSet<string>()), null, [], null);
         }

@@ -100,7 +100,9 @@ public sealed class PresenceTracker(
             }
 
             var audience = await db.PeopleSharingWith(userId).Where(id => id != userId).ToListAsync();
-            hub.Publish(audience, new PresenceChanged(userId, online, lastSeenUtc));
+            var seeing = lastSeenUtc is null ? audience.ToHashSet() : await db.ViewersOfAsync(userId, audience, CancellationToken.None);
+            hub.Publish(audience.Where(seeing.Contains), new PresenceChanged(userId, online, lastSeenUtc));
+            hub.Publish(audience.Where(id => !seeing.Contains(id)), new PresenceChanged(userId, online, null));
         }
         catch (Exception ex)
         {

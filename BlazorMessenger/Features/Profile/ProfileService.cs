@@ -1,5 +1,6 @@
 using BlazorMessenger.Data;
 using BlazorMessenger.Features.Media;
+using BlazorMessenger.Features.Presence;
 using BlazorMessenger.Realtime;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,9 +34,11 @@ public sealed class ProfileService(
             return null;
         }
 
-        return await db.Users.AsNoTracking().Where(u => u.Id == otherUserId)
+        var card = await db.Users.AsNoTracking().Where(u => u.Id == otherUserId)
             .Select(u => new ProfileView(u.Id, u.UserName!, u.DisplayName, u.AvatarMediaId, u.LastSeenUtc))
             .SingleOrDefaultAsync(ct);
+        var lastSeen = await db.ForViewerAsync(userId, [otherUserId], ct);
+        return card is null ? null : card with { LastSeenUtc = lastSeen(card.UserId, card.LastSeenUtc) };
     }
 
     public async Task<ServiceResult<ProfileView>> UpdateAsync(string userId, ProfileUpdate update, CancellationToken ct = default)

@@ -1,5 +1,4 @@
 using BlazorMessenger.Data;
-using BlazorMessenger.Realtime;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlazorMessenger.Features.Receipts;
@@ -9,7 +8,7 @@ namespace BlazorMessenger.Features.Receipts;
 /// conversation list's acknowledged render for delivery), through <see cref="ReceiptWriter"/>. Every method checks the
 /// caller's membership against the database; read positions are shown only where both people share read receipts.
 /// </summary>
-public sealed class ReceiptService(IDbContextFactory<ApplicationDbContext> dbFactory, ReceiptWriter writer, IMessengerHub hub)
+public sealed class ReceiptService(IDbContextFactory<ApplicationDbContext> dbFactory, ReceiptWriter writer)
 {
     /// <summary>Marks the conversation read up to seq (never backwards, never past what the reader may read); answers the position.</summary>
     public Task<long> MarkReadAsync(string userId, long conversationId, long seq, CancellationToken ct = default) =>
@@ -85,24 +84,6 @@ public sealed class ReceiptService(IDbContextFactory<ApplicationDbContext> dbFac
             })
             .OrderByDescending(m => m.Read).ThenByDescending(m => m.Delivered).ThenBy(m => m.Name, StringComparer.CurrentCultureIgnoreCase)
             .ToList();
-    }
-
-    public async Task<bool> SendsReadReceiptsAsync(string userId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return !await HidesAsync(db, userId, ct);
-    }
-
-    /// <summary>"Send read receipts": off, the person's reads are never shown to others and they see no one's.</summary>
-    public async Task SetSendsReadReceiptsAsync(string userId, bool send, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var changed = await db.Users.Where(u => u.Id == userId && u.HidesReadReceipts == send)
-            .ExecuteUpdateAsync(s => s.SetProperty(u => u.HidesReadReceipts, !send), ct);
-        if (changed > 0)
-        {
-            hub.Publish([userId, .. await db.PeopleSharingWith(userId).ToListAsync(ct)], new ReceiptPrivacyChanged(userId));
-        }
     }
 
     private static Task<bool> HidesAsync(ApplicationDbContext db, string userId, CancellationToken ct) =>

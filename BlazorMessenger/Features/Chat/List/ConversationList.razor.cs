@@ -1,6 +1,7 @@
 using BlazorMessenger.Components.Shared;
 using BlazorMessenger.Features.Contacts;
 using BlazorMessenger.Features.Groups;
+using BlazorMessenger.Features.Notifications;
 using BlazorMessenger.Features.Presence;
 using BlazorMessenger.Features.Receipts;
 using BlazorMessenger.Features.Typing;
@@ -42,6 +43,9 @@ public sealed partial class ConversationList : IDisposable
     private TypingTracker Typing { get; set; } = default!;
 
     [Inject]
+    private NotificationService Notifications { get; set; } = default!;
+
+    [Inject]
     private ILogger<ConversationList> Logger { get; set; } = default!;
 
     [Inject]
@@ -65,7 +69,8 @@ public sealed partial class ConversationList : IDisposable
     {
         get
         {
-            var unread = _conversations.Sum(c => c.Unread);
+            // Muted conversations count for nothing here, as their badges are grey.
+            var unread = _conversations.Where(c => !Notifications.IsMuted(c.MutedUntilUtc)).Sum(c => c.Unread);
             return unread > 0 ? $"({unread}) BlazorMessenger" : "BlazorMessenger";
         }
     }

@@ -1,0 +1,109 @@
+using System.Globalization;
+using BlazorMessenger.Data;
+using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Realtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlazorMessenger.Features.Notifications;
+
+public enum MuteFor
+{
+    OneHour,
+    EightHours,
+    OneWeek,
+    Always,
+}
+
+/// <summary>What the browser shows for one message: Href opens the conversation, Tag groups it with the conversation's last one.</summary>
+public sealed record BrowserNotification(long ConversationId, long Seq, string Title, string Body, string Icon, string Href)
+{
+    public string Tag => $"bm-conversation-{ConversationId}";
+}
+
+/// <summary>
+/// Muting conversations and what a new message's browser notification says. The browser decides whether it is shown
+/// at all (notifications on in that browser, the conversation not open in one of its visible tabs, one tab only).
+/// </summary>
+public sealed class NotificationService(IDbContextFactory<ApplicationDbContext> dbFactory, IMessengerHub hub, TimeProvider time)
+{
+    public const int BodyLength = 100;
+
+    public static readonly IReadOnlyList<(MuteFor For, string Label)> MuteChoices =
+    [
+        (MuteFor.OneHour, "Mute for 1 hour"), (MuteFor.EightHours, "Mute for 8 hours"), (MuteFor.OneWeek, "Mute for 1 week"),
+        (MuteFor.Always, "Mute always"),
+    ];
+
+    /// <summary>Mutes the conversation for a while (null: unmutes it); every tab of the person follows.</summary>
+    public async Task MuteAsync(string userId, long conversationId, MuteFor? duration, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        DateTime? until = duration switch
+        {
+            null => null,
+            MuteFor.OneHour => now.AddHours(1),
+            MuteFor.EightHours => now.AddHours(8),
+            MuteFor.OneWeek => now.AddDays(7),
+            MuteFor.Always => DateTime.MaxValue,
+            _ => throw new ArgumentOutOfRangeException(nameof(duration)),
+        };
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.ReadableUpToAsync(userId, conversationId, ct);
+        await db.ConversationMembers.Where(m => m.ConversationId == conversationId && m.UserId == userId)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.MutedUntilUtc, until), ct);
+        hub.Publish([userId], new ConversationChanged(conversationId, null));
+    }
+
+    /// <summary>Until when the conversation is muted for the person; null when it is not (any more).</summary>
+    public async Task<DateTime?> MutedUntilAsync(string userId, long conversationId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.ReadableUpToAsync(userId, conversationId, ct);
+        var until = await db.ConversationMembers.AsNoTracking().Where(m => m.ConversationId == conversationId && m.UserId == userId)
+            .Select(m => m.MutedUntilUtc).SingleAsync(ct);
+        return IsMuted(until) ? until : null;
+    }
+
+    public bool IsMuted(DateTime? mutedUntilUtc) => mutedUntilUtc > time.GetUtcNow().UtcDateTime;
+
+    /// <summary>
+    /// The notification a message makes for the person, or null: their own message, a conversation they are no longer
+    /// in, or a muted one (unless it mentions them and they let mentions through).
+    /// </summary>
+    public async Task<BrowserNotification?> ForAsync(string userId, ChatMessage message, CancellationToken ct = default)
+    {
+        if (message.SenderId == userId || message.IsDeleted)
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await db.ConversationMembers.AsNoTracking().Current()
+            .Where(m => m.ConversationId == message.ConversationId && m.UserId == userId)
+            .Select(m => new { m.MutedUntilUtc, m.User!.SilencesMutedMentions, m.Conversation!.Kind, m.Conversation.Title })
+            .SingleOrDefaultAsync(ct);
+        if (row is null || (IsMuted(row.MutedUntilUtc) && (row.SilencesMutedMentions || !Mentions.Mention(message.Body, userId))))
+        {
+            return null;
+        }
+
+        var named = Mentions.Ids(message.Body).Append(message.SenderId).Distinct().ToList();
+        var people = await db.Users.AsNoTracking().Where(u => named.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => new ChatPeer(u.Id, u.UserName!, u.DisplayName, null, u.AvatarMediaId), ct);
+        var sender = people.GetValueOrDefault(message.SenderId) ?? new ChatPeer(message.SenderId, "someone", null, null);
+        var text = Shorten(MessageRules.Preview(message.Kind, Mentions.Decode(message.Body, id => people.GetValueOrDefault(id)?.UserName)));
+        var group = row.Kind == ConversationKind.Group;
+        return new BrowserNotification(
+            message.ConversationId, message.Seq, group ? row.Title ?? "Group" : sender.Name,
+            group && message.Kind != MessageKind.System ? $"{sender.Name}: {text}" : text,
+            sender.AvatarId is { } avatar ? $"avatars/{avatar}" : "favicon.png",
+            Conversations.Href(message.ConversationId, group ? null : sender));
+    }
+
+    /// <summary>The first 100 characters as people count them (an emoji is one), with an ellipsis when cut.</summary>
+    private static string Shorten(string text)
+    {
+        var info = new StringInfo(text);
+        return info.LengthInTextElements <= BodyLength ? text : info.SubstringByTextElements(0, BodyLength) + "…";
+    }
+}

@@ -1,0 +1,102 @@
+using BlazorMessenger.Components.Shared;
+using BlazorMessenger.Realtime;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
+using Microsoft.JSInterop;
+
+namespace BlazorMessenger.Features.Notifications;
+
+/// <summary>
+/// The circuit's end of the browser's notifications (wwwroot/js/notify.js): while they are on in this browser, each new
+/// message for the person becomes a notification the script may show, and the script hears which page this tab shows.
+/// With notifications off it asks nothing of the database.
+/// </summary>
+public sealed class Notifier : ComponentBase, IAsyncDisposable
+{
+    private DotNetObjectReference<Notifier>? _self;
+    private IJSObjectReference? _module;
+    private HubListener? _listener;
+    private bool _enabled;
+    private bool _disposed;
+
+    [Parameter, EditorRequired]
+    public string UserId { get; set; } = "";
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
+    [Inject]
+    private IMessengerHub Hub { get; set; } = default!;
+
+    [Inject]
+    private NotificationService Notifications { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender || UserId.Length == 0)
+        {
+            return;
+        }
+
+        _module = await JS.ImportAsync("./js/notify.js", () => _disposed);
+        if (_module is null)
+        {
+            return;
+        }
+
+        _self = DotNetObjectReference.Create(this);
+        _enabled = await _module.InvokeAsync<bool>("start", _self);
+        _listener = HubListener.Start(Hub, UserId, InvokeAsync, DispatchExceptionAsync, OnEventAsync);
+        Navigation.LocationChanged += OnLocationChanged;
+    }
+
+    [JSInvokable]
+    public void SetEnabled(bool enabled) => _enabled = enabled;
+
+    private async Task OnEventAsync(MessengerEvent messengerEvent)
+    {
+        if (_enabled && _module is not null && messengerEvent is MessagePosted { Message: var message } && message.SenderId != UserId
+            && await Notifications.ForAsync(UserId, message) is { } notification)
+        {
+            await _module.InvokeVoidAsync("show", notification);
+        }
+    }
+
+    private void OnLocationChanged(object? sender, LocationChangedEventArgs e) =>
+        _ = InvokeAsync(async () =>
+        {
+            try
+            {
+                if (_module is not null && !_disposed)
+                {
+                    await _module.InvokeVoidAsync("viewing");
+                }
+            }
+            catch (JSDisconnectedException)
+            {
+            }
+        });
+
+    public async ValueTask DisposeAsync()
+    {
+        _disposed = true;
+        Navigation.LocationChanged -= OnLocationChanged;
+        _listener?.Dispose();
+        try
+        {
+            if (_module is not null)
+            {
+                await _module.InvokeVoidAsync("stop", _self);
+            }
+        }
+        catch (JSDisconnectedException)
+        {
+        }
+
+        await _module.ReleaseAsync();
+        _self?.Dispose();
+    }
+}

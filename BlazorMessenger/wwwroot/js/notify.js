@@ -1,0 +1,172 @@
+// Browser notifications. Turned on per browser from the settings page (the page never asks by itself). Every tab
+// hears each new message from its circuit; a notification is shown only when no tab of this browser has the
+// conversation open and visible, and only once: tabs publish what they show in localStorage, and the first tab to
+// claim a message under a Web Lock shows it. A conversation's notification replaces its previous one (same tag).
+const enabledKey = "bm-notify:on";
+const soundKey = "bm-notify:sound";
+const claimPrefix = "bm-notified:";
+const tabPrefix = "bm-tab:";
+const tabFreshMs = 30000;
+const heartbeatMs = 10000;
+const tabKey = tabPrefix + (crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2));
+const listeners = new Set();
+let started = false;
+
+const supported = () => "Notification" in window && !!navigator.locks;
+
+/** What the settings page shows: whether this browser can, may and will notify, and whether it plays a sound. */
+export function state() {
+    const permission = supported() ? Notification.permission : "unsupported";
+    return {
+        supported: supported(),
+        permission,
+        enabled: permission === "granted" && localStorage.getItem(enabledKey) === "1",
+        sound: localStorage.getItem(soundKey) === "1",
+    };
+}
+
+/** Asks the browser for permission (from a click on "Enable notifications") and turns notifications on if given. */
+export async function enable() {
+    if (supported() && (await Notification.requestPermission()) === "granted") {
+        localStorage.setItem(enabledKey, "1");
+    }
+    changed();
+    return state();
+}
+
+export function disable() {
+    localStorage.removeItem(enabledKey);
+    changed();
+    return state();
+}
+
+export function setSound(on) {
+    if (on) {
+        localStorage.setItem(soundKey, "1");
+    } else {
+        localStorage.removeItem(soundKey);
+    }
+    return state();
+}
+
+function changed() {
+    const enabled = state().enabled;
+    for (const dotnet of listeners) {
+        dotnet.invokeMethodAsync("SetEnabled", enabled).catch(() => { });
+    }
+}
+
+/** The circuit's notifier: told when notifications are turned on or off (here or in another tab). Answers whether they are on. */
+export function start(dotnet) {
+    listeners.add(dotnet);
+    if (!started) {
+        started = true;
+        document.addEventListener("visibilitychange", viewing);
+        addEventListener("pagehide", () => localStorage.removeItem(tabKey));
+        addEventListener("pageshow", viewing);
+        addEventListener("storage", e => {
+            if (e.key === enabledKey || e.key === null) {
+                changed();
+            }
+        });
+        setInterval(viewing, heartbeatMs);
+    }
+    viewing();
+    return state().enabled;
+}
+
+export function stop(dotnet) {
+    listeners.delete(dotnet);
+}
+
+/** This tab shows another address, or became visible or hidden: the other tabs must know. */
+export function viewing() {
+    localStorage.setItem(tabKey, JSON.stringify({ path: location.pathname, visible: document.visibilityState === "visible", at: Date.now() }));
+}
+
+function seenInSomeTab(path) {
+    if (document.visibilityState === "visible" && location.pathname === path) {
+        return true;
+    }
+    for (let i = 0; i < localStorage.length; i++) {
+        const key = localStorage.key(i);
+        if (!key?.startsWith(tabPrefix) || key === tabKey) {
+            continue;
+        }
+        try {
+            const tab = JSON.parse(localStorage.getItem(key));
+            if (Date.now() - tab.at > tabFreshMs) {
+                localStorage.removeItem(key);
+            } else if (tab.visible && tab.path === path) {
+                return true;
+            }
+        } catch {
+            localStorage.removeItem(key);
+        }
+    }
+    return false;
+}
+
+/** Shows the message's notification unless a tab shows the conversation or another tab already notified it. */
+export async function show(n) {
+    if (!state().enabled) {
+        return;
+    }
+    const href = new URL(n.href, document.baseURI);
+    if (seenInSomeTab(href.pathname)) {
+        return;
+    }
+    await navigator.locks.request("bm-notify", async () => {
+        const claim = `${claimPrefix}${n.conversationId}:${n.seq}`;
+        if (localStorage.getItem(claim)) {
+            return;
+        }
+        forgetOldClaims();
+        localStorage.setItem(claim, String(Date.now()));
+        const note = new Notification(n.title, {
+            body: n.body,
+            icon: new URL(n.icon, document.baseURI).href,
+            tag: n.tag,
+            renotify: true,
+            silent: true,
+        });
+        note.onclick = () => {
+            window.focus();
+            window.Blazor?.navigateTo(href.pathname + href.search);
+            note.close();
+        };
+        if (state().sound) {
+            chime();
+        }
+    });
+}
+
+function forgetOldClaims() {
+    for (let i = localStorage.length - 1; i >= 0; i--) {
+        const key = localStorage.key(i);
+        if (key?.startsWith(claimPrefix) && Date.now() - Number(localStorage.getItem(key)) > 60000) {
+            localStorage.removeItem(key);
+        }
+    }
+}
+
+// A short two-note chime made on the spot: no sound file to fetch.
+function chime() {
+    try {
+        const audio = new AudioContext();
+        [660, 880].forEach((frequency, i) => {
+            const tone = audio.createOscillator();
+            const gain = audio.createGain();
+            const at = audio.currentTime + i * 0.12;
+            tone.frequency.value = frequency;
+            gain.gain.setValueAtTime(0.15, at);
+            gain.gain.exponentialRampToValueAtTime(0.001, at + 0.25);
+            tone.connect(gain).connect(audio.destination);
+            tone.start(at);
+            tone.stop(at + 0.25);
+        });
+        setTimeout(() => audio.close(), 1000);
+    } catch {
+        // No audio in this browser: the notification still shows.
+    }
+}
