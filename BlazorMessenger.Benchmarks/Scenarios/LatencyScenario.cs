@@ -22,6 +22,18 @@ public static class LatencyScenario
                 const m = /^bench-(\S+)$/.exec(e.target.value.trim());
                 if (m) window.__sent[m[1]] = performance.timeOrigin + performance.now();
             }, true);
+            // When each of one's last messages shows its read tick.
+            window.__read = {};
+            const log = document.querySelector('[role=log]');
+            new MutationObserver(() => {
+                const mine = log.querySelectorAll('.bm-msg.bm-mine[data-seq]');
+                for (let i = Math.max(0, mine.length - 5); i < mine.length; i++) {
+                    const m = /^bench-(\S+)$/.exec(mine[i].querySelector('.bm-body')?.textContent.trim() ?? '');
+                    if (m && !(m[1] in window.__read) && mine[i].querySelector('[data-receipt=Read]')) {
+                        window.__read[m[1]] = performance.timeOrigin + performance.now();
+                    }
+                }
+            }).observe(log, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-receipt'] });
         }
         """;
 
@@ -71,6 +83,11 @@ public static class LatencyScenario
         report.Add("latency", "  of which key press to committed and published (p50)", Median(idle.ToServer), "ms");
         report.Add("latency", "  of which published to rendered at recipient (p50)", Median(idle.ToRender), "ms");
 
+        // A conversation's pace (the page reports what it has seen at most every 250 ms): the message appearing at the
+        // recipient to its ✓✓ read appearing at the sender.
+        var read = await probe.MeasureReadAsync("read", Math.Min(options.LatencyMessages, 100));
+        report.AddPercentiles("latency", "seen at the recipient to ✓✓ read at the sender", read, "ms", null, null, "≤ 100");
+
         await using var load = await BackgroundLoad.StartAsync(app.Services, options.BackgroundUsers, options.BackgroundMessagesPerSecond);
         await Task.Delay(1000);
         var loaded = await probe.MeasureAsync("load", options.LatencyMessages);
@@ -90,6 +107,25 @@ public static class LatencyScenario
 
     private sealed class Probe(IPage sender, IPage receiver, ConcurrentDictionary<string, double> published, double senderOffset, double receiverOffset)
     {
+        public async Task<List<double>> MeasureReadAsync(string tag, int count)
+        {
+            var box = sender.GetByRole(AriaRole.Textbox, new() { Name = "Message", Exact = true });
+            var samples = new List<double>();
+            for (var i = 0; i < count; i++)
+            {
+                var key = $"{tag}-{i}";
+                await box.FillAsync($"bench-{key}");
+                await box.PressAsync("Enter");
+                await sender.WaitForFunctionAsync("k => k in window.__read", key);
+                var seen = await receiver.EvaluateAsync<double>("k => window.__recv[k]", key) - receiverOffset;
+                var read = await sender.EvaluateAsync<double>("k => window.__read[k]", key) - senderOffset;
+                samples.Add(read - seen);
+                await Task.Delay(300);
+            }
+
+            return samples;
+        }
+
         public async Task<Samples> MeasureAsync(string tag, int count)
         {
             var box = sender.GetByRole(AriaRole.Textbox, new() { Name = "Message", Exact = true });

@@ -94,6 +94,8 @@ public sealed class AccessibilityTests(BrowserFixture browser)
             await browser.IdOfAsync(bob), "Quokka club", [alice], TestContext.Current.CancellationToken)).Value;
         Assert.True((await browser.App.Services.GetRequiredService<ChatService>().SendAsync(
             aliceId, groupId, Guid.NewGuid(), $"hello @{bob}", TestContext.Current.CancellationToken)).Succeeded);
+        Assert.True((await browser.App.Services.GetRequiredService<ChatService>().SendAsync(
+            await browser.IdOfAsync(bob), groupId, Guid.NewGuid(), "my own", TestContext.Current.CancellationToken)).Succeeded);
         await OpenAsync(session, $"/group/{groupId}");
         await Expect(page.MessageLog().Locator(".bm-mention")).ToBeVisibleAsync();
         await audit.ScanAsync(page, "group chat");
@@ -105,11 +107,21 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         await Expect(page.GetByRole(AriaRole.Dialog, new() { Name = "Group info" }).Locator(".bm-member-row")).ToHaveCountAsync(2);
         await audit.ScanAsync(page, "group info");
         await page.Keyboard.PressAsync("Escape");
+        var mine = page.MessageLog().Locator(".bm-msg[data-seq]").Last;
+        await mine.HoverAsync();
+        await mine.GetByRole(AriaRole.Button, new() { Name = "Message actions" }).ClickAsync();
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Message info" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Dialog, new() { Name = "Message info" }).GetByRole(AriaRole.Listitem)).ToHaveCountAsync(1);
+        await audit.ScanAsync(page, "message info");
+        await page.Keyboard.PressAsync("Escape");
 
         await OpenAsync(session, "/contacts");
         await audit.ScanAsync(page, "contacts");
         await OpenAsync(session, "/profile");
         await audit.ScanAsync(page, "profile");
+        await OpenAsync(session, "/settings");
+        await Expect(page.GetByText("Checking this browser…")).ToHaveCountAsync(0);
+        await audit.ScanAsync(page, "settings");
         await OpenAsync(session, "/search");
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Search all messages" }).FillAsync("quokka");
         await Expect(page.GetByRole(AriaRole.List, new() { Name = "Search results" })).ToBeVisibleAsync();

@@ -21,13 +21,14 @@ public static class SqliteSetup
             .AddInterceptors(BusyTimeoutInterceptor.Instance);
 
     /// <summary>
-    /// busy_timeout is per connection, so every opened connection gets it; WAL is a property of the
-    /// database file and is switched on once at start-up.
+    /// busy_timeout and synchronous are per connection, so every opened connection gets them (a pooled connection that
+    /// a writer of receipts relaxed comes back durable); WAL is a property of the database file and is switched on once
+    /// at start-up.
     /// </summary>
     private sealed class BusyTimeoutInterceptor : DbConnectionInterceptor
     {
         public static readonly BusyTimeoutInterceptor Instance = new();
-        private static readonly string Pragma = $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds};";
+        private static readonly string Pragma = $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = FULL;";
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {

@@ -73,6 +73,11 @@ public sealed class ReceiptWriter : IAsyncDisposable
         var userIds = batch.Select(p => p.UserId).Distinct().ToList();
         var conversationIds = batch.Select(p => p.ConversationId).Distinct().ToList();
         await using var db = await _dbFactory.CreateDbContextAsync();
+        // A receipt is not worth a disk flush of its own: it reaches the disk with the next message's commit or the
+        // next checkpoint, and one lost in a power cut is reported again by the tab's next look. Without this each
+        // mark waited for (and made the next message wait for) an fsync.
+        await db.Database.OpenConnectionAsync();
+        await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = NORMAL");
         var rows = (await db.ConversationMembers
                 .Where(m => userIds.Contains(m.UserId) && conversationIds.Contains(m.ConversationId))
                 .Select(m => new { Member = m, UpTo = m.LeftSeq ?? m.Conversation!.LastSeq, m.Conversation!.Kind, m.User!.HidesReadReceipts })

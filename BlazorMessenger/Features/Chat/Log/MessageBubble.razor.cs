@@ -119,6 +119,15 @@ public sealed partial class MessageBubble
         }
     };
 
+    /// <summary>Plain markup, not a MudIcon: a component per tick cost every open chat a component per message of one's own.</summary>
+    private static MarkupString TickIcon(ReceiptStatus receipt) => receipt == ReceiptStatus.Sent ? SentIcon : DeliveredIcon;
+
+    private static readonly MarkupString SentIcon = Svg(Icons.Material.Filled.Done);
+    private static readonly MarkupString DeliveredIcon = Svg(Icons.Material.Filled.DoneAll);
+
+    private static MarkupString Svg(string paths) =>
+        new($"<svg viewBox=\"0 0 24 24\" aria-hidden=\"true\" focusable=\"false\" fill=\"currentColor\">{paths}</svg>");
+
     private string CssClass => string.Join(' ', "bm-msg", Mine ? "bm-mine" : "bm-theirs",
         !Message.IsDeleted && Message.Image is null && Emoji.IsJumbo(Message.Body) ? "bm-jumbo" : "",
         Highlighted ? "bm-target" : "");
