@@ -28,11 +28,14 @@ public sealed class ConversationMember
 
     /// <summary>
     /// Everything up to this Seq reached one of the member's open tabs (the tab acknowledged it). Reading implies it:
-    /// the delivered position shown is never below LastReadSeq.
+    /// every write of LastReadSeq keeps this at least as far.
     /// </summary>
     public long DeliveredSeq { get; set; }
 
     public DateTime JoinedUtc { get; set; }
+
+    /// <summary>The Seq of the message that added them (0: in it from the start): earlier messages were never theirs to receive.</summary>
+    public long JoinedSeq { get; set; }
 
     /// <summary>No notifications, a grey badge and no place in the title count until then (DateTime.MaxValue: always).</summary>
     public DateTime? MutedUntilUtc { get; set; }

@@ -30,5 +30,8 @@ public sealed record ReceiptMoved(long ConversationId, Features.Receipts.MemberP
 /// <summary>Someone turned read receipts on or off: open conversations with them read positions again.</summary>
 public sealed record ReceiptPrivacyChanged(string UserId) : MessengerEvent;
 
-/// <summary>Someone started or stopped typing in a conversation: everyone typing there now (never stored).</summary>
-public sealed record TypingChanged(long ConversationId, IReadOnlyList<Features.Typing.Typist> Typists) : MessengerEvent;
+/// <summary>
+/// Someone started or stopped typing in a conversation: everyone typing there now (never stored). Versions only grow:
+/// a listener keeps the highest it has seen.
+/// </summary>
+public sealed record TypingChanged(long ConversationId, IReadOnlyList<Features.Typing.Typist> Typists, long Version) : MessengerEvent;

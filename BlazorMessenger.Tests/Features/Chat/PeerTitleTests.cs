@@ -28,10 +28,15 @@ public sealed class PeerTitleTests : ChatComponentContext
             Assert.Equal("online", cut.Find("[data-testid=presence-status]").TextContent);
             Assert.Equal("Alice Wonder", cut.Find("h1").TextContent);
         });
-        await Task.Run(() => hub.Publish([Bed.Bob], new TypingChanged(Bed.ConversationId, [new(Bed.Alice, "Alice Wonder")])),
+        await Task.Run(() => hub.Publish([Bed.Bob], new TypingChanged(Bed.ConversationId, [new(Bed.Alice, "Alice Wonder")], 2)),
             Xunit.TestContext.Current.CancellationToken);
         cut.WaitForAssertion(() => Assert.Equal("Alice Wonder is typing…", cut.Find("[data-testid=presence-status]").TextContent));
-        await Task.Run(() => hub.Publish([Bed.Bob], new TypingChanged(Bed.ConversationId, [])), Xunit.TestContext.Current.CancellationToken);
+        // An older event arriving late changes nothing; the newer "stopped" does.
+        await Task.Run(() => hub.Publish([Bed.Bob], new TypingChanged(Bed.ConversationId, [], 1)), Xunit.TestContext.Current.CancellationToken);
+        await Task.Run(() => hub.Publish([Bed.Bob], new TypingChanged(Bed.ConversationId, [new(Bed.Alice, "Alice Wonder")], 2)),
+            Xunit.TestContext.Current.CancellationToken);
+        cut.WaitForAssertion(() => Assert.Equal("Alice Wonder is typing…", cut.Find("[data-testid=presence-status]").TextContent));
+        await Task.Run(() => hub.Publish([Bed.Bob], new TypingChanged(Bed.ConversationId, [], 3)), Xunit.TestContext.Current.CancellationToken);
         cut.WaitForAssertion(() => Assert.Equal("online", cut.Find("[data-testid=presence-status]").TextContent));
 
         await DisposeComponentsAsync();

@@ -133,6 +133,34 @@ public sealed class ReceiptServiceTests
     }
 
     [Fact]
+    public async Task Someone_who_left_a_group_sees_no_ones_receipts_in_it_any_more()
+    {
+        await using var bed = await GroupTestBed.CreateAsync();
+        var before = await bed.SendAsync(bed.Mia, "x");
+        await bed.Receipts.MarkReadAsync(bed.Adam, bed.GroupId, before.Seq, Ct);
+        Assert.NotNull(await bed.Receipts.MessageInfoAsync(bed.Mia, before.Id, Ct));
+        GroupTestBed.Ok(await bed.Groups.RemoveMemberAsync(bed.Olive, bed.GroupId, bed.Mia, Ct));
+
+        Assert.Empty((await bed.Receipts.PositionsAsync(bed.Mia, bed.GroupId, Ct)).Others);
+        Assert.Null(await bed.Receipts.MessageInfoAsync(bed.Mia, before.Id, Ct));
+    }
+
+    [Fact]
+    public void A_group_message_is_read_only_once_every_member_has_it_even_those_keeping_their_reads_to_themselves()
+    {
+        var positions = new ReceiptPositions(new Dictionary<string, MemberPosition>
+        {
+            ["b"] = new("b", 10, 10),
+            ["c"] = new("c", 8, null),
+        });
+
+        Assert.Equal(ReceiptStatus.Read, positions.StatusOf(8));
+        Assert.Equal(ReceiptStatus.Sent, positions.StatusOf(9));
+        Assert.Equal(ReceiptStatus.Read, positions.With(new("c", 10, null)).StatusOf(10));
+        Assert.Equal(ReceiptStatus.Delivered, new ReceiptPositions(new Dictionary<string, MemberPosition> { ["c"] = new("c", 10, null) }).StatusOf(10));
+    }
+
+    [Fact]
     public async Task Marks_from_many_readers_at_once_all_land()
     {
         await using var bed = await GroupTestBed.CreateAsync();

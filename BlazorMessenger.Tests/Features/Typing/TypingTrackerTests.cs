@@ -31,12 +31,12 @@ public sealed class TypingTrackerTests
         await typing.ReportAsync(bed.Alice, bed.ConversationId, Ct);
         time.Advance(TimeSpan.FromSeconds(3));
         Assert.Single(bob.OfType<TypingChanged>());
-        Assert.Single(typing.In([bed.ConversationId])[bed.ConversationId]);
+        Assert.Single(typing.In([bed.ConversationId]).Typing[bed.ConversationId].Typists);
 
         time.Advance(TimeSpan.FromSeconds(2));
         await Eventually.TrueAsync(() => bob.OfType<TypingChanged>().Count == 2, "The stop");
         Assert.Empty(bob.OfType<TypingChanged>()[1].Typists);
-        Assert.Empty(typing.In([bed.ConversationId]));
+        Assert.Empty(typing.In([bed.ConversationId]).Typing);
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class TypingTrackerTests
         Assert.IsType<TypingChanged>(events[0]);
         Assert.IsType<MessagePosted>(events[1]);
         Assert.Empty(Assert.IsType<TypingChanged>(events[2]).Typists);
-        Assert.Empty(typing.In([bed.ConversationId]));
+        Assert.Empty(typing.In([bed.ConversationId]).Typing);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class TypingTrackerTests
         Assert.Empty(rita.OfType<TypingChanged>());
         await Assert.ThrowsAsync<NotAMemberException>(() => typing.ReportAsync(bed.Rita, bed.GroupId, Ct));
         await Assert.ThrowsAsync<NotAMemberException>(() => typing.ReportAsync(bed.Sam, bed.GroupId, Ct));
-        Assert.Equal(2, typing.In([bed.GroupId])[bed.GroupId].Count);
+        Assert.Equal(2, typing.In([bed.GroupId]).Typing[bed.GroupId].Typists.Count);
     }
 
     [Fact]
@@ -88,6 +88,21 @@ public sealed class TypingTrackerTests
         Assert.True(await typing.ReportAsync(bed.Alice, bed.ConversationId, Ct));
         Assert.True(await typing.ReportAsync(bed.Alice, bed.ConversationId, Ct));
         Assert.False(await typing.ReportAsync(bed.Alice, bed.ConversationId, Ct));
+    }
+
+    [Fact]
+    public void A_screen_keeps_the_newest_version_per_conversation_whatever_order_events_arrive_in()
+    {
+        var view = new TypingView();
+        view.Load(new TypingNow(new Dictionary<long, TypingChanged> { [1] = new(1, [new("a", "ann")], 5) }, 5));
+
+        Assert.False(view.Apply(new TypingChanged(1, [], 4)));
+        Assert.False(view.Apply(new TypingChanged(2, [new("b", "ben")], 3)));
+        Assert.True(view.Apply(new TypingChanged(1, [], 7)));
+        Assert.False(view.Apply(new TypingChanged(1, [new("a", "ann")], 6)));
+
+        Assert.Empty(view.In(1)!);
+        Assert.Null(view.In(2));
     }
 
     [Fact]

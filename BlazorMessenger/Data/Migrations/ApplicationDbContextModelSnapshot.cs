@@ -170,6 +170,9 @@ namespace BlazorMessenger.Data.Migrations
                     b.Property<long>("DeliveredSeq")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("JoinedSeq")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("JoinedUtc")
                         .HasColumnType("TEXT");
 

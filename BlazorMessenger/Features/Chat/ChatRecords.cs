@@ -26,7 +26,10 @@ public sealed record Mentioned(string Text, string UserName, bool IsMember);
 
 public sealed record ChatPeer(string UserId, string UserName, string? DisplayName, DateTime? LastSeenUtc, string? AvatarId = null)
 {
-    public string Name => string.IsNullOrWhiteSpace(DisplayName) ? UserName : DisplayName;
+    public string Name => NameOf(UserName, DisplayName);
+
+    /// <summary>How everyone is named: the display name, or the username without one.</summary>
+    public static string NameOf(string userName, string? displayName) => string.IsNullOrWhiteSpace(displayName) ? userName : displayName;
 }
 
 /// <summary>

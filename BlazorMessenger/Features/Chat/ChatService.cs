@@ -78,7 +78,7 @@ public sealed partial class ChatService(
                         : MessageRules.Preview(r.Last.Kind, Mentions.Decode(r.Last.Body, id => people.GetValueOrDefault(id).UserName)),
                     r.Last?.SenderId, DateTime.SpecifyKind(r.Last?.CreatedUtc ?? r.CreatedUtc, DateTimeKind.Utc), r.LastSeq, r.LastReadSeq,
                     r.Last?.Kind, r.Last is null ? null : people.GetValueOrDefault(r.Last.SenderId).Name, r.LeftSeq, r.MentionsOfMe,
-                    Math.Max(r.DeliveredSeq, r.LastReadSeq), r.MutedUntilUtc);
+                    r.DeliveredSeq, r.MutedUntilUtc);
             })
             .OrderByDescending(s => s.LastActivityUtc)
             .ToList();

@@ -149,7 +149,7 @@ public sealed partial class MessageWriter
             // Sending marks one's own messages read, but never someone else's that arrived unseen before them (the outbox
             // may send from a hidden tab, or after a reconnect).
             """
-            UPDATE ConversationMembers SET LastReadSeq = $seq
+            UPDATE ConversationMembers SET LastReadSeq = $seq, DeliveredSeq = MAX(DeliveredSeq, $seq)
             WHERE ConversationId = $id AND UserId = $user AND LastReadSeq < $seq
               AND NOT EXISTS (SELECT 1 FROM Messages m WHERE m.ConversationId = $id AND m.Seq > ConversationMembers.LastReadSeq
                               AND m.Seq < $seq AND m.SenderId <> $user)

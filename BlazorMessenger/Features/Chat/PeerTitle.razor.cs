@@ -80,7 +80,8 @@ public sealed partial class PeerTitle : IDisposable
                 break;
             case PresenceChanged change when change.UserId == Peer.UserId:
                 _online = change.IsOnline;
-                _lastSeenUtc = change.LastSeenUtc ?? _lastSeenUtc;
+                // Going offline says when (or nothing, where that is hidden); coming online keeps what was known.
+                _lastSeenUtc = change.IsOnline ? _lastSeenUtc : change.LastSeenUtc;
                 break;
             default:
                 return Task.CompletedTask;

@@ -48,8 +48,8 @@ public sealed partial class GroupService
                 }
 
                 // What came before counts as read: they start at the message that adds them.
-                (row.Role, row.JoinedUtc, row.LeftSeq, row.LeftUtc, row.TitleWhenLeft, row.LastReadSeq, row.DeliveredSeq) =
-                    (MemberRole.Member, now, null, null, null, seq - 1, seq - 1);
+                (row.Role, row.JoinedUtc, row.JoinedSeq, row.LeftSeq, row.LeftUtc, row.TitleWhenLeft, row.LastReadSeq, row.DeliveredSeq) =
+                    (MemberRole.Member, now, seq, null, null, null, seq - 1, seq - 1);
             }
 
             await db.SaveChangesAsync();

@@ -34,6 +34,9 @@ public sealed class Notifier : ComponentBase, IAsyncDisposable
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
+    [Inject]
+    private ILogger<Notifier> Logger { get; set; } = default!;
+
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (!firstRender || UserId.Length == 0)
@@ -56,12 +59,27 @@ public sealed class Notifier : ComponentBase, IAsyncDisposable
     [JSInvokable]
     public void SetEnabled(bool enabled) => _enabled = enabled;
 
+    /// <summary>
+    /// A notification is a courtesy: one that cannot be shown (the page went away, the call timed out during a network
+    /// drop, the browser refused) is dropped, and never takes the page down with it.
+    /// </summary>
     private async Task OnEventAsync(MessengerEvent messengerEvent)
     {
-        if (_enabled && _module is not null && messengerEvent is MessagePosted { Message: var message } && message.SenderId != UserId
-            && await Notifications.ForAsync(UserId, message) is { } notification)
+        if (!_enabled || _module is null || messengerEvent is not MessagePosted { Message: var message } || message.SenderId == UserId)
         {
-            await _module.InvokeVoidAsync("show", notification);
+            return;
+        }
+
+        try
+        {
+            if (await Notifications.ForAsync(UserId, message) is { } notification)
+            {
+                await _module.InvokeVoidAsync("show", notification);
+            }
+        }
+        catch (Exception ex) when (ex is JSException or JSDisconnectedException or TaskCanceledException or NotAMemberException)
+        {
+            Logger.LogDebug(ex, "A notification for message {Seq} in {ConversationId} was not shown.", message.Seq, message.ConversationId);
         }
     }
 

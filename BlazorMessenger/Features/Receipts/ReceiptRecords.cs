@@ -13,7 +13,11 @@ public enum ReceiptStatus
 /// <summary>
 /// Another member's positions as the viewer may see them: Read is null when either of them turned read receipts off.
 /// </summary>
-public sealed record MemberPosition(string UserId, long Delivered, long? Read);
+public sealed record MemberPosition(string UserId, long Delivered, long? Read)
+{
+    /// <summary>A read position passes between two people only when neither turned read receipts off.</summary>
+    public static bool Shares(bool viewerHides, bool readerHides) => !viewerHides && !readerHides;
+}
 
 /// <summary>
 /// The other current members' positions in one conversation. A message is delivered when every one of them has it,
@@ -26,8 +30,9 @@ public sealed record ReceiptPositions(IReadOnlyDictionary<string, MemberPosition
     private readonly long _delivered = Others.Count == 0 ? 0 : Others.Values.Min(p => p.Delivered);
     private readonly long _read = Others.Values.Any(p => p.Read is not null) ? Others.Values.Where(p => p.Read is not null).Min(p => p.Read!.Value) : 0;
 
+    /// <summary>Read only once delivered to everyone too: a member who keeps their reads to themselves may not have it yet.</summary>
     public ReceiptStatus StatusOf(long seq) =>
-        seq <= _read ? ReceiptStatus.Read : seq <= _delivered ? ReceiptStatus.Delivered : ReceiptStatus.Sent;
+        seq > _delivered ? ReceiptStatus.Sent : seq <= _read ? ReceiptStatus.Read : ReceiptStatus.Delivered;
 
     /// <summary>With one member's new positions (a member the viewer does not count, such as themselves, changes nothing).</summary>
     public ReceiptPositions With(MemberPosition moved) =>

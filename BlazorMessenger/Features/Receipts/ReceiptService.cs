@@ -1,4 +1,5 @@
 using BlazorMessenger.Data;
+using BlazorMessenger.Features.Chat;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlazorMessenger.Features.Receipts;
@@ -31,11 +32,18 @@ public sealed class ReceiptService(IDbContextFactory<ApplicationDbContext> dbFac
         }
     }
 
-    /// <summary>The other current members' positions, as the caller may see them (see <see cref="ReceiptPositions"/>).</summary>
+    /// <summary>
+    /// The other current members' positions, as the caller may see them (see <see cref="ReceiptPositions"/>); none for
+    /// someone no longer in the group (what the others read after they left is not theirs to know).
+    /// </summary>
     public async Task<ReceiptPositions> PositionsAsync(string userId, long conversationId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.ReadableUpToAsync(userId, conversationId, ct);
+        if (await db.ReadableUpToAsync(userId, conversationId, ct) != long.MaxValue)
+        {
+            return ReceiptPositions.None;
+        }
+
         var viewerHides = await HidesAsync(db, userId, ct);
         var others = await db.ConversationMembers.AsNoTracking().Current()
             .Where(m => m.ConversationId == conversationId && m.UserId != userId)
@@ -43,28 +51,27 @@ public sealed class ReceiptService(IDbContextFactory<ApplicationDbContext> dbFac
             .ToListAsync(ct);
         return new ReceiptPositions(others.ToDictionary(
             m => m.UserId,
-            m => new MemberPosition(m.UserId, Math.Max(m.DeliveredSeq, m.LastReadSeq), viewerHides || m.HidesReadReceipts ? null : m.LastReadSeq)));
+            m => new MemberPosition(m.UserId, m.DeliveredSeq, MemberPosition.Shares(viewerHides, m.HidesReadReceipts) ? m.LastReadSeq : null)));
     }
 
     /// <summary>
     /// For the sender of a group message: each member who was in the group when it was sent, whether and when it was
-    /// delivered to them and read by them. Null for a message that is not the caller's.
+    /// delivered to them and read by them. Null for a message that is not the caller's, or for a group they left.
     /// </summary>
     public async Task<IReadOnlyList<MessageReceipt>?> MessageInfoAsync(string userId, long messageId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var message = await db.Messages.AsNoTracking().Where(m => m.Id == messageId)
-            .Select(m => new { m.ConversationId, m.Seq, m.SenderId, m.CreatedUtc })
+            .Select(m => new { m.ConversationId, m.Seq, m.SenderId })
             .SingleOrDefaultAsync(ct) ?? throw new NotAMemberException(0);
-        await db.ReadableUpToAsync(userId, message.ConversationId, ct);
-        if (message.SenderId != userId)
+        if (await db.ReadableUpToAsync(userId, message.ConversationId, ct) != long.MaxValue || message.SenderId != userId)
         {
             return null;
         }
 
         var viewerHides = await HidesAsync(db, userId, ct);
         var members = await db.ConversationMembers.AsNoTracking().Current()
-            .Where(m => m.ConversationId == message.ConversationId && m.UserId != userId && m.JoinedUtc <= message.CreatedUtc)
+            .Where(m => m.ConversationId == message.ConversationId && m.UserId != userId && m.JoinedSeq < message.Seq)
             .Select(m => new
             {
                 m.UserId, m.User!.UserName, m.User.DisplayName, m.User.AvatarMediaId, m.User.HidesReadReceipts, m.DeliveredSeq, m.LastReadSeq,
@@ -77,9 +84,9 @@ public sealed class ReceiptService(IDbContextFactory<ApplicationDbContext> dbFac
         return members
             .Select(m =>
             {
-                var read = !viewerHides && !m.HidesReadReceipts && m.LastReadSeq >= message.Seq;
-                var delivered = Math.Max(m.DeliveredSeq, m.LastReadSeq) >= message.Seq;
-                return new MessageReceipt(m.UserId, string.IsNullOrWhiteSpace(m.DisplayName) ? m.UserName! : m.DisplayName, m.AvatarMediaId,
+                var read = MemberPosition.Shares(viewerHides, m.HidesReadReceipts) && m.LastReadSeq >= message.Seq;
+                var delivered = m.DeliveredSeq >= message.Seq;
+                return new MessageReceipt(m.UserId, ChatPeer.NameOf(m.UserName!, m.DisplayName), m.AvatarMediaId,
                     delivered, delivered ? Utc(m.DeliveredUtc ?? m.ReadUtc) : null, read, read ? Utc(m.ReadUtc) : null);
             })
             .OrderByDescending(m => m.Read).ThenByDescending(m => m.Delivered).ThenBy(m => m.Name, StringComparer.CurrentCultureIgnoreCase)

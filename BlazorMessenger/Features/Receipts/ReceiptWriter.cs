@@ -78,6 +78,9 @@ public sealed class ReceiptWriter : IAsyncDisposable
         // mark waited for (and made the next message wait for) an fsync.
         await db.Database.OpenConnectionAsync();
         await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = NORMAL");
+        // BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default): the rows read here are the ones written back, with no group
+        // change (a member re-added, their positions reset) committing in between.
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var rows = (await db.ConversationMembers
                 .Where(m => userIds.Contains(m.UserId) && conversationIds.Contains(m.ConversationId))
                 .Select(m => new { Member = m, UpTo = m.LeftSeq ?? m.Conversation!.LastSeq, m.Conversation!.Kind, m.User!.HidesReadReceipts })
@@ -94,7 +97,7 @@ public sealed class ReceiptWriter : IAsyncDisposable
             }
 
             var member = row.Member;
-            var (oldDelivered, oldRead) = (Math.Max(member.DeliveredSeq, member.LastReadSeq), member.LastReadSeq);
+            var (oldDelivered, oldRead) = (member.DeliveredSeq, member.LastReadSeq);
             var read = Math.Max(oldRead, Math.Min(row.UpTo, group.Where(p => p.Kind == ReceiptKind.Read).Select(p => p.Seq).DefaultIfEmpty(0).Max()));
             var delivered = Math.Max(Math.Max(oldDelivered, read), Math.Min(row.UpTo, group.Max(p => p.Seq)));
             (member.LastReadSeq, member.DeliveredSeq) = (read, delivered);
@@ -108,6 +111,7 @@ public sealed class ReceiptWriter : IAsyncDisposable
         }
 
         await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         foreach (var move in moves)
         {
             await PublishAsync(db, move);
@@ -136,15 +140,17 @@ public sealed class ReceiptWriter : IAsyncDisposable
             return;
         }
 
-        var from = Math.Min(move.OldDelivered, move.OldRead);
+        // Reading never passes delivery, so everything between the old read position and the new delivered one is new to someone.
         var senders = await db.ConversationMembers.AsNoTracking().Current()
             .Where(m => m.ConversationId == move.ConversationId && m.UserId != move.UserId
-                        && db.Messages.Any(x => x.ConversationId == move.ConversationId && x.SenderId == m.UserId && x.Seq > from && x.Seq <= move.Delivered))
+                        && db.Messages.Any(x => x.ConversationId == move.ConversationId && x.SenderId == m.UserId && x.Seq > move.OldRead && x.Seq <= move.Delivered))
             .Select(m => new { m.UserId, m.User!.HidesReadReceipts })
             .ToListAsync();
-        var position = new MemberPosition(move.UserId, move.Delivered, move.HidesRead ? null : move.Read);
-        _hub.Publish(senders.Where(s => !s.HidesReadReceipts).Select(s => s.UserId), new ReceiptMoved(move.ConversationId, position));
-        _hub.Publish(senders.Where(s => s.HidesReadReceipts).Select(s => s.UserId), new ReceiptMoved(move.ConversationId, position with { Read = null }));
+        foreach (var audience in senders.GroupBy(s => MemberPosition.Shares(s.HidesReadReceipts, move.HidesRead)))
+        {
+            _hub.Publish(audience.Select(s => s.UserId),
+                new ReceiptMoved(move.ConversationId, new MemberPosition(move.UserId, move.Delivered, audience.Key ? move.Read : null)));
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -1,4 +1,5 @@
 using BlazorMessenger.Data;
+using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Realtime;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,8 @@ public sealed record Typist(string UserId, string Name);
 /// <summary>
 /// Who is typing where, in memory only (typing is never stored). A composer reports at most every 3 seconds while keys
 /// are pressed; a report makes the person a typist until 5 seconds after their last one, or until their message is
-/// stored. The current members hear only of changes (someone starts or stops), as the conversation's whole list.
+/// stored. The current members hear only of changes (someone starts or stops), as the conversation's whole list with a
+/// version: events are published outside the lock (a handler may render inline), so a listener keeps the latest version.
 /// </summary>
 public sealed class TypingTracker(
     IDbContextFactory<ApplicationDbContext> dbFactory, IMessengerHub hub, UserRateLimiter rateLimiter, TimeProvider time,
@@ -20,6 +22,8 @@ public sealed class TypingTracker(
 
     private readonly Lock _gate = new();
     private readonly Dictionary<long, Dictionary<string, Entry>> _typing = [];
+    private readonly Dictionary<(long, string), long> _sentAt = [];
+    private long _version;
 
     /// <summary>
     /// The user is typing in the conversation. Throws <see cref="NotAMemberException"/> unless they are a current member;
@@ -27,54 +31,74 @@ public sealed class TypingTracker(
     /// </summary>
     public async Task<bool> ReportAsync(string userId, long conversationId, CancellationToken ct = default)
     {
+        var asked = time.GetTimestamp();
         if (!rateLimiter.TryAcquire(RateLimitedAction.ReportTyping, userId))
         {
             return false;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var me = await db.ConversationMembers.AsNoTracking().Current()
-            .Where(m => m.ConversationId == conversationId && m.UserId == userId)
-            .Select(m => new { m.User!.UserName, m.User.DisplayName })
-            .FirstOrDefaultAsync(ct) ?? throw new NotAMemberException(conversationId);
-
-        var entry = new Entry(new Typist(userId, string.IsNullOrWhiteSpace(me.DisplayName) ? me.UserName! : me.DisplayName));
-        bool started;
+        var members = await db.ConversationMembers.AsNoTracking().Current()
+            .Where(m => m.ConversationId == conversationId)
+            .Select(m => new { m.UserId, m.User!.UserName, m.User.DisplayName })
+            .ToListAsync(ct);
+        var me = members.Find(m => m.UserId == userId) ?? throw new NotAMemberException(conversationId);
+        var entry = new Entry(new Typist(userId, ChatPeer.NameOf(me.UserName!, me.DisplayName)));
+        TypingChanged? started = null;
         lock (_gate)
         {
+            // A report overtaken by the person's own message (the two were on their way together) is over already.
+            if (_sentAt.TryGetValue((conversationId, userId), out var sent) && sent > asked)
+            {
+                return true;
+            }
+
             if (!_typing.TryGetValue(conversationId, out var typists))
             {
                 typists = _typing[conversationId] = new Dictionary<string, Entry>(StringComparer.Ordinal);
             }
 
-            started = !typists.ContainsKey(userId);
+            var isNew = !typists.ContainsKey(userId);
             typists[userId] = entry;
+            if (isNew)
+            {
+                started = Changed(conversationId);
+            }
         }
 
         _ = ExpireAsync(conversationId, entry);
-        if (started)
+        if (started is not null)
         {
-            hub.Publish(await db.CurrentMemberIdsAsync(conversationId, ct), Changed(conversationId));
+            hub.Publish(members.Select(m => m.UserId), started);
         }
 
         return true;
     }
 
-    /// <summary>The person's message arrived: they are no longer typing there. Audience: the message's.</summary>
+    /// <summary>The person's message was stored: they are no longer typing there. Audience: the message's.</summary>
     public void MessageStored(long conversationId, string userId, IEnumerable<string> audience)
     {
-        if (Remove(conversationId, userId, null))
+        TypingChanged? stopped;
+        lock (_gate)
         {
-            hub.Publish(audience, Changed(conversationId));
+            ForgetOldMessages();
+            _sentAt[(conversationId, userId)] = time.GetTimestamp();
+            stopped = Remove(conversationId, userId, null);
+        }
+
+        if (stopped is not null)
+        {
+            hub.Publish(audience, stopped);
         }
     }
 
-    /// <summary>Who is typing in each of these conversations now (for a screen that opens meanwhile).</summary>
-    public IReadOnlyDictionary<long, IReadOnlyList<Typist>> In(IEnumerable<long> conversationIds)
+    /// <summary>Who is typing in those of these conversations where someone is, now (for a screen that opens meanwhile).</summary>
+    public TypingNow In(IEnumerable<long> conversationIds)
     {
         lock (_gate)
         {
-            return conversationIds.Where(_typing.ContainsKey).ToDictionary(id => id, List);
+            return new TypingNow(
+                conversationIds.Where(_typing.ContainsKey).ToDictionary(id => id, id => new TypingChanged(id, List(id), _version)), _version);
         }
     }
 
@@ -83,10 +107,17 @@ public sealed class TypingTracker(
         try
         {
             await Task.Delay(Expiry, time);
-            if (Remove(conversationId, entry.Typist.UserId, entry))
+            await using var db = await dbFactory.CreateDbContextAsync();
+            var audience = await db.CurrentMemberIdsAsync(conversationId, CancellationToken.None);
+            TypingChanged? stopped;
+            lock (_gate)
             {
-                await using var db = await dbFactory.CreateDbContextAsync();
-                hub.Publish(await db.CurrentMemberIdsAsync(conversationId, CancellationToken.None), Changed(conversationId));
+                stopped = Remove(conversationId, entry.Typist.UserId, entry);
+            }
+
+            if (stopped is not null)
+            {
+                hub.Publish(audience, stopped);
             }
         }
         catch (Exception ex)
@@ -95,38 +126,79 @@ public sealed class TypingTracker(
         }
     }
 
-    /// <summary>Removes the typist (only if this is still their latest report, when one is given).</summary>
-    private bool Remove(long conversationId, string userId, Entry? only)
+    /// <summary>Under the lock: removes the typist (only if this is still their latest report, when one is given).</summary>
+    private TypingChanged? Remove(long conversationId, string userId, Entry? only)
     {
-        lock (_gate)
+        if (!_typing.TryGetValue(conversationId, out var typists) || !typists.TryGetValue(userId, out var current)
+            || (only is not null && !ReferenceEquals(current, only)))
         {
-            if (!_typing.TryGetValue(conversationId, out var typists) || !typists.TryGetValue(userId, out var current)
-                || (only is not null && !ReferenceEquals(current, only)))
-            {
-                return false;
-            }
-
-            typists.Remove(userId);
-            if (typists.Count == 0)
-            {
-                _typing.Remove(conversationId);
-            }
-
-            return true;
+            return null;
         }
+
+        typists.Remove(userId);
+        if (typists.Count == 0)
+        {
+            _typing.Remove(conversationId);
+        }
+
+        return Changed(conversationId);
     }
 
-    private TypingChanged Changed(long conversationId)
+    /// <summary>Under the lock: the conversation's typists now, as the next version.</summary>
+    private TypingChanged Changed(long conversationId) => new(conversationId, List(conversationId), ++_version);
+
+    private IReadOnlyList<Typist> List(long conversationId) =>
+        _typing.TryGetValue(conversationId, out var typists) ? [.. typists.Values.Select(e => e.Typist)] : [];
+
+    /// <summary>Under the lock: only a report still on its way can be older than a message, so a few seconds of them is enough.</summary>
+    private void ForgetOldMessages()
     {
-        lock (_gate)
+        if (_sentAt.Count < 4096)
         {
-            return new TypingChanged(conversationId, _typing.ContainsKey(conversationId) ? List(conversationId) : []);
+            return;
+        }
+
+        var before = time.GetTimestamp() - (long)(Expiry.TotalSeconds * time.TimestampFrequency);
+        foreach (var key in _sentAt.Where(p => p.Value < before).Select(p => p.Key).ToList())
+        {
+            _sentAt.Remove(key);
         }
     }
-
-    private IReadOnlyList<Typist> List(long conversationId) => [.. _typing[conversationId].Values.Select(e => e.Typist)];
 
     private sealed record Entry(Typist Typist);
+}
+
+/// <summary>The typing in some conversations at one moment (Version: the tracker's then; later events have higher ones).</summary>
+public sealed record TypingNow(IReadOnlyDictionary<long, TypingChanged> Typing, long Version);
+
+/// <summary>
+/// What one screen shows of typing: the state it loaded and the events since. Events may arrive out of order (they
+/// are published outside the tracker's lock), so per conversation the highest version wins.
+/// </summary>
+public sealed class TypingView
+{
+    private long _loaded;
+    private Dictionary<long, TypingChanged> _latest = [];
+
+    public void Load(TypingNow now)
+    {
+        _loaded = now.Version;
+        _latest = new Dictionary<long, TypingChanged>(now.Typing);
+    }
+
+    /// <summary>Takes the event unless something newer is known; true when what shows changed.</summary>
+    public bool Apply(TypingChanged changed)
+    {
+        if (changed.Version <= _loaded || (_latest.TryGetValue(changed.ConversationId, out var known) && known.Version >= changed.Version))
+        {
+            return false;
+        }
+
+        _latest[changed.ConversationId] = changed;
+        return true;
+    }
+
+    public IReadOnlyList<Typist>? In(long conversationId) => _latest.GetValueOrDefault(conversationId)?.Typists;
 }
 
 /// <summary>How typing reads: "alice is typing…", "alice and bob are typing…", "3 people are typing…".</summary>

@@ -11,6 +11,7 @@ const heartbeatMs = 10000;
 const tabKey = tabPrefix + (crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2));
 const listeners = new Set();
 let started = false;
+let hidden = false;
 
 const supported = () => "Notification" in window && !!navigator.locks;
 
@@ -62,8 +63,14 @@ export function start(dotnet) {
     if (!started) {
         started = true;
         document.addEventListener("visibilitychange", viewing);
-        addEventListener("pagehide", () => localStorage.removeItem(tabKey));
-        addEventListener("pageshow", viewing);
+        addEventListener("pagehide", () => {
+            hidden = true;
+            localStorage.removeItem(tabKey);
+        });
+        addEventListener("pageshow", () => {
+            hidden = false;
+            viewing();
+        });
         addEventListener("storage", e => {
             if (e.key === enabledKey || e.key === null) {
                 changed();
@@ -79,8 +86,11 @@ export function stop(dotnet) {
     listeners.delete(dotnet);
 }
 
-/** This tab shows another address, or became visible or hidden: the other tabs must know. */
+/** This tab shows another address, or became visible or hidden: the other tabs must know (not once it is leaving). */
 export function viewing() {
+    if (hidden) {
+        return;
+    }
     localStorage.setItem(tabKey, JSON.stringify({ path: location.pathname, visible: document.visibilityState === "visible", at: Date.now() }));
 }
 
@@ -123,13 +133,19 @@ export async function show(n) {
         }
         forgetOldClaims();
         localStorage.setItem(claim, String(Date.now()));
-        const note = new Notification(n.title, {
-            body: n.body,
-            icon: new URL(n.icon, document.baseURI).href,
-            tag: n.tag,
-            renotify: true,
-            silent: true,
-        });
+        let note;
+        try {
+            note = new Notification(n.title, {
+                body: n.body,
+                icon: new URL(n.icon, document.baseURI).href,
+                tag: n.tag,
+                renotify: true,
+                silent: true,
+            });
+        } catch {
+            // Some browsers (Chrome on Android) only show notifications from a service worker: nothing to show here.
+            return;
+        }
         note.onclick = () => {
             window.focus();
             window.Blazor?.navigateTo(href.pathname + href.search);

@@ -22,7 +22,8 @@ public sealed partial class ConversationList : IDisposable
     private string _filter = "";
     private readonly Dictionary<string, string> _senderNames = new(StringComparer.Ordinal);
     private readonly Dictionary<long, long> _delivered = [];
-    private IReadOnlyDictionary<long, IReadOnlyList<Typist>> _typing = new Dictionary<long, IReadOnlyList<Typist>>();
+    private readonly Queue<Dictionary<long, long>> _rendered = new();
+    private readonly TypingView _typing = new();
 
     [Parameter]
     public string UserId { get; set; } = "";
@@ -89,6 +90,7 @@ public sealed partial class ConversationList : IDisposable
         {
             _listener = HubListener.Start(Hub, UserId, InvokeAsync, DispatchExceptionAsync, ApplyAsync)
                 .OnReconnected(Circuit, ReloadAndRenderAsync);
+            await AcknowledgeAsync();
             await ReloadAndRenderAsync();
         }
         else if (_listener is not null)
@@ -98,13 +100,18 @@ public sealed partial class ConversationList : IDisposable
     }
 
     /// <summary>
-    /// After-render callbacks of an interactive render run once the browser has acknowledged the batch, so what this
-    /// render showed has reached this tab: the conversations' new messages count as delivered (their senders' ✓✓).
+    /// After-render callbacks of an interactive render run once the browser has acknowledged its batch, one per render in
+    /// order: each takes what its own render showed (a later render may already be on its way), and the conversations'
+    /// new messages there count as delivered (their senders' ✓✓).
     /// </summary>
     private async Task AcknowledgeAsync()
     {
-        var shown = _conversations.Where(c => c.EndedSeq is null && c.LastSeq > Math.Max(c.DeliveredSeq, _delivered.GetValueOrDefault(c.Id)))
-            .ToDictionary(c => c.Id, c => c.LastSeq);
+        if (!_rendered.TryDequeue(out var rendered))
+        {
+            return;
+        }
+
+        var shown = rendered.Where(r => r.Value > _delivered.GetValueOrDefault(r.Key)).ToDictionary();
         if (shown.Count == 0)
         {
             return;
@@ -124,6 +131,18 @@ public sealed partial class ConversationList : IDisposable
             // The next render reports again.
             shown.Keys.ToList().ForEach(id => _delivered.Remove(id));
             Logger.LogWarning(ex, "Marking {Count} conversations delivered failed.", shown.Count);
+        }
+    }
+
+    /// <summary>
+    /// Called while rendering: the newest message of each conversation this render shows that no tab has shown before.
+    /// At most a few renders wait for their acknowledgement; beyond that one is skipped (a later one reports it).
+    /// </summary>
+    private void RememberRendered()
+    {
+        if (_rendered.Count < 8)
+        {
+            _rendered.Enqueue(_conversations.Where(c => c.EndedSeq is null && c.LastSeq > c.DeliveredSeq).ToDictionary(c => c.Id, c => c.LastSeq));
         }
     }
 
@@ -170,8 +189,7 @@ public sealed partial class ConversationList : IDisposable
             case ReadStateChanged read when Find(read.ConversationId) is { } known:
                 Replace(known with { LastReadSeq = Math.Max(known.LastReadSeq, read.LastReadSeq) });
                 break;
-            case TypingChanged typing:
-                _typing = new Dictionary<long, IReadOnlyList<Typist>>(_typing) { [typing.ConversationId] = typing.Typists };
+            case TypingChanged typing when _typing.Apply(typing):
                 break;
             case PresenceChanged presence:
                 if (presence.IsOnline)
@@ -232,7 +250,8 @@ public sealed partial class ConversationList : IDisposable
 
         _conversations = [.. snapshot.Select(KeepNewer).OrderByDescending(c => c.LastActivityUtc)];
         _online = _conversations.Where(c => c.Peer is not null).Select(c => c.Peer!.UserId).Where(Presence.IsOnline).ToHashSet();
-        _typing = Typing.In(_conversations.Select(c => c.Id));
+        // Only where the reader still belongs: a group they left says nothing of who types in it now.
+        _typing.Load(Typing.In(_conversations.Where(c => c.EndedSeq is null).Select(c => c.Id)));
         foreach (var summary in snapshot.Where(s => s.LastMessageSenderName is not null))
         {
             _senderNames[summary.LastMessageSenderId!] = summary.LastMessageSenderName!;
@@ -250,10 +269,14 @@ public sealed partial class ConversationList : IDisposable
 
     private ConversationSummary KeepNewer(ConversationSummary loaded) => Find(loaded.Id) is { } known
         ? (known.LastSeq > loaded.LastSeq
-            ? known with { Name = loaded.Name, Peer = loaded.Peer, AvatarId = loaded.AvatarId, EndedSeq = loaded.EndedSeq }
+            ? known with
+            {
+                Name = loaded.Name, Peer = loaded.Peer, AvatarId = loaded.AvatarId, EndedSeq = loaded.EndedSeq, MutedUntilUtc = loaded.MutedUntilUtc,
+            }
             : loaded) with
         {
             LastReadSeq = Math.Max(known.LastReadSeq, loaded.LastReadSeq),
+            DeliveredSeq = Math.Max(known.DeliveredSeq, loaded.DeliveredSeq),
         }
         : loaded;
 

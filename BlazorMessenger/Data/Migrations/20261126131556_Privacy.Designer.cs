@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BlazorMessenger.Data.Migrations
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261126124727_Privacy")]
+    [Migration("20261126131556_Privacy")]
     partial class Privacy
     {
         /// <inheritdoc />
@@ -171,6 +171,9 @@ namespace BlazorMessenger.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("DeliveredSeq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("JoinedSeq")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("JoinedUtc")

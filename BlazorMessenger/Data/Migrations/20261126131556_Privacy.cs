@@ -11,6 +11,13 @@ namespace BlazorMessenger.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<long>(
+                name: "JoinedSeq",
+                table: "ConversationMembers",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+
             migrationBuilder.AddColumn<DateTime>(
                 name: "MutedUntilUtc",
                 table: "ConversationMembers",
@@ -35,6 +42,10 @@ namespace BlazorMessenger.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropColumn(
+                name: "JoinedSeq",
+                table: "ConversationMembers");
+
             migrationBuilder.DropColumn(
                 name: "MutedUntilUtc",
                 table: "ConversationMembers");
