@@ -73,6 +73,8 @@ public sealed class NotificationFlowTests(BrowserFixture browser)
         await a.TypeAndSendAsync("you are looking");
         await Expect(notifying.StoredBodies().Last).ToHaveTextAsync("you are looking");
         await Expect(other.ConversationList().GetByRole(AriaRole.Link, new() { Name = alice })).ToContainTextAsync("you are looking");
+        // Seen there: read on every tab.
+        await Expect(other.ConversationList().GetByRole(AriaRole.Link, new() { Name = alice }).Locator(".bm-unread")).ToHaveCountAsync(0);
         Assert.Equal(2, await CountAsync(notifying) + otherBefore);
 
         // Muted (from the chat header), and away from the chat: still nothing, and the badge is grey.

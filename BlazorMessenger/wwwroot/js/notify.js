@@ -1,13 +1,14 @@
 // Browser notifications. Turned on per browser from the settings page (the page never asks by itself). Every tab
 // hears each new message from its circuit; a notification is shown only when no tab of this browser has the
-// conversation open and visible, and only once: tabs publish what they show in localStorage, and the first tab to
-// claim a message under a Web Lock shows it. A conversation's notification replaces its previous one (same tag).
+// conversation open and visible, and only once: tabs publish what they show in localStorage, and the one tab that
+// gets the message's Web Lock shows it. A conversation's notification replaces its previous one (same tag).
 const enabledKey = "bm-notify:on";
 const soundKey = "bm-notify:sound";
 const claimPrefix = "bm-notified:";
 const tabPrefix = "bm-tab:";
 const tabFreshMs = 30000;
 const heartbeatMs = 10000;
+const claimHoldMs = 60000;
 const tabKey = tabPrefix + (crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2));
 const listeners = new Set();
 let started = false;
@@ -126,35 +127,44 @@ export async function show(n) {
     if (seenInSomeTab(href.pathname)) {
         return;
     }
-    await navigator.locks.request("bm-notify", async () => {
-        const claim = `${claimPrefix}${n.conversationId}:${n.seq}`;
-        if (localStorage.getItem(claim)) {
-            return;
-        }
-        forgetOldClaims();
-        localStorage.setItem(claim, String(Date.now()));
-        let note;
-        try {
-            note = new Notification(n.title, {
-                body: n.body,
-                icon: new URL(n.icon, document.baseURI).href,
-                tag: n.tag,
-                renotify: true,
-                silent: true,
-            });
-        } catch {
-            // Some browsers (Chrome on Android) only show notifications from a service worker: nothing to show here.
-            return;
-        }
-        note.onclick = () => {
-            window.focus();
-            window.Blazor?.navigateTo(href.pathname + href.search);
-            note.close();
-        };
-        if (state().sound) {
-            chime();
-        }
+    // The claim is a Web Lock named after the message, kept for a while by the tab that got it: the browser grants it
+    // to one tab only (localStorage alone is not enough, other tabs may see a write late). A tab that hears of the
+    // message after that finds the localStorage mark instead. The call returns once decided, not when the claim ends.
+    const claim = `${claimPrefix}${n.conversationId}:${n.seq}`;
+    return new Promise(decided => {
+        navigator.locks.request(claim, { ifAvailable: true }, lock => {
+            const shown = lock !== null && !localStorage.getItem(claim) && notify(n, href, claim);
+            decided();
+            return shown ? new Promise(release => setTimeout(release, claimHoldMs)) : undefined;
+        }).catch(decided);
     });
+}
+
+function notify(n, href, claim) {
+    forgetOldClaims();
+    localStorage.setItem(claim, String(Date.now()));
+    let note;
+    try {
+        note = new Notification(n.title, {
+            body: n.body,
+            icon: new URL(n.icon, document.baseURI).href,
+            tag: n.tag,
+            renotify: true,
+            silent: true,
+        });
+    } catch {
+        // Some browsers (Chrome on Android) only show notifications from a service worker: nothing to show here.
+        return false;
+    }
+    note.onclick = () => {
+        window.focus();
+        window.Blazor?.navigateTo(href.pathname + href.search);
+        note.close();
+    };
+    if (state().sound) {
+        chime();
+    }
+    return true;
 }
 
 function forgetOldClaims() {
