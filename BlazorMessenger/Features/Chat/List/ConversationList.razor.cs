@@ -3,7 +3,6 @@ using BlazorMessenger.Features.Contacts;
 using BlazorMessenger.Features.Groups;
 using BlazorMessenger.Features.Notifications;
 using BlazorMessenger.Features.Presence;
-using BlazorMessenger.Features.Receipts;
 using BlazorMessenger.Features.Typing;
 using BlazorMessenger.Realtime;
 using Microsoft.AspNetCore.Components;
@@ -21,8 +20,6 @@ public sealed partial class ConversationList : IDisposable
     private readonly LatestLoad _reloads = new();
     private string _filter = "";
     private readonly Dictionary<string, string> _senderNames = new(StringComparer.Ordinal);
-    private readonly Dictionary<long, long> _delivered = [];
-    private readonly Queue<Dictionary<long, long>> _rendered = new();
     private readonly TypingView _typing = new();
 
     [Parameter]
@@ -38,16 +35,10 @@ public sealed partial class ConversationList : IDisposable
     private PresenceTracker Presence { get; set; } = default!;
 
     [Inject]
-    private ReceiptService Receipts { get; set; } = default!;
-
-    [Inject]
     private TypingTracker Typing { get; set; } = default!;
 
     [Inject]
     private NotificationService Notifications { get; set; } = default!;
-
-    [Inject]
-    private ILogger<ConversationList> Logger { get; set; } = default!;
 
     [Inject]
     private CircuitEvents Circuit { get; set; } = default!;
@@ -96,53 +87,6 @@ public sealed partial class ConversationList : IDisposable
         else if (_listener is not null)
         {
             await AcknowledgeAsync();
-        }
-    }
-
-    /// <summary>
-    /// After-render callbacks of an interactive render run once the browser has acknowledged its batch, one per render in
-    /// order: each takes what its own render showed (a later render may already be on its way), and the conversations'
-    /// new messages there count as delivered (their senders' ✓✓).
-    /// </summary>
-    private async Task AcknowledgeAsync()
-    {
-        if (!_rendered.TryDequeue(out var rendered))
-        {
-            return;
-        }
-
-        var shown = rendered.Where(r => r.Value > _delivered.GetValueOrDefault(r.Key)).ToDictionary();
-        if (shown.Count == 0)
-        {
-            return;
-        }
-
-        foreach (var (id, seq) in shown)
-        {
-            _delivered[id] = seq;
-        }
-
-        try
-        {
-            await Receipts.MarkDeliveredAsync(UserId, shown, _cts.Token);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // The next render reports again.
-            shown.Keys.ToList().ForEach(id => _delivered.Remove(id));
-            Logger.LogWarning(ex, "Marking {Count} conversations delivered failed.", shown.Count);
-        }
-    }
-
-    /// <summary>
-    /// Called while rendering: the newest message of each conversation this render shows that no tab has shown before.
-    /// At most a few renders wait for their acknowledgement; beyond that one is skipped (a later one reports it).
-    /// </summary>
-    private void RememberRendered()
-    {
-        if (_rendered.Count < 8)
-        {
-            _rendered.Enqueue(_conversations.Where(c => c.EndedSeq is null && c.LastSeq > c.DeliveredSeq).ToDictionary(c => c.Id, c => c.LastSeq));
         }
     }
 
