@@ -41,6 +41,10 @@ public sealed class AwarenessFlowTests(BrowserFixture browser)
         // The message ends it at once, long before the five seconds.
         await Expect(header).ToHaveTextAsync("online", new() { Timeout = 2_000 });
         await Expect(row).ToContainTextAsync("are you there?");
+
+        // The next message's first keys show at once again (not three seconds after the last report).
+        await a.MessageBox().PressSequentiallyAsync("hello?");
+        await Expect(header).ToHaveTextAsync($"{alice} is typing…", new() { Timeout = 2_000 });
     }
 
     [Fact]

@@ -32,6 +32,7 @@ function send(area) {
     }
     outbox.enqueue(area.dataset.user, Number(area.dataset.conversation), text);
     box.value = "";
+    area.dispatchEvent(new Event("bm-sent"));
     saveDraft(area);
     checkLength(area);
     box.focus();
@@ -162,6 +163,7 @@ export { connect, disconnect, drain } from "./outbox.js";
 export function clearBox(area, caption) {
     const box = boxOf(area);
     box.value = box.value.startsWith(caption) ? box.value.slice(caption.length).trimStart() : box.value;
+    area.dispatchEvent(new Event("bm-sent"));
     saveDraft(area);
     checkLength(area);
 }

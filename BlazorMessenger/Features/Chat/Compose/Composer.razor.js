@@ -75,7 +75,8 @@ export function showPreview(area) {
 }
 
 // The others see "… is typing…": while text is being typed into the box, report it at most every 3 seconds (the
-// server forgets a typist 5 seconds after their last report). Emptying the box reports nothing.
+// server forgets a typist 5 seconds after their last report, or at once when their message arrives: so the first key
+// of the next message reports again). Emptying the box reports nothing.
 const typingReportIntervalMs = 3000;
 
 function watchTyping(area, dotnet) {
@@ -89,8 +90,13 @@ function watchTyping(area, dotnet) {
         reportedAt = now;
         dotnet.invokeMethodAsync("ReportTypingAsync").catch(() => reportedAt = -Infinity);
     };
+    const onSent = () => reportedAt = -Infinity;
     box.addEventListener("input", onInput);
-    return () => box.removeEventListener("input", onInput);
+    area.addEventListener("bm-sent", onSent);
+    return () => {
+        box.removeEventListener("input", onInput);
+        area.removeEventListener("bm-sent", onSent);
+    };
 }
 
 // What follows an "@" that starts a word, up to the caret: the picker's query (null when the caret is not in one).
