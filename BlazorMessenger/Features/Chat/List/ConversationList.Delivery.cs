@@ -6,7 +6,6 @@ namespace BlazorMessenger.Features.Chat;
 /// <summary>The list's part in receipts: what its acknowledged renders showed is delivered (the senders' ✓✓).</summary>
 public sealed partial class ConversationList
 {
-    private readonly Dictionary<long, long> _delivered = [];
     private readonly Queue<Dictionary<long, long>> _rendered = new();
 
     [Inject]
@@ -27,25 +26,27 @@ public sealed partial class ConversationList
             return;
         }
 
-        var shown = rendered.Where(r => r.Value > _delivered.GetValueOrDefault(r.Key)).ToDictionary();
+        var shown = rendered.Where(r => Find(r.Key) is { } known && r.Value > known.DeliveredSeq).ToDictionary();
         if (shown.Count == 0)
         {
             return;
         }
 
-        foreach (var (id, seq) in shown)
-        {
-            _delivered[id] = seq;
-        }
-
         try
         {
             await Receipts.MarkDeliveredAsync(UserId, shown, _cts.Token);
+            foreach (var (id, seq) in shown)
+            {
+                var index = _conversations.FindIndex(c => c.Id == id);
+                if (index >= 0 && _conversations[index].DeliveredSeq < seq)
+                {
+                    _conversations[index] = _conversations[index] with { DeliveredSeq = seq };
+                }
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The next render reports again.
-            shown.Keys.ToList().ForEach(id => _delivered.Remove(id));
+            // Nothing was taken as delivered: the next render reports again.
             Logger.LogWarning(ex, "Marking {Count} conversations delivered failed.", shown.Count);
         }
     }

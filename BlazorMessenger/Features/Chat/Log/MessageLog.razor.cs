@@ -103,12 +103,14 @@ public sealed partial class MessageLog : IAsyncDisposable
     {
         if (!ReferenceEquals(_peopleOf, Conversation))
         {
-            // A group's page hands in a fresh conversation when its members change: take their names and pictures.
+            // A group's page hands in a fresh conversation when its members change: take their names and pictures, and
+            // read the positions again (whose count changed with the members).
+            var membersChanged = _peopleOf is not null;
             _peopleOf = Conversation;
             _people = new Dictionary<string, ChatPeer>(Conversation.People, StringComparer.Ordinal);
-            if (_peopleVersion++ > 0)
+            _peopleVersion++;
+            if (membersChanged)
             {
-                // Whose positions count changed with the members.
                 await LoadReceiptsAsync();
             }
         }
