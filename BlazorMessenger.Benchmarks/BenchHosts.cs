@@ -27,6 +27,9 @@ public static class BenchSettings
         ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
         ["Messenger:RateLimits:MessageBurst"] = "1000000",
         ["Messenger:RateLimits:MessagesPerMinute"] = "1000000",
+        // Every simulated person logs in from 127.0.0.1.
+        ["Messenger:Accounts:AttemptBurst"] = "1000000",
+        ["Messenger:Accounts:RegistrationBurst"] = "1000000",
     };
 
     public static void Delete(string dataDirectory)

@@ -8,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddMessengerServices();
 
 var app = builder.Build();
+app.UseEdgeProtection();
 app.UseStorageGate();
 
 if (app.Environment.IsDevelopment())

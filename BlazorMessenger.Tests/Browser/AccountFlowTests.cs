@@ -11,7 +11,7 @@ namespace BlazorMessenger.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class AccountFlowTests(BrowserFixture browser)
 {
-    private const string Password = "Passw0rd!";
+    private const string Password = "Blue-kettle-94-river";
 
     [Fact]
     public async Task Register_lands_in_the_app_then_log_out_and_log_in_with_username_and_with_email()

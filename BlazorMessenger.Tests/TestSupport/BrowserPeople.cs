@@ -9,7 +9,7 @@ namespace BlazorMessenger.Tests.TestSupport;
 /// <summary>Creates people (and contacts) straight in the app under test, and logs them in through the UI.</summary>
 public static class BrowserPeople
 {
-    public const string Password = "Passw0rd!";
+    public const string Password = "Blue-kettle-94-river";
 
     public static string NewUserName(string prefix) => $"{prefix}{Guid.NewGuid().ToString("N")[..8]}";
 

@@ -11,20 +11,22 @@ namespace BlazorMessenger.Tests.TestSupport;
 public sealed class MessengerAppFactory : WebApplicationFactory<Program>
 {
     private readonly bool _ownsData;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
-    public MessengerAppFactory()
-        : this(TempDirectory.NewPath("bm-app"), ownsData: true)
+    /// <summary>The app; settings override its configuration (the per-address account limits are lifted unless set).</summary>
+    public MessengerAppFactory(IReadOnlyDictionary<string, string>? settings = null)
+        : this(TempDirectory.NewPath("bm-app"), ownsData: true, settings ?? new Dictionary<string, string>())
     {
     }
 
-    private MessengerAppFactory(string dataDirectory, bool ownsData)
+    private MessengerAppFactory(string dataDirectory, bool ownsData, IReadOnlyDictionary<string, string> settings)
     {
-        (DataDirectory, _ownsData) = (dataDirectory, ownsData);
+        (DataDirectory, _ownsData, _settings) = (dataDirectory, ownsData, settings);
         UseKestrel(0);
     }
 
     /// <summary>The same app started again on the same data (its database, media and keys), as after a restart.</summary>
-    public MessengerAppFactory Restarted() => new(DataDirectory, ownsData: false);
+    public MessengerAppFactory Restarted() => new(DataDirectory, ownsData: false, _settings);
 
     public string DataDirectory { get; }
 
@@ -49,6 +51,14 @@ public sealed class MessengerAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Messenger:SeedDemoUsers", "false");
         builder.UseSetting("Messenger:PresenceGraceSeconds", "1");
         builder.UseSetting("DetailedErrors", "true");
+        // Every browser test logs in from 127.0.0.1: the per-address limits would stop the suite, not an attacker.
+        builder.UseSetting("Messenger:Accounts:AttemptBurst", "100000");
+        builder.UseSetting("Messenger:Accounts:RegistrationBurst", "100000");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureLogging(logging => logging.AddProvider(Errors));
     }
 

@@ -62,7 +62,7 @@ public sealed class TestServices : IAsyncDisposable
         await using var scope = Provider.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var user = new ApplicationUser { UserName = userName, Email = $"{userName}@example.test", DisplayName = displayName };
-        var result = await users.CreateAsync(user, "Passw0rd!");
+        var result = await users.CreateAsync(user, "Blue-kettle-94-river");
         if (!result.Succeeded)
         {
             throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));

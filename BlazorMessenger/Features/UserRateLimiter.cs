@@ -43,10 +43,11 @@ public sealed class UserRateLimiter : IDisposable
 
     public void Dispose() => _limiter.Dispose();
 
-    private static TokenBucketRateLimiterOptions Bucket(int burst, int perMinute)
+    /// <summary>Burst actions at once, refilled at perMinute (a fraction for slow ones: 10 an hour is 1/6).</summary>
+    public static TokenBucketRateLimiterOptions Bucket(int burst, double perMinute)
     {
         // Refill in small steps so a steady pace keeps working; at least one token per step.
-        var period = TimeSpan.FromSeconds(Math.Max(1, 60.0 / Math.Max(1, perMinute)));
+        var period = TimeSpan.FromSeconds(Math.Max(1, 60.0 / Math.Max(1.0 / 1440, perMinute)));
         var tokens = Math.Max(1, (int)Math.Round(perMinute * period.TotalMinutes));
         return new TokenBucketRateLimiterOptions
         {

@@ -23,6 +23,10 @@ public sealed class MessengerOptions
 
     public GroupOptions Groups { get; set; } = new();
 
+    public AccountOptions Accounts { get; set; } = new();
+
+    public ProxyOptions Proxy { get; set; } = new();
+
     public string ResolveDataDirectory(string contentRoot) =>
         Path.GetFullPath(Path.Combine(contentRoot, DataDirectory));
 }
@@ -50,6 +54,47 @@ public sealed class RateLimitOptions
     public int TypingBurst { get; set; } = 5;
 
     public int TypingReportsPerMinute { get; set; } = 40;
+}
+
+/// <summary>Passwords, sign-in limits and sessions.</summary>
+public sealed class AccountOptions
+{
+    public int PasswordMinLength { get; set; } = 10;
+
+    public int PasswordMaxLength { get; set; } = 128;
+
+    /// <summary>Failed logins to one account from one address before that address must wait (others are unaffected).</summary>
+    public int FailuresPerAddress { get; set; } = 5;
+
+    public double AddressWaitMinutes { get; set; } = 15;
+
+    /// <summary>Failed logins from all addresses together before the account itself is locked (NIST: at most 100).</summary>
+    public int FailuresBeforeLockout { get; set; } = 100;
+
+    public double LockoutMinutes { get; set; } = 15;
+
+    /// <summary>How often an open tab checks that its session still stands (it also hears at once when it ends here).</summary>
+    public double SessionCheckSeconds { get; set; } = 30;
+
+    /// <summary>Requests to the login, two-factor and password pages per client address: a token bucket.</summary>
+    public int AttemptBurst { get; set; } = 10;
+
+    public int AttemptsPerMinute { get; set; } = 10;
+
+    /// <summary>New accounts per client address.</summary>
+    public int RegistrationBurst { get; set; } = 3;
+
+    public int RegistrationsPerHour { get; set; } = 10;
+}
+
+/// <summary>Where the app sits behind a reverse proxy that terminates TLS.</summary>
+public sealed class ProxyOptions
+{
+    /// <summary>Addresses of proxies whose X-Forwarded-For/-Proto/-Host headers are believed (loopback always is).</summary>
+    public string[] KnownProxies { get; set; } = [];
+
+    /// <summary>Networks of such proxies, in CIDR notation ("10.0.0.0/8").</summary>
+    public string[] KnownNetworks { get; set; } = [];
 }
 
 public sealed class GroupOptions

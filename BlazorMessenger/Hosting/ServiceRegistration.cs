@@ -2,6 +2,8 @@ using BlazorMessenger.Components.Account;
 using BlazorMessenger.Components.Layout;
 using BlazorMessenger.Data;
 using BlazorMessenger.Features;
+using BlazorMessenger.Features.Accounts;
+using BlazorMessenger.Features.Accounts.Sessions;
 using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Features.Contacts;
 using BlazorMessenger.Features.Groups;
@@ -65,19 +67,21 @@ public static class ServiceRegistration
         // Scoped: one circuit's (or one request's) state.
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<Registration>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<CircuitEvents>();
         services.AddScoped<VisitedPages>();
         services.AddScoped<CircuitHandler, PresenceCircuitHandler>();
-        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddScoped<AuthenticationStateProvider, SessionAuthenticationStateProvider>();
 
         services.AddAuthentication(options =>
             {
                 options.DefaultScheme = IdentityConstants.ApplicationScheme;
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
-            .AddIdentityCookies();
+            .AddIdentityCookies(cookies => cookies.ApplicationCookie!.Configure(SessionCookie.Configure));
         services.AddMessengerIdentity();
+        builder.AddEdgeProtection();
         return builder;
     }
 
@@ -133,13 +137,22 @@ public static class ServiceRegistration
         services.AddSingleton<TypingTracker>();
         services.AddSingleton<SettingsService>();
         services.AddSingleton<NotificationService>();
+        services.AddSingleton<SessionService>();
+        services.AddSingleton<SessionPlaces>();
+        services.AddSingleton<LoginThrottle>();
         return services;
     }
 
     public static IdentityBuilder AddMessengerIdentity(this IServiceCollection services)
     {
         services.AddOptions<IdentityOptions>().Configure<IOptions<MessengerOptions>>((options, messenger) =>
-            options.SignIn.RequireConfirmedAccount = messenger.Value.RequireConfirmedAccount);
+        {
+            var accounts = messenger.Value.Accounts;
+            options.SignIn.RequireConfirmedAccount = messenger.Value.RequireConfirmedAccount;
+            PasswordPolicy.Configure(options.Password, accounts);
+            options.Lockout.MaxFailedAccessAttempts = accounts.FailuresBeforeLockout;
+            options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(accounts.LockoutMinutes);
+        });
 
         return services.AddIdentityCore<ApplicationUser>(options =>
             {
@@ -148,12 +161,11 @@ public static class ServiceRegistration
                 options.User.AllowedUserNameCharacters = "";
                 options.User.RequireUniqueEmail = true;
                 options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
             })
             .AddEntityFrameworkStores<ApplicationDbContext>()
             .AddUserValidator<UsernameValidator>()
-            .AddSignInManager()
+            .AddPasswordValidator<PasswordPolicy>()
+            .AddSignInManager<MessengerSignInManager>()
             .AddDefaultTokenProviders();
     }
 }

@@ -35,3 +35,6 @@ public sealed record ReceiptPrivacyChanged(string UserId) : MessengerEvent;
 /// a listener keeps the highest it has seen.
 /// </summary>
 public sealed record TypingChanged(long ConversationId, IReadOnlyList<Features.Typing.Typist> Typists, long Version) : MessengerEvent;
+
+/// <summary>Sessions of the addressee ended (logged out, revoked, or ended by a password change): their tabs sign out.</summary>
+public sealed record SessionsEnded(IReadOnlyList<string> SessionIds) : MessengerEvent;

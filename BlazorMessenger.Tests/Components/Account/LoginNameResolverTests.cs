@@ -19,7 +19,7 @@ public sealed class LoginNameResolverTests
         await using var services = await TestServices.CreateAsync();
         await using var scope = services.Provider.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        Assert.True((await users.CreateAsync(new ApplicationUser { UserName = "frank", Email = "frank@example.test" }, "Passw0rd!")).Succeeded);
+        Assert.True((await users.CreateAsync(new ApplicationUser { UserName = "frank", Email = "frank@example.test" }, "Blue-kettle-94-river")).Succeeded);
 
         Assert.Equal(expected, await LoginNameResolver.ResolveUserNameAsync(users, typed));
     }

@@ -69,6 +69,6 @@ public sealed class UsernameRulesTests
         await using var scope = services.Provider.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         return await users.CreateAsync(
-            new ApplicationUser { UserName = userName, Email = email ?? $"{Guid.NewGuid():N}@example.test" }, "Passw0rd!");
+            new ApplicationUser { UserName = userName, Email = email ?? $"{Guid.NewGuid():N}@example.test" }, "Blue-kettle-94-river");
     }
 }

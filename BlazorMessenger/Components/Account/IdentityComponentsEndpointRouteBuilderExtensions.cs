@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Primitives;
+using BlazorMessenger.Components.Account;
 using BlazorMessenger.Components.Account.Pages;
 using BlazorMessenger.Components.Account.Pages.Manage;
 using BlazorMessenger.Data;
@@ -42,12 +43,14 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         });
 
         accountGroup.MapPost("/Logout", async (
-            ClaimsPrincipal user,
+            HttpContext context,
             [FromServices] SignInManager<ApplicationUser> signInManager,
-            [FromForm] string returnUrl) =>
+            [FromForm] string? returnUrl) =>
         {
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect($"~/{returnUrl}");
+            var request = context.Request;
+            return TypedResults.LocalRedirect(
+                request.PathBase + LocalUrl.Rooted(returnUrl, $"{request.Scheme}://{request.Host}{request.PathBase}/"));
         });
 
         accountGroup.MapPost("/PasskeyCreationOptions", async (

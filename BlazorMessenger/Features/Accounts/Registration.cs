@@ -1,0 +1,58 @@
+using BlazorMessenger.Components.Account;
+using BlazorMessenger.Data;
+using Microsoft.AspNetCore.Identity;
+
+namespace BlazorMessenger.Features.Accounts;
+
+/// <summary>
+/// Creating an account without telling anyone whose email is registered. The username is a public handle, so "taken"
+/// may be said; an email that belongs to someone gets exactly the answer a new one gets ("check your inbox"), while its
+/// owner is sent a password-reset link instead of a confirmation.
+/// </summary>
+public sealed class Registration(UserManager<ApplicationUser> users, IEmailSender<ApplicationUser> mail)
+{
+    /// <summary>
+    /// Created: the new account (its confirmation mail is the caller's, who knows the links). Neither created nor failed:
+    /// the email was taken and its owner was mailed; answer as if created.
+    /// </summary>
+    public sealed record Outcome(ApplicationUser? Created, IReadOnlyList<string> Errors)
+    {
+        public bool Failed => Errors.Count > 0;
+    }
+
+    public async Task<Outcome> RegisterAsync(string userName, string? email, string password, Func<string, string> resetLink)
+    {
+        var user = new ApplicationUser { UserName = UsernameRules.Normalize(userName), Email = email?.Trim() };
+        var owner = user.Email is { Length: > 0 } ? await users.FindByEmailAsync(user.Email) : null;
+        if (owner is null)
+        {
+            var created = await users.CreateAsync(user, password);
+            return created.Succeeded ? new(user, []) : new(null, [.. Describe(created)]);
+        }
+
+        // The same checks and the same hashing work a new account costs, minus the email's uniqueness.
+        var errors = new List<string>();
+        var withoutEmail = new ApplicationUser { UserName = user.UserName };
+        foreach (var validator in users.UserValidators)
+        {
+            errors.AddRange(Describe(await validator.ValidateAsync(users, withoutEmail)));
+        }
+
+        foreach (var validator in users.PasswordValidators)
+        {
+            errors.AddRange(Describe(await validator.ValidateAsync(users, withoutEmail, password)));
+        }
+
+        users.PasswordHasher.HashPassword(withoutEmail, password);
+        if (errors.Count > 0)
+        {
+            return new(null, errors);
+        }
+
+        var code = await users.GeneratePasswordResetTokenAsync(owner);
+        await mail.SendPasswordResetLinkAsync(owner, user.Email!, resetLink(code));
+        return new(null, []);
+    }
+
+    private static IEnumerable<string> Describe(IdentityResult result) => result.Errors.Select(e => e.Description);
+}

@@ -1,0 +1,107 @@
+using System.Security.Claims;
+using BlazorMessenger.Hosting;
+using BlazorMessenger.Realtime;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server;
+using Microsoft.Extensions.Options;
+
+namespace BlazorMessenger.Features.Accounts.Sessions;
+
+/// <summary>
+/// A circuit's sign-in lasts as long as its session: it is told at once when the session ends (the hub's
+/// <see cref="SessionsEnded"/>), and checks the database every <c>Messenger:Accounts:SessionCheckSeconds</c> besides
+/// (a password changed on another server, a row deleted by hand). Then the circuit becomes anonymous, so services refuse
+/// it and the router sends the tab to the login page.
+/// </summary>
+public sealed class SessionAuthenticationStateProvider : ServerAuthenticationStateProvider, IDisposable
+{
+    private static readonly AuthenticationState SignedOut = new(new ClaimsPrincipal(new ClaimsIdentity()));
+
+    private readonly SessionService _sessions;
+    private readonly IMessengerHub _hub;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _interval;
+    private readonly ILogger _log;
+    private readonly CancellationTokenSource _stop = new();
+    private IDisposable? _subscription;
+    private bool _watching;
+    private int _signedOut;
+
+    public SessionAuthenticationStateProvider(
+        SessionService sessions, IMessengerHub hub, TimeProvider time, IOptions<MessengerOptions> options,
+        ILogger<SessionAuthenticationStateProvider> log)
+    {
+        (_sessions, _hub, _time, _log) = (sessions, hub, time, log);
+        _interval = TimeSpan.FromSeconds(options.Value.Accounts.SessionCheckSeconds);
+        AuthenticationStateChanged += Watch;
+    }
+
+    private void Watch(Task<AuthenticationState> state)
+    {
+        if (_watching || !state.IsCompletedSuccessfully)
+        {
+            return;
+        }
+
+        var user = state.Result.User;
+        var (sessionId, userId) = (SessionCookie.SessionOf(user), user.FindFirstValue(ClaimTypes.NameIdentifier));
+        if (sessionId is null || userId is null)
+        {
+            return;
+        }
+
+        _watching = true;
+        _subscription = _hub.Subscribe(userId, e =>
+        {
+            if (e is SessionsEnded ended && ended.SessionIds.Contains(sessionId))
+            {
+                SignOut();
+            }
+        });
+        _ = CheckAsync(sessionId, userId, _stop.Token);
+    }
+
+    private async Task CheckAsync(string sessionId, string userId, CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(_interval, _time, ct);
+                if (!await _sessions.IsActiveAsync(sessionId, userId, ct))
+                {
+                    SignOut();
+                    return;
+                }
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // A database hiccup is no reason to sign someone out: the next check decides.
+                _log.LogWarning(ex, "Checking session {SessionId} failed; trying again at the next check.", sessionId);
+            }
+        }
+    }
+
+    private void SignOut()
+    {
+        if (Interlocked.Exchange(ref _signedOut, 1) == 0)
+        {
+            _stop.Cancel();
+            SetAuthenticationState(Task.FromResult(SignedOut));
+        }
+    }
+
+    public void Dispose()
+    {
+        AuthenticationStateChanged -= Watch;
+        _subscription?.Dispose();
+        if (Interlocked.Exchange(ref _signedOut, 1) == 0)
+        {
+            _stop.Cancel();
+        }
+    }
+}
