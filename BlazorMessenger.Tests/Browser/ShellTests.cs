@@ -24,7 +24,7 @@ public sealed class ShellTests(BrowserFixture browser)
         };
 
         var userName = "u" + Guid.NewGuid().ToString("N")[..10];
-        await session.RegisterAsync(userName, $"{userName}@example.test", "Blue-kettle-94-river");
+        await session.RegisterAsync(userName, BrowserPeople.Password);
         await session.ExpectInAppAsAsync(userName);
 
         Assert.NotEmpty(requests);
@@ -40,7 +40,7 @@ public sealed class ShellTests(BrowserFixture browser)
         await using var session = await browser.NewSessionAsync();
         var page = session.Page;
         var userName = "u" + Guid.NewGuid().ToString("N")[..10];
-        await session.RegisterAsync(userName, $"{userName}@example.test", "Blue-kettle-94-river");
+        await session.RegisterAsync(userName, BrowserPeople.Password);
         await session.ExpectInAppAsAsync(userName);
 
         await Expect(page.GetByText("BlazorMessenger", new() { Exact = true })).ToBeVisibleAsync();

@@ -13,15 +13,7 @@ public static class BrowserPeople
 
     public static string NewUserName(string prefix) => $"{prefix}{Guid.NewGuid().ToString("N")[..8]}";
 
-    public static async Task<string> CreateAsync(this BrowserFixture browser, string userName)
-    {
-        await using var scope = browser.App.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = new ApplicationUser { UserName = userName, Email = $"{userName}@example.test" };
-        var result = await users.CreateAsync(user, Password);
-        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
-        return user.Id;
-    }
+    public static Task<string> CreateAsync(this BrowserFixture browser, string userName) => browser.App.CreateUserAsync(userName);
 
     public static async Task<string> IdOfAsync(this BrowserFixture browser, string userName)
     {

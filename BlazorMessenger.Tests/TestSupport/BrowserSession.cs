@@ -35,11 +35,10 @@ public sealed class BrowserSession(IBrowserContext context, IPage page, string b
         await page.WaitForFunctionAsync("() => document.querySelectorAll('.bm-composer-area:not([data-ready]), .bm-log:not([data-ready])').length === 0");
     }
 
-    public async Task RegisterAsync(string userName, string email, string password)
+    public async Task RegisterAsync(string userName, string password)
     {
         await Page.GotoAsync("/Account/Register");
         await Page.GetByLabel("Username", new() { Exact = true }).FillAsync(userName);
-        await Page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
         await Page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         await Page.GetByLabel("Confirm password", new() { Exact = true }).FillAsync(password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync();

@@ -1,6 +1,8 @@
+using BlazorMessenger.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -41,6 +43,17 @@ public sealed class MessengerAppFactory : WebApplicationFactory<Program>
                 ?? throw new InvalidOperationException("The test server reports no address.");
             return addresses.Addresses.First().Replace("[::]", "127.0.0.1").TrimEnd('/');
         }
+    }
+
+    /// <summary>Creates a person through the app's own UserManager (with the test password) and returns their id.</summary>
+    public async Task<string> CreateUserAsync(string userName, string? email = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = new ApplicationUser { UserName = userName, Email = email ?? $"{userName}@example.test" };
+        var result = await users.CreateAsync(user, BrowserPeople.Password);
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
+        return user.Id;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -159,11 +159,13 @@ public static class ServiceRegistration
                 options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
                 // UsernameValidator owns the handle rule, with one clear message instead of Identity's generic one.
                 options.User.AllowedUserNameCharacters = "";
-                options.User.RequireUniqueEmail = true;
+                // EmailValidator keeps a given email unique; Identity's rule would also make one compulsory.
+                options.User.RequireUniqueEmail = false;
                 options.Lockout.AllowedForNewUsers = true;
             })
             .AddEntityFrameworkStores<ApplicationDbContext>()
             .AddUserValidator<UsernameValidator>()
+            .AddUserValidator<EmailValidator>()
             .AddPasswordValidator<PasswordPolicy>()
             .AddSignInManager<MessengerSignInManager>()
             .AddDefaultTokenProviders();
