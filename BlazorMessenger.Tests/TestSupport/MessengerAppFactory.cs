@@ -14,21 +14,26 @@ public sealed class MessengerAppFactory : WebApplicationFactory<Program>
 {
     private readonly bool _ownsData;
     private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    /// <summary>The app; settings override its configuration (the per-address account limits are lifted unless set).</summary>
-    public MessengerAppFactory(IReadOnlyDictionary<string, string>? settings = null)
-        : this(TempDirectory.NewPath("bm-app"), ownsData: true, settings ?? new Dictionary<string, string>())
+    /// <summary>
+    /// The app; settings override its configuration (the per-address account limits are lifted unless set), services
+    /// its registrations.
+    /// </summary>
+    public MessengerAppFactory(IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
+        : this(TempDirectory.NewPath("bm-app"), ownsData: true, settings ?? new Dictionary<string, string>(), services)
     {
     }
 
-    private MessengerAppFactory(string dataDirectory, bool ownsData, IReadOnlyDictionary<string, string> settings)
+    private MessengerAppFactory(
+        string dataDirectory, bool ownsData, IReadOnlyDictionary<string, string> settings, Action<IServiceCollection>? services)
     {
-        (DataDirectory, _ownsData, _settings) = (dataDirectory, ownsData, settings);
+        (DataDirectory, _ownsData, _settings, _services) = (dataDirectory, ownsData, settings, services);
         UseKestrel(0);
     }
 
     /// <summary>The same app started again on the same data (its database, media and keys), as after a restart.</summary>
-    public MessengerAppFactory Restarted() => new(DataDirectory, ownsData: false, _settings);
+    public MessengerAppFactory Restarted() => new(DataDirectory, ownsData: false, _settings, _services);
 
     public string DataDirectory { get; }
 
@@ -70,6 +75,11 @@ public sealed class MessengerAppFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureServices(_services);
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(Errors));

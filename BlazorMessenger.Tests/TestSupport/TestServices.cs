@@ -21,7 +21,8 @@ public sealed class TestServices : IAsyncDisposable
     public string DataDirectory { get; }
 
     public static async Task<TestServices> CreateAsync(
-        bool seedDemoUsers = false, bool prepare = true, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null)
+        bool seedDemoUsers = false, bool prepare = true, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null,
+        Action<IServiceCollection>? configure = null)
     {
         var dataDirectory = TempDirectory.NewPath("bm-services");
         var values = new Dictionary<string, string?>
@@ -43,6 +44,8 @@ public sealed class TestServices : IAsyncDisposable
         {
             services.AddSingleton(time);
         }
+
+        configure?.Invoke(services);
 
         var testServices = new TestServices(services.BuildServiceProvider(validateScopes: true), dataDirectory);
         if (prepare)

@@ -1,0 +1,121 @@
+using System.Net;
+using BlazorMessenger.Data;
+using BlazorMessenger.Tests.TestSupport;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BlazorMessenger.Tests.Components.Account;
+
+/// <summary>Nothing the account pages answer tells whether an email (or, when logging in, a name) has an account.</summary>
+public sealed class EnumerationTests : IAsyncLifetime
+{
+    private readonly RecordingEmailSender _mail = new();
+    private readonly MessengerAppFactory _app;
+
+    public EnumerationTests() =>
+        _app = new MessengerAppFactory(
+            new Dictionary<string, string> { ["Messenger:RequireConfirmedAccount"] = "true" },
+            services => services.AddSingleton<IEmailSender<ApplicationUser>>(_mail));
+
+    [Fact]
+    public async Task Registering_with_a_taken_email_answers_like_a_new_one_and_mails_its_owner_instead()
+    {
+        var owner = BrowserPeople.NewUserName("owner");
+        await _app.CreateUserAsync(owner, $"{owner}@example.test");
+        using var client = new FormClient(_app.BaseUrl);
+
+        using var taken = await RegisterAsync(client, BrowserPeople.NewUserName("copycat"), $"{owner}@example.test");
+        using var fresh = await RegisterAsync(client, BrowserPeople.NewUserName("newbie"), $"new-{owner}@example.test");
+
+        Assert.Equal(HttpStatusCode.Redirect, taken.StatusCode);
+        Assert.Equal(fresh.StatusCode, taken.StatusCode);
+        Assert.Equal(fresh.Headers.Location, taken.Headers.Location);
+        Assert.Equal([($"{owner}@example.test", "reset"), ($"new-{owner}@example.test", "confirm")],
+            _mail.Sent.Select(m => (m.To, m.Kind)).ToList());
+    }
+
+    [Fact]
+    public async Task A_taken_username_may_still_be_said_whatever_the_email()
+    {
+        var owner = BrowserPeople.NewUserName("handle");
+        await _app.CreateUserAsync(owner, $"{owner}@example.test");
+        using var client = new FormClient(_app.BaseUrl);
+
+        using var response = await RegisterAsync(client, owner, $"{owner}@example.test");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"Username &#x27;{owner}&#x27; is already taken.", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Empty(_mail.Sent);
+    }
+
+    [Fact]
+    public async Task The_registration_confirmation_page_is_the_same_for_every_address()
+    {
+        var owner = BrowserPeople.NewUserName("known");
+        await _app.CreateUserAsync(owner, $"{owner}@example.test");
+        using var client = new FormClient(_app.BaseUrl);
+
+        var known = WithoutTokens(await client.GetHtmlAsync($"/Account/RegisterConfirmation?email={owner}%40example.test"));
+        var unknown = WithoutTokens(await client.GetHtmlAsync("/Account/RegisterConfirmation?email=nobody%40example.test"));
+
+        Assert.Equal(known, unknown);
+        Assert.DoesNotContain("ConfirmEmail", known, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_login_for_an_unknown_name_or_email_costs_the_same_password_hash_as_a_wrong_password()
+    {
+        var hasher = new CountingHasher();
+        await using var services = await TestServices.CreateAsync(
+            configure: s => s.AddSingleton<IPasswordHasher<ApplicationUser>>(hasher));
+        await services.CreateUserAsync("ivan");
+        await using var scope = services.Provider.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext =
+            new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<ApplicationUser>>();
+
+        var counts = new List<int>();
+        foreach (var name in new[] { "ivan", "nobody", "nobody@example.test" })
+        {
+            var before = hasher.Verifications;
+            Assert.False((await signIn.PasswordSignInAsync(name, "Wrong-passw0rd-guess", false, true)).Succeeded);
+            counts.Add(hasher.Verifications - before);
+        }
+
+        Assert.Equal([1, 1, 1], counts);
+    }
+
+    /// <summary>Antiforgery tokens and the encrypted component state differ on every page; nothing else may.</summary>
+    private static string WithoutTokens(string html) => System.Text.RegularExpressions.Regex.Replace(
+        html, "name=\"__RequestVerificationToken\" value=\"[^\"]+\"|<!--Blazor-Server-Component-State:[^-]+-->", "");
+
+    private static Task<HttpResponseMessage> RegisterAsync(FormClient client, string userName, string email) =>
+        client.SubmitAsync("/Account/Register", "register", new Dictionary<string, string>
+        {
+            ["Input.Username"] = userName,
+            ["Input.Email"] = email,
+            ["Input.Password"] = BrowserPeople.Password,
+            ["Input.ConfirmPassword"] = BrowserPeople.Password,
+        });
+
+    private sealed class CountingHasher : IPasswordHasher<ApplicationUser>
+    {
+        private readonly PasswordHasher<ApplicationUser> _inner = new();
+        private int _verifications;
+
+        public int Verifications => _verifications;
+
+        public string HashPassword(ApplicationUser user, string password) => _inner.HashPassword(user, password);
+
+        public PasswordVerificationResult VerifyHashedPassword(ApplicationUser user, string hashedPassword, string providedPassword)
+        {
+            Interlocked.Increment(ref _verifications);
+            return _inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
+        }
+    }
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+}
