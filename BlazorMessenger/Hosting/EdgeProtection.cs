@@ -25,6 +25,7 @@ public static class EdgeProtection
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<MessengerOptions>, IConfiguration>(ConfigureProxies);
+        services.AddTransient<IStartupFilter, ForwardedHeadersFirst>();
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -36,10 +37,21 @@ public static class EdgeProtection
         });
     }
 
-    public static void UseEdgeProtection(this WebApplication app)
+    /// <summary>After routing (the limits are per endpoint); the forwarded headers came first, see ForwardedHeadersFirst.</summary>
+    public static void UseEdgeProtection(this WebApplication app) => app.UseRateLimiter();
+
+    /// <summary>
+    /// The proxy's view of the request (client address, https, host) must be in place before anything reads it, and the
+    /// app's own pipeline starts with routing, authentication and authorization (whose redirects build absolute links):
+    /// a startup filter runs ahead of all of them.
+    /// </summary>
+    private sealed class ForwardedHeadersFirst : IStartupFilter
     {
-        app.UseForwardedHeaders();
-        app.UseRateLimiter();
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.UseForwardedHeaders();
+            next(app);
+        };
     }
 
     private static void ConfigureProxies(ForwardedHeadersOptions options, IOptions<MessengerOptions> messenger, IConfiguration configuration)
