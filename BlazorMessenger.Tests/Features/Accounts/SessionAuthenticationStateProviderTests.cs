@@ -1,0 +1,100 @@
+using System.Security.Claims;
+using BlazorMessenger.Data;
+using BlazorMessenger.Features.Accounts.Sessions;
+using BlazorMessenger.Hosting;
+using BlazorMessenger.Realtime;
+using BlazorMessenger.Tests.TestSupport;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace BlazorMessenger.Tests.Features.Accounts;
+
+/// <summary>An open tab's sign-in follows its session: at once when told, within the check interval otherwise.</summary>
+public sealed class SessionAuthenticationStateProviderTests : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
+    private TestServices _services = default!;
+    private string _userId = default!;
+    private string _sessionId = default!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _services = await TestServices.CreateAsync(time: _time);
+        _userId = await _services.CreateUserAsync("judy");
+        await using var db = await _services.Get<IDbContextFactory<ApplicationDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+        var stamp = (await db.Users.SingleAsync(u => u.Id == _userId, TestContext.Current.CancellationToken)).SecurityStamp!;
+        _sessionId = await _services.Get<SessionService>().StartAsync(_userId, stamp, "Firefox/140.0 (X11; Linux x86_64)", "127.0.0.1", TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task A_session_ended_here_signs_the_circuit_out_at_once()
+    {
+        using var provider = SignedInProvider();
+
+        await _services.Get<SessionService>().EndAsync(_userId, _sessionId, TestContext.Current.CancellationToken);
+
+        Assert.False(await IsSignedInAsync(provider));
+    }
+
+    [Fact]
+    public async Task A_session_removed_behind_its_back_is_noticed_at_the_next_check()
+    {
+        using var provider = SignedInProvider();
+        await using (var db = await _services.Get<IDbContextFactory<ApplicationDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken))
+        {
+            await db.Sessions.Where(s => s.Id == _sessionId).ExecuteDeleteAsync(TestContext.Current.CancellationToken);
+        }
+
+        _time.Advance(TimeSpan.FromSeconds(29));
+        Assert.True(await IsSignedInAsync(provider));
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await Eventually.TrueAsync(async () => !await IsSignedInAsync(provider), "the circuit never noticed its session was gone");
+    }
+
+    [Fact]
+    public async Task A_standing_session_stays_signed_in_and_shows_as_recently_active()
+    {
+        using var provider = SignedInProvider();
+
+        _time.Advance(TimeSpan.FromMinutes(2));
+        await Eventually.TrueAsync(async () =>
+            (await _services.Get<SessionService>().ListAsync(_userId, _sessionId, TestContext.Current.CancellationToken)).Single().LastSeenUtc == _time.GetUtcNow().UtcDateTime,
+            "the open tab's check never marked the session active");
+
+        Assert.True(await IsSignedInAsync(provider));
+        Assert.Equal("Firefox on Linux", (await _services.Get<SessionService>().ListAsync(_userId, _sessionId, TestContext.Current.CancellationToken)).Single().Browser);
+    }
+
+    [Fact]
+    public void A_disposed_provider_stops_listening()
+    {
+        var hub = (InProcessMessengerHub)_services.Get<IMessengerHub>();
+        var provider = SignedInProvider();
+        Assert.Equal(1, hub.SubscriptionCount(_userId));
+
+        provider.Dispose();
+
+        Assert.Equal(0, hub.SubscriptionCount(_userId));
+    }
+
+    private SessionAuthenticationStateProvider SignedInProvider()
+    {
+        var provider = new SessionAuthenticationStateProvider(
+            _services.Get<SessionService>(), _services.Get<IMessengerHub>(), _time,
+            _services.Get<IOptions<MessengerOptions>>(), NullLogger<SessionAuthenticationStateProvider>.Instance);
+        var user = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, _userId), new Claim(SessionService.ClaimType, _sessionId)], "Identity.Application"));
+        provider.SetAuthenticationState(Task.FromResult(new AuthenticationState(user)));
+        return provider;
+    }
+
+    private static async Task<bool> IsSignedInAsync(AuthenticationStateProvider provider) =>
+        (await provider.GetAuthenticationStateAsync()).User.Identity?.IsAuthenticated == true;
+
+    public async ValueTask DisposeAsync() => await _services.DisposeAsync();
+}
