@@ -112,6 +112,34 @@ public static class TestImages
         return [.. bytes];
     }
 
+    /// <summary>
+    /// The same animation with what a GIF may carry besides its frames: a comment, an XMP block with GPS coordinates,
+    /// a plain-text block, and bytes after the end.
+    /// </summary>
+    public static byte[] GifWithMetadata(int frames)
+    {
+        var gif = Gif(frames);
+        var afterColors = 13 + 6;
+        byte[] comment = [0x21, 0xFE, .. SubBlocks("secret comment")];
+        byte[] xmp = [0x21, 0xFF, 0x0B, .. "XMP DataXMP"u8.ToArray(), .. SubBlocks("<x:xmpmeta><exif:GPSLatitude>52,31.2N</exif:GPSLatitude></x:xmpmeta>")];
+        byte[] text = [0x21, 0x01, 0x0C, 0, 0, 0, 0, 1, 0, 1, 0, 1, 1, 0, 1, .. SubBlocks("hidden text")];
+        return [.. gif[..afterColors], .. comment, .. xmp, .. gif[afterColors..^1], .. text, 0x3B, .. "TRAILING BYTES"u8.ToArray()];
+    }
+
+    private static byte[] SubBlocks(string text)
+    {
+        var data = Encoding.ASCII.GetBytes(text);
+        var blocks = new List<byte>();
+        foreach (var chunk in data.Chunk(255))
+        {
+            blocks.Add((byte)chunk.Length);
+            blocks.AddRange(chunk);
+        }
+
+        blocks.Add(0);
+        return [.. blocks];
+    }
+
     /// <summary>A PNG whose header claims a size (with a valid checksum) but carries no real pixel data.</summary>
     public static byte[] PngClaiming(uint width, uint height)
     {

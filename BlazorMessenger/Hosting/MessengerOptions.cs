@@ -111,6 +111,15 @@ public sealed class MediaOptions
 
     /// <summary>The long side of a thumbnail, in pixels.</summary>
     public int ThumbnailSize { get; set; } = 320;
+
+    /// <summary>Larger images are stored scaled down to this long side (JPEG and WebP are decoded at the smaller size).</summary>
+    public int MaxSide { get; set; } = 4096;
+
+    /// <summary>Memory all images being decoded at one moment may take together (one image of MaxPixels needs about 280 MB).</summary>
+    public double DecodeBudgetMb { get; set; } = 320;
+
+    /// <summary>How long an upload waits for room in that budget before it is refused.</summary>
+    public double DecodeWaitSeconds { get; set; } = 10;
 }
 
 /// <summary>How quickly a page notices that its connection stalled: the server pings, the page waits this long for any message.</summary>

@@ -122,6 +122,7 @@ public static class ServiceRegistration
         services.AddSingleton<IMessengerHub, InProcessMessengerHub>();
         services.AddSingleton<UserRateLimiter>();
         services.AddSingleton<PresenceTracker>();
+        services.AddSingleton<ImageDecodeBudget>();
         services.AddSingleton<ImageProcessor>();
         services.AddSingleton<MediaStore>();
         services.AddSingleton<MediaJanitor>();

@@ -9,7 +9,10 @@ namespace BlazorMessenger.Tests.Features.Media;
 
 public sealed class ImageProcessorTests
 {
-    private readonly ImageProcessor _processor = new(Options.Create(new MessengerOptions()));
+    private readonly ImageProcessor _processor = Processor(new MessengerOptions());
+
+    private static ImageProcessor Processor(MessengerOptions options, TimeProvider? time = null) =>
+        new(Options.Create(options), new ImageDecodeBudget(Options.Create(options), time ?? TimeProvider.System));
 
     [Fact]
     public void A_jpeg_with_exif_gps_comes_out_without_any_metadata()
@@ -60,7 +63,7 @@ public sealed class ImageProcessorTests
     }
 
     [Fact]
-    public void A_still_gif_is_re_encoded_and_an_animated_gif_is_kept_as_it_is()
+    public void A_still_gif_is_re_encoded_and_an_animated_gif_keeps_its_frames_and_timing()
     {
         var still = _processor.Process(TestImages.Gif(frames: 1));
         var animatedBytes = TestImages.Gif(frames: 3);
@@ -71,6 +74,30 @@ public sealed class ImageProcessorTests
         Assert.True(animated.Succeeded, animated.Error);
         Assert.Equal("image/gif", animated.Value!.Full.ContentType);
         Assert.Equal(animatedBytes, animated.Value.Full.Data);
+    }
+
+    [Fact]
+    public void An_animated_gif_loses_its_comments_xmp_gps_text_blocks_and_trailing_bytes()
+    {
+        var input = TestImages.GifWithMetadata(frames: 3);
+        Assert.Contains("GPSLatitude", Encoding.Latin1.GetString(input));
+
+        var result = _processor.Process(input);
+
+        Assert.True(result.Succeeded, result.Error);
+        var output = result.Value!.Full.Data;
+        Assert.Equal(TestImages.Gif(frames: 3), output);
+        using var codec = SKCodec.Create(SKData.CreateCopy(output));
+        Assert.Equal(3, codec.FrameCount);
+    }
+
+    [Fact]
+    public void An_animated_gif_cut_off_inside_its_first_frame_is_refused_as_damaged()
+    {
+        var animated = TestImages.Gif(frames: 3);
+
+        Assert.Null(GifRewriter.Rewrite(animated.AsSpan(0, 13 + 6 + 19 + 8 + 12)));
+        Assert.Equal(ImageProcessor.Damaged, _processor.Process(animated[..(13 + 6 + 19 + 8 + 14)]).Error);
     }
 
     [Fact]
@@ -114,12 +141,54 @@ public sealed class ImageProcessorTests
     [Fact]
     public void A_file_over_the_size_limit_is_refused()
     {
-        var small = new ImageProcessor(Options.Create(new MessengerOptions { Media = { MaxBytes = 1000 } }));
+        var small = Processor(new MessengerOptions { Media = { MaxBytes = 1000 } });
 
         var result = small.Process(TestImages.Png(400, 300));
 
         Assert.Equal(small.TooLarge, result.Error);
         Assert.Equal("An image can be at most 10 MB.", _processor.TooLarge);
+    }
+
+    [Theory]
+    [InlineData(SKEncodedImageFormat.Jpeg)]
+    [InlineData(SKEncodedImageFormat.Png)]
+    [InlineData(SKEncodedImageFormat.Webp)]
+    public void An_image_larger_than_the_longest_side_is_stored_scaled_down(SKEncodedImageFormat format)
+    {
+        using var bitmap = TestImages.Halves(3000, 1500);
+        var capped = Processor(new MessengerOptions { Media = { MaxSide = 1000 } });
+
+        var result = capped.Process(TestImages.Encode(bitmap, format));
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal((1000, 500), (result.Value!.Full.Width, result.Value.Full.Height));
+        using var stored = SKBitmap.Decode(result.Value.Full.Data);
+        Assert.Equal((1000, 500), (stored.Width, stored.Height));
+        Assert.True(stored.GetPixel(100, 250) is { Red: > 240, Blue: < 16 }, "The left half is no longer red.");
+        Assert.True(stored.GetPixel(900, 250) is { Blue: > 240, Red: < 16 }, "The right half is no longer blue.");
+    }
+
+    [Fact]
+    public async Task An_image_that_could_never_fit_the_decoding_budget_is_refused_at_once()
+    {
+        var tight = Processor(new MessengerOptions { Media = { DecodeBudgetMb = 0.25 } });
+
+        var result = await tight.ProcessAsync(TestImages.Png(400, 300), ct: TestContext.Current.CancellationToken);
+
+        Assert.Equal(ImageProcessor.TooBigToDecode, result.Error);
+    }
+
+    [Fact]
+    public async Task Within_the_budget_an_image_is_processed_and_its_memory_given_back()
+    {
+        var options = new MessengerOptions();
+        var budget = new ImageDecodeBudget(Options.Create(options), TimeProvider.System);
+        var processor = new ImageProcessor(Options.Create(options), budget);
+
+        var result = await processor.ProcessAsync(TestImages.Png(400, 300), ct: TestContext.Current.CancellationToken);
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal(0, budget.InUse);
     }
 
     private static bool HasSegment(byte[] jpeg, byte marker)

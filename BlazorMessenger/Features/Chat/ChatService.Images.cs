@@ -35,7 +35,7 @@ public sealed partial class ChatService
         }
 
         // Decoding is CPU work: keep it off the circuit's thread.
-        var processed = await Task.Run(() => images.Process(content), ct);
+        var processed = await images.ProcessAsync(content, ct: ct);
         if (processed.Value is not { } image)
         {
             return ServiceResult<ChatMessage>.Fail(processed.Error!);

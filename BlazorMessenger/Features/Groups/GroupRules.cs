@@ -26,7 +26,7 @@ public static class GroupRules
 
     /// <summary>The trimmed name, or null when it is empty or too long.</summary>
     public static string? CleanTitle(string? name) =>
-        (name ?? "").Trim() is { Length: > 0 and <= MaxTitleLength } title ? title : null;
+        Profile.NameText.Clean(name) is { Length: > 0 and <= MaxTitleLength } title ? title : null;
 
     /// <summary>"carol", "carol and dave", "carol, dave and erin".</summary>
     public static string List(IReadOnlyList<string> names) =>

@@ -11,19 +11,23 @@ public sealed record ProcessedImage(EncodedImage Full, EncodedImage Thumbnail);
 
 /// <summary>
 /// Validates an upload by its bytes and limits, decodes it with SkiaSharp, turns it upright by its EXIF orientation and
-/// re-encodes it, which drops all metadata (GPS included), then makes a thumbnail. Also used for profile pictures.
+/// re-encodes it, which drops all metadata (GPS included), then makes a thumbnail. Animated GIFs are rebuilt from their
+/// frames instead (GifRewriter), leaving their metadata behind the same way. Also used for profile pictures.
 /// </summary>
-public sealed class ImageProcessor(IOptions<MessengerOptions> options)
+public sealed partial class ImageProcessor(IOptions<MessengerOptions> options, ImageDecodeBudget budget)
 {
     public const string NotAnImage = "Only PNG, JPEG, GIF and WebP images can be sent.";
     public const string Damaged = "The image could not be read. It may be damaged or incomplete.";
     public const string Empty = "The file is empty.";
+    public const string Busy = "Many images are being processed right now. Please send this one again in a moment.";
 
     private MediaOptions Limits => options.Value.Media;
 
     public long MaxBytes => Limits.MaxBytes;
 
     public string TooLarge => $"An image can be at most {Limits.MaxBytes / (1024.0 * 1024.0):0.#} MB.";
+
+    public const string TooBigToDecode = "This image is too large for this server to process. Please send a smaller one.";
 
     public string TooManyPixels => $"An image can have at most {Limits.MaxPixels / 1_000_000.0:0.#} megapixels.";
 
@@ -41,49 +45,64 @@ public sealed class ImageProcessor(IOptions<MessengerOptions> options)
         return ServiceResult<byte[]>.Ok(buffer.ToArray());
     }
 
+    /// <summary>
+    /// Processes the image once its decoding fits in the process-wide memory budget (<see cref="ImageDecodeBudget"/>),
+    /// off the caller's thread.
+    /// </summary>
     /// <param name="square">Crop the thumbnail to a centred square (profile pictures).</param>
+    public async Task<ServiceResult<ProcessedImage>> ProcessAsync(byte[] bytes, bool square = false, CancellationToken ct = default)
+    {
+        var plan = Plan(bytes);
+        if (plan.Error is { } error)
+        {
+            return ServiceResult<ProcessedImage>.Fail(error);
+        }
+
+        using var lease = await budget.AcquireAsync(plan.Value!.MemoryBytes, ct);
+        if (lease is null)
+        {
+            return ServiceResult<ProcessedImage>.Fail(plan.Value.MemoryBytes > budget.Capacity ? TooBigToDecode : Busy);
+        }
+
+        return await Task.Run(() => Process(bytes, square), ct);
+    }
+
+    /// <summary>The work itself, outside the budget: callers go through <see cref="ProcessAsync"/>.</summary>
     public ServiceResult<ProcessedImage> Process(byte[] bytes, bool square = false)
     {
-        if (bytes.Length == 0)
+        var planned = Plan(bytes);
+        if (planned.Value is not { } plan)
         {
-            return ServiceResult<ProcessedImage>.Fail(Empty);
-        }
-
-        if (bytes.Length > Limits.MaxBytes)
-        {
-            return ServiceResult<ProcessedImage>.Fail(TooLarge);
-        }
-
-        if (ImageFormats.Sniff(bytes) is not { } format)
-        {
-            return ServiceResult<ProcessedImage>.Fail(NotAnImage);
+            return ServiceResult<ProcessedImage>.Fail(planned.Error!);
         }
 
         using var data = SKData.CreateCopy(bytes);
         using var codec = SKCodec.Create(data);
-        if (codec is null || codec.EncodedFormat != SkiaFormat(format))
-        {
-            return ServiceResult<ProcessedImage>.Fail(Damaged);
-        }
-
-        // The header's claim is checked before a single pixel is allocated.
-        var (width, height) = (codec.Info.Width, codec.Info.Height);
-        if (width <= 0 || height <= 0 || (long)width * height > Limits.MaxPixels)
-        {
-            return ServiceResult<ProcessedImage>.Fail(TooManyPixels);
-        }
-
-        using var decoded = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        using var decoded = new SKBitmap(new SKImageInfo(plan.Decoded.Width, plan.Decoded.Height, SKColorType.Rgba8888, SKAlphaType.Premul));
         if (codec.GetPixels(decoded.Info, decoded.GetPixels()) != SKCodecResult.Success)
         {
             return ServiceResult<ProcessedImage>.Fail(Damaged);
         }
 
-        using var upright = Orientation.Apply(decoded, codec.EncodedOrigin);
-        var full = format == ImageFormat.Gif && codec.FrameCount > 1
-            ? new EncodedImage(bytes, "image/gif", width, height)
-            : Encode(upright, format == ImageFormat.Jpeg ? SKEncodedImageFormat.Jpeg
-                : format == ImageFormat.Webp ? SKEncodedImageFormat.Webp : SKEncodedImageFormat.Png, 88);
+        using var resized = plan.Decoded == plan.Stored ? null : Draw(decoded, SKRectI.Create(decoded.Width, decoded.Height), plan.Stored);
+        using var turned = plan.Origin == SKEncodedOrigin.TopLeft ? null : Orientation.Apply(resized ?? decoded, plan.Origin);
+        var upright = turned ?? resized ?? decoded;
+        EncodedImage full;
+        if (plan.Animated)
+        {
+            if (GifRewriter.Rewrite(bytes) is not { } animation)
+            {
+                return ServiceResult<ProcessedImage>.Fail(Damaged);
+            }
+
+            full = new EncodedImage(animation, "image/gif", plan.Decoded.Width, plan.Decoded.Height);
+        }
+        else
+        {
+            full = Encode(upright, plan.Format == ImageFormat.Jpeg ? SKEncodedImageFormat.Jpeg
+                : plan.Format == ImageFormat.Webp ? SKEncodedImageFormat.Webp : SKEncodedImageFormat.Png, 88);
+        }
+
         using var small = Thumbnail(upright, Limits.ThumbnailSize, square);
         return ServiceResult<ProcessedImage>.Ok(new ProcessedImage(full, Encode(small, SKEncodedImageFormat.Webp, 80)));
     }
@@ -118,13 +137,16 @@ public sealed class ImageProcessor(IOptions<MessengerOptions> options)
                 Math.Min(source.Width, source.Height), Math.Min(source.Width, source.Height))
             : SKRectI.Create(0, 0, source.Width, source.Height);
         var scale = Math.Min(1.0, (double)longSide / Math.Max(crop.Width, crop.Height));
-        var width = Math.Max(1, (int)Math.Round(crop.Width * scale));
-        var height = Math.Max(1, (int)Math.Round(crop.Height * scale));
+        return Draw(source, crop, new SKSizeI(Math.Max(1, (int)Math.Round(crop.Width * scale)), Math.Max(1, (int)Math.Round(crop.Height * scale))));
+    }
 
-        var thumbnail = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
-        using var canvas = new SKCanvas(thumbnail);
+    /// <summary>The crop of source, scaled to size with a good filter.</summary>
+    private static SKBitmap Draw(SKBitmap source, SKRectI crop, SKSizeI size)
+    {
+        var result = new SKBitmap(new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        using var canvas = new SKCanvas(result);
         using var image = SKImage.FromBitmap(source);
-        canvas.DrawImage(image, crop, SKRect.Create(width, height), new SKSamplingOptions(SKCubicResampler.Mitchell), null);
-        return thumbnail;
+        canvas.DrawImage(image, crop, SKRect.Create(size.Width, size.Height), new SKSamplingOptions(SKCubicResampler.Mitchell), null);
+        return result;
     }
 }

@@ -17,7 +17,7 @@ public sealed class Pictures(UserRateLimiter rateLimiter, ImageProcessor images,
         }
 
         // Decoding is CPU work: keep it off the circuit's thread.
-        var processed = await Task.Run(() => images.Process(bytes, square: true), ct);
+        var processed = await images.ProcessAsync(bytes, square: true, ct);
         if (processed.Value is not { } image)
         {
             return ServiceResult<Data.Media>.Fail(processed.Error!);

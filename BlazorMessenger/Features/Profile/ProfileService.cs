@@ -43,7 +43,7 @@ public sealed class ProfileService(
 
     public async Task<ServiceResult<ProfileView>> UpdateAsync(string userId, ProfileUpdate update, CancellationToken ct = default)
     {
-        var displayName = string.IsNullOrWhiteSpace(update.DisplayName) ? null : update.DisplayName.Trim();
+        var displayName = NameText.Clean(update.DisplayName) is { Length: > 0 } cleaned ? cleaned : null;
         if (displayName?.Length > ApplicationUser.DisplayNameMaxLength)
         {
             return ServiceResult<ProfileView>.Fail(DisplayNameTooLong);
