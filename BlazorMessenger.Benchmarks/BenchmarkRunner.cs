@@ -6,7 +6,7 @@ namespace BlazorMessenger.Benchmarks;
 public static class BenchmarkRunner
 {
     public static readonly string[] Scenarios =
-        ["throughput", "search", "coldstart", "firstload", "latency", "image", "history", "groups", "memory"];
+        ["throughput", "search", "coldstart", "firstload", "decode", "latency", "image", "history", "groups", "memory"];
 
     public static async Task<Report> RunAsync(BenchmarkOptions options, TextWriter log)
     {
@@ -28,6 +28,7 @@ public static class BenchmarkRunner
         }
 
         await StepAsync("firstload", () => FirstLoadScenario.RunAsync(options, report, log));
+        await StepAsync("decode", () => DecodeScenario.RunAsync(options, report, log));
 
         if (new[] { "latency", "image", "history", "groups", "memory" }.Any(options.Runs))
         {
