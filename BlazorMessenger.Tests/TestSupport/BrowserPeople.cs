@@ -1,6 +1,7 @@
 using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Data;
 using BlazorMessenger.Features.Contacts;
+using BlazorMessenger.Features.Safety;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -34,10 +35,12 @@ public static class BrowserPeople
             .GetAfterAsync(userId, await browser.ConversationIdAsync(userId, peerUserName), 0);
     }
 
+    /// <summary>The owner adds the person, who accepts the conversation (without adding the owner back).</summary>
     public static async Task ConnectAsync(this BrowserFixture browser, string ownerId, string contactUserName)
     {
         var added = await browser.App.Services.GetRequiredService<ContactService>().AddAsync(ownerId, contactUserName);
         Assert.True(added.Succeeded, added.Error);
+        await browser.App.Services.GetRequiredService<SafetyService>().AcceptAsync(await browser.IdOfAsync(contactUserName), added.Value!.ConversationId);
     }
 
     /// <summary>Two new people, "alice…" and "bob…", who are contacts with a direct conversation.</summary>

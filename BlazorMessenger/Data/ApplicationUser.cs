@@ -9,6 +9,13 @@ public enum LastSeenAudience
     Nobody = 2,
 }
 
+/// <summary>Who may start a conversation with someone: anyone (a stranger's first message waits as a request), or only their contacts.</summary>
+public enum MessageAudience
+{
+    Everyone = 0,
+    Contacts = 1,
+}
+
 /// <summary>UserName is the public handle (see UsernameRules); DisplayName is optional and free text.</summary>
 public sealed class ApplicationUser : IdentityUser
 {
@@ -29,4 +36,15 @@ public sealed class ApplicationUser : IdentityUser
 
     /// <summary>Mentions of this person in a muted conversation stay silent too (by default they still notify).</summary>
     public bool SilencesMutedMentions { get; set; }
+
+    public MessageAudience MessagesFrom { get; set; }
+
+    /// <summary>Set by an admin: no login, no session, nothing sent until enabled again.</summary>
+    public DateTime? DisabledUtc { get; set; }
+
+    /// <summary>
+    /// The person deleted their account: this row stays only so their messages keep a sender in others' history,
+    /// emptied of everything personal and shown as "Deleted account".
+    /// </summary>
+    public DateTime? DeletedUtc { get; set; }
 }

@@ -51,6 +51,15 @@ public sealed class ConversationMember
     /// <summary>The group's name when the membership ended: a later rename does not reach someone no longer in it.</summary>
     public string? TitleWhenLeft { get; set; }
 
+    /// <summary>
+    /// A direct conversation someone not in this member's contacts started: a message request until they accept it
+    /// (add the person), with no notifications, and without their presence or picture shown to the other side.
+    /// </summary>
+    public DateTime? RequestedUtc { get; set; }
+
+    /// <summary>The request was deleted up to this Seq: it comes back only with a newer message.</summary>
+    public long? DismissedSeq { get; set; }
+
     public Conversation? Conversation { get; set; }
 
     public ApplicationUser? User { get; set; }

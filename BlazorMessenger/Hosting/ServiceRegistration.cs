@@ -12,6 +12,7 @@ using BlazorMessenger.Features.Notifications;
 using BlazorMessenger.Features.Presence;
 using BlazorMessenger.Features.Profile;
 using BlazorMessenger.Features.Receipts;
+using BlazorMessenger.Features.Safety;
 using BlazorMessenger.Features.Search;
 using BlazorMessenger.Features.Settings;
 using BlazorMessenger.Features.Typing;
@@ -138,6 +139,7 @@ public static class ServiceRegistration
         services.AddSingleton<TypingTracker>();
         services.AddSingleton<SettingsService>();
         services.AddSingleton<NotificationService>();
+        services.AddSingleton<SafetyService>();
         services.AddSingleton<SessionService>();
         services.AddSingleton<SessionPlaces>();
         services.AddSingleton<LoginThrottle>();

@@ -1,3 +1,4 @@
+using BlazorMessenger.Features.Safety;
 using BlazorMessenger.Data;
 using Microsoft.EntityFrameworkCore;
 using BlazorMessenger.Features.Chat;
@@ -37,6 +38,7 @@ public sealed class ChatTestBed : IAsyncDisposable
         bed.Carol = await bed.Services.CreateUserAsync("carol");
         var added = await bed.Services.Get<ContactService>().AddAsync(bed.Alice, "bob", TestContext.Current.CancellationToken);
         bed.ConversationId = added.Value!.ConversationId;
+        Assert.True(await bed.Services.Get<SafetyService>().AcceptAsync(bed.Bob, bed.ConversationId, TestContext.Current.CancellationToken));
         return bed;
     }
 

@@ -24,7 +24,9 @@ public sealed record SenderNames(Func<string, string> Of, Func<string, Mentioned
 /// <summary>A mention as shown: "@Name" in a chip for a member, "@username" as plain text for someone who left.</summary>
 public sealed record Mentioned(string Text, string UserName, bool IsMember);
 
-public sealed record ChatPeer(string UserId, string UserName, string? DisplayName, DateTime? LastSeenUtc, string? AvatarId = null)
+/// <summary>Hidden: they show the reader nothing but their username (they blocked the reader, or not accepted their request).</summary>
+public sealed record ChatPeer(
+    string UserId, string UserName, string? DisplayName, DateTime? LastSeenUtc, string? AvatarId = null, bool Hidden = false)
 {
     public string Name => NameOf(UserName, DisplayName);
 
@@ -41,7 +43,8 @@ public sealed record ChatPeer(string UserId, string UserName, string? DisplayNam
 public sealed record ConversationSummary(
     long Id, string Name, ChatPeer? Peer, string? AvatarId, string? LastMessagePreview, string? LastMessageSenderId,
     DateTime LastActivityUtc, long LastSeq, long LastReadSeq, MessageKind? LastMessageKind = null,
-    string? LastMessageSenderName = null, long? EndedSeq = null, int MentionsOfMe = 0, long DeliveredSeq = 0, DateTime? MutedUntilUtc = null)
+    string? LastMessageSenderName = null, long? EndedSeq = null, int MentionsOfMe = 0, long DeliveredSeq = 0, DateTime? MutedUntilUtc = null,
+    bool IsRequest = false)
 {
     public long Unread => Math.Max(0, LastSeq - LastReadSeq);
 
@@ -59,7 +62,7 @@ public sealed record ConversationSummary(
 /// </summary>
 public sealed record OpenConversation(
     long Id, string Name, ChatPeer? Peer, IReadOnlyDictionary<string, ChatPeer> People, long LastSeq, long LastReadSeq,
-    long? EndedSeq = null, IReadOnlySet<string>? MemberIds = null)
+    long? EndedSeq = null, IReadOnlySet<string>? MemberIds = null, bool IsRequest = false)
 {
     public bool IsGroup => Peer is null;
 }

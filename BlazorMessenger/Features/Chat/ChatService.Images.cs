@@ -1,4 +1,5 @@
 using BlazorMessenger.Data;
+using BlazorMessenger.Features.Safety;
 using BlazorMessenger.Features.Media;
 using BlazorMessenger.Realtime;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,11 @@ public sealed partial class ChatService
         if (await FindSentAsync(db, userId, clientMessageId, ct) is { } earlier)
         {
             return ServiceResult<ChatMessage>.Ok(earlier);
+        }
+
+        if (await db.RefusalAsync(userId, conversationId, ct) is { } refusal)
+        {
+            return ServiceResult<ChatMessage>.Fail(refusal);
         }
 
         body = await EncodeMentionsAsync(db, userId, conversationId, body, ct);

@@ -1,4 +1,5 @@
 using BlazorMessenger.Data;
+using BlazorMessenger.Features.Safety;
 using BlazorMessenger.Realtime;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,10 +26,17 @@ public sealed partial class ChatService
             return ServiceResult<ChatMessage>.Fail(MessageRules.TooLong);
         }
 
-        if (body.Contains('@', StringComparison.Ordinal))
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            body = await EncodeMentionsAsync(db, userId, conversationId, body, ct);
+            if (await db.RefusalAsync(userId, conversationId, ct) is { } refusal)
+            {
+                return ServiceResult<ChatMessage>.Fail(refusal);
+            }
+
+            if (body.Contains('@', StringComparison.Ordinal))
+            {
+                body = await EncodeMentionsAsync(db, userId, conversationId, body, ct);
+            }
         }
 
         var stored = await writer.WriteAsync(new NewMessage(userId, conversationId, clientMessageId, body), ct);

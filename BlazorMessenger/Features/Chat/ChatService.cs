@@ -1,6 +1,7 @@
 using BlazorMessenger.Data;
 using BlazorMessenger.Features.Media;
 using BlazorMessenger.Features.Presence;
+using BlazorMessenger.Features.Safety;
 using BlazorMessenger.Realtime;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,6 +37,8 @@ public sealed partial class ChatService(
                 me.DeliveredSeq,
                 me.MutedUntilUtc,
                 me.LeftSeq,
+                me.RequestedUtc,
+                me.DismissedSeq,
                 me.Conversation!.Kind,
                 Title = me.TitleWhenLeft ?? me.Conversation.Title,
                 PictureMediaId = me.LeftSeq == null ? me.Conversation.PictureMediaId : null,
@@ -66,19 +69,22 @@ public sealed partial class ChatService(
             .SelectMany(r => Mentions.Ids(r.Last!.Body).Append(r.Last.SenderId)).Distinct().ToList();
         var people = await db.Users.AsNoTracking().Where(u => senderIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => (u.UserName, Name: string.IsNullOrWhiteSpace(u.DisplayName) ? u.UserName! : u.DisplayName), ct);
+        var hiding = await db.HidingFromAsync(userId, [.. rows.Where(r => r.Peer is not null).Select(r => r.Peer!.UserId)], ct);
 
+        // A request shows once it has a message, and a deleted one again only with a newer message.
         return rows
             .Where(r => r.Kind == ConversationKind.Group || r.Peer is not null)
+            .Where(r => r.RequestedUtc is null || r.LastSeq > (r.DismissedSeq ?? 0))
             .Select(r =>
             {
-                var peer = r.Kind == ConversationKind.Group ? null : r.Peer;
+                var peer = r.Kind == ConversationKind.Group ? null : r.Peer!.MaskedFor(hiding);
                 return new ConversationSummary(
                     r.ConversationId, peer?.Name ?? r.Title ?? "", peer, peer is null ? r.PictureMediaId : peer.AvatarId,
                     r.Last is null ? null : r.Last.Deleted ? MessageRules.DeletedText
                         : MessageRules.Preview(r.Last.Kind, Mentions.Decode(r.Last.Body, id => people.GetValueOrDefault(id).UserName)),
                     r.Last?.SenderId, DateTime.SpecifyKind(r.Last?.CreatedUtc ?? r.CreatedUtc, DateTimeKind.Utc), r.LastSeq, r.LastReadSeq,
                     r.Last?.Kind, r.Last is null ? null : people.GetValueOrDefault(r.Last.SenderId).Name, r.LeftSeq, r.MentionsOfMe,
-                    r.DeliveredSeq, r.MutedUntilUtc);
+                    r.DeliveredSeq, r.MutedUntilUtc, r.RequestedUtc is not null);
             })
             .OrderByDescending(s => s.LastActivityUtc)
             .ToList();
@@ -99,16 +105,16 @@ public sealed partial class ChatService(
         }
 
         var lastSeen = await db.ForViewerAsync(userId, [peer.UserId], ct);
-        peer = peer with { LastSeenUtc = lastSeen(peer.UserId, peer.LastSeenUtc) };
+        peer = (peer with { LastSeenUtc = lastSeen(peer.UserId, peer.LastSeenUtc) }).MaskedFor(await db.HidingFromAsync(userId, [peer.UserId], ct));
         var key = Conversation.DirectKeyFor(userId, peer.UserId);
         var mine = await db.ConversationMembers.AsNoTracking()
             .Where(m => m.UserId == userId && m.Conversation!.DirectKey == key)
-            .Select(m => new { m.ConversationId, m.Conversation!.LastSeq, m.LastReadSeq })
+            .Select(m => new { m.ConversationId, m.Conversation!.LastSeq, m.LastReadSeq, m.RequestedUtc })
             .FirstOrDefaultAsync(ct);
         return mine is null
             ? null
             : new OpenConversation(mine.ConversationId, peer.Name, peer, new Dictionary<string, ChatPeer> { [peer.UserId] = peer },
-                mine.LastSeq, mine.LastReadSeq);
+                mine.LastSeq, mine.LastReadSeq, IsRequest: mine.RequestedUtc is not null);
     }
 
     /// <summary>Up to PageSize messages before beforeSeq (the newest ones when null), oldest first. Keyset paging.</summary>

@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlazorMessenger.Features.Contacts;
 
-/// <summary>Adding someone by username creates the direct conversation for both people and tells the other one live.</summary>
+/// <summary>
+/// Adding someone by username creates the direct conversation for both people. For the other person it is a message
+/// request until they add the adder too (or accept), unless they had already.
+/// </summary>
 public sealed class ContactService(
     IDbContextFactory<ApplicationDbContext> dbFactory,
     IMessengerHub hub,
@@ -59,15 +62,21 @@ public sealed class ContactService(
         }
 
         var now = time.GetUtcNow().UtcDateTime;
+        var mutual = await db.Contacts.AnyAsync(c => c.OwnerId == other.Id && c.ContactUserId == userId, ct);
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             db.Contacts.Add(new Contact { OwnerId = userId, ContactUserId = other.Id, AddedUtc = now });
-            var conversationId = await FindOrCreateDirectAsync(db, userId, other.Id, now, ct);
+            var conversationId = await FindOrCreateDirectAsync(db, userId, other.Id, mutual, now, ct);
             await db.SaveChangesAsync(ct);
+
+            // Adding the person accepts their request, if they had sent one.
+            await db.ConversationMembers.Where(m => m.ConversationId == conversationId && m.UserId == userId && m.RequestedUtc != null)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.RequestedUtc, (DateTime?)null).SetProperty(m => m.DismissedSeq, (long?)null), ct);
             await transaction.CommitAsync(ct);
 
             var added = new ContactAdded(new ContactView(other.Id, other.UserName!, other.DisplayName, now, other.AvatarMediaId), conversationId);
-            hub.Publish([other.Id], new ConversationChanged(conversationId, $"{me} added you as a contact."));
+            // A stranger's add is silent: the other person first hears of them by a message, as a request.
+            hub.Publish([other.Id], new ConversationChanged(conversationId, mutual ? $"{me} added you as a contact." : null));
             hub.Publish([userId], new ConversationChanged(conversationId, null));
             hub.Publish([userId], new ContactsChanged());
             return ServiceResult<ContactAdded>.Ok(added);
@@ -87,8 +96,9 @@ public sealed class ContactService(
         return removed > 0;
     }
 
+    /// <summary>A new conversation is a request for the other person unless they have the adder as a contact.</summary>
     private static async Task<long> FindOrCreateDirectAsync(
-        ApplicationDbContext db, string userId, string otherId, DateTime now, CancellationToken ct)
+        ApplicationDbContext db, string userId, string otherId, bool mutual, DateTime now, CancellationToken ct)
     {
         var key = Conversation.DirectKeyFor(userId, otherId);
         var existing = await db.Conversations.Where(c => c.DirectKey == key).Select(c => (long?)c.Id).FirstOrDefaultAsync(ct);
@@ -105,7 +115,7 @@ public sealed class ContactService(
             Members =
             [
                 new ConversationMember { UserId = userId, Role = MemberRole.Member, JoinedUtc = now },
-                new ConversationMember { UserId = otherId, Role = MemberRole.Member, JoinedUtc = now },
+                new ConversationMember { UserId = otherId, Role = MemberRole.Member, JoinedUtc = now, RequestedUtc = mutual ? null : now },
             ],
         };
         db.Conversations.Add(conversation);

@@ -68,7 +68,7 @@ public sealed class NotificationService(IDbContextFactory<ApplicationDbContext> 
 
     /// <summary>
     /// The notification a message makes for the person, or null: their own message, a conversation they are no longer
-    /// in, or a muted one (unless it mentions them and they let mentions through).
+    /// in, a message request, or a muted one (unless it mentions them and they let mentions through).
     /// </summary>
     public async Task<BrowserNotification?> ForAsync(string userId, ChatMessage message, CancellationToken ct = default)
     {
@@ -80,9 +80,9 @@ public sealed class NotificationService(IDbContextFactory<ApplicationDbContext> 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = await db.ConversationMembers.AsNoTracking().Current()
             .Where(m => m.ConversationId == message.ConversationId && m.UserId == userId)
-            .Select(m => new { m.MutedUntilUtc, m.User!.SilencesMutedMentions, m.Conversation!.Kind, m.Conversation.Title })
+            .Select(m => new { m.MutedUntilUtc, m.User!.SilencesMutedMentions, m.Conversation!.Kind, m.Conversation.Title, m.RequestedUtc })
             .SingleOrDefaultAsync(ct);
-        if (row is null || (IsMuted(row.MutedUntilUtc) && (row.SilencesMutedMentions || !Mentions.Mention(message.Body, userId))))
+        if (row is null || row.RequestedUtc is not null || (IsMuted(row.MutedUntilUtc) && (row.SilencesMutedMentions || !Mentions.Mention(message.Body, userId))))
         {
             return null;
         }

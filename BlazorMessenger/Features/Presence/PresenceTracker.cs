@@ -1,3 +1,4 @@
+using BlazorMessenger.Features.Safety;
 using BlazorMessenger.Data;
 using BlazorMessenger.Hosting;
 using BlazorMessenger.Realtime;
@@ -99,7 +100,7 @@ public sealed class PresenceTracker(
                 await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.LastSeenUtc, seen));
             }
 
-            var audience = await db.PeopleSharingWith(userId).Where(id => id != userId).ToListAsync();
+            var audience = await db.AudienceOf(userId).Where(id => id != userId).ToListAsync();
             var seeing = lastSeenUtc is null ? audience.ToHashSet() : await db.ViewersOfAsync(userId, audience, CancellationToken.None);
             hub.Publish(audience.Where(seeing.Contains), new PresenceChanged(userId, online, lastSeenUtc));
             hub.Publish(audience.Where(id => !seeing.Contains(id)), new PresenceChanged(userId, online, null));

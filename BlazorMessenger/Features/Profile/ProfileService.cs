@@ -1,3 +1,4 @@
+using BlazorMessenger.Features.Safety;
 using BlazorMessenger.Data;
 using BlazorMessenger.Features.Media;
 using BlazorMessenger.Features.Presence;
@@ -111,7 +112,7 @@ public sealed class ProfileService(
 
     private async Task AnnounceAsync(ApplicationDbContext db, ApplicationUser user, CancellationToken ct)
     {
-        var audience = await db.PeopleSharingWith(user.Id).ToListAsync(ct);
+        var audience = await db.AudienceOf(user.Id).ToListAsync(ct);
         hub.Publish([user.Id, .. audience], new ProfileChanged(user.Id, user.DisplayName, user.AvatarMediaId));
     }
 }

@@ -1,0 +1,65 @@
+using BlazorMessenger.Data;
+using BlazorMessenger.Features.Chat;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlazorMessenger.Features.Safety;
+
+/// <summary>
+/// The one rule for what people show each other beyond their username. Someone hides their presence, picture and
+/// display name from a person they blocked, and from a stranger whose message request they have not accepted.
+/// Every place a person is shown to another, or told of their changes, goes through here.
+/// </summary>
+public static class Relations
+{
+    /// <summary>Of these subjects, those who hide from the viewer.</summary>
+    public static async Task<IReadOnlySet<string>> HidingFromAsync(
+        this ApplicationDbContext db, string viewerId, IReadOnlyCollection<string> subjectIds, CancellationToken ct)
+    {
+        var hiding = await db.Users.Where(u => subjectIds.Contains(u.Id) && u.Id != viewerId)
+            .Where(u => db.Blocks.Any(b => b.BlockerId == u.Id && b.BlockedId == viewerId)
+                        || db.ConversationMembers.Any(m => m.UserId == u.Id && m.RequestedUtc != null
+                            && db.ConversationMembers.Any(v => v.ConversationId == m.ConversationId && v.UserId == viewerId)))
+            .Select(u => u.Id)
+            .ToListAsync(ct);
+        return hiding.ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>The peer as this viewer may see them.</summary>
+    public static ChatPeer MaskedFor(this ChatPeer peer, IReadOnlySet<string> hiding) =>
+        hiding.Contains(peer.UserId) ? peer with { DisplayName = null, AvatarId = null, LastSeenUtc = null, Hidden = true } : peer;
+
+    /// <summary>Who hears of the subject's presence and profile changes: the people they share a conversation with, less those they hide from.</summary>
+    public static IQueryable<string> AudienceOf(this ApplicationDbContext db, string subjectId) =>
+        db.PeopleSharingWith(subjectId)
+            .Where(id => !db.Blocks.Any(b => b.BlockerId == subjectId && b.BlockedId == id))
+            .Where(id => !db.ConversationMembers.Any(m => m.UserId == subjectId && m.RequestedUtc != null
+                && db.ConversationMembers.Any(v => v.ConversationId == m.ConversationId && v.UserId == id)));
+
+    /// <summary>
+    /// Why the recipient of a direct conversation takes no message from the sender, or null: they blocked the sender,
+    /// they take messages from contacts only and have not accepted this one, or their account is gone.
+    /// </summary>
+    public static async Task<string?> RefusalAsync(this ApplicationDbContext db, string senderId, long conversationId, CancellationToken ct)
+    {
+        var recipient = await db.ConversationMembers.AsNoTracking()
+            .Where(m => m.ConversationId == conversationId && m.UserId != senderId && m.Conversation!.Kind == ConversationKind.Direct)
+            .Select(m => new
+            {
+                m.User!.DeletedUtc,
+                Blocked = db.Blocks.Any(b => b.BlockerId == m.UserId && b.BlockedId == senderId),
+                ContactsOnly = m.RequestedUtc != null && m.User.MessagesFrom == MessageAudience.Contacts,
+            })
+            .FirstOrDefaultAsync(ct);
+        return recipient switch
+        {
+            null => null,
+            { DeletedUtc: not null } => DeletedAccount,
+            { Blocked: true } or { ContactsOnly: true } => NotAccepting,
+            _ => null,
+        };
+    }
+
+    public const string NotAccepting = "This person isn't accepting messages from you.";
+
+    public const string DeletedAccount = "This account was deleted.";
+}
