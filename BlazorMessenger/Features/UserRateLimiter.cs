@@ -11,6 +11,7 @@ public enum RateLimitedAction
     UploadImage,
     CreateGroup,
     ReportTyping,
+    Report,
 }
 
 /// <summary>
@@ -31,6 +32,7 @@ public sealed class UserRateLimiter : IDisposable
                 RateLimitedAction.UploadImage => Bucket(limits.UploadBurst, limits.UploadsPerMinute),
                 RateLimitedAction.CreateGroup => Bucket(limits.GroupCreateBurst, limits.GroupCreatesPerMinute),
                 RateLimitedAction.ReportTyping => Bucket(limits.TypingBurst, limits.TypingReportsPerMinute),
+                RateLimitedAction.Report => Bucket(limits.ReportBurst, limits.ReportsPerHour / 60.0),
                 _ => Bucket(limits.ContactAddBurst, limits.ContactAddsPerMinute),
             }));
     }

@@ -54,6 +54,11 @@ public sealed class RateLimitOptions
     public int TypingBurst { get; set; } = 5;
 
     public int TypingReportsPerMinute { get; set; } = 40;
+
+    /// <summary>Reports of people and messages to the admins.</summary>
+    public int ReportBurst { get; set; } = 5;
+
+    public int ReportsPerHour { get; set; } = 20;
 }
 
 /// <summary>Passwords, sign-in limits and sessions.</summary>

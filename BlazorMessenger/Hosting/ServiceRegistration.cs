@@ -140,6 +140,7 @@ public static class ServiceRegistration
         services.AddSingleton<SettingsService>();
         services.AddSingleton<NotificationService>();
         services.AddSingleton<SafetyService>();
+        services.AddSingleton<ReportService>();
         services.AddSingleton<SessionService>();
         services.AddSingleton<SessionPlaces>();
         services.AddSingleton<LoginThrottle>();

@@ -21,8 +21,11 @@ public sealed record ContactsChanged : MessengerEvent;
 
 public sealed record PresenceChanged(string UserId, bool IsOnline, DateTime? LastSeenUtc) : MessengerEvent;
 
-/// <summary>Someone's display name or picture changed; sent to them and to everyone who shares a conversation with them.</summary>
-public sealed record ProfileChanged(string UserId, string? DisplayName, string? AvatarId) : MessengerEvent;
+/// <summary>
+/// Someone's display name or picture changed; sent to them and to everyone who shares a conversation with them.
+/// Hidden: they now hide from the addressee (a block), who shows their username only.
+/// </summary>
+public sealed record ProfileChanged(string UserId, string? DisplayName, string? AvatarId, bool Hidden = false) : MessengerEvent;
 
 /// <summary>Another member's delivered or read position moved past messages of the addressee's (their ticks follow).</summary>
 public sealed record ReceiptMoved(long ConversationId, Features.Receipts.MemberPosition Position) : MessengerEvent;

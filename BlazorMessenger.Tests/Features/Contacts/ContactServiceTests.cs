@@ -10,24 +10,28 @@ public sealed class ContactServiceTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Adding_creates_one_direct_conversation_for_both_and_tells_the_other_person_live()
+    public async Task Adding_creates_one_direct_conversation_that_a_stranger_hears_of_only_when_added_back()
     {
         await using var services = await TestServices.CreateAsync();
         var alice = await services.CreateUserAsync("alice");
         var bob = await services.CreateUserAsync("bob");
+        using var alicesTab = new HubRecorder(services.Get<IMessengerHub>(), alice);
         using var bobsTab = new HubRecorder(services.Get<IMessengerHub>(), bob);
         var contacts = services.Get<ContactService>();
         var chat = services.Get<ChatService>();
 
         var added = await contacts.AddAsync(alice, "  Bob ", Ct);
+        Assert.True(added.Succeeded, added.Error);
+        Assert.Equal("bob", Assert.Single(await contacts.ListAsync(alice, Ct)).UserName);
+        Assert.Empty(await chat.ListConversationsAsync(bob, Ct)); // an empty request shows nowhere
+        Assert.DoesNotContain(bobsTab.OfType<ConversationChanged>(), e => e.Notice is not null);
+
         var bobAddsBack = await contacts.AddAsync(bob, "alice", Ct);
 
-        Assert.True(added.Succeeded, added.Error);
         Assert.Equal(added.Value!.ConversationId, bobAddsBack.Value!.ConversationId);
-        Assert.Equal("bob", Assert.Single(await contacts.ListAsync(alice, Ct)).UserName);
-        Assert.Equal(added.Value.ConversationId, Assert.Single(await chat.ListConversationsAsync(bob, Ct)).Id);
-        var notice = Assert.Single(bobsTab.OfType<ConversationChanged>(), e => e.Notice is not null);
-        Assert.Equal("alice added you as a contact.", notice.Notice);
+        var row = Assert.Single(await chat.ListConversationsAsync(bob, Ct));
+        Assert.False(row.IsRequest);
+        Assert.Equal("bob added you as a contact.", Assert.Single(alicesTab.OfType<ConversationChanged>(), e => e.Notice is not null).Notice);
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using BlazorMessenger.Features.Safety;
 using BlazorMessenger.Data;
 using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Features.Contacts;
@@ -22,8 +23,9 @@ public sealed class PrivacyTests
         var alice = await services.CreateUserAsync("alice");
         var bob = await services.CreateUserAsync("bob");
         var contacts = services.Get<ContactService>();
-        // bob added alice; alice did not add bob (his conversation with her exists all the same).
-        Assert.True((await contacts.AddAsync(bob, "alice", Ct)).Succeeded);
+        // bob added alice; alice accepted his conversation without adding him.
+        var added = await contacts.AddAsync(bob, "alice", Ct);
+        Assert.True(await services.Get<SafetyService>().AcceptAsync(alice, added.Value!.ConversationId, Ct));
         var seen = new DateTime(2026, 11, 1, 12, 0, 0, DateTimeKind.Utc);
         await using (var db = await services.Get<IDbContextFactory<ApplicationDbContext>>().CreateDbContextAsync(Ct))
         {

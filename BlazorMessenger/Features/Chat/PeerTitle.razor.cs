@@ -49,7 +49,7 @@ public sealed partial class PeerTitle : IDisposable
     protected override void OnParametersSet()
     {
         _peer = Peer;
-        _online = Presence.IsOnline(Peer.UserId);
+        _online = !Peer.Hidden && Presence.IsOnline(Peer.UserId);
         _lastSeenUtc = Peer.LastSeenUtc;
     }
 
@@ -66,7 +66,7 @@ public sealed partial class PeerTitle : IDisposable
     /// <summary>Presence changes missed while the connection was down are not replayed: ask the tracker again.</summary>
     private Task RefreshPresenceAsync()
     {
-        _online = Presence.IsOnline(Peer.UserId);
+        _online = !_peer.Hidden && Presence.IsOnline(Peer.UserId);
         StateHasChanged();
         return Task.CompletedTask;
     }
@@ -76,7 +76,8 @@ public sealed partial class PeerTitle : IDisposable
         switch (messengerEvent)
         {
             case ProfileChanged profile when profile.UserId == Peer.UserId:
-                _peer = _peer with { DisplayName = profile.DisplayName, AvatarId = profile.AvatarId };
+                _peer = _peer with { DisplayName = profile.DisplayName, AvatarId = profile.AvatarId, Hidden = profile.Hidden };
+                _online &= !profile.Hidden;
                 break;
             case PresenceChanged change when change.UserId == Peer.UserId:
                 _online = change.IsOnline;

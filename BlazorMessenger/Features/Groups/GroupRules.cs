@@ -20,6 +20,8 @@ public static class GroupRules
 
     public static string NoSuchUser(string userName) => $"There is no user named '{userName}'.";
 
+    public static string CantAdd(string userName) => $"You can't add {userName} to groups.";
+
     public static string AlreadyMember(string userName) => $"{userName} is already in the group.";
 
     public static string NotInGroup(string userName) => $"{userName} is not in the group.";

@@ -19,7 +19,7 @@ public sealed partial class GroupService
                 return GroupChangeResult.Refuse(GroupRules.AdminsOnly);
             }
 
-            var found = await FindUsersAsync(db, names, CancellationToken.None);
+            var found = await FindUsersAsync(db, userId, names, CancellationToken.None);
             if (found.Error is { } error || found.Users.Count == 0)
             {
                 return GroupChangeResult.Refuse(found.Error ?? "Choose someone to add.");

@@ -37,7 +37,7 @@ public sealed partial class GroupService(
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var me = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.UserName!).SingleAsync(ct);
-        var found = await FindUsersAsync(db, memberUserNames, ct);
+        var found = await FindUsersAsync(db, userId, memberUserNames, ct);
         if (found.Error is { } error)
         {
             return ServiceResult<long>.Fail(error);
@@ -187,16 +187,26 @@ public sealed partial class GroupService(
     /// <summary>Who runs a change: their row, their handle (for the system message) and their role before it.</summary>
     private sealed record Actor(ConversationMember Row, string UserName, MemberRole Role);
 
-    /// <summary>The named users (trimmed, any case, each once, in the order given), or the first name that belongs to nobody.</summary>
+    /// <summary>
+    /// The named users (trimmed, any case, each once, in the order given), or why not: the first name that belongs to
+    /// nobody (or to a deleted account), or someone who blocked the person adding them.
+    /// </summary>
     private static async Task<(List<ApplicationUser> Users, string? Error)> FindUsersAsync(
-        ApplicationDbContext db, IEnumerable<string> userNames, CancellationToken ct)
+        ApplicationDbContext db, string actorId, IEnumerable<string> userNames, CancellationToken ct)
     {
         var handles = userNames.Select(UsernameRules.Normalize).Where(h => h.Length > 0).Distinct().ToList();
         var normalized = handles.Select(h => h.ToUpperInvariant()).ToList();
-        var users = await db.Users.AsNoTracking().Where(u => normalized.Contains(u.NormalizedUserName!)).ToListAsync(ct);
+        var users = await db.Users.AsNoTracking().Where(u => normalized.Contains(u.NormalizedUserName!) && u.DeletedUtc == null).ToListAsync(ct);
         var missing = handles.FirstOrDefault(h => !users.Any(u => u.NormalizedUserName == h.ToUpperInvariant()));
-        return missing is null
-            ? ([.. users.OrderBy(u => handles.IndexOf(u.NormalizedUserName!.ToLowerInvariant()))], null)
-            : ([], GroupRules.NoSuchUser(missing));
+        if (missing is not null)
+        {
+            return ([], GroupRules.NoSuchUser(missing));
+        }
+
+        var ids = users.Select(u => u.Id).ToList();
+        var refusing = await db.Blocks.Where(b => b.BlockedId == actorId && ids.Contains(b.BlockerId)).Select(b => b.BlockerId).FirstOrDefaultAsync(ct);
+        return refusing is not null
+            ? ([], GroupRules.CantAdd(users.Single(u => u.Id == refusing).UserName!))
+            : ([.. users.OrderBy(u => handles.IndexOf(u.NormalizedUserName!.ToLowerInvariant()))], null);
     }
 }

@@ -1,6 +1,7 @@
 namespace BlazorMessenger.Features.Profile;
 
-public sealed record ProfileView(string UserId, string UserName, string? DisplayName, string? AvatarId, DateTime? LastSeenUtc)
+/// <summary>Hidden: the person hides from the reader (see Safety.Relations), who sees their username only.</summary>
+public sealed record ProfileView(string UserId, string UserName, string? DisplayName, string? AvatarId, DateTime? LastSeenUtc, bool Hidden = false)
 {
     public string Name => string.IsNullOrWhiteSpace(DisplayName) ? UserName : DisplayName;
 }

@@ -39,7 +39,10 @@ public sealed class ProfileService(
             .Select(u => new ProfileView(u.Id, u.UserName!, u.DisplayName, u.AvatarMediaId, u.LastSeenUtc))
             .SingleOrDefaultAsync(ct);
         var lastSeen = await db.ForViewerAsync(userId, [otherUserId], ct);
-        return card is null ? null : card with { LastSeenUtc = lastSeen(card.UserId, card.LastSeenUtc) };
+        return card is null ? null
+            : (await db.HidingFromAsync(userId, [otherUserId], ct)).Count > 0
+                ? card with { DisplayName = null, AvatarId = null, LastSeenUtc = null, Hidden = true }
+                : card with { LastSeenUtc = lastSeen(card.UserId, card.LastSeenUtc) };
     }
 
     public async Task<ServiceResult<ProfileView>> UpdateAsync(string userId, ProfileUpdate update, CancellationToken ct = default)

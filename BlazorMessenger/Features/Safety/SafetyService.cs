@@ -71,7 +71,7 @@ public sealed class SafetyService(
         }
 
         hub.Publish([otherUserId], new PresenceChanged(userId, false, null));
-        hub.Publish([otherUserId], new ProfileChanged(userId, null, null));
+        hub.Publish([otherUserId], new ProfileChanged(userId, null, null, Hidden: true));
         hub.Publish([userId], new ContactsChanged());
         return ServiceResult<bool>.Ok(true);
     }

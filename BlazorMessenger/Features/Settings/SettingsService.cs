@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace BlazorMessenger.Features.Settings;
 
 /// <summary>One person's privacy and notification settings, as the settings page shows them.</summary>
-public sealed record UserSettings(bool SendReadReceipts, LastSeenAudience LastSeen, bool MentionsWhenMuted);
+public sealed record UserSettings(
+    bool SendReadReceipts, LastSeenAudience LastSeen, bool MentionsWhenMuted, MessageAudience MessagesFrom = MessageAudience.Everyone);
 
 /// <summary>
 /// The settings stored with the account (the browser keeps its own: notifications on in this browser, the sound).
@@ -17,7 +18,7 @@ public sealed class SettingsService(IDbContextFactory<ApplicationDbContext> dbFa
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new UserSettings(!u.HidesReadReceipts, u.LastSeenAudience, !u.SilencesMutedMentions))
+            .Select(u => new UserSettings(!u.HidesReadReceipts, u.LastSeenAudience, !u.SilencesMutedMentions, u.MessagesFrom))
             .SingleAsync(ct);
     }
 
@@ -28,11 +29,16 @@ public sealed class SettingsService(IDbContextFactory<ApplicationDbContext> dbFa
             return ServiceResult<UserSettings>.Fail("Choose who can see your last seen time: everyone, your contacts or nobody.");
         }
 
+        if (!Enum.IsDefined(settings.MessagesFrom))
+        {
+            return ServiceResult<UserSettings>.Fail("Choose who can message you: everyone or your contacts.");
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var user = await db.Users.SingleAsync(u => u.Id == userId, ct);
         var receiptsChanged = user.HidesReadReceipts == settings.SendReadReceipts;
-        (user.HidesReadReceipts, user.LastSeenAudience, user.SilencesMutedMentions) =
-            (!settings.SendReadReceipts, settings.LastSeen, !settings.MentionsWhenMuted);
+        (user.HidesReadReceipts, user.LastSeenAudience, user.SilencesMutedMentions, user.MessagesFrom) =
+            (!settings.SendReadReceipts, settings.LastSeen, !settings.MentionsWhenMuted, settings.MessagesFrom);
         await db.SaveChangesAsync(ct);
         if (receiptsChanged)
         {

@@ -52,9 +52,16 @@ public sealed partial class ConversationList : IDisposable
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
+    private bool _showRequests;
+
+    /// <summary>Conversations the reader is in, apart from message requests (those wait under their own button).</summary>
+    private IEnumerable<ConversationSummary> Chats => _conversations.Where(c => !c.IsRequest);
+
+    private IEnumerable<ConversationSummary> Requests => _conversations.Where(c => c.IsRequest);
+
     private IEnumerable<ConversationSummary> Shown => _filter.Trim() is not { Length: > 0 } term
-        ? _conversations
-        : _conversations.Where(c => c.Name.Contains(term, StringComparison.CurrentCultureIgnoreCase)
+        ? Chats
+        : Chats.Where(c => c.Name.Contains(term, StringComparison.CurrentCultureIgnoreCase)
                                     || c.Peer?.UserName.Contains(term, StringComparison.OrdinalIgnoreCase) == true);
 
     private string Title
@@ -62,7 +69,7 @@ public sealed partial class ConversationList : IDisposable
         get
         {
             // Muted conversations count for nothing here, as their badges are grey.
-            var unread = _conversations.Where(c => !Notifications.IsMuted(c.MutedUntilUtc)).Sum(c => c.Unread);
+            var unread = Chats.Where(c => !Notifications.IsMuted(c.MutedUntilUtc)).Sum(c => c.Unread);
             return unread > 0 ? $"({unread}) BlazorMessenger" : "BlazorMessenger";
         }
     }
@@ -193,7 +200,7 @@ public sealed partial class ConversationList : IDisposable
         }
 
         _conversations = [.. snapshot.Select(KeepNewer).OrderByDescending(c => c.LastActivityUtc)];
-        _online = _conversations.Where(c => c.Peer is not null).Select(c => c.Peer!.UserId).Where(Presence.IsOnline).ToHashSet();
+        _online = _conversations.Where(c => c.Peer is { Hidden: false }).Select(c => c.Peer!.UserId).Where(Presence.IsOnline).ToHashSet();
         // Only where the reader still belongs: a group they left says nothing of who types in it now.
         _typing.Load(Typing.In(_conversations.Where(c => c.EndedSeq is null).Select(c => c.Id)));
         foreach (var summary in snapshot.Where(s => s.LastMessageSenderName is not null))

@@ -177,6 +177,11 @@ public sealed partial class MessageBubble
             new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true, CloseButton = true });
     }
 
+    private static readonly MarkupString FlagIcon = new(
+        $"<svg viewBox=\"0 0 24 24\" width=\"18\" height=\"18\" aria-hidden=\"true\" focusable=\"false\"><path fill=\"currentColor\" d=\"{Icons.Material.Outlined.Flag}\"/></svg>");
+
+    private Task ReportAsync() => Safety.ReportDialog.ShowAsync(Dialogs, UserId, SenderName, Message.SenderId, Message.Id);
+
     private async Task DeleteAsync()
     {
         await CloseActionsAsync();
