@@ -99,10 +99,10 @@ public sealed class SafetyService(
     public async Task<IReadOnlyList<BlockedPerson>> BlockedAsync(string userId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Blocks.AsNoTracking().Where(b => b.BlockerId == userId)
-            .Join(db.Users, b => b.BlockedId, u => u.Id, (b, u) => new BlockedPerson(u.Id, u.UserName!, b.CreatedUtc))
-            .OrderBy(p => p.UserName)
+        var rows = await db.Blocks.AsNoTracking().Where(b => b.BlockerId == userId)
+            .Join(db.Users, b => b.BlockedId, u => u.Id, (b, u) => new { u.Id, u.UserName, b.CreatedUtc })
             .ToListAsync(ct);
+        return [.. rows.Select(r => new BlockedPerson(r.Id, r.UserName!, r.CreatedUtc)).OrderBy(p => p.UserName, StringComparer.Ordinal)];
     }
 
     /// <summary>The other member of a direct conversation that is a request for the caller, or null.</summary>
