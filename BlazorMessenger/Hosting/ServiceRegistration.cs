@@ -73,6 +73,7 @@ public static class ServiceRegistration
         services.AddScoped<CircuitEvents>();
         services.AddScoped<VisitedPages>();
         services.AddScoped<CircuitHandler, PresenceCircuitHandler>();
+        services.AddScoped<CircuitHandler, SessionCircuitHandler>();
         services.AddScoped<AuthenticationStateProvider, SessionAuthenticationStateProvider>();
 
         services.AddAuthentication(options =>
@@ -144,6 +145,8 @@ public static class ServiceRegistration
         services.AddSingleton<SessionService>();
         services.AddSingleton<SessionPlaces>();
         services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<AccountDeletion>();
+        services.AddSingleton<PersonalDataExport>();
         return services;
     }
 

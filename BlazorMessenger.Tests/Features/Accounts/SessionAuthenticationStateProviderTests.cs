@@ -33,7 +33,7 @@ public sealed class SessionAuthenticationStateProviderTests : IAsyncLifetime
     [Fact]
     public async Task A_session_ended_here_signs_the_circuit_out_at_once()
     {
-        using var provider = SignedInProvider();
+        using var provider = await SignedInProviderAsync();
 
         await _services.Get<SessionService>().EndAsync(_userId, _sessionId, TestContext.Current.CancellationToken);
 
@@ -43,7 +43,7 @@ public sealed class SessionAuthenticationStateProviderTests : IAsyncLifetime
     [Fact]
     public async Task A_session_removed_behind_its_back_is_noticed_at_the_next_check()
     {
-        using var provider = SignedInProvider();
+        using var provider = await SignedInProviderAsync();
         await using (var db = await _services.Get<IDbContextFactory<ApplicationDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken))
         {
             await db.Sessions.Where(s => s.Id == _sessionId).ExecuteDeleteAsync(TestContext.Current.CancellationToken);
@@ -59,7 +59,7 @@ public sealed class SessionAuthenticationStateProviderTests : IAsyncLifetime
     [Fact]
     public async Task A_standing_session_stays_signed_in_and_shows_as_recently_active()
     {
-        using var provider = SignedInProvider();
+        using var provider = await SignedInProviderAsync();
 
         _time.Advance(TimeSpan.FromMinutes(2));
         await Eventually.TrueAsync(async () =>
@@ -71,10 +71,10 @@ public sealed class SessionAuthenticationStateProviderTests : IAsyncLifetime
     }
 
     [Fact]
-    public void A_disposed_provider_stops_listening()
+    public async Task A_disposed_provider_stops_listening()
     {
         var hub = (InProcessMessengerHub)_services.Get<IMessengerHub>();
-        var provider = SignedInProvider();
+        var provider = await SignedInProviderAsync();
         Assert.Equal(1, hub.SubscriptionCount(_userId));
 
         provider.Dispose();
@@ -82,7 +82,7 @@ public sealed class SessionAuthenticationStateProviderTests : IAsyncLifetime
         Assert.Equal(0, hub.SubscriptionCount(_userId));
     }
 
-    private SessionAuthenticationStateProvider SignedInProvider()
+    private async Task<SessionAuthenticationStateProvider> SignedInProviderAsync()
     {
         var provider = new SessionAuthenticationStateProvider(
             _services.Get<SessionService>(), _services.Get<IMessengerHub>(), _time,
@@ -90,6 +90,7 @@ public sealed class SessionAuthenticationStateProviderTests : IAsyncLifetime
         var user = new ClaimsPrincipal(new ClaimsIdentity(
             [new Claim(ClaimTypes.NameIdentifier, _userId), new Claim(SessionService.ClaimType, _sessionId)], "Identity.Application"));
         provider.SetAuthenticationState(Task.FromResult(new AuthenticationState(user)));
+        await provider.WatchAsync();
         return provider;
     }
 

@@ -11,6 +11,7 @@ using BlazorMessenger.Components.Account;
 using BlazorMessenger.Components.Account.Pages;
 using BlazorMessenger.Components.Account.Pages.Manage;
 using BlazorMessenger.Data;
+using BlazorMessenger.Features.Accounts;
 
 namespace Microsoft.AspNetCore.Routing;
 
@@ -117,37 +118,23 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         manageGroup.MapPost("/DownloadPersonalData", async (
             HttpContext context,
             [FromServices] UserManager<ApplicationUser> userManager,
-            [FromServices] AuthenticationStateProvider authenticationStateProvider) =>
+            [FromServices] PersonalDataExport export,
+            [FromServices] IAntiforgery antiforgery) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.BadRequest("The form expired: open the page again.");
+            }
+
             var user = await userManager.GetUserAsync(context.User);
             if (user is null)
             {
                 return Results.NotFound($"Unable to load user with ID '{userManager.GetUserId(context.User)}'.");
             }
 
-            var userId = await userManager.GetUserIdAsync(user);
-            downloadLogger.LogInformation("User with ID '{UserId}' asked for their personal data.", userId);
-
-            // Only include personal data for download
-            var personalData = new Dictionary<string, string>();
-            var personalDataProps = typeof(ApplicationUser).GetProperties().Where(
-                prop => Attribute.IsDefined(prop, typeof(PersonalDataAttribute)));
-            foreach (var p in personalDataProps)
-            {
-                personalData.Add(p.Name, p.GetValue(user)?.ToString() ?? "null");
-            }
-
-            var logins = await userManager.GetLoginsAsync(user);
-            foreach (var l in logins)
-            {
-                personalData.Add($"{l.LoginProvider} external login provider key", l.ProviderKey);
-            }
-
-            personalData.Add("Authenticator Key", (await userManager.GetAuthenticatorKeyAsync(user))!);
-            var fileBytes = JsonSerializer.SerializeToUtf8Bytes(personalData);
-
-            context.Response.Headers.TryAdd("Content-Disposition", "attachment; filename=PersonalData.json");
-            return TypedResults.File(fileBytes, contentType: "application/json", fileDownloadName: "PersonalData.json");
+            downloadLogger.LogInformation("User with ID '{UserId}' asked for their personal data.", user.Id);
+            return Results.Stream(stream => export.WriteAsync(userManager, user, stream, context.RequestAborted),
+                "application/zip", "PersonalData.zip");
         });
 
         return accountGroup;

@@ -33,17 +33,20 @@ public sealed class SessionAuthenticationStateProvider : ServerAuthenticationSta
     {
         (_sessions, _hub, _time, _log) = (sessions, hub, time, log);
         _interval = TimeSpan.FromSeconds(options.Value.Accounts.SessionCheckSeconds);
-        AuthenticationStateChanged += Watch;
     }
 
-    private void Watch(Task<AuthenticationState> state)
+    /// <summary>
+    /// Called when the circuit opens (<see cref="SessionCircuitHandler"/>); a server-rendered request needs no watch,
+    /// its cookie was checked as it came in.
+    /// </summary>
+    public async Task WatchAsync()
     {
-        if (_watching || !state.IsCompletedSuccessfully)
+        if (_watching)
         {
             return;
         }
 
-        var user = state.Result.User;
+        var user = (await GetAuthenticationStateAsync()).User;
         var (sessionId, userId) = (SessionCookie.SessionOf(user), user.FindFirstValue(ClaimTypes.NameIdentifier));
         if (sessionId is null || userId is null)
         {
@@ -97,7 +100,6 @@ public sealed class SessionAuthenticationStateProvider : ServerAuthenticationSta
 
     public void Dispose()
     {
-        AuthenticationStateChanged -= Watch;
         _subscription?.Dispose();
         if (Interlocked.Exchange(ref _signedOut, 1) == 0)
         {
