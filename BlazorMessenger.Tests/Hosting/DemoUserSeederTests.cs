@@ -1,3 +1,4 @@
+using BlazorMessenger.Features.Admin;
 using BlazorMessenger.Data;
 using BlazorMessenger.Hosting;
 using BlazorMessenger.Tests.TestSupport;
@@ -15,7 +16,7 @@ public sealed class DemoUserSeederTests
         await using var scope = services.Provider.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var console = new StringWriter();
-        var seeder = new DemoUserSeeder(users, console);
+        var seeder = new DemoUserSeeder(users, services.Get<AdminService>(), console);
         var ct = TestContext.Current.CancellationToken;
 
         var first = await seeder.SeedAsync(ct);
@@ -33,6 +34,10 @@ public sealed class DemoUserSeederTests
             Assert.NotNull(user);
             Assert.True(await users.CheckPasswordAsync(user, password), $"The printed password for {name} does not work.");
         }
+
+        // The first account of a fresh install runs it.
+        Assert.True(await services.Get<AdminService>().IsAdminAsync((await users.FindByNameAsync("alice"))!.Id, ct));
+        Assert.False(await services.Get<AdminService>().IsAdminAsync((await users.FindByNameAsync("bob"))!.Id, ct));
     }
 
     [Fact]
@@ -44,7 +49,7 @@ public sealed class DemoUserSeederTests
             await using var services = await TestServices.CreateAsync();
             await using var scope = services.Provider.CreateAsyncScope();
             var console = new StringWriter();
-            await new DemoUserSeeder(scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>(), console)
+            await new DemoUserSeeder(scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>(), services.Get<AdminService>(), console)
                 .SeedAsync(TestContext.Current.CancellationToken);
             printed.Add(console.ToString());
         }

@@ -1,11 +1,12 @@
 using System.Security.Cryptography;
 using BlazorMessenger.Data;
+using BlazorMessenger.Features.Admin;
 using Microsoft.AspNetCore.Identity;
 
 namespace BlazorMessenger.Hosting;
 
 /// <summary>Creates alice and bob for a first look; each gets a fresh random password, printed once.</summary>
-public sealed class DemoUserSeeder(UserManager<ApplicationUser> userManager, TextWriter console)
+public sealed class DemoUserSeeder(UserManager<ApplicationUser> userManager, AdminService admins, TextWriter console)
 {
     public static readonly IReadOnlyList<(string UserName, string DisplayName)> DemoUsers =
         [("alice", "Alice"), ("bob", "Bob")];
@@ -37,6 +38,7 @@ public sealed class DemoUserSeeder(UserManager<ApplicationUser> userManager, Tex
             }
 
             await console.WriteLineAsync($"Demo user created: {userName} / {password}");
+            await admins.PromoteIfFirstAsync(user.Id, cancellationToken);
             created.Add(userName);
         }
 

@@ -25,6 +25,9 @@ public sealed class MessengerOptions
 
     public AccountOptions Accounts { get; set; } = new();
 
+    /// <summary>Usernames that are admins besides those in the Admin role (the first account of a fresh install is).</summary>
+    public string[] Admins { get; set; } = [];
+
     public ProxyOptions Proxy { get; set; } = new();
 
     public string ResolveDataDirectory(string contentRoot) =>

@@ -2,6 +2,7 @@ using BlazorMessenger.Components.Account;
 using BlazorMessenger.Components.Layout;
 using BlazorMessenger.Data;
 using BlazorMessenger.Features;
+using BlazorMessenger.Features.Admin;
 using BlazorMessenger.Features.Accounts;
 using BlazorMessenger.Features.Accounts.Sessions;
 using BlazorMessenger.Features.Chat;
@@ -113,7 +114,8 @@ public static class ServiceRegistration
             options.XmlRepository = new FileSystemXmlRepository(
                 new DirectoryInfo(Path.Combine(storage.DataDirectory, "keys")), logs));
 
-        services.AddScoped(sp => new DemoUserSeeder(sp.GetRequiredService<UserManager<ApplicationUser>>(), Console.Out));
+        services.AddScoped(sp => new DemoUserSeeder(
+            sp.GetRequiredService<UserManager<ApplicationUser>>(), sp.GetRequiredService<AdminService>(), Console.Out));
         return services;
     }
 
@@ -147,6 +149,7 @@ public static class ServiceRegistration
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<AccountDeletion>();
         services.AddSingleton<PersonalDataExport>();
+        services.AddSingleton<AdminService>();
         return services;
     }
 

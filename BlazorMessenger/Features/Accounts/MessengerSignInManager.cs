@@ -56,4 +56,8 @@ public sealed class MessengerSignInManager(
 
         return result;
     }
+
+    /// <summary>A disabled or deleted account signs in nowhere, whatever the credentials.</summary>
+    public override async Task<bool> CanSignInAsync(ApplicationUser user) =>
+        user is { DisabledUtc: null, DeletedUtc: null } && await base.CanSignInAsync(user);
 }

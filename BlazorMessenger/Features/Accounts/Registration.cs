@@ -9,7 +9,7 @@ namespace BlazorMessenger.Features.Accounts;
 /// may be said; an email that belongs to someone gets exactly the answer a new one gets ("check your inbox"), while its
 /// owner is sent a password-reset link instead of a confirmation.
 /// </summary>
-public sealed class Registration(UserManager<ApplicationUser> users, IEmailSender<ApplicationUser> mail)
+public sealed class Registration(UserManager<ApplicationUser> users, IEmailSender<ApplicationUser> mail, Admin.AdminService admins)
 {
     /// <summary>
     /// Created: the new account (its confirmation mail is the caller's, who knows the links). Neither created nor failed:
@@ -27,7 +27,13 @@ public sealed class Registration(UserManager<ApplicationUser> users, IEmailSende
         if (owner is null)
         {
             var created = await users.CreateAsync(user, password);
-            return created.Succeeded ? new(user, []) : new(null, [.. Describe(created)]);
+            if (!created.Succeeded)
+            {
+                return new(null, [.. Describe(created)]);
+            }
+
+            await admins.PromoteIfFirstAsync(user.Id);
+            return new(user, []);
         }
 
         // The same checks and the same hashing work a new account costs, minus the email's uniqueness.

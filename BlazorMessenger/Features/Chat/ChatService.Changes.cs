@@ -58,6 +58,19 @@ public sealed partial class ChatService
             return ServiceResult<ChatMessage>.Fail(MessageRules.NotYours);
         }
 
+        return ServiceResult<ChatMessage>.Ok(await RemoveAsync(db, message, ct));
+    }
+
+    /// <summary>An admin removes a reported message. Only AdminService calls this, after its own check of the admin.</summary>
+    internal async Task<ChatMessage?> RemoveForModerationAsync(long messageId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var message = await db.Messages.Include(m => m.Media).SingleOrDefaultAsync(m => m.Id == messageId && m.Kind != MessageKind.System, ct);
+        return message is null ? null : await RemoveAsync(db, message, ct);
+    }
+
+    private async Task<ChatMessage> RemoveAsync(ApplicationDbContext db, Message message, CancellationToken ct)
+    {
         var media = message.Media;
         if (message.DeletedUtc is null)
         {
@@ -76,7 +89,7 @@ public sealed partial class ChatService
             }
         }
 
-        return ServiceResult<ChatMessage>.Ok(await PublishChangeAsync(db, message.Id, ct));
+        return await PublishChangeAsync(db, message.Id, ct);
     }
 
     private async Task<ChatMessage> PublishChangeAsync(ApplicationDbContext db, long messageId, CancellationToken ct)

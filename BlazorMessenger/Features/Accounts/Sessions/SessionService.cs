@@ -58,7 +58,10 @@ public sealed class SessionService(IDbContextFactory<ApplicationDbContext> dbs, 
         await using var db = await dbs.CreateDbContextAsync(ct);
         var found = await db.Sessions.AsNoTracking()
             .Where(s => s.Id == sessionId && s.UserId == userId)
-            .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new { s.LastSeenUtc, Current = s.Stamp == u.SecurityStamp })
+            .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new
+            {
+                s.LastSeenUtc, Current = s.Stamp == u.SecurityStamp && u.DisabledUtc == null && u.DeletedUtc == null,
+            })
             .SingleOrDefaultAsync(ct);
         if (found is not { Current: true })
         {

@@ -1,0 +1,88 @@
+using BlazorMessenger.Data;
+using BlazorMessenger.Features.Chat;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlazorMessenger.Features.Admin;
+
+public sealed partial class AdminService
+{
+    /// <summary>How many messages either side of a reported one an admin sees.</summary>
+    public const int ContextSize = 3;
+
+    /// <summary>Open reports, oldest first, each with the reported message and its neighbours (nothing else of the conversation).</summary>
+    public async Task<IReadOnlyList<OpenReport>> OpenReportsAsync(string adminId, CancellationToken ct = default)
+    {
+        await using var db = await AdminDbAsync(adminId, ct);
+        var reports = await db.Reports.AsNoTracking().Where(r => r.ResolvedUtc == null).OrderBy(r => r.Id).Take(100)
+            .Select(r => new
+            {
+                r.Id, r.SubjectId, r.Reason, r.Note, r.CreatedUtc, r.MessageId,
+                Reporter = db.Users.Where(u => u.Id == r.ReporterId).Select(u => u.UserName).First(),
+                Subject = db.Users.Where(u => u.Id == r.SubjectId).Select(u => u.UserName).First(),
+                Message = db.Messages.Where(m => m.Id == r.MessageId).Select(m => new { m.ConversationId, m.Seq }).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        var open = new List<OpenReport>(reports.Count);
+        foreach (var r in reports)
+        {
+            IReadOnlyList<ContextLine> context = r.Message is null ? [] : await ContextAsync(db, r.Message.ConversationId, r.Message.Seq, ct);
+            open.Add(new OpenReport(r.Id, r.Reporter!, r.SubjectId, r.Subject!, r.Reason, r.Note, r.CreatedUtc, r.MessageId, context));
+        }
+
+        return open;
+    }
+
+    public async Task<ServiceResult<bool>> ResolveReportAsync(string adminId, long reportId, ReportAction action, CancellationToken ct = default)
+    {
+        await using var db = await AdminDbAsync(adminId, ct);
+        var report = await db.Reports.SingleOrDefaultAsync(r => r.Id == reportId && r.ResolvedUtc == null, ct);
+        if (report is null)
+        {
+            return ServiceResult<bool>.Fail("That report was already handled.");
+        }
+
+        switch (action)
+        {
+            case ReportAction.DeleteMessage when report.MessageId is { } messageId:
+                await chat.RemoveForModerationAsync(messageId, ct);
+                break;
+            case ReportAction.DeleteMessage:
+                return ServiceResult<bool>.Fail("This report is about a person, not a message.");
+            case ReportAction.DisablePerson:
+                var disabled = await SetDisabledAsync(adminId, report.SubjectId, true, ct);
+                if (!disabled.Succeeded && report.SubjectId == adminId)
+                {
+                    return disabled;
+                }
+
+                break;
+        }
+
+        (report.ResolvedUtc, report.ResolvedById, report.Resolution) = (time.GetUtcNow().UtcDateTime, adminId, Describe(action));
+        await db.SaveChangesAsync(ct);
+        await AuditAsync(db, adminId, $"report {reportId}: {Describe(action)}", report.SubjectId, null, ct);
+        return ServiceResult<bool>.Ok(true);
+    }
+
+    private static string Describe(ReportAction action) => action switch
+    {
+        ReportAction.DeleteMessage => "message deleted",
+        ReportAction.DisablePerson => "person disabled",
+        _ => "dismissed",
+    };
+
+    private static async Task<IReadOnlyList<ContextLine>> ContextAsync(ApplicationDbContext db, long conversationId, long seq, CancellationToken ct)
+    {
+        var rows = await db.Messages.AsNoTracking()
+            .Where(m => m.ConversationId == conversationId && m.Seq >= seq - ContextSize && m.Seq <= seq + ContextSize)
+            .OrderBy(m => m.Seq)
+            .Select(m => new
+            {
+                m.Seq, m.Kind, m.Body, m.CreatedUtc, Deleted = m.DeletedUtc != null,
+                Sender = db.Users.Where(u => u.Id == m.SenderId).Select(u => u.UserName).First(),
+            })
+            .ToListAsync(ct);
+        return [.. rows.Select(m => new ContextLine(m.Seq, m.Sender!,
+            m.Deleted ? MessageRules.DeletedText : MessageRules.Preview(m.Kind, Mentions.Decode(m.Body, _ => null)), m.CreatedUtc, m.Seq == seq))];
+    }
+}
