@@ -1,6 +1,8 @@
 using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Data;
+using BlazorMessenger.Features.Admin;
 using BlazorMessenger.Features.Contacts;
+using Microsoft.EntityFrameworkCore;
 using BlazorMessenger.Features.Safety;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +28,26 @@ public static class BrowserPeople
     public static async Task<long> ConversationIdAsync(this BrowserFixture browser, string userId, string peerUserName) =>
         (await browser.App.Services.GetRequiredService<ChatService>().OpenDirectAsync(userId, peerUserName))?.Id
         ?? throw new InvalidOperationException($"No conversation with {peerUserName}.");
+
+    /// <summary>The reports filed about a person, oldest first, as stored.</summary>
+    public static async Task<IReadOnlyList<Report>> ReportsAboutAsync(this BrowserFixture browser, string subjectId)
+    {
+        await using var db = await browser.App.Services.GetRequiredService<IDbContextFactory<ApplicationDbContext>>().CreateDbContextAsync();
+        return await db.Reports.AsNoTracking().Where(r => r.SubjectId == subjectId).OrderBy(r => r.Id).ToListAsync();
+    }
+
+    /// <summary>Puts the person in the Admin role, as the first account of an install is.</summary>
+    public static async Task MakeAdminAsync(this BrowserFixture browser, string userId)
+    {
+        await using var db = await browser.App.Services.GetRequiredService<IDbContextFactory<ApplicationDbContext>>().CreateDbContextAsync();
+        if (!await db.Roles.AnyAsync(r => r.Id == AdminService.RoleId))
+        {
+            db.Roles.Add(new IdentityRole { Id = AdminService.RoleId, Name = AdminService.RoleName, NormalizedName = "ADMIN" });
+        }
+
+        db.UserRoles.Add(new IdentityUserRole<string> { UserId = userId, RoleId = AdminService.RoleId });
+        await db.SaveChangesAsync();
+    }
 
     /// <summary>Everything stored in the direct conversation of the two, oldest first, as the server has it.</summary>
     public static async Task<IReadOnlyList<ChatMessage>> StoredMessagesAsync(this BrowserFixture browser, string userName, string peerUserName)
