@@ -10,7 +10,7 @@ namespace BlazorMessenger.Tests.Browser;
 public sealed class ChatFlowTests(BrowserFixture browser)
 {
     [Fact]
-    public async Task Adding_a_contact_shows_the_conversation_to_the_other_person_live()
+    public async Task Adding_a_contact_opens_the_chat_and_the_first_message_reaches_the_stranger_live_as_a_request()
     {
         var (alice, bob) = (BrowserPeople.NewUserName("alice"), BrowserPeople.NewUserName("bob"));
         await browser.CreateAsync(alice);
@@ -28,8 +28,15 @@ public sealed class ChatFlowTests(BrowserFixture browser)
 
         await Expect(aliceSession.Page).ToHaveURLAsync(new Regex($"/chat/{bob}$"));
         var bobsList = Conversations(bobSession.Page);
-        await Expect(bobsList.GetByRole(AriaRole.Link, new() { Name = alice })).ToBeVisibleAsync();
-        await Expect(bobSession.Page.GetByText($"{alice} added you as a contact.")).ToBeVisibleAsync();
+        var requests = bobsList.GetByRole(AriaRole.Button, new() { Name = "Message requests (1)" });
+        await Expect(requests).ToHaveCountAsync(0);
+        await aliceSession.WaitForInteractiveAsync();
+        await aliceSession.Page.TypeAndSendAsync("hi, it's alice from work");
+
+        await requests.ClickAsync();
+        await Expect(bobsList.GetByRole(AriaRole.List, new() { Name = "Message requests" }).GetByRole(AriaRole.Link, new() { Name = alice }))
+            .ToBeVisibleAsync();
+        await Expect(bobsList.GetByRole(AriaRole.Link, new() { Name = alice })).ToHaveCountAsync(1);
     }
 
     [Fact]
