@@ -140,34 +140,6 @@ public static class TestImages
         return [.. blocks];
     }
 
-    /// <summary>
-    /// A real, valid PNG of black pixels: zeros compress about a thousand to one, so 6000×6000 takes some 100 KB on the
-    /// wire and over 100 MB once decoded.
-    /// </summary>
-    public static byte[] PngBomb(uint width, uint height)
-    {
-        var ihdr = new byte[13];
-        BinaryPrimitives.WriteUInt32BigEndian(ihdr, width);
-        BinaryPrimitives.WriteUInt32BigEndian(ihdr.AsSpan(4), height);
-        ihdr[8] = 8;
-        ihdr[9] = 2;
-        using var compressed = new MemoryStream();
-        using (var zlib = new System.IO.Compression.ZLibStream(compressed, System.IO.Compression.CompressionLevel.SmallestSize))
-        {
-            var row = new byte[1 + width * 3];
-            for (var y = 0; y < height; y++)
-            {
-                zlib.Write(row);
-            }
-        }
-
-        return
-        [
-            .. new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, .. Chunk("IHDR", ihdr),
-            .. Chunk("IDAT", compressed.ToArray()), .. Chunk("IEND", []),
-        ];
-    }
-
     /// <summary>A PNG whose header claims a size (with a valid checksum) but carries no real pixel data.</summary>
     public static byte[] PngClaiming(uint width, uint height)
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Threading.RateLimiting;
 using BlazorMessenger.Features;
+using BlazorMessenger.Features.Accounts;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
@@ -85,7 +86,7 @@ public static class EdgeProtection
         }
 
         var accounts = context.RequestServices.GetRequiredService<IOptions<MessengerOptions>>().Value.Accounts;
-        return RateLimitPartition.GetTokenBucketLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "", _ => bucket(accounts));
+        return RateLimitPartition.GetTokenBucketLimiter(ClientAddress.KeyOf(context), _ => bucket(accounts));
     }
 
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken ct)

@@ -84,6 +84,9 @@ public sealed class AccountOptions
     /// <summary>How often an open tab checks that its session still stands (it also hears at once when it ends here).</summary>
     public double SessionCheckSeconds { get; set; } = 30;
 
+    /// <summary>A session not used for this long has ended (the sign-in cookie lasts 14 days).</summary>
+    public double SessionIdleDays { get; set; } = 14;
+
     /// <summary>Requests to the login, two-factor and password pages per client address: a token bucket.</summary>
     public int AttemptBurst { get; set; } = 10;
 
@@ -119,6 +122,9 @@ public sealed class MediaOptions
 
     /// <summary>The long side of a thumbnail, in pixels.</summary>
     public int ThumbnailSize { get; set; } = 320;
+
+    /// <summary>An animated GIF's frames together (width × height × frames): the browsers that show it decode them all.</summary>
+    public long MaxAnimationPixels { get; set; } = 200_000_000;
 
     /// <summary>Larger images are stored scaled down to this long side (JPEG and WebP are decoded at the smaller size).</summary>
     public int MaxSide { get; set; } = 4096;

@@ -18,7 +18,7 @@ public sealed class AccountDeletionTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task A_deleted_account_leaves_its_messages_with_others_under_deleted_account_and_nothing_personal()
+    public async Task A_deleted_account_leaves_its_messages_with_others_under_deleted_account_and_nothing_personal_and_its_name_is_never_reissued()
     {
         await using var bed = await ChatTestBed.CreateAsync();
         var sent = await bed.SendAsync(bed.Alice, "remember me");
@@ -39,7 +39,7 @@ public sealed class AccountDeletionTests
         await using var db = await bed.Services.Get<IDbContextFactory<ApplicationDbContext>>().CreateDbContextAsync(Ct);
         var user = await db.Users.SingleAsync(u => u.Id == bed.Alice, Ct);
         Assert.True(user is { Email: null, PasswordHash: null, AvatarMediaId: null, DeletedUtc: not null });
-        Assert.StartsWith("deleted_", user.UserName);
+        Assert.Equal("alice", user.UserName);
         Assert.False(await db.Contacts.AnyAsync(c => c.OwnerId == bed.Alice || c.ContactUserId == bed.Alice, Ct));
         Assert.False(await db.Blocks.AnyAsync(Ct));
         Assert.False(await db.Sessions.AnyAsync(s => s.UserId == bed.Alice, Ct));
@@ -50,7 +50,7 @@ public sealed class AccountDeletionTests
 
         await using var scope = bed.Services.Provider.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        Assert.True((await users.CreateAsync(new ApplicationUser { UserName = "alice" }, BrowserPeople.Password)).Succeeded);
+        Assert.False((await users.CreateAsync(new ApplicationUser { UserName = "alice" }, BrowserPeople.Password)).Succeeded);
         Assert.Empty(await bed.Services.Get<ContactService>().ListAsync(bed.Bob, Ct));
     }
 }

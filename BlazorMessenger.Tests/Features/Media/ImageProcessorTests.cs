@@ -92,6 +92,17 @@ public sealed class ImageProcessorTests
     }
 
     [Fact]
+    public void An_animation_with_more_pixels_in_all_its_frames_than_allowed_is_refused()
+    {
+        var tight = Processor(new MessengerOptions { Media = { MaxAnimationPixels = 2 } });
+
+        var result = tight.Process(TestImages.Gif(frames: 3));
+
+        Assert.Equal(tight.TooLongAnimation, result.Error);
+        Assert.True(tight.Process(TestImages.Gif(frames: 2)).Succeeded);
+    }
+
+    [Fact]
     public void An_animated_gif_cut_off_inside_its_first_frame_is_refused_as_damaged()
     {
         var animated = TestImages.Gif(frames: 3);

@@ -13,6 +13,8 @@ public sealed class NameTextTests
     [InlineData("\uFEFFcarol\u2060", "carol")]
     [InlineData("dave\u0000\u0007 \t\n smith", "dave smith")]
     [InlineData("e\u0301ve", "\u00E9ve")]
+    [InlineData("ev\U000E0041e\U000E007F", "eve")]
+    [InlineData("\u3164\u2800 \u115F", "")]
     public void Invisible_reordering_and_control_characters_are_removed(string typed, string kept) =>
         Assert.Equal(kept, NameText.Clean(typed));
 

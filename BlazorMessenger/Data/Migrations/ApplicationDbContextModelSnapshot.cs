@@ -136,7 +136,9 @@ namespace BlazorMessenger.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
+                        .IsUnique()
+                        .HasDatabaseName("EmailIndex")
+                        .HasFilter("NormalizedEmail IS NOT NULL");
 
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()

@@ -12,7 +12,9 @@ namespace BlazorMessenger.Features.Accounts;
 /// Deleting an account. What the person said stays in the history of the people they said it to, as WhatsApp and
 /// Telegram keep it: their messages and the images in them remain, under "Deleted account". Everything that is theirs
 /// alone goes: name, email, password, picture, contacts, blocks, sessions, logins and keys. They leave every group
-/// (an owner hands the group over as when leaving). The row itself stays, emptied, so those messages keep a sender.
+/// (an owner hands the group over as when leaving). The row itself stays, emptied, so those messages keep a sender;
+/// it keeps the username too, which is never given to anyone else (nobody can pose as the person who left, nor inherit
+/// an admin role configured by that name).
 /// </summary>
 public sealed class AccountDeletion(
     IDbContextFactory<ApplicationDbContext> dbFactory,
@@ -47,11 +49,8 @@ public sealed class AccountDeletion(
             await db.UserClaims.Where(c => c.UserId == userId).ExecuteDeleteAsync(ct);
             await db.UserRoles.Where(r => r.UserId == userId).ExecuteDeleteAsync(ct);
             await db.UserPasskeys.Where(p => p.UserId == userId).ExecuteDeleteAsync(ct);
-            var tombstone = "deleted_" + userId.Replace("-", "", StringComparison.Ordinal)[..16].ToLowerInvariant();
             var now = time.GetUtcNow().UtcDateTime;
             await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s
-                .SetProperty(u => u.UserName, tombstone)
-                .SetProperty(u => u.NormalizedUserName, tombstone.ToUpperInvariant())
                 .SetProperty(u => u.DisplayName, DeletedName)
                 .SetProperty(u => u.Email, (string?)null)
                 .SetProperty(u => u.NormalizedEmail, (string?)null)

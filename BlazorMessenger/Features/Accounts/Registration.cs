@@ -24,39 +24,24 @@ public sealed class Registration(UserManager<ApplicationUser> users, IEmailSende
     {
         var user = new ApplicationUser { UserName = UsernameRules.Normalize(userName), Email = email?.Trim() };
         var owner = user.Email is { Length: > 0 } ? await users.FindByEmailAsync(user.Email) : null;
+
+        // A taken email creates the account all the same (without the email, so it can never sign in unconfirmed):
+        // the same work, the same answer, and the username is as taken afterwards as for a new address.
+        user.Email = owner is null ? user.Email : null;
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            return new(null, [.. Describe(created)]);
+        }
+
+        await admins.PromoteIfFirstAsync(user.Id);
         if (owner is null)
         {
-            var created = await users.CreateAsync(user, password);
-            if (!created.Succeeded)
-            {
-                return new(null, [.. Describe(created)]);
-            }
-
-            await admins.PromoteIfFirstAsync(user.Id);
             return new(user, []);
         }
 
-        // The same checks and the same hashing work a new account costs, minus the email's uniqueness.
-        var errors = new List<string>();
-        var withoutEmail = new ApplicationUser { UserName = user.UserName };
-        foreach (var validator in users.UserValidators)
-        {
-            errors.AddRange(Describe(await validator.ValidateAsync(users, withoutEmail)));
-        }
-
-        foreach (var validator in users.PasswordValidators)
-        {
-            errors.AddRange(Describe(await validator.ValidateAsync(users, withoutEmail, password)));
-        }
-
-        users.PasswordHasher.HashPassword(withoutEmail, password);
-        if (errors.Count > 0)
-        {
-            return new(null, errors);
-        }
-
         var code = await users.GeneratePasswordResetTokenAsync(owner);
-        await mail.SendPasswordResetLinkAsync(owner, user.Email!, resetLink(code));
+        await mail.SendPasswordResetLinkAsync(owner, owner.Email!, resetLink(code));
         return new(null, []);
     }
 

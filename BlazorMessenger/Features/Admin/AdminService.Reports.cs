@@ -16,7 +16,7 @@ public sealed partial class AdminService
         var reports = await db.Reports.AsNoTracking().Where(r => r.ResolvedUtc == null).OrderBy(r => r.Id).Take(100)
             .Select(r => new
             {
-                r.Id, r.SubjectId, r.Reason, r.Note, r.CreatedUtc, r.MessageId,
+                r.Id, r.SubjectId, r.ReporterId, r.Reason, r.Note, r.CreatedUtc, r.MessageId,
                 Reporter = db.Users.Where(u => u.Id == r.ReporterId).Select(u => u.UserName).First(),
                 Subject = db.Users.Where(u => u.Id == r.SubjectId).Select(u => u.UserName).First(),
                 Message = db.Messages.Where(m => m.Id == r.MessageId).Select(m => new { m.ConversationId, m.Seq }).FirstOrDefault(),
@@ -25,7 +25,8 @@ public sealed partial class AdminService
         var open = new List<OpenReport>(reports.Count);
         foreach (var r in reports)
         {
-            IReadOnlyList<ContextLine> context = r.Message is null ? [] : await ContextAsync(db, r.Message.ConversationId, r.Message.Seq, ct);
+            IReadOnlyList<ContextLine> context = r.Message is null ? []
+                : await ContextAsync(db, r.Message.ConversationId, r.Message.Seq, await ReporterSawUpToAsync(db, r.ReporterId, r.Message.ConversationId, ct), ct);
             open.Add(new OpenReport(r.Id, r.Reporter!, r.SubjectId, r.Subject!, r.Reason, r.Note, r.CreatedUtc, r.MessageId, context));
         }
 
@@ -71,10 +72,16 @@ public sealed partial class AdminService
         _ => "dismissed",
     };
 
-    private static async Task<IReadOnlyList<ContextLine>> ContextAsync(ApplicationDbContext db, long conversationId, long seq, CancellationToken ct)
+    /// <summary>The context never goes past what the reporter could read themselves (someone who left a group).</summary>
+    private static async Task<long> ReporterSawUpToAsync(ApplicationDbContext db, string reporterId, long conversationId, CancellationToken ct) =>
+        await db.ConversationMembers.Where(m => m.ConversationId == conversationId && m.UserId == reporterId)
+            .Select(m => m.LeftSeq).FirstOrDefaultAsync(ct) ?? long.MaxValue;
+
+    private static async Task<IReadOnlyList<ContextLine>> ContextAsync(
+        ApplicationDbContext db, long conversationId, long seq, long upTo, CancellationToken ct)
     {
         var rows = await db.Messages.AsNoTracking()
-            .Where(m => m.ConversationId == conversationId && m.Seq >= seq - ContextSize && m.Seq <= seq + ContextSize)
+            .Where(m => m.ConversationId == conversationId && m.Seq >= seq - ContextSize && m.Seq <= seq + ContextSize && m.Seq <= upTo)
             .OrderBy(m => m.Seq)
             .Select(m => new
             {

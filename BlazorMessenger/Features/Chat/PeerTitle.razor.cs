@@ -42,7 +42,8 @@ public sealed partial class PeerTitle : IDisposable
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
 
-    private string Status => _online
+    /// <summary>Nothing for someone who hides from the reader: "offline" would be a guess.</summary>
+    private string Status => _peer.Hidden ? "" : _online
         ? "online"
         : ClientTime.LastSeen(_lastSeenUtc, TimeZone ?? TimeZoneInfo.Utc, Time.GetUtcNow().UtcDateTime);
 

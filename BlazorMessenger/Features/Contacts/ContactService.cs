@@ -1,5 +1,6 @@
 using BlazorMessenger.Components.Account;
 using BlazorMessenger.Data;
+using BlazorMessenger.Features.Safety;
 using BlazorMessenger.Realtime;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,7 +25,8 @@ public sealed class ContactService(
             .Where(c => c.OwnerId == userId)
             .Select(c => new ContactView(c.ContactUserId, c.ContactUser!.UserName!, c.ContactUser.DisplayName, c.AddedUtc, c.ContactUser.AvatarMediaId))
             .ToListAsync(ct);
-        return contacts.OrderBy(c => c.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
+        var hiding = await db.HidingFromAsync(userId, [.. contacts.Select(c => c.UserId)], ct);
+        return [.. contacts.Select(c => c.MaskedFor(hiding)).OrderBy(c => c.Name, StringComparer.CurrentCultureIgnoreCase)];
     }
 
     public async Task<ServiceResult<ContactAdded>> AddAsync(string userId, string? userName, CancellationToken ct = default)
@@ -74,7 +76,8 @@ public sealed class ContactService(
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.RequestedUtc, (DateTime?)null).SetProperty(m => m.DismissedSeq, (long?)null), ct);
             await transaction.CommitAsync(ct);
 
-            var added = new ContactAdded(new ContactView(other.Id, other.UserName!, other.DisplayName, now, other.AvatarMediaId), conversationId);
+            var hiding = await db.HidingFromAsync(userId, [other.Id], ct);
+            var added = new ContactAdded(new ContactView(other.Id, other.UserName!, other.DisplayName, now, other.AvatarMediaId).MaskedFor(hiding), conversationId);
             // A stranger's add is silent: the other person first hears of them by a message, as a request.
             hub.Publish([other.Id], new ConversationChanged(conversationId, mutual ? $"{me} added you as a contact." : null));
             hub.Publish([userId], new ConversationChanged(conversationId, null));

@@ -1,5 +1,6 @@
 using BlazorMessenger.Components.Account;
 using BlazorMessenger.Data;
+using BlazorMessenger.Features.Safety;
 using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Features.Media;
 using BlazorMessenger.Hosting;
@@ -189,7 +190,8 @@ public sealed partial class GroupService(
 
     /// <summary>
     /// The named users (trimmed, any case, each once, in the order given), or why not: the first name that belongs to
-    /// nobody (or to a deleted account), or someone who blocked the person adding them.
+    /// nobody (or to a deleted account), or someone who takes no group from the person adding them (a block, or "only
+    /// my contacts").
     /// </summary>
     private static async Task<(List<ApplicationUser> Users, string? Error)> FindUsersAsync(
         ApplicationDbContext db, string actorId, IEnumerable<string> userNames, CancellationToken ct)
@@ -204,9 +206,9 @@ public sealed partial class GroupService(
         }
 
         var ids = users.Select(u => u.Id).ToList();
-        var refusing = await db.Blocks.Where(b => b.BlockedId == actorId && ids.Contains(b.BlockerId)).Select(b => b.BlockerId).FirstOrDefaultAsync(ct);
+        var refusing = await db.RefusingGroupsFrom(actorId).Where(u => ids.Contains(u.Id)).Select(u => u.UserName).FirstOrDefaultAsync(ct);
         return refusing is not null
-            ? ([], GroupRules.CantAdd(users.Single(u => u.Id == refusing).UserName!))
+            ? ([], GroupRules.CantAdd(refusing))
             : ([.. users.OrderBy(u => handles.IndexOf(u.NormalizedUserName!.ToLowerInvariant()))], null);
     }
 }

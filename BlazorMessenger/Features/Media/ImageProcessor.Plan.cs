@@ -41,6 +41,11 @@ public sealed partial class ImageProcessor
         }
 
         var animated = format == ImageFormat.Gif && codec.FrameCount > 1;
+        if (animated && (long)width * height * codec.FrameCount > Limits.MaxAnimationPixels)
+        {
+            return ServiceResult<ImagePlan>.Fail(TooLongAnimation);
+        }
+
         var scale = animated ? 1 : Math.Min(1.0, (double)Limits.MaxSide / Math.Max(width, height));
         var stored = new SKSizeI(Math.Max(1, (int)Math.Round(width * scale)), Math.Max(1, (int)Math.Round(height * scale)));
         var decoded = scale < 1 ? codec.GetScaledDimensions((float)scale) : codec.Info.Size;

@@ -29,6 +29,9 @@ public sealed partial class ImageProcessor(IOptions<MessengerOptions> options, I
 
     public const string TooBigToDecode = "This image is too large for this server to process. Please send a smaller one.";
 
+    public string TooLongAnimation =>
+        $"An animation can have at most {Limits.MaxAnimationPixels / 1_000_000.0:0.#} megapixels in all its frames together.";
+
     public string TooManyPixels => $"An image can have at most {Limits.MaxPixels / 1_000_000.0:0.#} megapixels.";
 
     /// <summary>A picked picture's bytes (profile and group pictures), or why not: too large to even read.</summary>
@@ -117,8 +120,8 @@ public sealed partial class ImageProcessor(IOptions<MessengerOptions> options, I
 
     private static EncodedImage Encode(SKBitmap bitmap, SKEncodedImageFormat format, int quality)
     {
-        using var image = SKImage.FromBitmap(bitmap);
-        using var encoded = image.Encode(format, quality)
+        using var pixels = bitmap.PeekPixels();
+        using var encoded = pixels.Encode(format, quality)
             ?? throw new InvalidOperationException($"SkiaSharp could not encode {format}.");
         var contentType = format switch
         {
@@ -145,7 +148,9 @@ public sealed partial class ImageProcessor(IOptions<MessengerOptions> options, I
     {
         var result = new SKBitmap(new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Premul));
         using var canvas = new SKCanvas(result);
-        using var image = SKImage.FromBitmap(source);
+        // Drawn straight from the bitmap's pixels: SKImage.FromBitmap would copy them first (the decoding budget counts no copy).
+        using var pixels = source.PeekPixels();
+        using var image = SKImage.FromPixels(pixels);
         canvas.DrawImage(image, crop, SKRect.Create(size.Width, size.Height), new SKSamplingOptions(SKCubicResampler.Mitchell), null);
         return result;
     }

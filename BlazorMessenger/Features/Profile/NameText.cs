@@ -16,16 +16,17 @@ public static class NameText
     {
         var source = (text ?? "").Normalize(NormalizationForm.FormC);
         var kept = new StringBuilder(source.Length);
-        for (var i = 0; i < source.Length; i++)
+        for (var i = 0; i < source.Length;)
         {
-            var c = source[i];
-            var category = char.GetUnicodeCategory(c);
-            if (c == Joiner ? !JoinsEmoji(source, i) : category is UnicodeCategory.Format or UnicodeCategory.Control)
+            var rune = Rune.GetRuneAt(source, i);
+            var at = i;
+            i += rune.Utf16SequenceLength;
+            if (rune.Value == Joiner ? !JoinsEmoji(source, at) : IsInvisible(rune))
             {
                 continue;
             }
 
-            if (char.IsWhiteSpace(c))
+            if (Rune.IsWhiteSpace(rune))
             {
                 if (kept.Length > 0 && kept[^1] != ' ')
                 {
@@ -35,11 +36,19 @@ public static class NameText
                 continue;
             }
 
-            kept.Append(c);
+            kept.Append(rune.ToString());
         }
 
         return kept.ToString().Trim();
     }
+
+    /// <summary>
+    /// Format and control characters (in any plane: tag characters too), and the letters that draw nothing (Hangul
+    /// fillers, the blank Braille pattern), which would let a name look empty or like someone else's.
+    /// </summary>
+    private static bool IsInvisible(Rune rune) =>
+        Rune.GetUnicodeCategory(rune) is UnicodeCategory.Format or UnicodeCategory.Control
+        || rune.Value is 0x115F or 0x1160 or 0x3164 or 0xFFA0 or 0x2800;
 
     /// <summary>Whether the joiner at i sits between two pictographs (emoji are outside the basic plane, or symbols).</summary>
     private static bool JoinsEmoji(string s, int i) =>

@@ -98,6 +98,13 @@ public sealed class ReceiptWriter : IAsyncDisposable
 
             var member = row.Member;
             var (oldDelivered, oldRead) = (member.DeliveredSeq, member.LastReadSeq);
+            if (member.RequestedUtc is not null)
+            {
+                // A message request stays unconfirmed: ticks would tell a stranger the recipient is around.
+                group.ToList().ForEach(p => p.Done.TrySetResult(p.Kind == ReceiptKind.Read ? oldRead : oldDelivered));
+                continue;
+            }
+
             var read = Math.Max(oldRead, Math.Min(row.UpTo, group.Where(p => p.Kind == ReceiptKind.Read).Select(p => p.Seq).DefaultIfEmpty(0).Max()));
             var delivered = Math.Max(Math.Max(oldDelivered, read), Math.Min(row.UpTo, group.Max(p => p.Seq)));
             (member.LastReadSeq, member.DeliveredSeq) = (read, delivered);

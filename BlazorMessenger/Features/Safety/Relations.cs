@@ -36,8 +36,9 @@ public static class Relations
                 && db.ConversationMembers.Any(v => v.ConversationId == m.ConversationId && v.UserId == id)));
 
     /// <summary>
-    /// Why the recipient of a direct conversation takes no message from the sender, or null: they blocked the sender,
-    /// they take messages from contacts only and have not accepted this one, or their account is gone.
+    /// Why the recipient of a direct conversation takes no message (or edit) from the sender, or null: they blocked the
+    /// sender, they take messages from their contacts only and the sender is not one, or their account is gone. A block
+    /// and "contacts only" give the same answer, so the refusal doesn't tell which.
     /// </summary>
     public static async Task<string?> RefusalAsync(this ApplicationDbContext db, string senderId, long conversationId, CancellationToken ct)
     {
@@ -47,7 +48,8 @@ public static class Relations
             {
                 m.User!.DeletedUtc,
                 Blocked = db.Blocks.Any(b => b.BlockerId == m.UserId && b.BlockedId == senderId),
-                ContactsOnly = m.RequestedUtc != null && m.User.MessagesFrom == MessageAudience.Contacts,
+                ContactsOnly = m.User.MessagesFrom == MessageAudience.Contacts
+                               && !db.Contacts.Any(c => c.OwnerId == m.UserId && c.ContactUserId == senderId),
             })
             .FirstOrDefaultAsync(ct);
         return recipient switch
@@ -60,6 +62,11 @@ public static class Relations
     }
 
     public const string NotAccepting = "This person isn't accepting messages from you.";
+
+    /// <summary>Whether the person may add the other to a group: not if the other blocked them, or takes groups only from contacts.</summary>
+    public static IQueryable<ApplicationUser> RefusingGroupsFrom(this ApplicationDbContext db, string actorId) =>
+        db.Users.Where(u => db.Blocks.Any(b => b.BlockerId == u.Id && b.BlockedId == actorId)
+                            || (u.MessagesFrom == MessageAudience.Contacts && !db.Contacts.Any(c => c.OwnerId == u.Id && c.ContactUserId == actorId)));
 
     public const string DeletedAccount = "This account was deleted.";
 }

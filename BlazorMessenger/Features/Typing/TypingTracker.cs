@@ -1,4 +1,5 @@
 using BlazorMessenger.Data;
+using BlazorMessenger.Features.Safety;
 using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Realtime;
 using Microsoft.EntityFrameworkCore;
@@ -43,6 +44,11 @@ public sealed class TypingTracker(
             .Select(m => new { m.UserId, m.User!.UserName, m.User.DisplayName })
             .ToListAsync(ct);
         var me = members.Find(m => m.UserId == userId) ?? throw new NotAMemberException(conversationId);
+        if (members.Count == 2 && await db.RefusalAsync(userId, conversationId, ct) is not null)
+        {
+            return true; // someone who takes no messages from the typist doesn't see them typing either
+        }
+
         var entry = new Entry(new Typist(userId, ChatPeer.NameOf(me.UserName!, me.DisplayName)));
         TypingChanged? started = null;
         lock (_gate)

@@ -22,9 +22,10 @@ public sealed class SessionAuthenticationStateProvider : ServerAuthenticationSta
     private readonly TimeProvider _time;
     private readonly TimeSpan _interval;
     private readonly ILogger _log;
-    private readonly CancellationTokenSource _stop = new();
+    private readonly Lock _lock = new();
+    private CancellationTokenSource _stop = new();
     private IDisposable? _subscription;
-    private bool _watching;
+    private string? _watched;
     private int _signedOut;
 
     public SessionAuthenticationStateProvider(
@@ -36,16 +37,12 @@ public sealed class SessionAuthenticationStateProvider : ServerAuthenticationSta
     }
 
     /// <summary>
-    /// Called when the circuit opens (<see cref="SessionCircuitHandler"/>); a server-rendered request needs no watch,
-    /// its cookie was checked as it came in.
+    /// Called when the circuit opens and whenever its connection comes back (<see cref="SessionCircuitHandler"/>): a
+    /// reconnect may bring another sign-in (the framework takes the browser's current cookie), and the watch follows it.
+    /// A server-rendered request needs no watch: its cookie was checked as it came in.
     /// </summary>
     public async Task WatchAsync()
     {
-        if (_watching)
-        {
-            return;
-        }
-
         var user = (await GetAuthenticationStateAsync()).User;
         var (sessionId, userId) = (SessionCookie.SessionOf(user), user.FindFirstValue(ClaimTypes.NameIdentifier));
         if (sessionId is null || userId is null)
@@ -53,15 +50,29 @@ public sealed class SessionAuthenticationStateProvider : ServerAuthenticationSta
             return;
         }
 
-        _watching = true;
-        _subscription = _hub.Subscribe(userId, e =>
+        CancellationToken token;
+        lock (_lock)
         {
-            if (e is SessionsEnded ended && ended.SessionIds.Contains(sessionId))
+            if (_watched == sessionId || _signedOut == 1)
             {
-                SignOut();
+                return;
             }
-        });
-        _ = CheckAsync(sessionId, userId, _stop.Token);
+
+            _watched = sessionId;
+            _subscription?.Dispose();
+            _stop.Cancel();
+            _stop = new CancellationTokenSource();
+            token = _stop.Token;
+            _subscription = _hub.Subscribe(userId, e =>
+            {
+                if (e is SessionsEnded ended && ended.SessionIds.Contains(sessionId))
+                {
+                    SignOut();
+                }
+            });
+        }
+
+        _ = CheckAsync(sessionId, userId, token);
     }
 
     private async Task CheckAsync(string sessionId, string userId, CancellationToken ct)
@@ -91,18 +102,25 @@ public sealed class SessionAuthenticationStateProvider : ServerAuthenticationSta
 
     private void SignOut()
     {
-        if (Interlocked.Exchange(ref _signedOut, 1) == 0)
+        lock (_lock)
         {
+            if (Interlocked.Exchange(ref _signedOut, 1) == 1)
+            {
+                return;
+            }
+
             _stop.Cancel();
-            SetAuthenticationState(Task.FromResult(SignedOut));
         }
+
+        SetAuthenticationState(Task.FromResult(SignedOut));
     }
 
     public void Dispose()
     {
-        _subscription?.Dispose();
-        if (Interlocked.Exchange(ref _signedOut, 1) == 0)
+        lock (_lock)
         {
+            _subscription?.Dispose();
+            _signedOut = 1;
             _stop.Cancel();
         }
     }

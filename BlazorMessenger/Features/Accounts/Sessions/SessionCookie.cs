@@ -39,6 +39,12 @@ public static class SessionCookie
         }
         else
         {
+            // Signing in again in a browser that had a session (another account, or after its cookie was replaced) ends that one.
+            if (SessionOf(context.HttpContext.User) is { } previous && context.HttpContext.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } previousUser)
+            {
+                await sessions.EndAsync(previousUser, previous, ct);
+            }
+
             var request = context.HttpContext.Request;
             sessionId = await sessions.StartAsync(
                 userId, stamp, request.Headers.UserAgent.ToString(), context.HttpContext.Connection.RemoteIpAddress?.ToString(), ct);

@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
 using BlazorMessenger.Data;
+using BlazorMessenger.Hosting;
 using BlazorMessenger.Realtime;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace BlazorMessenger.Features.Accounts.Sessions;
 
@@ -11,13 +13,17 @@ namespace BlazorMessenger.Features.Accounts.Sessions;
 /// stands: the row must exist and carry the account's current security stamp, so a password or two-factor change ends
 /// every session but the one that made it (that one renews its stamp as it signs in again).
 /// </summary>
-public sealed class SessionService(IDbContextFactory<ApplicationDbContext> dbs, IMessengerHub hub, TimeProvider time)
+public sealed class SessionService(
+    IDbContextFactory<ApplicationDbContext> dbs, IMessengerHub hub, TimeProvider time, IOptions<MessengerOptions> options)
 {
     /// <summary>The claim (and authentication property) that names a session.</summary>
     public const string ClaimType = "bm:sid";
 
     /// <summary>How stale "last active" may get: a busy session writes at most this often.</summary>
     public static readonly TimeSpan TouchInterval = TimeSpan.FromMinutes(1);
+
+    /// <summary>A session unused this long has ended (a browser closed for good never logs out).</summary>
+    private TimeSpan IdleLimit => TimeSpan.FromDays(options.Value.Accounts.SessionIdleDays);
 
     public async Task<string> StartAsync(string userId, string stamp, string? userAgent, string? address, CancellationToken ct = default)
     {
@@ -63,12 +69,12 @@ public sealed class SessionService(IDbContextFactory<ApplicationDbContext> dbs, 
                 s.LastSeenUtc, Current = s.Stamp == u.SecurityStamp && u.DisabledUtc == null && u.DeletedUtc == null,
             })
             .SingleOrDefaultAsync(ct);
-        if (found is not { Current: true })
+        var now = time.GetUtcNow().UtcDateTime;
+        if (found is not { Current: true } || found.LastSeenUtc < now - IdleLimit)
         {
             return false;
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
         if (now - found.LastSeenUtc >= TouchInterval)
         {
             await db.Sessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenUtc, now), ct);
@@ -81,6 +87,8 @@ public sealed class SessionService(IDbContextFactory<ApplicationDbContext> dbs, 
     public async Task<IReadOnlyList<SessionInfo>> ListAsync(string userId, string? currentSessionId, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
+        var idleSince = time.GetUtcNow().UtcDateTime - IdleLimit;
+        await db.Sessions.Where(s => s.UserId == userId && s.LastSeenUtc < idleSince).ExecuteDeleteAsync(ct);
         var rows = await db.Sessions.AsNoTracking()
             .Where(s => s.UserId == userId && db.Users.Any(u => u.Id == userId && u.SecurityStamp == s.Stamp))
             .OrderByDescending(s => s.LastSeenUtc)

@@ -178,7 +178,7 @@ public sealed partial class MessageBubble
     }
 
     private static readonly MarkupString FlagIcon = new(
-        $"<svg viewBox=\"0 0 24 24\" width=\"18\" height=\"18\" aria-hidden=\"true\" focusable=\"false\"><path fill=\"currentColor\" d=\"{Icons.Material.Outlined.Flag}\"/></svg>");
+        $"<svg viewBox=\"0 0 24 24\" width=\"18\" height=\"18\" fill=\"currentColor\" aria-hidden=\"true\" focusable=\"false\">{Icons.Material.Outlined.Flag}</svg>");
 
     private Task ReportAsync() => Safety.ReportDialog.ShowAsync(Dialogs, UserId, SenderName, Message.SenderId, Message.Id);
 
