@@ -25,14 +25,22 @@ public sealed class EnumerationTests : IAsyncLifetime
         await _app.CreateUserAsync(owner, $"{owner}@example.test");
         using var client = new FormClient(_app.BaseUrl);
 
-        using var taken = await RegisterAsync(client, BrowserPeople.NewUserName("copycat"), $"{owner}@example.test");
-        using var fresh = await RegisterAsync(client, BrowserPeople.NewUserName("newbie"), $"new-{owner}@example.test");
+        var (copycat, newbie) = (BrowserPeople.NewUserName("copycat"), BrowserPeople.NewUserName("newbie"));
+        using var taken = await RegisterAsync(client, copycat, $"{owner}@example.test");
+        using var fresh = await RegisterAsync(client, newbie, $"new-{owner}@example.test");
 
         Assert.Equal(HttpStatusCode.Redirect, taken.StatusCode);
         Assert.Equal(fresh.StatusCode, taken.StatusCode);
         Assert.Equal(fresh.Headers.Location, taken.Headers.Location);
         Assert.Equal([($"{owner}@example.test", "reset"), ($"new-{owner}@example.test", "confirm")],
             _mail.Sent.Select(m => (m.To, m.Kind)).ToList());
+
+        // Afterwards both usernames are taken alike: the name can't tell which email was free.
+        foreach (var name in new[] { copycat, newbie })
+        {
+            using var again = await RegisterAsync(client, name, $"third-{name}@example.test");
+            Assert.Contains("is already taken", await again.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        }
     }
 
     [Fact]
@@ -61,6 +69,31 @@ public sealed class EnumerationTests : IAsyncLifetime
 
         Assert.Equal(known, unknown);
         Assert.DoesNotContain("ConfirmEmail", known, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_password_reset_answers_alike_for_a_known_and_an_unknown_email_and_a_garbled_link_fails_gently()
+    {
+        var owner = BrowserPeople.NewUserName("resetter");
+        await _app.CreateUserAsync(owner, $"{owner}@example.test");
+        using var client = new FormClient(_app.BaseUrl);
+        var code = Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode("not-a-token"u8.ToArray());
+
+        var answers = new List<string>();
+        foreach (var email in new[] { $"{owner}@example.test", "nobody@example.test" })
+        {
+            using var response = await client.SubmitAsync($"/Account/ResetPassword?code={code}", "reset-password", new Dictionary<string, string>
+            {
+                ["Input.Email"] = email, ["Input.Password"] = BrowserPeople.Password, ["Input.ConfirmPassword"] = BrowserPeople.Password,
+            });
+            answers.Add($"{(int)response.StatusCode} {(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Contains("Invalid token.", StringComparison.Ordinal)}");
+        }
+
+        Assert.Equal(["200 True", "200 True"], answers);
+        using var garbled = await client.GetAsync("/Account/ResetPassword?code=%25%25not-base64");
+        Assert.EndsWith("/Account/InvalidPasswordReset", garbled.Headers.Location?.ToString());
+        using var confirm = await client.GetAsync($"/Account/ConfirmEmail?userId={Guid.NewGuid()}&code=%25%25");
+        Assert.NotEqual(HttpStatusCode.InternalServerError, confirm.StatusCode);
     }
 
     [Fact]

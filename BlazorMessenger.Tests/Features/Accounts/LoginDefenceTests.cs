@@ -1,4 +1,7 @@
 using System.Net;
+using BlazorMessenger.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using BlazorMessenger.Tests.TestSupport;
 
 namespace BlazorMessenger.Tests.Features.Accounts;
@@ -66,6 +69,38 @@ public sealed class LoginDefenceTests : IAsyncLifetime
 
         using var owner = new FormClient(_app.BaseUrl, "198.51.100.21");
         Assert.Equal("locked", await TryAsync(owner, victim, BrowserPeople.Password));
+    }
+
+    [Fact]
+    public async Task Wrong_two_factor_codes_make_the_address_wait_like_wrong_passwords()
+    {
+        var victim = BrowserPeople.NewUserName("tfa");
+        var id = await _app.CreateUserAsync(victim);
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var user = (await users.FindByIdAsync(id))!;
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
+        }
+
+        using var attacker = new FormClient(_app.BaseUrl, "203.0.113.9");
+        using (var password = await attacker.SubmitAsync("/Account/Login", "login",
+                   new Dictionary<string, string> { ["Input.Login"] = victim, ["Input.Password"] = BrowserPeople.Password }))
+        {
+            Assert.Contains("/Account/LoginWith2fa", password.Headers.Location!.ToString(), StringComparison.Ordinal);
+        }
+
+        var answers = new List<string>();
+        for (var attempt = 1; attempt <= 6; attempt++)
+        {
+            using var response = await attacker.SubmitAsync("/Account/LoginWith2fa", "login-with-2fa",
+                new Dictionary<string, string> { ["Input.TwoFactorCode"] = "000000" });
+            answers.Add(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.ToString().Contains("/Account/Lockout", StringComparison.Ordinal)
+                ? "locked" : "invalid");
+        }
+
+        Assert.Equal(["invalid", "invalid", "invalid", "invalid", "invalid", "locked"], answers);
     }
 
     /// <summary>"in", "locked" (the lockout page) or "invalid" (the login page again, with its error).</summary>

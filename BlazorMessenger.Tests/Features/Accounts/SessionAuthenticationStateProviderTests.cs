@@ -71,6 +71,18 @@ public sealed class SessionAuthenticationStateProviderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_session_unused_for_longer_than_the_idle_limit_has_ended()
+    {
+        var sessions = _services.Get<SessionService>();
+        Assert.True(await sessions.IsActiveAsync(_sessionId, _userId, TestContext.Current.CancellationToken));
+
+        _time.Advance(TimeSpan.FromDays(14.1));
+
+        Assert.False(await sessions.IsActiveAsync(_sessionId, _userId, TestContext.Current.CancellationToken));
+        Assert.Empty(await sessions.ListAsync(_userId, null, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task A_disposed_provider_stops_listening()
     {
         var hub = (InProcessMessengerHub)_services.Get<IMessengerHub>();

@@ -103,6 +103,51 @@ public sealed class SafetyServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Contacts_only_also_keeps_strangers_from_adding_you_to_groups_and_holds_after_a_contact_is_removed()
+    {
+        var settings = _services.Get<SettingsService>();
+        await settings.UpdateAsync(_olivia, (await settings.GetAsync(_olivia, Ct)) with { MessagesFrom = MessageAudience.Contacts }, Ct);
+        var groups = _services.Get<GroupService>();
+
+        Assert.Equal("You can't add olivia to groups.", (await groups.CreateAsync(_mallory, "Hi", ["olivia"], Ct)).Error);
+
+        await _services.Get<ContactService>().AddAsync(_olivia, "mallory", Ct);
+        Assert.True((await groups.CreateAsync(_mallory, "Hi", ["olivia"], Ct)).Succeeded);
+        Assert.True((await Chat.SendAsync(_mallory, _conversationId, Guid.NewGuid(), "friends now", Ct)).Succeeded);
+
+        await _services.Get<ContactService>().RemoveAsync(_olivia, _mallory, Ct);
+        Assert.Equal(Relations.NotAccepting, (await Chat.SendAsync(_mallory, _conversationId, Guid.NewGuid(), "still?", Ct)).Error);
+    }
+
+    [Fact]
+    public async Task A_blocked_person_can_neither_edit_old_messages_nor_be_seen_typing_nor_see_the_blockers_name_in_contacts()
+    {
+        await Safety.AcceptAsync(_olivia, _conversationId, Ct);
+        var sent = await SendAsync(_mallory, "hello");
+        await Safety.BlockAsync(_olivia, _mallory, Ct);
+        using var oliviasTab = new HubRecorder(_services.Get<IMessengerHub>(), _olivia);
+
+        Assert.Equal(Relations.NotAccepting, (await Chat.EditAsync(_mallory, sent.Id, "something nasty", Ct)).Error);
+        Assert.True(await _services.Get<BlazorMessenger.Features.Typing.TypingTracker>().ReportAsync(_mallory, _conversationId, Ct));
+        Assert.Empty(oliviasTab.OfType<TypingChanged>());
+        var contact = Assert.Single(await _services.Get<ContactService>().ListAsync(_mallory, Ct));
+        Assert.Equal(("olivia", null), (contact.Name, contact.AvatarId));
+    }
+
+    [Fact]
+    public async Task Reading_a_request_gives_the_stranger_no_ticks()
+    {
+        var sent = await SendAsync(_mallory, "are you there?");
+        var receipts = _services.Get<BlazorMessenger.Features.Receipts.ReceiptService>();
+
+        await receipts.MarkDeliveredAsync(_olivia, new Dictionary<long, long> { [_conversationId] = sent.Seq }, Ct);
+        await receipts.MarkReadAsync(_olivia, _conversationId, sent.Seq, Ct);
+
+        var positions = await receipts.PositionsAsync(_mallory, _conversationId, Ct);
+        Assert.Equal(BlazorMessenger.Features.Receipts.ReceiptStatus.Sent, positions.StatusOf(sent.Seq));
+    }
+
+    [Fact]
     public async Task Presence_and_profile_changes_do_not_reach_someone_hidden_from()
     {
         using var mallorysTab = new HubRecorder(_services.Get<IMessengerHub>(), _mallory);
