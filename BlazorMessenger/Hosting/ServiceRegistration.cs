@@ -142,6 +142,7 @@ public static class ServiceRegistration
         services.AddSingleton<TypingTracker>();
         services.AddSingleton<SettingsService>();
         services.AddSingleton<NotificationService>();
+        services.AddSingleton<SendRefusals>();
         services.AddSingleton<SafetyService>();
         services.AddSingleton<ReportService>();
         services.AddSingleton<SessionService>();

@@ -22,6 +22,7 @@ public sealed class AccountDeletion(
     SessionService sessions,
     MediaStore media,
     IMessengerHub hub,
+    SendRefusals refusals,
     TimeProvider time)
 {
     public const string DeletedName = "Deleted account";
@@ -72,6 +73,8 @@ public sealed class AccountDeletion(
 
             await transaction.CommitAsync(ct);
         }
+
+        refusals.Changed();
 
         if (avatar is not null)
         {

@@ -21,7 +21,7 @@ public sealed partial class ChatService
         await db.EnsureCurrentMemberAsync(userId, message.ConversationId, ct);
 
         var refusal = message.SenderId != userId || message.Kind == MessageKind.System ? MessageRules.NotYours
-            : await db.RefusalAsync(userId, message.ConversationId, ct) is { } refused ? refused
+            : await refusals.ForAsync(userId, message.ConversationId, ct) is { } refused ? refused
             : message.DeletedUtc is not null ? MessageRules.AlreadyDeleted
             : time.GetUtcNow().UtcDateTime - message.CreatedUtc > MessageRules.EditWindow ? MessageRules.EditWindowPassed
             : body.Length == 0 && message.MediaId is null ? MessageRules.Empty

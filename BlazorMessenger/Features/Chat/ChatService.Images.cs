@@ -28,7 +28,7 @@ public sealed partial class ChatService
             return ServiceResult<ChatMessage>.Ok(earlier);
         }
 
-        if (await db.RefusalAsync(userId, conversationId, ct) is { } refusal)
+        if (await refusals.ForAsync(userId, conversationId, ct) is { } refusal)
         {
             return ServiceResult<ChatMessage>.Fail(refusal);
         }

@@ -26,17 +26,15 @@ public sealed partial class ChatService
             return ServiceResult<ChatMessage>.Fail(MessageRules.TooLong);
         }
 
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        if (await refusals.ForAsync(userId, conversationId, ct) is { } refusal)
         {
-            if (await db.RefusalAsync(userId, conversationId, ct) is { } refusal)
-            {
-                return ServiceResult<ChatMessage>.Fail(refusal);
-            }
+            return ServiceResult<ChatMessage>.Fail(refusal);
+        }
 
-            if (body.Contains('@', StringComparison.Ordinal))
-            {
-                body = await EncodeMentionsAsync(db, userId, conversationId, body, ct);
-            }
+        if (body.Contains('@', StringComparison.Ordinal))
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            body = await EncodeMentionsAsync(db, userId, conversationId, body, ct);
         }
 
         var stored = await writer.WriteAsync(new NewMessage(userId, conversationId, clientMessageId, body), ct);

@@ -18,6 +18,7 @@ public sealed partial class ChatService(
     MessageWriter writer,
     ImageProcessor images,
     MediaStore mediaStore,
+    SendRefusals refusals,
     TimeProvider time)
 {
     /// <summary>

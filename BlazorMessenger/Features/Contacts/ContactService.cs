@@ -14,6 +14,7 @@ public sealed class ContactService(
     IDbContextFactory<ApplicationDbContext> dbFactory,
     IMessengerHub hub,
     UserRateLimiter rateLimiter,
+    SendRefusals refusals,
     TimeProvider time)
 {
     public const string SlowDown = "You're adding contacts too quickly. Try again in a minute.";
@@ -75,6 +76,7 @@ public sealed class ContactService(
             await db.ConversationMembers.Where(m => m.ConversationId == conversationId && m.UserId == userId && m.RequestedUtc != null)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.RequestedUtc, (DateTime?)null).SetProperty(m => m.DismissedSeq, (long?)null), ct);
             await transaction.CommitAsync(ct);
+            refusals.Changed();
 
             var hiding = await db.HidingFromAsync(userId, [other.Id], ct);
             var added = new ContactAdded(new ContactView(other.Id, other.UserName!, other.DisplayName, now, other.AvatarMediaId).MaskedFor(hiding), conversationId);
@@ -93,6 +95,7 @@ public sealed class ContactService(
         var removed = await db.Contacts.Where(c => c.OwnerId == userId && c.ContactUserId == contactUserId).ExecuteDeleteAsync(ct);
         if (removed > 0)
         {
+            refusals.Changed();
             hub.Publish([userId], new ContactsChanged());
         }
 

@@ -10,7 +10,7 @@ namespace BlazorMessenger.Features.Safety;
 /// checks their part against the database.
 /// </summary>
 public sealed class SafetyService(
-    IDbContextFactory<ApplicationDbContext> dbFactory, IMessengerHub hub, PresenceTracker presence, TimeProvider time)
+    IDbContextFactory<ApplicationDbContext> dbFactory, IMessengerHub hub, PresenceTracker presence, SendRefusals refusals, TimeProvider time)
 {
     /// <summary>The caller takes a stranger's conversation into their chats (without adding them as a contact).</summary>
     public async Task<bool> AcceptAsync(string userId, long conversationId, CancellationToken ct = default)
@@ -59,6 +59,7 @@ public sealed class SafetyService(
         {
             db.Blocks.Add(new Block { BlockerId = userId, BlockedId = otherUserId, CreatedUtc = time.GetUtcNow().UtcDateTime });
             await db.SaveChangesAsync(ct);
+            refusals.Changed();
         }
 
         // Their request goes away; their open screens lose the blocker's presence, picture and name now.
@@ -82,6 +83,7 @@ public sealed class SafetyService(
         var removed = await db.Blocks.Where(b => b.BlockerId == userId && b.BlockedId == otherUserId).ExecuteDeleteAsync(ct) > 0;
         if (removed)
         {
+            refusals.Changed();
             await ShowAsync(db, userId, otherUserId, ct);
             hub.Publish([userId], new ContactsChanged());
         }

@@ -1,4 +1,5 @@
 using BlazorMessenger.Data;
+using BlazorMessenger.Features.Safety;
 using BlazorMessenger.Realtime;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,7 @@ public sealed record UserSettings(
 /// The settings stored with the account (the browser keeps its own: notifications on in this browser, the sound).
 /// A change to read receipts is announced to the people who share a conversation, so their ticks follow at once.
 /// </summary>
-public sealed class SettingsService(IDbContextFactory<ApplicationDbContext> dbFactory, IMessengerHub hub)
+public sealed class SettingsService(IDbContextFactory<ApplicationDbContext> dbFactory, IMessengerHub hub, SendRefusals refusals)
 {
     public async Task<UserSettings> GetAsync(string userId, CancellationToken ct = default)
     {
@@ -40,6 +41,7 @@ public sealed class SettingsService(IDbContextFactory<ApplicationDbContext> dbFa
         (user.HidesReadReceipts, user.LastSeenAudience, user.SilencesMutedMentions, user.MessagesFrom) =
             (!settings.SendReadReceipts, settings.LastSeen, !settings.MentionsWhenMuted, settings.MessagesFrom);
         await db.SaveChangesAsync(ct);
+        refusals.Changed();
         if (receiptsChanged)
         {
             hub.Publish([userId, .. await db.PeopleSharingWith(userId).ToListAsync(ct)], new ReceiptPrivacyChanged(userId));

@@ -16,8 +16,8 @@ public sealed record Typist(string UserId, string Name);
 /// version: events are published outside the lock (a handler may render inline), so a listener keeps the latest version.
 /// </summary>
 public sealed class TypingTracker(
-    IDbContextFactory<ApplicationDbContext> dbFactory, IMessengerHub hub, UserRateLimiter rateLimiter, TimeProvider time,
-    ILogger<TypingTracker> logger)
+    IDbContextFactory<ApplicationDbContext> dbFactory, IMessengerHub hub, UserRateLimiter rateLimiter, SendRefusals refusals,
+    TimeProvider time, ILogger<TypingTracker> logger)
 {
     public static readonly TimeSpan Expiry = TimeSpan.FromSeconds(5);
 
@@ -44,7 +44,7 @@ public sealed class TypingTracker(
             .Select(m => new { m.UserId, m.User!.UserName, m.User.DisplayName })
             .ToListAsync(ct);
         var me = members.Find(m => m.UserId == userId) ?? throw new NotAMemberException(conversationId);
-        if (members.Count == 2 && await db.RefusalAsync(userId, conversationId, ct) is not null)
+        if (members.Count == 2 && await refusals.ForAsync(userId, conversationId, ct) is not null)
         {
             return true; // someone who takes no messages from the typist doesn't see them typing either
         }
