@@ -71,6 +71,21 @@ public sealed class SessionAuthenticationStateProviderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task After_a_reconnect_brings_another_sign_in_the_watch_follows_the_new_session_only()
+    {
+        using var provider = await SignedInProviderAsync();
+        var sessions = _services.Get<SessionService>();
+        var second = await sessions.StartAsync(_userId, await StampAsync(), null, null, TestContext.Current.CancellationToken);
+
+        provider.SetAuthenticationState(Task.FromResult(new AuthenticationState(Principal(second))));
+        await sessions.EndAsync(_userId, _sessionId, TestContext.Current.CancellationToken);
+        Assert.True(await IsSignedInAsync(provider));
+
+        await sessions.EndAsync(_userId, second, TestContext.Current.CancellationToken);
+        await Eventually.TrueAsync(async () => !await IsSignedInAsync(provider), "the new session's end never reached the circuit");
+    }
+
+    [Fact]
     public async Task A_session_unused_for_longer_than_the_idle_limit_has_ended()
     {
         var sessions = _services.Get<SessionService>();
@@ -99,11 +114,18 @@ public sealed class SessionAuthenticationStateProviderTests : IAsyncLifetime
         var provider = new SessionAuthenticationStateProvider(
             _services.Get<SessionService>(), _services.Get<IMessengerHub>(), _time,
             _services.Get<IOptions<MessengerOptions>>(), NullLogger<SessionAuthenticationStateProvider>.Instance);
-        var user = new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, _userId), new Claim(SessionService.ClaimType, _sessionId)], "Identity.Application"));
-        provider.SetAuthenticationState(Task.FromResult(new AuthenticationState(user)));
+        provider.SetAuthenticationState(Task.FromResult(new AuthenticationState(Principal(_sessionId))));
         await provider.WatchAsync();
         return provider;
+    }
+
+    private ClaimsPrincipal Principal(string sessionId) => new(new ClaimsIdentity(
+        [new Claim(ClaimTypes.NameIdentifier, _userId), new Claim(SessionService.ClaimType, sessionId)], "Identity.Application"));
+
+    private async Task<string> StampAsync()
+    {
+        await using var db = await _services.Get<IDbContextFactory<ApplicationDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+        return (await db.Users.SingleAsync(u => u.Id == _userId, TestContext.Current.CancellationToken)).SecurityStamp!;
     }
 
     private static async Task<bool> IsSignedInAsync(AuthenticationStateProvider provider) =>

@@ -26,7 +26,7 @@ public sealed partial class AdminService
         foreach (var r in reports)
         {
             IReadOnlyList<ContextLine> context = r.Message is null ? []
-                : await ContextAsync(db, r.Message.ConversationId, r.Message.Seq, await ReporterSawUpToAsync(db, r.ReporterId, r.Message.ConversationId, ct), ct);
+                : await ContextAsync(db, r.Message.ConversationId, r.Message.Seq, await ReporterSawAsync(db, r.ReporterId, r.Message.ConversationId, ct), ct);
             open.Add(new OpenReport(r.Id, r.Reporter!, r.SubjectId, r.Subject!, r.Reason, r.Note, r.CreatedUtc, r.MessageId, context));
         }
 
@@ -72,16 +72,21 @@ public sealed partial class AdminService
         _ => "dismissed",
     };
 
-    /// <summary>The context never goes past what the reporter could read themselves (someone who left a group).</summary>
-    private static async Task<long> ReporterSawUpToAsync(ApplicationDbContext db, string reporterId, long conversationId, CancellationToken ct) =>
-        await db.ConversationMembers.Where(m => m.ConversationId == conversationId && m.UserId == reporterId)
-            .Select(m => m.LeftSeq).FirstOrDefaultAsync(ct) ?? long.MaxValue;
+    /// <summary>The context stays within what the reporter had: from where they joined to where they left, if they did.</summary>
+    private static async Task<(long From, long UpTo)> ReporterSawAsync(ApplicationDbContext db, string reporterId, long conversationId, CancellationToken ct)
+    {
+        var row = await db.ConversationMembers.Where(m => m.ConversationId == conversationId && m.UserId == reporterId)
+            .Select(m => new { m.JoinedSeq, m.LeftSeq }).FirstOrDefaultAsync(ct);
+        return (row?.JoinedSeq ?? 0, row?.LeftSeq ?? long.MaxValue);
+    }
 
     private static async Task<IReadOnlyList<ContextLine>> ContextAsync(
-        ApplicationDbContext db, long conversationId, long seq, long upTo, CancellationToken ct)
+        ApplicationDbContext db, long conversationId, long seq, (long From, long UpTo) seen, CancellationToken ct)
     {
+        var (from, upTo) = seen;
         var rows = await db.Messages.AsNoTracking()
-            .Where(m => m.ConversationId == conversationId && m.Seq >= seq - ContextSize && m.Seq <= seq + ContextSize && m.Seq <= upTo)
+            .Where(m => m.ConversationId == conversationId && m.Seq >= seq - ContextSize && m.Seq <= seq + ContextSize
+                        && m.Seq <= upTo && (m.Seq >= from || m.Seq == seq))
             .OrderBy(m => m.Seq)
             .Select(m => new
             {

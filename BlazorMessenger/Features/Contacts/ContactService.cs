@@ -46,7 +46,7 @@ public sealed class ContactService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var me = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.UserName).SingleAsync(ct);
         var other = await db.Users.AsNoTracking()
-            .Where(u => u.NormalizedUserName == handle.ToUpperInvariant())
+            .Where(u => u.NormalizedUserName == handle.ToUpperInvariant() && u.DeletedUtc == null)
             .Select(u => new { u.Id, u.UserName, u.DisplayName, u.AvatarMediaId })
             .FirstOrDefaultAsync(ct);
         if (other is null)

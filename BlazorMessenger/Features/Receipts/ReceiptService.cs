@@ -47,11 +47,13 @@ public sealed class ReceiptService(IDbContextFactory<ApplicationDbContext> dbFac
         var viewerHides = await HidesAsync(db, userId, ct);
         var others = await db.ConversationMembers.AsNoTracking().Current()
             .Where(m => m.ConversationId == conversationId && m.UserId != userId)
-            .Select(m => new { m.UserId, m.DeliveredSeq, m.LastReadSeq, m.User!.HidesReadReceipts })
+            .Select(m => new { m.UserId, m.DeliveredSeq, m.LastReadSeq, m.User!.HidesReadReceipts, Request = m.RequestedUtc != null })
             .ToListAsync(ct);
+        // A member who has not accepted the viewer's request shows nothing: positions would tell they are around.
         return new ReceiptPositions(others.ToDictionary(
             m => m.UserId,
-            m => new MemberPosition(m.UserId, m.DeliveredSeq, MemberPosition.Shares(viewerHides, m.HidesReadReceipts) ? m.LastReadSeq : null)));
+            m => m.Request ? new MemberPosition(m.UserId, 0, null)
+                : new MemberPosition(m.UserId, m.DeliveredSeq, MemberPosition.Shares(viewerHides, m.HidesReadReceipts) ? m.LastReadSeq : null)));
     }
 
     /// <summary>

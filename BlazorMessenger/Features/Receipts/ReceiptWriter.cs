@@ -98,12 +98,6 @@ public sealed class ReceiptWriter : IAsyncDisposable
 
             var member = row.Member;
             var (oldDelivered, oldRead) = (member.DeliveredSeq, member.LastReadSeq);
-            if (member.RequestedUtc is not null)
-            {
-                // A message request stays unconfirmed: ticks would tell a stranger the recipient is around.
-                group.ToList().ForEach(p => p.Done.TrySetResult(p.Kind == ReceiptKind.Read ? oldRead : oldDelivered));
-                continue;
-            }
 
             var read = Math.Max(oldRead, Math.Min(row.UpTo, group.Where(p => p.Kind == ReceiptKind.Read).Select(p => p.Seq).DefaultIfEmpty(0).Max()));
             var delivered = Math.Max(Math.Max(oldDelivered, read), Math.Min(row.UpTo, group.Max(p => p.Seq)));
@@ -114,7 +108,8 @@ public sealed class ReceiptWriter : IAsyncDisposable
                 AddHistory(db, member, ReceiptKind.Read, oldRead, read, now);
             }
 
-            moves.Add(new Move([.. group], member.ConversationId, member.UserId, oldDelivered, delivered, oldRead, read, row.HidesReadReceipts));
+            moves.Add(new Move([.. group], member.ConversationId, member.UserId, oldDelivered, delivered, oldRead, read, row.HidesReadReceipts,
+                member.RequestedUtc is not null));
         }
 
         await db.SaveChangesAsync();
@@ -142,7 +137,8 @@ public sealed class ReceiptWriter : IAsyncDisposable
             _hub.Publish([move.UserId], new ReadStateChanged(move.ConversationId, move.Read));
         }
 
-        if (move.Delivered <= move.OldDelivered && move.Read <= move.OldRead)
+        // A message request gives the stranger no ticks: they would tell them the recipient is around.
+        if ((move.Delivered <= move.OldDelivered && move.Read <= move.OldRead) || move.Request)
         {
             return;
         }
@@ -167,7 +163,8 @@ public sealed class ReceiptWriter : IAsyncDisposable
     }
 
     private sealed record Move(
-        List<Pending> Pending, long ConversationId, string UserId, long OldDelivered, long Delivered, long OldRead, long Read, bool HidesRead);
+        List<Pending> Pending, long ConversationId, string UserId, long OldDelivered, long Delivered, long OldRead, long Read, bool HidesRead,
+        bool Request);
 
     private sealed class Pending(string userId, long conversationId, long seq, ReceiptKind kind)
     {

@@ -25,6 +25,7 @@ public sealed class SafetyService(
         await db.ConversationMembers.Where(m => m.ConversationId == conversationId && m.UserId == userId)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.RequestedUtc, (DateTime?)null).SetProperty(m => m.DismissedSeq, (long?)null), ct);
         hub.Publish([userId], new ConversationChanged(conversationId, null));
+        hub.Publish([peerId], new ReceiptPrivacyChanged(userId)); // their open chat reads the (now shown) ticks again
         await ShowAsync(db, userId, peerId, ct);
         return true;
     }

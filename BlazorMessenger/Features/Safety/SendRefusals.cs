@@ -25,15 +25,17 @@ public sealed class SendRefusals(IDbContextFactory<ApplicationDbContext> dbFacto
         var version = Interlocked.Read(ref _version);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var refusal = await db.RefusalAsync(senderId, conversationId, ct);
-        // A change while the answer was being read may have outdated it: use it this once, keep it only if none came.
-        if (Interlocked.Read(ref _version) == version)
+        // A change while the answer was being read may have outdated it: use it this once, keep it only if none came
+        // before it was stored (checked again after storing, so a change in between takes it out).
+        if (_known.Count >= MaxKept)
         {
-            if (_known.Count >= MaxKept)
-            {
-                _known.Clear();
-            }
+            _known.Clear();
+        }
 
-            _known[(senderId, conversationId)] = refusal;
+        _known[(senderId, conversationId)] = refusal;
+        if (Interlocked.Read(ref _version) != version)
+        {
+            _known.TryRemove((senderId, conversationId), out _);
         }
 
         return refusal;

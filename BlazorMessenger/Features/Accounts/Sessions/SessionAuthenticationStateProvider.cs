@@ -26,7 +26,8 @@ public sealed class SessionAuthenticationStateProvider : ServerAuthenticationSta
     private CancellationTokenSource _stop = new();
     private IDisposable? _subscription;
     private string? _watched;
-    private int _signedOut;
+    private bool _signedOut;
+    private bool _inCircuit;
 
     public SessionAuthenticationStateProvider(
         SessionService sessions, IMessengerHub hub, TimeProvider time, IOptions<MessengerOptions> options,
@@ -34,14 +35,29 @@ public sealed class SessionAuthenticationStateProvider : ServerAuthenticationSta
     {
         (_sessions, _hub, _time, _log) = (sessions, hub, time, log);
         _interval = TimeSpan.FromSeconds(options.Value.Accounts.SessionCheckSeconds);
+        AuthenticationStateChanged += Rewatch;
     }
 
     /// <summary>
-    /// Called when the circuit opens and whenever its connection comes back (<see cref="SessionCircuitHandler"/>): a
-    /// reconnect may bring another sign-in (the framework takes the browser's current cookie), and the watch follows it.
-    /// A server-rendered request needs no watch: its cookie was checked as it came in.
+    /// Called when the circuit opens (<see cref="SessionCircuitHandler"/>). From then on the watch follows the circuit's
+    /// sign-in: a reconnect may bring another one (the framework takes the browser's current cookie). A server-rendered
+    /// request is never watched: its cookie was checked as it came in.
     /// </summary>
-    public async Task WatchAsync()
+    public Task WatchAsync()
+    {
+        _inCircuit = true;
+        return WatchCurrentAsync();
+    }
+
+    private void Rewatch(Task<AuthenticationState> state)
+    {
+        if (_inCircuit)
+        {
+            _ = WatchCurrentAsync();
+        }
+    }
+
+    private async Task WatchCurrentAsync()
     {
         var user = (await GetAuthenticationStateAsync()).User;
         var (sessionId, userId) = (SessionCookie.SessionOf(user), user.FindFirstValue(ClaimTypes.NameIdentifier));
@@ -53,12 +69,12 @@ public sealed class SessionAuthenticationStateProvider : ServerAuthenticationSta
         CancellationToken token;
         lock (_lock)
         {
-            if (_watched == sessionId || _signedOut == 1)
+            if (_watched == sessionId)
             {
                 return;
             }
 
-            _watched = sessionId;
+            (_watched, _signedOut) = (sessionId, false);
             _subscription?.Dispose();
             _stop.Cancel();
             _stop = new CancellationTokenSource();
@@ -67,7 +83,7 @@ public sealed class SessionAuthenticationStateProvider : ServerAuthenticationSta
             {
                 if (e is SessionsEnded ended && ended.SessionIds.Contains(sessionId))
                 {
-                    SignOut();
+                    SignOut(sessionId);
                 }
             });
         }
@@ -84,7 +100,7 @@ public sealed class SessionAuthenticationStateProvider : ServerAuthenticationSta
                 await Task.Delay(_interval, _time, ct);
                 if (!await _sessions.IsActiveAsync(sessionId, userId, ct))
                 {
-                    SignOut();
+                    SignOut(sessionId);
                     return;
                 }
             }
@@ -100,15 +116,17 @@ public sealed class SessionAuthenticationStateProvider : ServerAuthenticationSta
         }
     }
 
-    private void SignOut()
+    /// <summary>Only the session being watched now signs the circuit out (a check of an earlier one may still finish).</summary>
+    private void SignOut(string sessionId)
     {
         lock (_lock)
         {
-            if (Interlocked.Exchange(ref _signedOut, 1) == 1)
+            if (_watched != sessionId || _signedOut)
             {
                 return;
             }
 
+            _signedOut = true;
             _stop.Cancel();
         }
 
@@ -117,10 +135,11 @@ public sealed class SessionAuthenticationStateProvider : ServerAuthenticationSta
 
     public void Dispose()
     {
+        AuthenticationStateChanged -= Rewatch;
         lock (_lock)
         {
             _subscription?.Dispose();
-            _signedOut = 1;
+            (_signedOut, _inCircuit) = (true, false);
             _stop.Cancel();
         }
     }
