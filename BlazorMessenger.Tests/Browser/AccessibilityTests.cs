@@ -37,6 +37,13 @@ public sealed class AccessibilityTests(BrowserFixture browser)
             aliceId, await browser.ConversationIdAsync(aliceId, bob), Guid.NewGuid(), TestImages.Png(120, 80), "a picture 🙂",
             TestContext.Current.CancellationToken);
         Assert.True(image.Succeeded, image.Error);
+        await browser.MakeAdminAsync(await browser.IdOfAsync(bob));
+        var stranger = BrowserPeople.NewUserName("stranger");
+        var strangerId = await browser.CreateAsync(stranger);
+        var request = (await browser.App.Services.GetRequiredService<BlazorMessenger.Features.Contacts.ContactService>()
+            .AddAsync(strangerId, bob, TestContext.Current.CancellationToken)).Value!.ConversationId;
+        await browser.App.Services.GetRequiredService<ChatService>()
+            .SendAsync(strangerId, request, Guid.NewGuid(), "hello there", TestContext.Current.CancellationToken);
         var audit = new Audit();
 
         await using var session = await browser.NewSessionAsync(screen: screen);
@@ -68,6 +75,19 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         await OpenAsync(session, $"/chat/{alice}");
         await Expect(page.MessageLog()).ToContainTextAsync("message 12");
         await audit.ScanAsync(page, "chat");
+        await page.MessageLog().Locator(".bm-theirs").Last.HoverAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Report message from {alice}" }).Last.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToBeVisibleAsync();
+        await audit.ScanAsync(page, "report dialog");
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+        await OpenAsync(session, $"/chat/{stranger}");
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Message request" })).ToBeVisibleAsync();
+        await audit.ScanAsync(page, "message request");
+        await OpenAsync(session, "/admin");
+        await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Users" })).ToBeVisibleAsync();
+        await audit.ScanAsync(page, "admin console");
+        await OpenAsync(session, $"/chat/{alice}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Emoji", Exact = true }).ClickAsync();
         await audit.ScanAsync(page, "emoji picker");
         await page.Keyboard.PressAsync("Escape");
@@ -128,6 +148,8 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         await audit.ScanAsync(page, "search");
         await page.GotoAsync("/Account/Manage");
         await audit.ScanAsync(page, "account settings");
+        await page.GotoAsync("/Account/Manage/Sessions");
+        await audit.ScanAsync(page, "sessions");
         await OpenAsync(session, "/");
         await session.LogOutAsync(bob);
         await audit.ScanAsync(page, "login");

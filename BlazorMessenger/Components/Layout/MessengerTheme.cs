@@ -19,6 +19,8 @@ public static class MessengerTheme
             Secondary = "#00796b",
             // The read ticks' accent on one's own (primary) bubbles.
             Tertiary = "#a7ffeb",
+            // Block, report and delete buttons: red text on white and white text on red both at 5.6:1.
+            Error = "#c62828",
             AppbarBackground = "#2a63c8",
             Background = "#f4f6fa",
             TextSecondary = "#5a6270",
@@ -29,6 +31,8 @@ public static class MessengerTheme
             PrimaryContrastText = "#0b1a33",
             Secondary = "#4db6ac",
             Tertiary = "#5b1a8c",
+            Error = "#ff8a80",
+            ErrorContrastText = "#2b0a0a",
             TextSecondary = "#aab2c0",
             AppbarBackground = "#1f2430",
             Background = "#15181f",
