@@ -67,18 +67,18 @@ public sealed partial class ImageProcessor(IOptions<MessengerOptions> options, I
             return ServiceResult<ProcessedImage>.Fail(plan.Value.MemoryBytes > budget.Capacity ? TooBigToDecode : Busy);
         }
 
-        return await Task.Run(() => Process(bytes, square), ct);
+        return await Task.Run(() => Run(bytes, plan.Value, square), ct);
     }
 
     /// <summary>The work itself, outside the budget: callers go through <see cref="ProcessAsync"/>.</summary>
     public ServiceResult<ProcessedImage> Process(byte[] bytes, bool square = false)
     {
         var planned = Plan(bytes);
-        if (planned.Value is not { } plan)
-        {
-            return ServiceResult<ProcessedImage>.Fail(planned.Error!);
-        }
+        return planned.Value is { } plan ? Run(bytes, plan, square) : ServiceResult<ProcessedImage>.Fail(planned.Error!);
+    }
 
+    private ServiceResult<ProcessedImage> Run(byte[] bytes, ImagePlan plan, bool square)
+    {
         using var data = SKData.CreateCopy(bytes);
         using var codec = SKCodec.Create(data);
         using var decoded = new SKBitmap(new SKImageInfo(plan.Decoded.Width, plan.Decoded.Height, SKColorType.Rgba8888, SKAlphaType.Premul));
