@@ -35,7 +35,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
             i => i == 3 ? "the quokka came back" : $"message {i}", unread: true);
         var image = await browser.App.Services.GetRequiredService<ChatService>().SendImageAsync(
             aliceId, await browser.ConversationIdAsync(aliceId, bob), Guid.NewGuid(), TestImages.Png(120, 80), "a picture 🙂",
-            TestContext.Current.CancellationToken);
+            ct: TestContext.Current.CancellationToken);
         Assert.True(image.Succeeded, image.Error);
         await browser.MakeAdminAsync(await browser.IdOfAsync(bob));
         var stranger = BrowserPeople.NewUserName("stranger");
@@ -43,7 +43,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         var request = (await browser.App.Services.GetRequiredService<BlazorMessenger.Features.Contacts.ContactService>()
             .AddAsync(strangerId, bob, TestContext.Current.CancellationToken)).Value!.ConversationId;
         await browser.App.Services.GetRequiredService<ChatService>()
-            .SendAsync(strangerId, request, Guid.NewGuid(), "hello there", TestContext.Current.CancellationToken);
+            .SendAsync(strangerId, request, Guid.NewGuid(), "hello there", ct: TestContext.Current.CancellationToken);
         var audit = new Audit();
 
         await using var session = await browser.NewSessionAsync(screen: screen);
@@ -115,9 +115,9 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         var groupId = (await browser.App.Services.GetRequiredService<GroupService>().CreateAsync(
             await browser.IdOfAsync(bob), "Quokka club", [alice], TestContext.Current.CancellationToken)).Value;
         Assert.True((await browser.App.Services.GetRequiredService<ChatService>().SendAsync(
-            aliceId, groupId, Guid.NewGuid(), $"hello @{bob}", TestContext.Current.CancellationToken)).Succeeded);
+            aliceId, groupId, Guid.NewGuid(), $"hello @{bob}", ct: TestContext.Current.CancellationToken)).Succeeded);
         Assert.True((await browser.App.Services.GetRequiredService<ChatService>().SendAsync(
-            await browser.IdOfAsync(bob), groupId, Guid.NewGuid(), "my own", TestContext.Current.CancellationToken)).Succeeded);
+            await browser.IdOfAsync(bob), groupId, Guid.NewGuid(), "my own", ct: TestContext.Current.CancellationToken)).Succeeded);
         await OpenAsync(session, $"/group/{groupId}");
         await Expect(page.MessageLog().Locator(".bm-mention")).ToBeVisibleAsync();
         await audit.ScanAsync(page, "group chat");

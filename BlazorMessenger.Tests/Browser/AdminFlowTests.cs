@@ -22,8 +22,8 @@ public sealed class AdminFlowTests(BrowserFixture browser)
         var bobId = await browser.IdOfAsync(bob);
         var conversationId = await browser.ConversationIdAsync(aliceId, bob);
         var chat = browser.App.Services.GetRequiredService<ChatService>();
-        await chat.SendAsync(aliceId, conversationId, Guid.NewGuid(), "good morning", Ct);
-        var spam = (await chat.SendAsync(aliceId, conversationId, Guid.NewGuid(), "cheap pills here", Ct)).Value!;
+        await chat.SendAsync(aliceId, conversationId, Guid.NewGuid(), "good morning", ct: Ct);
+        var spam = (await chat.SendAsync(aliceId, conversationId, Guid.NewGuid(), "cheap pills here", ct: Ct)).Value!;
         Assert.True((await browser.App.Services.GetRequiredService<ReportService>()
             .ReportMessageAsync(bobId, spam.Id, ReportReason.Spam, "again", Ct)).Succeeded);
         var admin = BrowserPeople.NewUserName("admin");

@@ -46,12 +46,12 @@ public sealed class ChatScrollingTests(BrowserFixture browser)
         var log = bobSession.Page.GetByRole(AriaRole.Log, new() { Name = "Messages" });
         await Expect(log.Locator(".bm-msg")).ToHaveCountAsync(50);
 
-        await chat.SendAsync(aliceId, conversationId, Guid.NewGuid(), "while at the bottom", TestContext.Current.CancellationToken);
+        await chat.SendAsync(aliceId, conversationId, Guid.NewGuid(), "while at the bottom", ct: TestContext.Current.CancellationToken);
         await Expect(log.Locator(".bm-msg").Last).ToBeInViewportAsync();
 
         await log.EvaluateAsync("e => e.scrollTop = e.scrollHeight / 3");
         await Task.Delay(300, TestContext.Current.CancellationToken);
-        await chat.SendAsync(aliceId, conversationId, Guid.NewGuid(), "while reading older ones", TestContext.Current.CancellationToken);
+        await chat.SendAsync(aliceId, conversationId, Guid.NewGuid(), "while reading older ones", ct: TestContext.Current.CancellationToken);
         var jump = bobSession.Page.GetByRole(AriaRole.Button, new() { Name = "1 new message" });
         await Expect(jump).ToBeVisibleAsync();
         await Expect(log.Locator(".bm-msg").Last).Not.ToBeInViewportAsync();

@@ -105,10 +105,10 @@ public sealed class GroupFlowTests(BrowserFixture browser)
         var groups = browser.App.Services.GetRequiredService<GroupService>();
         var chat = browser.App.Services.GetRequiredService<ChatService>();
         var groupId = (await groups.CreateAsync(aliceId, "Photos", [bob], Ct)).Value;
-        var before = (await chat.SendImageAsync(aliceId, groupId, Guid.NewGuid(), TestImages.Png(), null, Ct)).Value!.Image!.Id;
+        var before = (await chat.SendImageAsync(aliceId, groupId, Guid.NewGuid(), TestImages.Png(), null, ct: Ct)).Value!.Image!.Id;
         Assert.True((await groups.SetPictureAsync(aliceId, groupId, TestImages.Png(), Ct)).Succeeded);
         Assert.True((await groups.RemoveMemberAsync(aliceId, groupId, bobId, Ct)).Succeeded);
-        var after = (await chat.SendImageAsync(aliceId, groupId, Guid.NewGuid(), TestImages.Png(), null, Ct)).Value!.Image!.Id;
+        var after = (await chat.SendImageAsync(aliceId, groupId, Guid.NewGuid(), TestImages.Png(), null, ct: Ct)).Value!.Image!.Id;
         var picture = (await groups.OpenAsync(aliceId, groupId, Ct))!.PictureId;
         await using var bobSession = await browser.LoggedInAsync(bob);
         await using var carolSession = await browser.LoggedInAsync(carol);
@@ -140,7 +140,7 @@ public sealed class GroupFlowTests(BrowserFixture browser)
         await page.TypeAndSendAsync("typed during the cut");
         await Expect(page.Pending()).ToContainTextAsync("typed during the cut");
         Assert.True((await groups.RemoveMemberAsync(aliceId, groupId, carolId, Ct)).Succeeded);
-        Assert.True((await chat.SendAsync(aliceId, groupId, Guid.NewGuid(), "said after the removal", Ct)).Succeeded);
+        Assert.True((await chat.SendAsync(aliceId, groupId, Guid.NewGuid(), "said after the removal", ct: Ct)).Succeeded);
         proxy.Restore();
 
         await Expect(page.MessageLog()).ToContainTextAsync($"{alice} removed {carol}", new() { Timeout = 20_000 });

@@ -118,7 +118,7 @@ public sealed class ImageFlowTests(BrowserFixture browser)
         foreach (var (width, caption) in new[] { (60, "first"), (70, "second"), (80, "third") })
         {
             var sent = await chat.SendImageAsync(aliceId, conversationId, Guid.NewGuid(), TestImages.Png(width, 40), caption,
-                TestContext.Current.CancellationToken);
+                ct: TestContext.Current.CancellationToken);
             Assert.True(sent.Succeeded, sent.Error);
         }
 

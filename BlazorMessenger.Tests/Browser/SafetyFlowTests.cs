@@ -62,7 +62,7 @@ public sealed class SafetyFlowTests(BrowserFixture browser)
 
         await Expect(aliceSees).ToHaveTextAsync(bob);
         var conversationId = await browser.ConversationIdAsync(aliceId, bob);
-        var refused = await browser.App.Services.GetRequiredService<ChatService>().SendAsync(aliceId, conversationId, Guid.NewGuid(), "hey?", Ct);
+        var refused = await browser.App.Services.GetRequiredService<ChatService>().SendAsync(aliceId, conversationId, Guid.NewGuid(), "hey?", ct: Ct);
         Assert.Equal(Relations.NotAccepting, refused.Error);
     }
 
@@ -72,7 +72,7 @@ public sealed class SafetyFlowTests(BrowserFixture browser)
         var (alice, bob) = await browser.PairAsync();
         var aliceId = await browser.IdOfAsync(alice);
         var conversationId = await browser.ConversationIdAsync(aliceId, bob);
-        var sent = await browser.App.Services.GetRequiredService<ChatService>().SendAsync(aliceId, conversationId, Guid.NewGuid(), "you will regret this", Ct);
+        var sent = await browser.App.Services.GetRequiredService<ChatService>().SendAsync(aliceId, conversationId, Guid.NewGuid(), "you will regret this", ct: Ct);
         await using var session = await browser.LoggedInAsync(bob, $"/chat/{alice}");
         var page = session.Page;
 
@@ -92,7 +92,7 @@ public sealed class SafetyFlowTests(BrowserFixture browser)
     private async Task<long> StrangerWritesAsync(string strangerId, string to, string text)
     {
         var conversationId = (await browser.App.Services.GetRequiredService<ContactService>().AddAsync(strangerId, to, Ct)).Value!.ConversationId;
-        var sent = await browser.App.Services.GetRequiredService<ChatService>().SendAsync(strangerId, conversationId, Guid.NewGuid(), text, Ct);
+        var sent = await browser.App.Services.GetRequiredService<ChatService>().SendAsync(strangerId, conversationId, Guid.NewGuid(), text, ct: Ct);
         Assert.True(sent.Succeeded, sent.Error);
         return conversationId;
     }

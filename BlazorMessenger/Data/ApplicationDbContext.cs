@@ -16,6 +16,8 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
 
     public DbSet<Media> Media => Set<Media>();
 
+    public DbSet<Reaction> Reactions => Set<Reaction>();
+
     public DbSet<Receipt> Receipts => Set<Receipt>();
 
     public DbSet<UserSession> Sessions => Set<UserSession>();

@@ -26,6 +26,9 @@ public sealed class Conversation
 
     public DateTime CreatedUtc { get; set; }
 
+    /// <summary>In a group, whether every member may pin messages (otherwise owners and admins only).</summary>
+    public bool MembersCanPin { get; set; }
+
     public DateTime? LastMessageUtc { get; set; }
 
     public List<ConversationMember> Members { get; set; } = [];

@@ -1,6 +1,16 @@
 namespace BlazorMessenger.Data;
 
-/// <summary>An uploaded image after processing: the re-encoded file and its thumbnail, stored under server-made keys.</summary>
+public enum MediaKind
+{
+    Image = 0,
+    File = 1,
+    Voice = 2,
+}
+
+/// <summary>
+/// An uploaded file under a server-made key: an image after processing (with its thumbnail), a document as sent, or a
+/// voice note. A forwarded copy is a row of its own sharing the same files; the files go when no row uses them.
+/// </summary>
 public sealed class Media
 {
     /// <summary>Random and unguessable, but never the only check: serving also checks membership.</summary>
@@ -10,7 +20,15 @@ public sealed class Media
 
     public long? ConversationId { get; set; }
 
+    public MediaKind Kind { get; set; }
+
     public required string ContentType { get; set; }
+
+    /// <summary>A document's name as shown and downloaded, cleaned of path and control characters.</summary>
+    public string? FileName { get; set; }
+
+    /// <summary>A voice note's length.</summary>
+    public int? DurationMs { get; set; }
 
     public int Width { get; set; }
 
@@ -20,9 +38,9 @@ public sealed class Media
 
     public required string StorageKey { get; set; }
 
-    public required string ThumbKey { get; set; }
+    public string? ThumbKey { get; set; }
 
-    public required string ThumbContentType { get; set; }
+    public string? ThumbContentType { get; set; }
 
     public int ThumbWidth { get; set; }
 

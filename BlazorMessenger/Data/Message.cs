@@ -5,6 +5,8 @@ public enum MessageKind
     Text = 0,
     Image = 1,
     System = 2,
+    File = 3,
+    Voice = 4,
 }
 
 public sealed class Message
@@ -31,9 +33,34 @@ public sealed class Message
 
     public DateTime? DeletedUtc { get; set; }
 
+    /// <summary>
+    /// The message this one answers (same conversation); its quote is read from it, so it follows edits and deletes. No
+    /// foreign key: SQLite adds one only by rebuilding the table, which would drop the search triggers (messages are never
+    /// removed, only emptied, so the id always resolves).
+    /// </summary>
     public long? ReplyToId { get; set; }
+
+    /// <summary>A copy of someone's message sent on: marked "Forwarded", without saying from where.</summary>
+    public bool Forwarded { get; set; }
+
+    /// <summary>Pinned to the top of its conversation (see <see cref="Features.Chat.MessageRules.MaxPins"/>).</summary>
+    public DateTime? PinnedUtc { get; set; }
+
+    public List<Reaction> Reactions { get; set; } = [];
 
     public string? MediaId { get; set; }
 
     public Media? Media { get; set; }
+}
+
+/// <summary>One person's emoji on one message: at most one row per (message, person, emoji).</summary>
+public sealed class Reaction
+{
+    public long MessageId { get; set; }
+
+    public required string UserId { get; set; }
+
+    public required string Emoji { get; set; }
+
+    public DateTime CreatedUtc { get; set; }
 }

@@ -10,6 +10,18 @@ namespace BlazorMessenger.Features;
 /// </summary>
 public static class Membership
 {
+    /// <summary>
+    /// A message for one of its conversation's current members to act on (tracked, with its media); throws for anyone
+    /// else and for an id that does not exist, alike.
+    /// </summary>
+    public static async Task<Message> MessageForCurrentMemberAsync(this ApplicationDbContext db, string userId, long messageId, CancellationToken ct)
+    {
+        var message = await db.Messages.Include(m => m.Media).SingleOrDefaultAsync(m => m.Id == messageId, ct)
+            ?? throw new NotAMemberException(0);
+        await db.EnsureCurrentMemberAsync(userId, message.ConversationId, ct);
+        return message;
+    }
+
     /// <summary>The people in their conversations now (not those whose membership ended).</summary>
     public static IQueryable<ConversationMember> Current(this IQueryable<ConversationMember> members) =>
         members.Where(m => m.LeftSeq == null);

@@ -12,6 +12,7 @@ public enum RateLimitedAction
     CreateGroup,
     ReportTyping,
     Report,
+    React,
 }
 
 /// <summary>
@@ -33,6 +34,7 @@ public sealed class UserRateLimiter : IDisposable
                 RateLimitedAction.CreateGroup => Bucket(limits.GroupCreateBurst, limits.GroupCreatesPerMinute),
                 RateLimitedAction.ReportTyping => Bucket(limits.TypingBurst, limits.TypingReportsPerMinute),
                 RateLimitedAction.Report => Bucket(limits.ReportBurst, limits.ReportsPerHour / 60.0),
+                RateLimitedAction.React => Bucket(limits.ReactionBurst, limits.ReactionsPerMinute),
                 _ => Bucket(limits.ContactAddBurst, limits.ContactAddsPerMinute),
             }));
     }

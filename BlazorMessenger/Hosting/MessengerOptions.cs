@@ -23,6 +23,8 @@ public sealed class MessengerOptions
 
     public GroupOptions Groups { get; set; } = new();
 
+    public MessageOptions Messages { get; set; } = new();
+
     public AccountOptions Accounts { get; set; } = new();
 
     /// <summary>Usernames that are admins besides those in the Admin role (the first account of a fresh install is).</summary>
@@ -62,6 +64,11 @@ public sealed class RateLimitOptions
     public int ReportBurst { get; set; } = 5;
 
     public int ReportsPerHour { get; set; } = 20;
+
+    /// <summary>Reactions given or taken back.</summary>
+    public int ReactionBurst { get; set; } = 30;
+
+    public int ReactionsPerMinute { get; set; } = 120;
 }
 
 /// <summary>Passwords, sign-in limits and sessions.</summary>
@@ -106,6 +113,19 @@ public sealed class ProxyOptions
 
     /// <summary>Networks of such proxies, in CIDR notation ("10.0.0.0/8").</summary>
     public string[] KnownNetworks { get; set; } = [];
+}
+
+/// <summary>Replies, reactions, forwarding and pins.</summary>
+public sealed class MessageOptions
+{
+    /// <summary>Pinned messages per conversation.</summary>
+    public int MaxPins { get; set; } = 5;
+
+    /// <summary>Different emoji on one message.</summary>
+    public int MaxReactionEmoji { get; set; } = 20;
+
+    /// <summary>Conversations one message is forwarded to at once.</summary>
+    public int MaxForwardTargets { get; set; } = 10;
 }
 
 public sealed class GroupOptions

@@ -132,6 +132,8 @@ public static class ServiceRegistration
         services.AddSingleton<MediaJanitor>();
         services.AddSingleton<MessageWriter>();
         services.AddSingleton<ChatService>();
+        services.AddSingleton<ReactionService>();
+        services.AddSingleton<PinService>();
         services.AddSingleton<ContactService>();
         services.AddSingleton<GroupService>();
         services.AddSingleton<Pictures>();

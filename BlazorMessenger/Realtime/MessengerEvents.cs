@@ -11,6 +11,12 @@ public sealed record MessagePosted(ChatMessage Message) : MessengerEvent;
 /// <summary>A message was edited or deleted; Message carries its new state (a deleted one has no body or image).</summary>
 public sealed record MessageChanged(ChatMessage Message) : MessengerEvent;
 
+/// <summary>The reactions on a message changed: all of them now, grouped by emoji.</summary>
+public sealed record ReactionsChanged(long ConversationId, long MessageId, IReadOnlyList<ReactionGroup> Reactions) : MessengerEvent;
+
+/// <summary>A message was pinned (PinnedUtc set) or unpinned in a conversation.</summary>
+public sealed record PinsChanged(long ConversationId, long MessageId, DateTime? PinnedUtc) : MessengerEvent;
+
 /// <summary>A conversation appeared or changed for this user; Notice is a sentence to show them, if any.</summary>
 public sealed record ConversationChanged(long ConversationId, string? Notice) : MessengerEvent;
 

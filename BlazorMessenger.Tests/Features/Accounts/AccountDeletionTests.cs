@@ -34,7 +34,7 @@ public sealed class AccountDeletionTests
         var row = Assert.Single(await bed.Chat.ListConversationsAsync(bed.Bob, Ct), c => c.Id == bed.ConversationId);
         Assert.Equal(AccountDeletion.DeletedName, row.Name);
         Assert.Null(row.Peer!.AvatarId);
-        Assert.Equal(Relations.DeletedAccount, (await bed.Chat.SendAsync(bed.Bob, bed.ConversationId, Guid.NewGuid(), "hello?", Ct)).Error);
+        Assert.Equal(Relations.DeletedAccount, (await bed.Chat.SendAsync(bed.Bob, bed.ConversationId, Guid.NewGuid(), "hello?", ct: Ct)).Error);
 
         await using var db = await bed.Services.Get<IDbContextFactory<ApplicationDbContext>>().CreateDbContextAsync(Ct);
         var user = await db.Users.SingleAsync(u => u.Id == bed.Alice, Ct);

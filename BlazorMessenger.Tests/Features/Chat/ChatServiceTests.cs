@@ -19,7 +19,7 @@ public sealed class ChatServiceTests
 
         await Assert.ThrowsAsync<NotAMemberException>(() => bed.Chat.GetPageAsync(bed.Carol, bed.ConversationId, null, Ct));
         await Assert.ThrowsAsync<NotAMemberException>(() => bed.Chat.GetAfterAsync(bed.Carol, bed.ConversationId, 0, Ct));
-        await Assert.ThrowsAsync<NotAMemberException>(() => bed.Chat.SendAsync(bed.Carol, bed.ConversationId, Guid.NewGuid(), "hi", Ct));
+        await Assert.ThrowsAsync<NotAMemberException>(() => bed.Chat.SendAsync(bed.Carol, bed.ConversationId, Guid.NewGuid(), "hi", ct: Ct));
         await Assert.ThrowsAsync<NotAMemberException>(() => bed.Receipts.MarkReadAsync(bed.Carol, bed.ConversationId, 1, Ct));
         Assert.Null(await bed.Chat.OpenDirectAsync(bed.Carol, "alice", Ct));
         Assert.Empty(await bed.Chat.ListConversationsAsync(bed.Carol, Ct));
@@ -33,10 +33,10 @@ public sealed class ChatServiceTests
         using var bob = new HubRecorder(bed.Hub, bed.Bob);
         var clientId = Guid.NewGuid();
 
-        var first = await bed.Chat.SendAsync(bed.Alice, bed.ConversationId, clientId, "hello", Ct);
-        var again = await bed.Chat.SendAsync(bed.Alice, bed.ConversationId, clientId, "hello", Ct);
+        var first = await bed.Chat.SendAsync(bed.Alice, bed.ConversationId, clientId, "hello", ct: Ct);
+        var again = await bed.Chat.SendAsync(bed.Alice, bed.ConversationId, clientId, "hello", ct: Ct);
         var concurrent = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ =>
-            bed.Chat.SendAsync(bed.Alice, bed.ConversationId, clientId, "hello", Ct)));
+            bed.Chat.SendAsync(bed.Alice, bed.ConversationId, clientId, "hello", ct: Ct)));
 
         Assert.Equal(first.Value!.Id, again.Value!.Id);
         Assert.All(concurrent, r => Assert.Equal(first.Value.Id, r.Value!.Id));
@@ -72,7 +72,7 @@ public sealed class ChatServiceTests
     {
         await using var bed = await ChatTestBed.CreateAsync();
 
-        var result = await bed.Chat.SendAsync(bed.Alice, bed.ConversationId, Guid.NewGuid(), text, Ct);
+        var result = await bed.Chat.SendAsync(bed.Alice, bed.ConversationId, Guid.NewGuid(), text, ct: Ct);
 
         Assert.Equal(MessageRules.Empty, result.Error);
         Assert.Empty(await bed.Chat.GetAfterAsync(bed.Alice, bed.ConversationId, 0, Ct));
@@ -83,7 +83,7 @@ public sealed class ChatServiceTests
     {
         await using var bed = await ChatTestBed.CreateAsync();
 
-        var tooLong = await bed.Chat.SendAsync(bed.Alice, bed.ConversationId, Guid.NewGuid(), new string('x', 4001), Ct);
+        var tooLong = await bed.Chat.SendAsync(bed.Alice, bed.ConversationId, Guid.NewGuid(), new string('x', 4001), ct: Ct);
         var longest = await bed.SendAsync(bed.Alice, "  " + new string('y', 4000) + "  ");
 
         Assert.Equal(MessageRules.TooLong, tooLong.Error);
@@ -104,8 +104,8 @@ public sealed class ChatServiceTests
             await bed.SendAsync(bed.Alice, $"m{i}");
         }
 
-        var refused = await bed.Chat.SendAsync(bed.Alice, bed.ConversationId, Guid.NewGuid(), "one too many", Ct);
-        var bobStillSends = await bed.Chat.SendAsync(bed.Bob, bed.ConversationId, Guid.NewGuid(), "fine", Ct);
+        var refused = await bed.Chat.SendAsync(bed.Alice, bed.ConversationId, Guid.NewGuid(), "one too many", ct: Ct);
+        var bobStillSends = await bed.Chat.SendAsync(bed.Bob, bed.ConversationId, Guid.NewGuid(), "fine", ct: Ct);
 
         Assert.Equal(MessageRules.SlowDown, refused.Error);
         Assert.True(bobStillSends.Succeeded);

@@ -44,7 +44,7 @@ public sealed class ChatTestBed : IAsyncDisposable
 
     public async Task<ChatMessage> SendAsync(string userId, string text)
     {
-        var result = await Chat.SendAsync(userId, ConversationId, Guid.NewGuid(), text, TestContext.Current.CancellationToken);
+        var result = await Chat.SendAsync(userId, ConversationId, Guid.NewGuid(), text, ct: TestContext.Current.CancellationToken);
         Assert.True(result.Succeeded, result.Error);
         return result.Value!;
     }

@@ -67,7 +67,7 @@ public sealed class MessageChangeTests
     public async Task Deleting_replaces_the_message_for_everyone_and_removes_its_image()
     {
         await using var bed = await ChatTestBed.CreateAsync();
-        var image = await bed.Chat.SendImageAsync(bed.Alice, bed.ConversationId, Guid.NewGuid(), TestImages.Png(), "caption", Ct);
+        var image = await bed.Chat.SendImageAsync(bed.Alice, bed.ConversationId, Guid.NewGuid(), TestImages.Png(), "caption", ct: Ct);
         var mediaRoot = bed.Services.Get<MediaStore>().Root;
         Assert.Equal(2, Directory.GetFiles(mediaRoot, "*", SearchOption.AllDirectories).Length);
         using var bob = new HubRecorder(bed.Hub, bed.Bob);

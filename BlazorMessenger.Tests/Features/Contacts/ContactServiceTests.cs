@@ -87,7 +87,7 @@ public sealed class ContactServiceTests
         var contacts = services.Get<ContactService>();
         var chat = services.Get<ChatService>();
         var conversation = (await contacts.AddAsync(alice, "bob", Ct)).Value!.ConversationId;
-        await chat.SendAsync(alice, conversation, Guid.NewGuid(), "still here", Ct);
+        await chat.SendAsync(alice, conversation, Guid.NewGuid(), "still here", ct: Ct);
 
         Assert.True(await contacts.RemoveAsync(alice, bob, Ct));
         Assert.False(await contacts.RemoveAsync(alice, bob, Ct));

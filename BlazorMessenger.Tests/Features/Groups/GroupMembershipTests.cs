@@ -46,8 +46,8 @@ public sealed class GroupMembershipTests
         Assert.DoesNotContain(await bed.Chat.GetAroundAsync(bed.Rita, bed.GroupId, bed.RitaRemovedAt + 1, Ct), m => m.Seq > bed.RitaRemovedAt);
         Assert.Empty(await Search(bed).SearchAsync(bed.Rita, bed.GroupId, "pineapple", Ct));
         Assert.Single(await Search(bed).SearchAsync(bed.Rita, null, "before", Ct));
-        await Assert.ThrowsAsync<NotAMemberException>(() => bed.Chat.SendAsync(bed.Rita, bed.GroupId, Guid.NewGuid(), "let me in", Ct));
-        await Assert.ThrowsAsync<NotAMemberException>(() => bed.Chat.SendImageAsync(bed.Rita, bed.GroupId, Guid.NewGuid(), TestImages.Png(), null, Ct));
+        await Assert.ThrowsAsync<NotAMemberException>(() => bed.Chat.SendAsync(bed.Rita, bed.GroupId, Guid.NewGuid(), "let me in", ct: Ct));
+        await Assert.ThrowsAsync<NotAMemberException>(() => bed.Chat.SendImageAsync(bed.Rita, bed.GroupId, Guid.NewGuid(), TestImages.Png(), null, ct: Ct));
 
         var row = (await bed.Chat.ListConversationsAsync(bed.Rita, Ct)).Single();
         Assert.Equal((bed.RitaRemovedAt, bed.RitaRemovedAt, "olive removed rita"), (row.EndedSeq, row.LastSeq, row.LastMessagePreview));
@@ -102,7 +102,7 @@ public sealed class GroupMembershipTests
         Assert.Null(await bed.Groups.OpenAsync(bed.Sam, id, Ct));
         await Assert.ThrowsAsync<NotAMemberException>(() => bed.Chat.GetPageAsync(bed.Sam, id, null, Ct));
         await Assert.ThrowsAsync<NotAMemberException>(() => bed.Chat.GetAfterAsync(bed.Sam, id, 0, Ct));
-        await Assert.ThrowsAsync<NotAMemberException>(() => bed.Chat.SendAsync(bed.Sam, id, Guid.NewGuid(), "hi", Ct));
+        await Assert.ThrowsAsync<NotAMemberException>(() => bed.Chat.SendAsync(bed.Sam, id, Guid.NewGuid(), "hi", ct: Ct));
         await Assert.ThrowsAsync<NotAMemberException>(() => Search(bed).SearchAsync(bed.Sam, id, "rita", Ct));
         await Assert.ThrowsAsync<NotAMemberException>(() => bed.Groups.RenameAsync(bed.Sam, id, "Mine", Ct));
         await Assert.ThrowsAsync<NotAMemberException>(() => bed.Groups.AddMembersAsync(bed.Sam, id, ["sam"], Ct));

@@ -66,7 +66,7 @@ public sealed class GroupTestBed : IAsyncDisposable
     }
 
     public async Task<ChatMessage> SendAsync(string userId, string text) =>
-        Ok(await Chat.SendAsync(userId, GroupId, Guid.NewGuid(), text, Ct));
+        Ok(await Chat.SendAsync(userId, GroupId, Guid.NewGuid(), text, ct: Ct));
 
     public async Task<long> LastSeqAsync() => (await Chat.GetPageAsync(Olive, GroupId, null, Ct))[^1].Seq;
 

@@ -20,7 +20,7 @@ public sealed class ImageMessageTests
         await using var bed = await ChatTestBed.CreateAsync();
         using var bob = new HubRecorder(bed.Hub, bed.Bob);
 
-        var result = await bed.Chat.SendImageAsync(bed.Alice, bed.ConversationId, Guid.NewGuid(), TestImages.Png(640, 480), " a caption ", Ct);
+        var result = await bed.Chat.SendImageAsync(bed.Alice, bed.ConversationId, Guid.NewGuid(), TestImages.Png(640, 480), " a caption ", ct: Ct);
 
         Assert.True(result.Succeeded, result.Error);
         var message = result.Value!;
@@ -39,7 +39,7 @@ public sealed class ImageMessageTests
     {
         await using var bed = await ChatTestBed.CreateAsync();
         async Task<ChatMessage> ImageAsync(string caption) =>
-            (await bed.Chat.SendImageAsync(bed.Alice, bed.ConversationId, Guid.NewGuid(), TestImages.Png(20, 20), caption, Ct)).Value!;
+            (await bed.Chat.SendImageAsync(bed.Alice, bed.ConversationId, Guid.NewGuid(), TestImages.Png(20, 20), caption, ct: Ct)).Value!;
         var first = await ImageAsync("first");
         await bed.SendAsync(bed.Bob, "text in between");
         var deleted = await ImageAsync("deleted");
@@ -74,7 +74,7 @@ public sealed class ImageMessageTests
         };
         await using var bed = await ChatTestBed.CreateAsync();
 
-        var result = await bed.Chat.SendImageAsync(bed.Alice, bed.ConversationId, Guid.NewGuid(), bytes, "caption", Ct);
+        var result = await bed.Chat.SendImageAsync(bed.Alice, bed.ConversationId, Guid.NewGuid(), bytes, "caption", ct: Ct);
 
         Assert.False(result.Succeeded, what);
         await using var db = await bed.Services.Get<IDbContextFactory<ApplicationDbContext>>().CreateDbContextAsync(Ct);
@@ -90,9 +90,9 @@ public sealed class ImageMessageTests
         var clientId = Guid.NewGuid();
 
         await Assert.ThrowsAsync<NotAMemberException>(() =>
-            bed.Chat.SendImageAsync(bed.Carol, bed.ConversationId, Guid.NewGuid(), TestImages.Png(), null, Ct));
-        var first = await bed.Chat.SendImageAsync(bed.Alice, bed.ConversationId, clientId, TestImages.Png(), null, Ct);
-        var again = await bed.Chat.SendImageAsync(bed.Alice, bed.ConversationId, clientId, TestImages.Png(), null, Ct);
+            bed.Chat.SendImageAsync(bed.Carol, bed.ConversationId, Guid.NewGuid(), TestImages.Png(), null, ct: Ct));
+        var first = await bed.Chat.SendImageAsync(bed.Alice, bed.ConversationId, clientId, TestImages.Png(), null, ct: Ct);
+        var again = await bed.Chat.SendImageAsync(bed.Alice, bed.ConversationId, clientId, TestImages.Png(), null, ct: Ct);
 
         Assert.Equal(first.Value!.Id, again.Value!.Id);
         Assert.Equal(2, MediaFiles(bed).Count);
@@ -102,7 +102,7 @@ public sealed class ImageMessageTests
     public async Task Start_up_removes_files_and_rows_that_no_message_refers_to()
     {
         await using var bed = await ChatTestBed.CreateAsync();
-        var kept = await bed.Chat.SendImageAsync(bed.Alice, bed.ConversationId, Guid.NewGuid(), TestImages.Png(), null, Ct);
+        var kept = await bed.Chat.SendImageAsync(bed.Alice, bed.ConversationId, Guid.NewGuid(), TestImages.Png(), null, ct: Ct);
         var store = bed.Services.Get<MediaStore>();
         var strayId = MediaStore.NewId();
         await store.WriteAsync(MediaStore.KeyFor(strayId, ".png"), [1, 2, 3], Ct);

@@ -74,11 +74,11 @@ public sealed class SafetyServiceTests : IAsyncLifetime
         var current = await settings.GetAsync(_olivia, Ct);
         await settings.UpdateAsync(_olivia, current with { MessagesFrom = MessageAudience.Contacts }, Ct);
 
-        var refused = await Chat.SendAsync(_mallory, _conversationId, Guid.NewGuid(), "hello?", Ct);
+        var refused = await Chat.SendAsync(_mallory, _conversationId, Guid.NewGuid(), "hello?", ct: Ct);
         Assert.Equal(Relations.NotAccepting, refused.Error);
 
         await _services.Get<ContactService>().AddAsync(_olivia, "mallory", Ct);
-        Assert.True((await Chat.SendAsync(_mallory, _conversationId, Guid.NewGuid(), "hello!", Ct)).Succeeded);
+        Assert.True((await Chat.SendAsync(_mallory, _conversationId, Guid.NewGuid(), "hello!", ct: Ct)).Succeeded);
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class SafetyServiceTests : IAsyncLifetime
         Assert.True((await Safety.BlockAsync(_olivia, _mallory, Ct)).Succeeded);
 
         Assert.Contains(mallorysTab.OfType<ProfileChanged>(), p => p.UserId == _olivia && p.Hidden);
-        Assert.Equal(Relations.NotAccepting, (await Chat.SendAsync(_mallory, _conversationId, Guid.NewGuid(), "why?", Ct)).Error);
+        Assert.Equal(Relations.NotAccepting, (await Chat.SendAsync(_mallory, _conversationId, Guid.NewGuid(), "why?", ct: Ct)).Error);
         Assert.Equal("You can't add olivia to groups.", (await _services.Get<GroupService>().CreateAsync(_mallory, "Trap", ["olivia"], Ct)).Error);
         Assert.True((await Chat.OpenDirectAsync(_mallory, "olivia", Ct))!.Peer!.Hidden);
         Assert.True((await _services.Get<ProfileService>().UpdateAsync(_olivia, new ProfileUpdate("Liv"), Ct)).Succeeded);
@@ -98,7 +98,7 @@ public sealed class SafetyServiceTests : IAsyncLifetime
         Assert.Equal("mallory", Assert.Single(await Safety.BlockedAsync(_olivia, Ct)).UserName);
 
         Assert.True(await Safety.UnblockAsync(_olivia, _mallory, Ct));
-        Assert.True((await Chat.SendAsync(_mallory, _conversationId, Guid.NewGuid(), "sorry", Ct)).Succeeded);
+        Assert.True((await Chat.SendAsync(_mallory, _conversationId, Guid.NewGuid(), "sorry", ct: Ct)).Succeeded);
         Assert.Equal("Liv", (await Chat.OpenDirectAsync(_mallory, "olivia", Ct))!.Peer!.Name);
     }
 
@@ -113,10 +113,10 @@ public sealed class SafetyServiceTests : IAsyncLifetime
 
         await _services.Get<ContactService>().AddAsync(_olivia, "mallory", Ct);
         Assert.True((await groups.CreateAsync(_mallory, "Hi", ["olivia"], Ct)).Succeeded);
-        Assert.True((await Chat.SendAsync(_mallory, _conversationId, Guid.NewGuid(), "friends now", Ct)).Succeeded);
+        Assert.True((await Chat.SendAsync(_mallory, _conversationId, Guid.NewGuid(), "friends now", ct: Ct)).Succeeded);
 
         await _services.Get<ContactService>().RemoveAsync(_olivia, _mallory, Ct);
-        Assert.Equal(Relations.NotAccepting, (await Chat.SendAsync(_mallory, _conversationId, Guid.NewGuid(), "still?", Ct)).Error);
+        Assert.Equal(Relations.NotAccepting, (await Chat.SendAsync(_mallory, _conversationId, Guid.NewGuid(), "still?", ct: Ct)).Error);
     }
 
     [Fact]
@@ -164,7 +164,7 @@ public sealed class SafetyServiceTests : IAsyncLifetime
 
     private async Task<ChatMessage> SendAsync(string userId, string text)
     {
-        var sent = await Chat.SendAsync(userId, _conversationId, Guid.NewGuid(), text, Ct);
+        var sent = await Chat.SendAsync(userId, _conversationId, Guid.NewGuid(), text, ct: Ct);
         Assert.True(sent.Succeeded, sent.Error);
         return sent.Value!;
     }

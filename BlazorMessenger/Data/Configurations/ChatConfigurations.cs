@@ -1,3 +1,4 @@
+using BlazorMessenger.Features.Media;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -56,6 +57,18 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         message.HasOne<ApplicationUser>().WithMany().HasForeignKey(m => m.SenderId).OnDelete(DeleteBehavior.Restrict);
         message.HasOne(m => m.Media).WithMany().HasForeignKey(m => m.MediaId).OnDelete(DeleteBehavior.SetNull);
         message.HasIndex(m => m.MediaId);
+        message.HasIndex(m => new { m.ConversationId, m.PinnedUtc }).HasFilter("PinnedUtc IS NOT NULL");
+        message.HasMany(m => m.Reactions).WithOne().HasForeignKey(r => r.MessageId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ReactionConfiguration : IEntityTypeConfiguration<Reaction>
+{
+    public void Configure(EntityTypeBuilder<Reaction> reaction)
+    {
+        reaction.HasKey(r => new { r.MessageId, r.UserId, r.Emoji });
+        reaction.Property(r => r.Emoji).HasMaxLength(32);
+        reaction.HasOne<ApplicationUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -64,10 +77,12 @@ internal sealed class MediaConfiguration : IEntityTypeConfiguration<Media>
     public void Configure(EntityTypeBuilder<Media> media)
     {
         media.Property(m => m.Id).HasMaxLength(32);
-        media.Property(m => m.ContentType).HasMaxLength(32);
+        media.Property(m => m.ContentType).HasMaxLength(128);
         media.Property(m => m.ThumbContentType).HasMaxLength(32);
         media.Property(m => m.StorageKey).HasMaxLength(128);
         media.Property(m => m.ThumbKey).HasMaxLength(128);
+        media.Property(m => m.FileName).HasMaxLength(MediaRules.MaxFileNameLength);
+        media.HasIndex(m => m.StorageKey);
         media.HasOne<ApplicationUser>().WithMany().HasForeignKey(m => m.OwnerId).OnDelete(DeleteBehavior.Cascade);
         media.HasOne<Conversation>().WithMany().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -205,6 +205,9 @@ namespace BlazorMessenger.Data.Migrations
                     b.Property<long>("LastSeq")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("MembersCanPin")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PictureMediaId")
                         .HasColumnType("TEXT");
 
@@ -282,7 +285,7 @@ namespace BlazorMessenger.Data.Migrations
 
                     b.Property<string>("ContentType")
                         .IsRequired()
-                        .HasMaxLength(32)
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ConversationId")
@@ -291,7 +294,17 @@ namespace BlazorMessenger.Data.Migrations
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DurationMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("OwnerId")
@@ -304,7 +317,6 @@ namespace BlazorMessenger.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ThumbContentType")
-                        .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
@@ -312,7 +324,6 @@ namespace BlazorMessenger.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ThumbKey")
-                        .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
@@ -327,6 +338,8 @@ namespace BlazorMessenger.Data.Migrations
                     b.HasIndex("ConversationId");
 
                     b.HasIndex("OwnerId");
+
+                    b.HasIndex("StorageKey");
 
                     b.ToTable("Media");
                 });
@@ -357,10 +370,16 @@ namespace BlazorMessenger.Data.Migrations
                     b.Property<DateTime?>("EditedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Forwarded")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("MediaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PinnedUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ReplyToId")
@@ -377,6 +396,9 @@ namespace BlazorMessenger.Data.Migrations
 
                     b.HasIndex("MediaId");
 
+                    b.HasIndex("ConversationId", "PinnedUtc")
+                        .HasFilter("PinnedUtc IS NOT NULL");
+
                     b.HasIndex("ConversationId", "Seq")
                         .IsUnique();
 
@@ -384,6 +406,28 @@ namespace BlazorMessenger.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Messages");
+                });
+
+            modelBuilder.Entity("BlazorMessenger.Data.Reaction", b =>
+                {
+                    b.Property<long>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Emoji")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MessageId", "UserId", "Emoji");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("Reactions");
                 });
 
             modelBuilder.Entity("BlazorMessenger.Data.Receipt", b =>
@@ -747,6 +791,21 @@ namespace BlazorMessenger.Data.Migrations
                     b.Navigation("Media");
                 });
 
+            modelBuilder.Entity("BlazorMessenger.Data.Reaction", b =>
+                {
+                    b.HasOne("BlazorMessenger.Data.Message", null)
+                        .WithMany("Reactions")
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BlazorMessenger.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BlazorMessenger.Data.Receipt", b =>
                 {
                     b.HasOne("BlazorMessenger.Data.ConversationMember", null)
@@ -890,6 +949,11 @@ namespace BlazorMessenger.Data.Migrations
             modelBuilder.Entity("BlazorMessenger.Data.Conversation", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("BlazorMessenger.Data.Message", b =>
+                {
+                    b.Navigation("Reactions");
                 });
 #pragma warning restore 612, 618
         }

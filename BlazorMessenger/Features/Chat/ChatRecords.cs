@@ -2,11 +2,39 @@ using BlazorMessenger.Data;
 
 namespace BlazorMessenger.Features.Chat;
 
+/// <summary>
+/// A message as shown. ReplyToId is the answered message and ReplyTo its quote (read from it, so it follows edits and
+/// deletes); Reactions are grouped by emoji in the order they were first given.
+/// </summary>
 public sealed record ChatMessage(
     long Id, long ConversationId, long Seq, string SenderId, Guid ClientMessageId,
-    MessageKind Kind, string Body, DateTime CreatedUtc, DateTime? EditedUtc, ChatImage? Image = null, DateTime? DeletedUtc = null)
+    MessageKind Kind, string Body, DateTime CreatedUtc, DateTime? EditedUtc, ChatImage? Image = null, DateTime? DeletedUtc = null,
+    long? ReplyToId = null, ChatQuote? ReplyTo = null, bool Forwarded = false, DateTime? PinnedUtc = null, ChatFile? File = null,
+    IReadOnlyList<ReactionGroup>? Reactions = null)
 {
     public bool IsDeleted => DeletedUtc is not null;
+}
+
+/// <summary>A document or voice note: its id for /media/{id}/file, its cleaned name, size, type and (voice) length.</summary>
+public sealed record ChatFile(string Id, string Name, long Bytes, string ContentType, int? DurationMs = null);
+
+/// <summary>
+/// How a reply shows the message it answers: who wrote it, the start of its text (mention tokens still in it, formatting
+/// not), what it carries, or that it was deleted.
+/// </summary>
+public sealed record ChatQuote(long Id, long Seq, string SenderId, MessageKind Kind, string Text, bool Deleted, string? FileName)
+{
+    public const int TextLength = 200;
+
+    public static ChatQuote Of(ChatMessage message) =>
+        new(message.Id, message.Seq, message.SenderId, message.Kind,
+            message.Body.Length <= TextLength ? message.Body : message.Body[..TextLength], message.IsDeleted, message.File?.Name);
+}
+
+/// <summary>Everyone who gave one emoji to a message, in the order they did.</summary>
+public sealed record ReactionGroup(string Emoji, IReadOnlyList<string> UserIds)
+{
+    public bool Includes(string userId) => UserIds.Contains(userId, StringComparer.Ordinal);
 }
 
 /// <summary>An image message's picture: its id for the media endpoint and sizes to reserve space before it loads.</summary>

@@ -12,13 +12,7 @@ public sealed partial class ChatService
     {
         var body = (text ?? "").Trim();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var message = await db.Messages.Include(m => m.Media).SingleOrDefaultAsync(m => m.Id == messageId, ct);
-        if (message is null)
-        {
-            throw new NotAMemberException(0);
-        }
-
-        await db.EnsureCurrentMemberAsync(userId, message.ConversationId, ct);
+        var message = await db.MessageForCurrentMemberAsync(userId, messageId, ct);
 
         var refusal = message.SenderId != userId || message.Kind == MessageKind.System ? MessageRules.NotYours
             : await refusals.ForAsync(userId, message.ConversationId, ct) is { } refused ? refused
@@ -47,13 +41,7 @@ public sealed partial class ChatService
     public async Task<ServiceResult<ChatMessage>> DeleteAsync(string userId, long messageId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var message = await db.Messages.Include(m => m.Media).SingleOrDefaultAsync(m => m.Id == messageId, ct);
-        if (message is null)
-        {
-            throw new NotAMemberException(0);
-        }
-
-        await db.EnsureCurrentMemberAsync(userId, message.ConversationId, ct);
+        var message = await db.MessageForCurrentMemberAsync(userId, messageId, ct);
 
         if (message.SenderId != userId || message.Kind == MessageKind.System)
         {
@@ -79,6 +67,7 @@ public sealed partial class ChatService
             message.DeletedUtc = time.GetUtcNow().UtcDateTime;
             message.Body = "";
             message.MediaId = null;
+            message.PinnedUtc = null;
             if (media is not null)
             {
                 db.Media.Remove(media);
@@ -87,7 +76,7 @@ public sealed partial class ChatService
             await db.SaveChangesAsync(ct);
             if (media is not null)
             {
-                mediaStore.DeleteFiles(media);
+                await mediaStore.DeleteUnusedFilesAsync(db, media, ct);
             }
         }
 
@@ -96,7 +85,8 @@ public sealed partial class ChatService
 
     private async Task<ChatMessage> PublishChangeAsync(ApplicationDbContext db, long messageId, CancellationToken ct)
     {
-        var changed = await db.Messages.AsNoTracking().Where(m => m.Id == messageId).Select(ToRecord).SingleAsync(ct);
+        var changed = (await MessageExtras.CompleteAsync(
+            db, [await db.Messages.AsNoTracking().Where(m => m.Id == messageId).Select(ToRecord).SingleAsync(ct)], ct))[0];
         hub.Publish(await db.CurrentMemberIdsAsync(changed.ConversationId, ct), new MessageChanged(changed));
         return changed;
     }

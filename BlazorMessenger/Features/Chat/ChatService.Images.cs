@@ -13,7 +13,8 @@ public sealed partial class ChatService
     /// removed again. Refusals (format, size, pixels, damage, rate) leave neither a row nor a file.
     /// </summary>
     public async Task<ServiceResult<ChatMessage>> SendImageAsync(
-        string userId, long conversationId, Guid clientMessageId, byte[] content, string? caption, CancellationToken ct = default)
+        string userId, long conversationId, Guid clientMessageId, byte[] content, string? caption, long? replyToId = null,
+        CancellationToken ct = default)
     {
         var body = (caption ?? "").Trim();
         if (body.Length > MessageRules.MaxLength)
@@ -34,6 +35,11 @@ public sealed partial class ChatService
         }
 
         body = await EncodeMentionsAsync(db, userId, conversationId, body, ct);
+        var replying = await QuoteForReplyAsync(db, userId, conversationId, replyToId, ct);
+        if (replying.Error is { } replyError)
+        {
+            return ServiceResult<ChatMessage>.Fail(replyError);
+        }
 
         if (!rateLimiter.TryAcquire(RateLimitedAction.UploadImage, userId))
         {
@@ -51,9 +57,9 @@ public sealed partial class ChatService
         try
         {
             await mediaStore.WriteAsync(media.StorageKey, image.Full.Data, ct);
-            await mediaStore.WriteAsync(media.ThumbKey, image.Thumbnail.Data, ct);
+            await mediaStore.WriteAsync(media.ThumbKey!, image.Thumbnail.Data, ct);
             // Not cancellable from here on: the files must stay exactly when the writer commits the message.
-            var stored = (await writer.WriteAsync(new NewMessage(userId, conversationId, clientMessageId, body, media))).Value!;
+            var stored = (await writer.WriteAsync(new NewMessage(userId, conversationId, clientMessageId, body, media, ReplyTo: replying.Value))).Value!;
             if (!stored.IsNew)
             {
                 mediaStore.DeleteFiles(media);

@@ -10,10 +10,11 @@ public sealed partial class ChatService
     /// <summary>
     /// Validates, then hands the message to the group-commit writer, which checks membership, returns the message
     /// already stored for a repeated clientMessageId (publishing nothing new), applies the per-user send limit, stores it
-    /// with the next Seq and only then publishes. Double clicks and retries store one message.
+    /// with the next Seq and only then publishes. Double clicks and retries store one message. replyToId answers a
+    /// message of the same conversation that the sender can read and that was not deleted.
     /// </summary>
     public async Task<ServiceResult<ChatMessage>> SendAsync(
-        string userId, long conversationId, Guid clientMessageId, string? text, CancellationToken ct = default)
+        string userId, long conversationId, Guid clientMessageId, string? text, long? replyToId = null, CancellationToken ct = default)
     {
         var body = (text ?? "").Trim();
         if (body.Length == 0)
@@ -31,13 +32,21 @@ public sealed partial class ChatService
             return ServiceResult<ChatMessage>.Fail(refusal);
         }
 
-        if (body.Contains('@', StringComparison.Ordinal))
+        ChatQuote? quote = null;
+        if (body.Contains('@', StringComparison.Ordinal) || replyToId is not null)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             body = await EncodeMentionsAsync(db, userId, conversationId, body, ct);
+            var replying = await QuoteForReplyAsync(db, userId, conversationId, replyToId, ct);
+            if (replying.Error is { } error)
+            {
+                return ServiceResult<ChatMessage>.Fail(error);
+            }
+
+            quote = replying.Value;
         }
 
-        var stored = await writer.WriteAsync(new NewMessage(userId, conversationId, clientMessageId, body), ct);
+        var stored = await writer.WriteAsync(new NewMessage(userId, conversationId, clientMessageId, body, ReplyTo: quote), ct);
         return stored.Succeeded
             ? ServiceResult<ChatMessage>.Ok(stored.Value!.Message)
             : ServiceResult<ChatMessage>.Fail(stored.Error!);
@@ -65,6 +74,25 @@ public sealed partial class ChatService
         return members.Count == 0
             ? body
             : Mentions.Encode(body, members.ToDictionary(m => m.UserName!, m => m.UserId, StringComparer.Ordinal), allowAll);
+    }
+
+    public const string ReplyGone = "The message you're replying to was deleted.";
+    public const string ReplyElsewhere = "You can only reply to a message of this conversation.";
+
+    /// <summary>The quote of the message a reply answers: in this conversation, readable by the sender, not deleted.</summary>
+    private static async Task<ServiceResult<ChatQuote?>> QuoteForReplyAsync(
+        ApplicationDbContext db, string userId, long conversationId, long? replyToId, CancellationToken ct)
+    {
+        if (replyToId is not { } id)
+        {
+            return ServiceResult<ChatQuote?>.Ok(null);
+        }
+
+        var upTo = await db.ReadableUpToAsync(userId, conversationId, ct);
+        var quote = (await MessageExtras.QuotesAsync(db, conversationId, [id], ct)).GetValueOrDefault(id);
+        return quote is null || quote.Seq > upTo || quote.Kind == MessageKind.System ? ServiceResult<ChatQuote?>.Fail(ReplyElsewhere)
+            : quote.Deleted ? ServiceResult<ChatQuote?>.Fail(ReplyGone)
+            : ServiceResult<ChatQuote?>.Ok(quote);
     }
 
     private static Task<ChatMessage?> FindSentAsync(ApplicationDbContext db, string userId, Guid clientMessageId, CancellationToken ct) =>

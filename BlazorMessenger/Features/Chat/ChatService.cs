@@ -131,7 +131,7 @@ public sealed partial class ChatService(
 
         var page = await query.OrderByDescending(m => m.Seq).Take(MessageRules.PageSize).Select(ToRecord).ToListAsync(ct);
         page.Reverse();
-        return page;
+        return await MessageExtras.CompleteAsync(db, page, ct);
     }
 
     /// <summary>The page around seq (for jumping to a search result): up to 25 before it, it, and up to 25 after.</summary>
@@ -144,7 +144,7 @@ public sealed partial class ChatService(
         var before = await messages.Where(m => m.Seq <= seq).OrderByDescending(m => m.Seq).Take(half).Select(ToRecord).ToListAsync(ct);
         var after = await messages.Where(m => m.Seq > seq).OrderBy(m => m.Seq).Take(half).Select(ToRecord).ToListAsync(ct);
         before.Reverse();
-        return [.. before, .. after];
+        return await MessageExtras.CompleteAsync(db, [.. before, .. after], ct);
     }
 
     /// <summary>Messages after afterSeq, oldest first: first load, reconnect and gap repair all read this way.</summary>
@@ -152,20 +152,26 @@ public sealed partial class ChatService(
         string userId, long conversationId, long afterSeq, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await (await ReadableAsync(db, userId, conversationId, ct))
+        var after = await (await ReadableAsync(db, userId, conversationId, ct))
             .Where(m => m.Seq > afterSeq)
             .OrderBy(m => m.Seq)
             .Take(MessageRules.CatchUpLimit)
             .Select(ToRecord)
             .ToListAsync(ct);
+        return await MessageExtras.CompleteAsync(db, after, ct);
     }
 
     private sealed record LastRow(long ConversationId, long Seq, string Body, string SenderId, MessageKind Kind, DateTime CreatedUtc, bool Deleted);
 
+    /// <summary>The message's own columns; <see cref="MessageExtras.CompleteAsync"/> adds quotes and reactions.</summary>
     internal static readonly System.Linq.Expressions.Expression<Func<Message, ChatMessage>> ToRecord = m =>
         new ChatMessage(m.Id, m.ConversationId, m.Seq, m.SenderId, m.ClientMessageId, m.Kind, m.Body, m.CreatedUtc, m.EditedUtc,
-            m.Media == null ? null : new ChatImage(m.Media.Id, m.Media.Width, m.Media.Height, m.Media.ThumbWidth, m.Media.ThumbHeight),
-            m.DeletedUtc);
+            m.Media == null || m.Media.Kind != MediaKind.Image ? null
+                : new ChatImage(m.Media.Id, m.Media.Width, m.Media.Height, m.Media.ThumbWidth, m.Media.ThumbHeight),
+            m.DeletedUtc, m.ReplyToId, null, m.Forwarded, m.PinnedUtc,
+            m.Media == null || m.Media.Kind == MediaKind.Image ? null
+                : new ChatFile(m.Media.Id, m.Media.FileName ?? "file", m.Media.Bytes, m.Media.ContentType, m.Media.DurationMs),
+            null);
 
     /// <summary>The conversation's messages the user may read (see <see cref="Membership"/>); throws for strangers.</summary>
     private static async Task<IQueryable<Message>> ReadableAsync(ApplicationDbContext db, string userId, long conversationId, CancellationToken ct)

@@ -37,7 +37,8 @@ public sealed partial class MessageWriter
             }
             else if (await sql.FindSentAsync(m.SenderId, m.ClientMessageId) is { } earlierId)
             {
-                var earlier = await db.Messages.AsNoTracking().Where(x => x.Id == earlierId).Select(ChatService.ToRecord).SingleAsync();
+                var earlier = (await MessageExtras.CompleteAsync(
+                    db, [await db.Messages.AsNoTracking().Where(x => x.Id == earlierId).Select(ChatService.ToRecord).SingleAsync()], default))[0];
                 outcomes.Add(new Outcome(pending, ServiceResult<StoredMessage>.Ok(new StoredMessage(earlier, false)), null));
             }
             else if (m.CountsAgainstSendLimit && !pending.Charged && !_rateLimiter.TryAcquire(RateLimitedAction.SendMessage, m.SenderId))
@@ -94,17 +95,26 @@ public sealed partial class MessageWriter
     private static async Task<ChatMessage> InsertAsync(ApplicationDbContext db, BatchStatements sql, NewMessage m, long seq, DateTime now)
     {
         ChatImage? image = null;
+        ChatFile? file = null;
         if (m.Media is { } media)
         {
             // Rare next to text: the Media row goes through EF Core, in the same transaction.
             media.CreatedUtc = now;
             db.Media.Add(media);
             await db.SaveChangesAsync();
-            image = new ChatImage(media.Id, media.Width, media.Height, media.ThumbWidth, media.ThumbHeight);
+            if (media.Kind == MediaKind.Image)
+            {
+                image = new ChatImage(media.Id, media.Width, media.Height, media.ThumbWidth, media.ThumbHeight);
+            }
+            else
+            {
+                file = new ChatFile(media.Id, media.FileName ?? "file", media.Bytes, media.ContentType, media.DurationMs);
+            }
         }
 
         var id = await sql.InsertMessageAsync(m, seq, m.Kind, now);
-        return new ChatMessage(id, m.ConversationId, seq, m.SenderId, m.ClientMessageId, m.Kind, m.Body, now, null, image);
+        return new ChatMessage(id, m.ConversationId, seq, m.SenderId, m.ClientMessageId, m.Kind, m.Body, now, null, image,
+            ReplyToId: m.ReplyTo?.Id, ReplyTo: m.ReplyTo, Forwarded: m.Forwarded, File: file);
     }
 
     /// <summary>What one batch reads before it writes, and the Seq and read marks it moves.</summary>
@@ -137,10 +147,10 @@ public sealed partial class MessageWriter
             "SELECT Id FROM Messages WHERE SenderId = $sender AND ClientMessageId = $client", "$sender", "$client");
 
         private readonly SqliteCommand _insert = Prepare(connection, transaction, """
-            INSERT INTO Messages (ConversationId, Seq, SenderId, ClientMessageId, Kind, Body, CreatedUtc, MediaId)
-            VALUES ($conversation, $seq, $sender, $client, $kind, $body, $created, $media)
+            INSERT INTO Messages (ConversationId, Seq, SenderId, ClientMessageId, Kind, Body, CreatedUtc, MediaId, ReplyToId, Forwarded)
+            VALUES ($conversation, $seq, $sender, $client, $kind, $body, $created, $media, $reply, $forwarded)
             RETURNING Id
-            """, "$conversation", "$seq", "$sender", "$client", "$kind", "$body", "$created", "$media");
+            """, "$conversation", "$seq", "$sender", "$client", "$kind", "$body", "$created", "$media", "$reply", "$forwarded");
 
         private readonly SqliteCommand _advance = Prepare(connection, transaction,
             "UPDATE Conversations SET LastSeq = $seq, LastMessageUtc = $at WHERE Id = $id", "$seq", "$at", "$id");
@@ -161,7 +171,7 @@ public sealed partial class MessageWriter
 
         public async Task<long> InsertMessageAsync(NewMessage m, long seq, MessageKind kind, DateTime now) =>
             (long)(await ScalarAsync(_insert, m.ConversationId, seq, m.SenderId, SqliteValues.Text(m.ClientMessageId), (int)kind, m.Body,
-                SqliteValues.Text(now), (object?)m.Media?.Id ?? DBNull.Value))!;
+                SqliteValues.Text(now), (object?)m.Media?.Id ?? DBNull.Value, (object?)m.ReplyTo?.Id ?? DBNull.Value, m.Forwarded))!;
 
         public Task AdvanceConversationAsync(long conversationId, long lastSeq, DateTime now) =>
             ScalarAsync(_advance, lastSeq, SqliteValues.Text(now), conversationId);

@@ -7,17 +7,25 @@ using Microsoft.EntityFrameworkCore;
 namespace BlazorMessenger.Features.Chat;
 
 /// <summary>
-/// A message to store. Image messages bring their Media row (files already written) and skip the send limit (uploads
-/// have their own); system messages bring the group change they record, and count against it like any message, so an
-/// admin cannot flood a group with renames (a group's first message has the group creation limit instead: Limited false).
+/// A message to store. Image, file and voice messages bring their Media row (files already written) and skip the send
+/// limit (uploads have their own); system messages bring the group change they record, and count against it like any
+/// message, so an admin cannot flood a group with renames (a group's first message has the group creation limit
+/// instead: Limited false). A reply brings the quote of the message it answers (checked by the sender's service).
 /// </summary>
 public sealed record NewMessage(
     string SenderId, long ConversationId, Guid ClientMessageId, string Body, Data.Media? Media = null, GroupChange? Change = null,
-    bool Limited = true)
+    bool Limited = true, ChatQuote? ReplyTo = null, bool Forwarded = false)
 {
     public bool CountsAgainstSendLimit => Media is null && Limited;
 
-    public MessageKind Kind => Change is not null ? MessageKind.System : Media is not null ? MessageKind.Image : MessageKind.Text;
+    public MessageKind Kind => Change is not null ? MessageKind.System
+        : Media?.Kind switch
+        {
+            null => MessageKind.Text,
+            MediaKind.Image => MessageKind.Image,
+            MediaKind.Voice => MessageKind.Voice,
+            _ => MessageKind.File,
+        };
 }
 
 /// <summary>

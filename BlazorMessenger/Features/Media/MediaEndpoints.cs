@@ -8,7 +8,7 @@ namespace BlazorMessenger.Features.Media;
 public static class MediaEndpoints
 {
     /// <summary>
-    /// GET /media/{id}/full|thumb: only members of the image's conversation get it (someone who left or was removed: only
+    /// GET /media/{id}/full|thumb (images) and /media/{id}/file (documents and voice notes): only members of the image's conversation get it (someone who left or was removed: only
     /// the images of messages from before, see <see cref="Membership"/>); everyone else (anonymous included) gets 404, so
     /// the endpoint does not even confirm that the image exists.
     /// </summary>
@@ -23,7 +23,7 @@ public static class MediaEndpoints
         IDbContextFactory<ApplicationDbContext> dbFactory, MediaStore store, CancellationToken ct)
     {
         var userId = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (userId is null || variant is not ("full" or "thumb"))
+        if (userId is null || variant is not ("full" or "thumb" or "file"))
         {
             return Results.NotFound();
         }
@@ -32,22 +32,24 @@ public static class MediaEndpoints
         var media = await db.Media.AsNoTracking()
             .Where(m => m.Id == id && db.ConversationMembers.Any(c => c.ConversationId == m.ConversationId && c.UserId == userId
                 && (c.LeftSeq == null || db.Messages.Any(x => x.MediaId == m.Id && x.Seq <= c.LeftSeq))))
-            .Select(m => new { m.StorageKey, m.ContentType, m.ThumbKey, m.ThumbContentType })
+            .Select(m => new { m.Kind, m.StorageKey, m.ContentType, m.ThumbKey, m.ThumbContentType, m.FileName })
             .FirstOrDefaultAsync(ct);
-        if (media is null)
-        {
-            return Results.NotFound();
-        }
-
-        var (key, contentType) = variant == "thumb" ? (media.ThumbKey, media.ThumbContentType) : (media.StorageKey, media.ContentType);
-        var path = store.PathFor(key);
-        if (!File.Exists(path))
+        var (key, contentType) = media is null || (media.Kind == MediaKind.Image) != (variant != "file") ? (null, null)
+            : variant == "thumb" ? (media.ThumbKey, media.ThumbContentType) : (media.StorageKey, media.ContentType);
+        var path = key is null ? null : store.PathFor(key);
+        if (path is null || contentType is null || !File.Exists(path))
         {
             return Results.NotFound();
         }
 
         http.Response.Headers.CacheControl = "private, max-age=31536000, immutable";
         http.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
+        if (media!.Kind != MediaKind.Image)
+        {
+            // Whatever was uploaded never runs as this site's page: a download, in a type from the safe list (see MediaRules).
+            return Results.File(path, MediaRules.ServedType(contentType), media.FileName ?? "file", enableRangeProcessing: true);
+        }
+
         var downloadName = download == true ? $"image-{id}.{ImageFormats.Extension(contentType)}" : null;
         return Results.File(path, contentType, downloadName);
     }

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
+using BlazorMessenger.Data;
 using BlazorMessenger.Hosting;
+using Microsoft.EntityFrameworkCore;
 
 namespace BlazorMessenger.Features.Media;
 
@@ -12,11 +14,23 @@ public sealed class MediaStore(StorageLocation storage)
 
     public static string KeyFor(string id, string suffix) => $"{id[..2]}/{id}{suffix}";
 
-    /// <summary>Removes the image and its thumbnail.</summary>
+    /// <summary>Removes the file and its thumbnail (callers whose files may be shared ask <see cref="DeleteUnusedFilesAsync"/>).</summary>
     public void DeleteFiles(Data.Media media)
     {
         Delete(media.StorageKey);
-        Delete(media.ThumbKey);
+        if (media.ThumbKey is { } thumb)
+        {
+            Delete(thumb);
+        }
+    }
+
+    /// <summary>After a Media row is gone: its files too, unless a forwarded copy's row still shows them.</summary>
+    public async Task DeleteUnusedFilesAsync(ApplicationDbContext db, Data.Media media, CancellationToken ct)
+    {
+        if (!await db.Media.AnyAsync(m => m.StorageKey == media.StorageKey, ct))
+        {
+            DeleteFiles(media);
+        }
     }
 
     /// <summary>The row for a processed image with a new random id and its storage keys (a conversation's, or an avatar).</summary>

@@ -27,7 +27,7 @@ public sealed class Pictures(UserRateLimiter rateLimiter, ImageProcessor images,
         try
         {
             await store.WriteAsync(media.StorageKey, image.Full.Data, ct);
-            await store.WriteAsync(media.ThumbKey, image.Thumbnail.Data, ct);
+            await store.WriteAsync(media.ThumbKey!, image.Thumbnail.Data, ct);
         }
         catch
         {

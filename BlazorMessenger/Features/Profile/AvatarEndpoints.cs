@@ -32,7 +32,7 @@ public static class AvatarEndpoints
                 || db.Conversations.Any(c => c.PictureMediaId == m.Id && c.Members.Any(x => x.UserId == userId && x.LeftSeq == null))))
             .Select(m => new { m.ThumbKey, m.ThumbContentType })
             .FirstOrDefaultAsync(ct);
-        var path = thumb is null ? null : store.PathFor(thumb.ThumbKey);
+        var path = thumb?.ThumbKey is null ? null : store.PathFor(thumb.ThumbKey);
         if (path is null || !File.Exists(path))
         {
             return Results.NotFound();
@@ -40,6 +40,6 @@ public static class AvatarEndpoints
 
         http.Response.Headers.CacheControl = "private, max-age=31536000, immutable";
         http.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
-        return Results.File(path, thumb!.ThumbContentType);
+        return Results.File(path, thumb!.ThumbContentType ?? "image/webp");
     }
 }

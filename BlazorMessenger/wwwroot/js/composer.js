@@ -30,9 +30,12 @@ function send(area) {
     if (text.trim().length === 0) {
         return;
     }
-    outbox.enqueue(area.dataset.user, Number(area.dataset.conversation), text);
+    // A reply goes once: the mark leaves the box with the text, before the circuit hears of it.
+    const replyTo = area.dataset.replyTo ? Number(area.dataset.replyTo) : null;
+    delete area.dataset.replyTo;
+    outbox.enqueue(area.dataset.user, Number(area.dataset.conversation), text, replyTo);
     box.value = "";
-    area.dispatchEvent(new Event("bm-sent"));
+    area.dispatchEvent(new CustomEvent("bm-sent", { detail: { replied: replyTo !== null } }));
     saveDraft(area);
     checkLength(area);
     box.focus();
@@ -163,7 +166,8 @@ export { connect, disconnect, drain } from "./outbox.js";
 export function clearBox(area, caption) {
     const box = boxOf(area);
     box.value = box.value.startsWith(caption) ? box.value.slice(caption.length).trimStart() : box.value;
-    area.dispatchEvent(new Event("bm-sent"));
+    delete area.dataset.replyTo;
+    area.dispatchEvent(new CustomEvent("bm-sent", { detail: { replied: true } }));
     saveDraft(area);
     checkLength(area);
 }

@@ -87,8 +87,8 @@ export function onChange(listener) {
  * Keeps the message (trimmed, as the server stores it), then tries to send it. The pending bubble is drawn in the next
  * task, once the send is on the wire: drawing it lays out the whole log, which the message should not wait for.
  */
-export function enqueue(user, conversationId, text) {
-    const entry = { id: newId(), user, conversationId, text: text.trim(), order: Date.now() + (ordinal++ % 1000) / 1000, error: null };
+export function enqueue(user, conversationId, text, replyTo = null) {
+    const entry = { id: newId(), user, conversationId, text: text.trim(), replyTo, order: Date.now() + (ordinal++ % 1000) / 1000, error: null };
     local.add(entry.id);
     write(entry, false);
     drain();
@@ -164,7 +164,7 @@ async function sendOne(entry) {
     let timer = 0;
     try {
         const timeout = new Promise(resolve => timer = setTimeout(() => resolve(null), sendTimeoutMs));
-        const outcome = await Promise.race([sender.invokeMethodAsync("SendAsync", entry.id, entry.conversationId, entry.text), timeout]);
+        const outcome = await Promise.race([sender.invokeMethodAsync("SendAsync", entry.id, entry.conversationId, entry.text, entry.replyTo ?? null), timeout]);
         if (!outcome) {
             return "unreachable";
         }

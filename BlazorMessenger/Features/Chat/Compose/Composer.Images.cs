@@ -51,7 +51,7 @@ public sealed partial class Composer
 
             if (result.Succeeded)
             {
-                (_error, _attachment, _clientMessageId) = (null, null, Guid.NewGuid());
+                (_error, _attachment, _clientMessageId, _replyTo) = (null, null, Guid.NewGuid(), null);
                 return true;
             }
 
@@ -102,7 +102,7 @@ public sealed partial class Composer
                 }
             }
 
-            return await Chat.SendImageAsync(UserId, ConversationId, _clientMessageId, buffer[..read], caption, ct);
+            return await Chat.SendImageAsync(UserId, ConversationId, _clientMessageId, buffer[..read], caption, _replyTo?.Quote.Id, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {

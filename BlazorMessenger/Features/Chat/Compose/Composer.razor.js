@@ -90,7 +90,12 @@ function watchTyping(area, dotnet) {
         reportedAt = now;
         dotnet.invokeMethodAsync("ReportTypingAsync").catch(() => reportedAt = -Infinity);
     };
-    const onSent = () => reportedAt = -Infinity;
+    const onSent = e => {
+        reportedAt = -Infinity;
+        if (e.detail?.replied) {
+            dotnet.invokeMethodAsync("ReplySent").catch(() => { });
+        }
+    };
     box.addEventListener("input", onInput);
     area.addEventListener("bm-sent", onSent);
     return () => {

@@ -27,6 +27,11 @@ public static class Emoji
         return count > 0;
     }
 
+    /// <summary>True for exactly one emoji (a reaction).</summary>
+    public static bool IsSingle(string text) =>
+        text.Length is > 0 and <= 32 && StringInfo.GetTextElementEnumerator(text) is var elements
+        && elements.MoveNext() && IsEmoji((string)elements.Current) && !elements.MoveNext();
+
     private static bool IsEmoji(string element)
     {
         var first = element.EnumerateRunes().First();

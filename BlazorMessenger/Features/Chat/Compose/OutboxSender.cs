@@ -54,7 +54,7 @@ public sealed class OutboxSender : ComponentBase, IAsyncDisposable
 
     /// <summary>Stores one message of the outbox; see <see cref="SendOutcome"/> for the answers.</summary>
     [JSInvokable]
-    public async Task<SendOutcome> SendAsync(string clientMessageId, long conversationId, string text)
+    public async Task<SendOutcome> SendAsync(string clientMessageId, long conversationId, string text, long? replyToId = null)
     {
         if (!Guid.TryParse(clientMessageId, out var id))
         {
@@ -63,7 +63,7 @@ public sealed class OutboxSender : ComponentBase, IAsyncDisposable
 
         try
         {
-            var result = await Chat.SendAsync(UserId, conversationId, id, text, _cts.Token);
+            var result = await Chat.SendAsync(UserId, conversationId, id, text, replyToId, _cts.Token);
             return new(result.Succeeded, result.Error, result.Error == MessageRules.SlowDown);
         }
         catch (NotAMemberException)
