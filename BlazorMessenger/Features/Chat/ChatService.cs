@@ -3,7 +3,9 @@ using BlazorMessenger.Features.Media;
 using BlazorMessenger.Features.Presence;
 using BlazorMessenger.Features.Safety;
 using BlazorMessenger.Realtime;
+using BlazorMessenger.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace BlazorMessenger.Features.Chat;
 
@@ -19,6 +21,7 @@ public sealed partial class ChatService(
     ImageProcessor images,
     MediaStore mediaStore,
     SendRefusals refusals,
+    IOptions<MessengerOptions> options,
     TimeProvider time)
 {
     /// <summary>

@@ -15,6 +15,8 @@ public sealed partial class GroupPage : IDisposable
 {
     private readonly CancellationTokenSource _cts = new();
     private GroupView? _group;
+    private MessageLog? _log;
+    private Composer? _composer;
     private IReadOnlyList<ChatPeer> _others = [];
     private string _userId = "";
     private string _userName = "";

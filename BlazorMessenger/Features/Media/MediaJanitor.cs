@@ -23,11 +23,13 @@ public sealed class MediaJanitor(IDbContextFactory<ApplicationDbContext> dbFacto
             await db.Media.Where(m => unreferenced.Contains(m.Id)).ExecuteDeleteAsync(ct);
         }
 
-        var known = (await db.Media.Select(m => m.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        // By key, not by id: a forwarded copy's row shares the files named after the original's id.
+        var keys = await db.Media.Select(m => new { m.StorageKey, m.ThumbKey }).ToListAsync(ct);
+        var known = keys.SelectMany(k => new[] { k.StorageKey, k.ThumbKey }).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var removed = 0;
-        foreach (var (id, key) in store.EnumerateFiles().ToList())
+        foreach (var key in store.EnumerateKeys().ToList())
         {
-            if (!known.Contains(id))
+            if (!known.Contains(key))
             {
                 store.Delete(key);
                 removed++;

@@ -75,19 +75,9 @@ public sealed class MediaStore(StorageLocation storage)
 
     public void Delete(string key) => File.Delete(PathFor(key));
 
-    /// <summary>Every stored file, as (media id, key).</summary>
-    public IEnumerable<(string Id, string Key)> EnumerateFiles()
-    {
-        if (!Directory.Exists(Root))
-        {
-            yield break;
-        }
-
-        foreach (var path in Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories))
-        {
-            var key = Path.GetRelativePath(Root, path).Replace(Path.DirectorySeparatorChar, '/');
-            var name = Path.GetFileName(path);
-            yield return (name[..Math.Max(0, name.IndexOf('.'))], key);
-        }
-    }
+    /// <summary>Every stored file's key.</summary>
+    public IEnumerable<string> EnumerateKeys() =>
+        Directory.Exists(Root)
+            ? Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories).Select(path => Path.GetRelativePath(Root, path).Replace(Path.DirectorySeparatorChar, '/'))
+            : [];
 }

@@ -11,10 +11,10 @@ public sealed partial class Composer
     private ReplyDraft? _replyTo;
 
     /// <summary>Puts the message's quote above the box and the caret in it (the log's "Reply").</summary>
-    public async Task ReplyToAsync(ChatMessage message, string senderName, Func<string, string?> userNameOf)
+    public async Task ReplyToAsync(ReplyRequest request)
     {
-        var quote = ChatQuote.Of(message);
-        _replyTo = new ReplyDraft(quote, senderName, QuoteText.Of(quote, userNameOf));
+        var quote = ChatQuote.Of(request.Message);
+        _replyTo = new ReplyDraft(quote, request.SenderName, QuoteText.Of(quote, request.UserNameOf));
         StateHasChanged();
         await FocusMessageBoxAsync();
     }

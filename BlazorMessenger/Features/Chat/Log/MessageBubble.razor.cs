@@ -7,8 +7,6 @@ namespace BlazorMessenger.Features.Chat;
 
 public sealed partial class MessageBubble
 {
-    private MudMenu? _actions;
-
     [Parameter, EditorRequired]
     public ChatMessage Message { get; set; } = default!;
 
@@ -35,7 +33,7 @@ public sealed partial class MessageBubble
     [Parameter]
     public bool ShowName { get; set; }
 
-    /// <summary>Changes when the people a mention can name change (a rename, someone leaving): its chips render again.</summary>
+    /// <summary>Changes when the people a mention, quote or reaction can name change (a rename, someone leaving).</summary>
     [Parameter]
     public int PeopleVersion { get; set; }
 
@@ -43,11 +41,7 @@ public sealed partial class MessageBubble
     [Parameter]
     public ReceiptStatus? Receipt { get; set; }
 
-    /// <summary>In a group, one's own messages offer "Message info" (who has it and who read it).</summary>
-    [Parameter]
-    public bool IsGroup { get; set; }
-
-    /// <summary>Marks the message a search result pointed at.</summary>
+    /// <summary>Marks the message a search result or a quote pointed at.</summary>
     [Parameter]
     public bool Highlighted { get; set; }
 
@@ -57,22 +51,14 @@ public sealed partial class MessageBubble
     [CascadingParameter]
     private SenderNames? Names { get; set; }
 
+    /// <summary>The log this bubble is in: its shared actions menu, jumps to a quoted message, reactions.</summary>
+    [CascadingParameter]
+    private MessageLog? Log { get; set; }
+
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
 
-    [Inject]
-    private ChatService Chat { get; set; } = default!;
-
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
-
-    [Inject]
-    private TimeProvider Time { get; set; } = default!;
-
-    /// <summary>The service enforces the window; the menu just doesn't offer what it would refuse.</summary>
-    private bool CanEdit => Time.GetUtcNow().UtcDateTime - DateTime.SpecifyKind(Message.CreatedUtc, DateTimeKind.Utc) < MessageRules.EditWindow;
-
-    private (ChatMessage, bool, string, string, ChatPeer?, bool, bool, bool, int, TimeZoneInfo?, ReceiptStatus?, bool) _shown;
+    private (ChatMessage, bool, string, string, ChatPeer?, bool, bool, bool, int, TimeZoneInfo?, ReceiptStatus?) _shown;
     private bool _changed = true;
 
     /// <summary>
@@ -81,7 +67,7 @@ public sealed partial class MessageBubble
     /// </summary>
     protected override void OnParametersSet()
     {
-        var current = (Message, Mine, SenderName, UserId, Avatar, ShowAvatar, ShowName, Highlighted, PeopleVersion, TimeZone, Receipt, IsGroup);
+        var current = (Message, Mine, SenderName, UserId, Avatar, ShowAvatar, ShowName, Highlighted, PeopleVersion, TimeZone, Receipt);
         _changed = !current.Equals(_shown);
         _shown = current;
     }
@@ -119,11 +105,29 @@ public sealed partial class MessageBubble
         }
     };
 
+    private string NameOf(string userId) => userId == UserId ? "You" : Names?.Of(userId) ?? SenderName;
+
+    private string QuoteLine => Message.ReplyTo is { } quote ? QuoteText.Of(quote, UserNameOf) : "";
+
+    private string? UserNameOf(string userId) => Names?.Mention?.Invoke(userId).UserName;
+
+    /// <summary>"You, alice and bob" for a reaction's tooltip; long lists end with "and N others".</summary>
+    private string WhoReacted(ReactionGroup reaction)
+    {
+        const int shown = 10;
+        var names = reaction.UserIds.OrderBy(id => id != UserId).Select(NameOf).ToList();
+        var listed = names.Count > shown ? [.. names.Take(shown - 1), $"{names.Count - shown + 1} others"] : names;
+        return listed.Count == 1 ? listed[0] : $"{string.Join(", ", listed[..^1])} and {listed[^1]}";
+    }
+
     /// <summary>Plain markup, not a MudIcon: a component per tick cost every open chat a component per message of one's own.</summary>
     private static MarkupString TickIcon(ReceiptStatus receipt) => receipt == ReceiptStatus.Sent ? SentIcon : DeliveredIcon;
 
     private static readonly MarkupString SentIcon = Svg(Icons.Material.Filled.Done);
     private static readonly MarkupString DeliveredIcon = Svg(Icons.Material.Filled.DoneAll);
+    private static readonly MarkupString PinIcon = Svg(Icons.Material.Filled.PushPin);
+    private static readonly MarkupString ForwardIcon = Svg(Icons.Material.Filled.Shortcut);
+    private static readonly MarkupString MoreIcon = Svg(Icons.Material.Filled.MoreVert);
 
     private static MarkupString Svg(string paths) =>
         new($"<svg viewBox=\"0 0 24 24\" aria-hidden=\"true\" focusable=\"false\" fill=\"currentColor\">{paths}</svg>");
@@ -131,6 +135,8 @@ public sealed partial class MessageBubble
     private string CssClass => string.Join(' ', "bm-msg", Mine ? "bm-mine" : "bm-theirs",
         !Message.IsDeleted && Message.Image is null && Emoji.IsJumbo(Message.Body) ? "bm-jumbo" : "",
         Highlighted ? "bm-target" : "");
+
+    private string BubbleClass => Message.Image is null ? "bm-bubble" : "bm-bubble bm-bubble-image";
 
     private async Task OpenViewerAsync()
     {
@@ -144,58 +150,9 @@ public sealed partial class MessageBubble
             new DialogOptions { FullScreen = true, CloseButton = true });
     }
 
-    /// <summary>
-    /// The menu is closed (and has given the focus back to its button) before a dialog opens, so the focus it returns
-    /// does not land after the dialog has put it in its field.
-    /// </summary>
-    private async Task CloseActionsAsync()
-    {
-        if (_actions is not null)
-        {
-            await _actions.CloseMenuAsync();
-        }
-    }
+    private Task OpenActionsAsync() => Log?.OpenActionsAsync(Message, Mine, SenderName) ?? Task.CompletedTask;
 
-    private async Task EditAsync()
-    {
-        await CloseActionsAsync();
-        var parameters = new DialogParameters<EditMessageDialog>
-        {
-            { d => d.Message, Message },
-            { d => d.UserId, UserId },
-            { d => d.Names, Names },
-        };
-        await Dialogs.ShowAsync<EditMessageDialog>("Edit message", parameters,
-            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
-    }
+    private Task JumpToQuoteAsync() => Message.ReplyTo is { } quote && Log is not null ? Log.JumpToAsync(quote.Seq) : Task.CompletedTask;
 
-    private async Task ShowInfoAsync()
-    {
-        await CloseActionsAsync();
-        await Dialogs.ShowAsync<MessageInfoDialog>("Message info",
-            new DialogParameters<MessageInfoDialog> { { d => d.Message, Message }, { d => d.UserId, UserId } },
-            new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true, CloseButton = true });
-    }
-
-    private static readonly MarkupString FlagIcon = new(
-        $"<svg viewBox=\"0 0 24 24\" width=\"18\" height=\"18\" fill=\"currentColor\" aria-hidden=\"true\" focusable=\"false\">{Icons.Material.Outlined.Flag}</svg>");
-
-    private Task ReportAsync() => Safety.ReportDialog.ShowAsync(Dialogs, UserId, SenderName, Message.SenderId, Message.Id);
-
-    private async Task DeleteAsync()
-    {
-        await CloseActionsAsync();
-        var confirmed = await Dialogs.ShowMessageBoxAsync(
-            "Delete message", "Delete this message for everyone?", yesText: "Delete", cancelText: "Cancel");
-        if (confirmed != true)
-        {
-            return;
-        }
-
-        var result = await Chat.DeleteAsync(UserId, Message.Id);
-        if (!result.Succeeded)
-        {
-            Snackbar.Add(result.Error!, Severity.Error);
-        }
-    }
+    private Task ToggleReactionAsync(string emoji, bool given) => Log?.SetReactionAsync(Message, emoji, !given) ?? Task.CompletedTask;
 }

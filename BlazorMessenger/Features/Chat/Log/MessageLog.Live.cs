@@ -25,19 +25,15 @@ public sealed partial class MessageLog
             case MessageChanged changed when changed.Message.ConversationId == Conversation.Id:
                 Replace(changed.Message);
                 break;
+            case ReactionsChanged reactions when reactions.ConversationId == Conversation.Id:
+                OnReactionsChanged(reactions);
+                break;
+            case PinsChanged pins when pins.ConversationId == Conversation.Id:
+                OnPinsChanged(pins);
+                break;
         }
 
         return Task.CompletedTask;
-    }
-
-    private void Replace(ChatMessage changed)
-    {
-        var index = _messages.FindIndex(m => m.Id == changed.Id);
-        if (index >= 0)
-        {
-            _messages[index] = changed;
-            StateHasChanged();
-        }
     }
 
     /// <summary>The next Seq is appended; an older one is a duplicate; a later one means a gap, read from the database.</summary>

@@ -85,6 +85,7 @@ public sealed partial class MessageLog : IAsyncDisposable
         // Seen reports below this need no trip to the database.
         _readSeq = Conversation.LastReadSeq;
         await LoadReceiptsAsync();
+        await LoadCanPinAsync();
         if (JumpTo is { } seq)
         {
             await LoadAroundAsync(seq);
@@ -112,6 +113,7 @@ public sealed partial class MessageLog : IAsyncDisposable
             if (membersChanged)
             {
                 await LoadReceiptsAsync();
+                await LoadCanPinAsync();
             }
         }
 

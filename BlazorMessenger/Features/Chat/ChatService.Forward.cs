@@ -1,0 +1,103 @@
+using BlazorMessenger.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlazorMessenger.Features.Chat;
+
+/// <summary>Where a forward went: the copy stored in a conversation, or why not.</summary>
+public sealed record ForwardOutcome(long ConversationId, ChatMessage? Copy, string? Error);
+
+public sealed partial class ChatService
+{
+    public const string NothingToForward = "This message can't be forwarded.";
+
+    /// <summary>
+    /// Sends a copy of a message the caller can read to each of the caller's conversations in targets, marked
+    /// "Forwarded". Mentions become plain "@username" text (a copy notifies nobody); an image, file or voice note is not
+    /// uploaded again: the copy's Media row shares its files. Each target is checked like a send of the caller's own;
+    /// operationId makes a repeated forward (a double click, a retry) store each copy once.
+    /// </summary>
+    public async Task<ServiceResult<IReadOnlyList<ForwardOutcome>>> ForwardAsync(
+        string userId, long messageId, IReadOnlyCollection<long> targets, Guid operationId, CancellationToken ct = default)
+    {
+        var max = options.Value.Messages.MaxForwardTargets;
+        if (targets.Count == 0 || targets.Distinct().Count() > max)
+        {
+            return ServiceResult<IReadOnlyList<ForwardOutcome>>.Fail(
+                targets.Count == 0 ? "Choose at least one conversation." : $"You can forward to at most {max} conversations at once.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var source = await db.Messages.AsNoTracking().Include(m => m.Media).SingleOrDefaultAsync(m => m.Id == messageId, ct)
+            ?? throw new NotAMemberException(0);
+        if (source.Seq > await db.ReadableUpToAsync(userId, source.ConversationId, ct))
+        {
+            throw new NotAMemberException(source.ConversationId);
+        }
+
+        if (source.DeletedUtc is not null || source.Kind == MessageKind.System)
+        {
+            return ServiceResult<IReadOnlyList<ForwardOutcome>>.Fail(source.DeletedUtc is not null ? MessageRules.AlreadyDeleted : NothingToForward);
+        }
+
+        var mentioned = Mentions.Ids(source.Body).ToList();
+        var names = await db.Users.AsNoTracking().Where(u => mentioned.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.UserName, ct);
+        var body = Mentions.Decode(source.Body, id => names.GetValueOrDefault(id));
+        var outcomes = new List<ForwardOutcome>();
+        foreach (var target in targets.Distinct())
+        {
+            outcomes.Add(await ForwardOneAsync(userId, source, body, target, operationId, ct));
+        }
+
+        return ServiceResult<IReadOnlyList<ForwardOutcome>>.Ok(outcomes);
+    }
+
+    private async Task<ForwardOutcome> ForwardOneAsync(string userId, Message source, string body, long target, Guid operationId, CancellationToken ct)
+    {
+        if (await refusals.ForAsync(userId, target, ct) is { } refusal)
+        {
+            return new ForwardOutcome(target, null, refusal);
+        }
+
+        var copy = source.Media is { } media ? CopyOf(media, target) : null;
+        try
+        {
+            var stored = await writer.WriteAsync(
+                new NewMessage(userId, target, ForwardId(operationId, target), body, copy, Forwarded: true), ct);
+            return new ForwardOutcome(target, stored.Value?.Message, stored.Error);
+        }
+        catch (NotAMemberException)
+        {
+            return new ForwardOutcome(target, null, "You are not in this conversation.");
+        }
+    }
+
+    /// <summary>The copy's own row (a conversation's media is served to its members), sharing the original's files.</summary>
+    private Data.Media CopyOf(Data.Media media, long conversationId) => new()
+    {
+        Id = Media.MediaStore.NewId(),
+        OwnerId = media.OwnerId,
+        ConversationId = conversationId,
+        Kind = media.Kind,
+        ContentType = media.ContentType,
+        FileName = media.FileName,
+        DurationMs = media.DurationMs,
+        Width = media.Width,
+        Height = media.Height,
+        Bytes = media.Bytes,
+        StorageKey = media.StorageKey,
+        ThumbKey = media.ThumbKey,
+        ThumbContentType = media.ThumbContentType,
+        ThumbWidth = media.ThumbWidth,
+        ThumbHeight = media.ThumbHeight,
+        CreatedUtc = time.GetUtcNow().UtcDateTime,
+    };
+
+    /// <summary>One client id per (forward, target): the same forward repeated stores nothing new.</summary>
+    private static Guid ForwardId(Guid operationId, long target)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        operationId.TryWriteBytes(bytes);
+        BitConverter.TryWriteBytes(bytes[8..], BitConverter.ToInt64(bytes[8..]) ^ target);
+        return new Guid(bytes);
+    }
+}

@@ -1,0 +1,117 @@
+using Microsoft.JSInterop;
+using MudBlazor;
+
+namespace BlazorMessenger.Features.Chat;
+
+/// <summary>What each item of the menu does; every one closes the menu first.</summary>
+public sealed partial class MessageActions
+{
+    private async Task ReactAsync(string emoji)
+    {
+        if (await TakeAsync() is not { } message)
+        {
+            return;
+        }
+
+        var given = message.Reactions?.FirstOrDefault(r => r.Emoji == emoji)?.Includes(UserId) == true;
+        Report(await Reactions.SetAsync(UserId, message.Id, emoji, !given));
+    }
+
+    private async Task ReplyAsync()
+    {
+        if (await TakeAsync() is { } message)
+        {
+            await OnReply.InvokeAsync(message);
+        }
+    }
+
+    private async Task ForwardAsync()
+    {
+        if (await TakeAsync() is { } message)
+        {
+            await ForwardDialog.ShowAsync(Dialogs, UserId, message);
+        }
+    }
+
+    private async Task TogglePinAsync()
+    {
+        if (await TakeAsync() is { } message)
+        {
+            Report(await Pins.SetAsync(UserId, message.Id, message.PinnedUtc is null));
+        }
+    }
+
+    private async Task CopyAsync()
+    {
+        if (await TakeAsync() is not { } message || _module is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await _module.InvokeVoidAsync("copy", Mentions.Decode(message.Body, id => Names?.Mention?.Invoke(id).UserName));
+            Snackbar.Add("Copied", Severity.Normal);
+        }
+        catch (JSException)
+        {
+            Snackbar.Add("The browser did not allow copying.", Severity.Warning);
+        }
+    }
+
+    private async Task EditAsync()
+    {
+        if (await TakeAsync() is not { } message)
+        {
+            return;
+        }
+
+        var parameters = new DialogParameters<EditMessageDialog>
+        {
+            { d => d.Message, message },
+            { d => d.UserId, UserId },
+            { d => d.Names, Names },
+        };
+        await Dialogs.ShowAsync<EditMessageDialog>("Edit message", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+    }
+
+    private async Task ShowInfoAsync()
+    {
+        if (await TakeAsync() is { } message)
+        {
+            await Dialogs.ShowAsync<MessageInfoDialog>("Message info",
+                new DialogParameters<MessageInfoDialog> { { d => d.Message, message }, { d => d.UserId, UserId } },
+                new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true, CloseButton = true });
+        }
+    }
+
+    private async Task DeleteAsync()
+    {
+        if (await TakeAsync() is not { } message)
+        {
+            return;
+        }
+
+        var confirmed = await Dialogs.ShowMessageBoxAsync("Delete message", "Delete this message for everyone?", yesText: "Delete", cancelText: "Cancel");
+        if (confirmed == true)
+        {
+            Report(await Chat.DeleteAsync(UserId, message.Id));
+        }
+    }
+
+    private async Task ReportAsync()
+    {
+        if (await TakeAsync() is { } message)
+        {
+            await Safety.ReportDialog.ShowAsync(Dialogs, UserId, _senderName, message.SenderId, message.Id);
+        }
+    }
+
+    private void Report<T>(ServiceResult<T> result)
+    {
+        if (!result.Succeeded)
+        {
+            Snackbar.Add(result.Error!, Severity.Error);
+        }
+    }
+}

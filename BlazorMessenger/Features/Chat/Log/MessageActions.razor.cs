@@ -1,0 +1,147 @@
+using BlazorMessenger.Components.Shared;
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+using MudBlazor;
+
+namespace BlazorMessenger.Features.Chat;
+
+/// <summary>
+/// The actions on one message, in one menu the log shares between all its bubbles: reactions, reply, forward, pin, copy,
+/// and the sender's edit, info and delete or a report of someone else's message. The services decide; the menu only
+/// leaves out what they would refuse.
+/// </summary>
+public sealed partial class MessageActions : IAsyncDisposable
+{
+    public static readonly IReadOnlyList<string> QuickReactions = ["👍", "❤️", "😂", "😮", "😢", "🙏"];
+
+    private ElementReference _menu;
+    private IJSObjectReference? _module;
+    private IJSObjectReference? _handle;
+    private DotNetObjectReference<MessageActions>? _self;
+    private ChatMessage? _message;
+    private bool _mine;
+    private string _senderName = "";
+    private bool _placeAfterRender;
+    private bool _disposed;
+
+    [Parameter, EditorRequired]
+    public string UserId { get; set; } = "";
+
+    [Parameter]
+    public bool IsGroup { get; set; }
+
+    /// <summary>Whether the reader may pin here (a direct conversation, a group's admin, or a group that lets everyone).</summary>
+    [Parameter]
+    public bool CanPin { get; set; }
+
+    /// <summary>The log the bubbles are in: the menu opens beside the pressed message's button.</summary>
+    [Parameter, EditorRequired]
+    public ElementReference Log { get; set; }
+
+    [Parameter]
+    public SenderNames? Names { get; set; }
+
+    /// <summary>"Reply": the page puts the quote above its composer.</summary>
+    [Parameter]
+    public EventCallback<ChatMessage> OnReply { get; set; }
+
+    [Inject]
+    private ChatService Chat { get; set; } = default!;
+
+    [Inject]
+    private ReactionService Reactions { get; set; } = default!;
+
+    [Inject]
+    private PinService Pins { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
+    private bool CanReact => _message?.Kind != Data.MessageKind.System;
+
+    private bool CanEdit => _message is { } m
+        && Time.GetUtcNow().UtcDateTime - DateTime.SpecifyKind(m.CreatedUtc, DateTimeKind.Utc) < MessageRules.EditWindow;
+
+    /// <summary>Opens the menu for the message (closing it for any other first).</summary>
+    public async Task OpenAsync(ChatMessage message, bool mine, string senderName)
+    {
+        await ReleaseHandleAsync();
+        (_message, _mine, _senderName, _placeAfterRender) = (message, mine, senderName, true);
+        StateHasChanged();
+    }
+
+    /// <summary>The message changed while its menu is open (a reaction arrived, it was pinned): show it as it is now.</summary>
+    public void Update(ChatMessage message)
+    {
+        if (_message?.Id == message.Id)
+        {
+            _message = message.IsDeleted ? null : message;
+            StateHasChanged();
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!_placeAfterRender || _message is null)
+        {
+            return;
+        }
+
+        _placeAfterRender = false;
+        _module ??= await JS.ImportAsync("./Features/Chat/Log/MessageActions.razor.js", () => _disposed);
+        _self ??= DotNetObjectReference.Create(this);
+        if (_module is not null && _message is { } message)
+        {
+            _handle = await _module.InvokeAsync<IJSObjectReference>("open", _menu, Log, message.Seq, _self);
+        }
+    }
+
+    /// <summary>The script closed the menu (Escape, Tab, a click or scroll elsewhere).</summary>
+    [JSInvokable]
+    public async Task CloseAsync()
+    {
+        await ReleaseHandleAsync();
+        _message = null;
+        StateHasChanged();
+    }
+
+    /// <summary>Closes the menu with the focus back on the message's button, before an action opens a dialog or moves on.</summary>
+    private async Task<ChatMessage?> TakeAsync()
+    {
+        var message = _message;
+        if (_handle is not null)
+        {
+            await _handle.InvokeVoidAsync("close");
+        }
+
+        await CloseAsync();
+        return message;
+    }
+
+    private async Task ReleaseHandleAsync()
+    {
+        var handle = _handle;
+        _handle = null;
+        await handle.ReleaseAsync("dispose");
+    }
+
+    private static MarkupString Icon(string paths) =>
+        new($"<svg viewBox=\"0 0 24 24\" width=\"20\" height=\"20\" fill=\"currentColor\" aria-hidden=\"true\" focusable=\"false\">{paths}</svg>");
+
+    public async ValueTask DisposeAsync()
+    {
+        _disposed = true;
+        await ReleaseHandleAsync();
+        await _module.ReleaseAsync();
+        _self?.Dispose();
+    }
+}

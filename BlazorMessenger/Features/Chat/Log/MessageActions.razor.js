@@ -1,0 +1,74 @@
+// The log's one actions menu: placed beside the button that opened it (kept on screen), focus on its first item, the
+// arrow keys move between items, Escape or Tab or a click elsewhere closes it, and the focus goes back to that button.
+export function open(menu, log, seq, dotnet) {
+    const opener = log.querySelector(`.bm-msg[data-seq="${seq}"] .bm-msg-actions`) ?? log;
+    const items = () => [...menu.querySelectorAll("[role=menuitem]:not([disabled])")];
+    place(menu, opener);
+    (menu.querySelector("[data-first]") ?? items()[0])?.focus();
+    const close = returnFocus => {
+        dispose();
+        dotnet.invokeMethodAsync("CloseAsync").catch(() => { });
+        if (returnFocus && opener.isConnected) {
+            opener.focus();
+        }
+    };
+    const onKey = e => {
+        const list = items();
+        const at = list.indexOf(document.activeElement);
+        if (e.key === "Escape" && !e.defaultPrevented) {
+            e.preventDefault();
+            close(true);
+        } else if ((e.key === "ArrowDown" || e.key === "ArrowUp") && at >= 0) {
+            e.preventDefault();
+            list[(at + (e.key === "ArrowDown" ? 1 : list.length - 1)) % list.length].focus();
+        } else if ((e.key === "ArrowRight" || e.key === "ArrowLeft") && document.activeElement?.closest("[data-reaction-row]")) {
+            e.preventDefault();
+            const row = [...menu.querySelectorAll("[data-reaction-row] [role=menuitem]")];
+            const i = row.indexOf(document.activeElement);
+            row[(i + (e.key === "ArrowRight" ? 1 : row.length - 1)) % row.length].focus();
+        } else if (e.key === "Tab") {
+            close(false);
+        }
+    };
+    const onPointer = e => {
+        if (!menu.contains(e.target) && !opener.contains(e.target)) {
+            close(false);
+        }
+    };
+    const onScroll = e => {
+        if (!menu.contains(e.target)) {
+            close(false);
+        }
+    };
+    menu.addEventListener("keydown", onKey);
+    document.addEventListener("pointerdown", onPointer, true);
+    document.addEventListener("scroll", onScroll, true);
+    addEventListener("resize", onScroll);
+    const dispose = () => {
+        menu.removeEventListener("keydown", onKey);
+        document.removeEventListener("pointerdown", onPointer, true);
+        document.removeEventListener("scroll", onScroll, true);
+        removeEventListener("resize", onScroll);
+    };
+    return { dispose, close: () => close(true) };
+}
+
+/** Below the button, or above it when there is no room; never past the window's edges. */
+function place(menu, opener) {
+    const anchor = opener.getBoundingClientRect();
+    const box = menu.getBoundingClientRect();
+    const margin = 8;
+    let top = anchor.bottom + 4;
+    if (top + box.height > innerHeight - margin) {
+        top = Math.max(margin, anchor.top - box.height - 4);
+    }
+    let left = opener.closest(".bm-mine") ? anchor.right - box.width : anchor.left;
+    left = Math.min(Math.max(margin, left), innerWidth - box.width - margin);
+    menu.style.top = `${top}px`;
+    menu.style.left = `${left}px`;
+    menu.style.visibility = "visible";
+}
+
+export async function copy(text) {
+    await navigator.clipboard.writeText(text);
+}
