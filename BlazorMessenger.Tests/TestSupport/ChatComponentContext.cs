@@ -21,6 +21,7 @@ public abstract class ChatComponentContext : MudTestContext, IAsyncLifetime
     [
         typeof(ChatService), typeof(ContactService), typeof(GroupService), typeof(IMessengerHub), typeof(PresenceTracker),
         typeof(TimeProvider), typeof(ImageProcessor), typeof(ReceiptService), typeof(TypingTracker), typeof(NotificationService), typeof(SettingsService),
+        typeof(ReactionService), typeof(PinService),
     ];
 
     protected ChatTestBed Bed { get; private set; } = default!;

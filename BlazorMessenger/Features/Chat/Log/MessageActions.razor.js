@@ -12,22 +12,36 @@ export function open(menu, log, seq, dotnet) {
             opener.focus();
         }
     };
+    // Up and down go through the items, the row of reactions counting as one stop (left and right move within it);
+    // a letter goes to the next item that starts with it.
+    const stops = () => {
+        const row = [...menu.querySelectorAll("[data-reaction-row] [role=menuitem]")];
+        return [...(row.length ? [row[0]] : []), ...items().filter(i => !row.includes(i))];
+    };
     const onKey = e => {
-        const list = items();
-        const at = list.indexOf(document.activeElement);
+        const active = document.activeElement;
+        const inRow = active?.closest("[data-reaction-row]");
         if (e.key === "Escape" && !e.defaultPrevented) {
             e.preventDefault();
             close(true);
-        } else if ((e.key === "ArrowDown" || e.key === "ArrowUp") && at >= 0) {
+        } else if (e.key === "ArrowDown" || e.key === "ArrowUp") {
             e.preventDefault();
-            list[(at + (e.key === "ArrowDown" ? 1 : list.length - 1)) % list.length].focus();
-        } else if ((e.key === "ArrowRight" || e.key === "ArrowLeft") && document.activeElement?.closest("[data-reaction-row]")) {
+            const list = stops();
+            const at = inRow ? 0 : list.indexOf(active);
+            list[(at + (e.key === "ArrowDown" ? 1 : list.length - 1)) % list.length]?.focus();
+        } else if ((e.key === "ArrowRight" || e.key === "ArrowLeft") && inRow) {
             e.preventDefault();
-            const row = [...menu.querySelectorAll("[data-reaction-row] [role=menuitem]")];
-            const i = row.indexOf(document.activeElement);
+            const row = [...inRow.querySelectorAll("[role=menuitem]")];
+            const i = row.indexOf(active);
             row[(i + (e.key === "ArrowRight" ? 1 : row.length - 1)) % row.length].focus();
         } else if (e.key === "Tab") {
             close(false);
+        } else if (e.key.length === 1 && /\p{L}/u.test(e.key) && !e.ctrlKey && !e.metaKey && !e.altKey && !e.target.matches("input")) {
+            const list = stops();
+            const from = list.indexOf(active);
+            const next = [...list.slice(from + 1), ...list.slice(0, from + 1)]
+                .find(i => i.textContent.trim().toLowerCase().startsWith(e.key.toLowerCase()));
+            next?.focus();
         }
     };
     const onPointer = e => {
