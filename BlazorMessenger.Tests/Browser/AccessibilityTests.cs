@@ -78,7 +78,10 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         await Expect(page.MessageLog()).ToContainTextAsync("message 12");
         await audit.ScanAsync(page, "chat");
         await page.MessageLog().Locator(".bm-theirs").Last.HoverAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = $"Report message from {alice}" }).Last.ClickAsync();
+        await page.MessageLog().Locator(".bm-theirs").Last.GetByRole(AriaRole.Button, new() { Name = "Message actions" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Menu)).ToBeVisibleAsync();
+        await audit.ScanAsync(page, "message actions");
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Report" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Dialog)).ToBeVisibleAsync();
         await audit.ScanAsync(page, "report dialog");
         await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();

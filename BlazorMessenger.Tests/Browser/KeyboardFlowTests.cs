@@ -64,6 +64,10 @@ public sealed class KeyboardFlowTests(BrowserFixture browser)
         await Expect(mine.GetByRole(AriaRole.Button, new() { Name = "Message actions" })).ToBeFocusedAsync();
         await Expect(mine.Locator(".bm-msg-actions")).ToHaveCSSAsync("opacity", "1");
         await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "React with 👍" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Expect(page.GetByRole(AriaRole.Menuitem, new() { Name = "Reply" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("e");
         await Expect(page.GetByRole(AriaRole.Menuitem, new() { Name = "Edit" })).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
         var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Edit message" });

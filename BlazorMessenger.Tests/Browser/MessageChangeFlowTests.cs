@@ -21,7 +21,13 @@ public sealed class MessageChangeFlowTests(BrowserFixture browser)
         await box.FillAsync("Bring the slides");
         await box.PressAsync("Enter");
         await Expect(bobLog.Locator(".bm-body")).ToHaveTextAsync(["See you at 5", "Bring the slides"]);
-        await Expect(bobLog.GetByRole(AriaRole.Button, new() { Name = "Message actions" })).ToHaveCountAsync(0);
+        await bobLog.Locator(".bm-msg").First.GetByRole(AriaRole.Button, new() { Name = "Message actions" }).ClickAsync();
+        var bobMenu = bobSession.Page.GetByRole(AriaRole.Menu);
+        await Expect(bobMenu.GetByRole(AriaRole.Menuitem, new() { Name = "Report" })).ToBeVisibleAsync();
+        await Expect(bobMenu.GetByRole(AriaRole.Menuitem, new() { Name = "Edit" })).ToHaveCountAsync(0);
+        await Expect(bobMenu.GetByRole(AriaRole.Menuitem, new() { Name = "Delete" })).ToHaveCountAsync(0);
+        await bobSession.Page.Keyboard.PressAsync("Escape");
+        await Expect(bobMenu).ToHaveCountAsync(0);
 
         await aliceLog.Locator(".bm-msg").First.GetByRole(AriaRole.Button, new() { Name = "Message actions" }).ClickAsync();
         await aliceSession.Page.GetByRole(AriaRole.Menuitem, new() { Name = "Edit" }).ClickAsync();

@@ -77,7 +77,8 @@ public sealed class SafetyFlowTests(BrowserFixture browser)
         var page = session.Page;
 
         await page.MessageLog().Locator(".bm-msg").Last.HoverAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = $"Report message from {alice}" }).ClickAsync();
+        await page.MessageLog().Locator(".bm-msg").Last.GetByRole(AriaRole.Button, new() { Name = "Message actions" }).ClickAsync();
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Report" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = $"Report a message from {alice}" });
         await dialog.GetByText("Harassment or threats").ClickAsync();
         await dialog.GetByRole(AriaRole.Textbox).FillAsync("a threat");

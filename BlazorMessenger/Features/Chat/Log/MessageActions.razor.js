@@ -3,6 +3,7 @@
 export function open(menu, log, seq, dotnet) {
     const opener = log.querySelector(`.bm-msg[data-seq="${seq}"] .bm-msg-actions`) ?? log;
     const items = () => [...menu.querySelectorAll("[role=menuitem]:not([disabled])")];
+    const rowOf = () => [...menu.querySelectorAll("[data-reaction-row] button")].filter(b => !b.closest(".bm-emoji-panel"));
     place(menu, opener);
     (menu.querySelector("[data-first]") ?? items()[0])?.focus();
     const close = returnFocus => {
@@ -15,12 +16,15 @@ export function open(menu, log, seq, dotnet) {
     // Up and down go through the items, the row of reactions counting as one stop (left and right move within it);
     // a letter goes to the next item that starts with it.
     const stops = () => {
-        const row = [...menu.querySelectorAll("[data-reaction-row] [role=menuitem]")];
-        return [...(row.length ? [row[0]] : []), ...items().filter(i => !row.includes(i))];
+        const row = rowOf();
+        return [...(row.length ? [row[0]] : []), ...items()];
     };
     const onKey = e => {
         const active = document.activeElement;
-        const inRow = active?.closest("[data-reaction-row]");
+        if (active?.closest(".bm-emoji-panel") && e.key !== "Escape" && e.key !== "Tab") {
+            return;
+        }
+        const inRow = active?.closest("[data-reaction-row]") && !active.closest(".bm-emoji-panel");
         if (e.key === "Escape" && !e.defaultPrevented) {
             e.preventDefault();
             close(true);
@@ -31,7 +35,7 @@ export function open(menu, log, seq, dotnet) {
             list[(at + (e.key === "ArrowDown" ? 1 : list.length - 1)) % list.length]?.focus();
         } else if ((e.key === "ArrowRight" || e.key === "ArrowLeft") && inRow) {
             e.preventDefault();
-            const row = [...inRow.querySelectorAll("[role=menuitem]")];
+            const row = rowOf();
             const i = row.indexOf(active);
             row[(i + (e.key === "ArrowRight" ? 1 : row.length - 1)) % row.length].focus();
         } else if (e.key === "Tab") {

@@ -1,0 +1,117 @@
+using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace BlazorMessenger.Tests.Browser;
+
+/// <summary>Replies, reactions, pins and forwarding, live between people in real browsers.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class RichMessageFlowTests(BrowserFixture browser)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_reply_shows_its_quote_live_and_the_quote_jumps_to_an_original_far_back()
+    {
+        var (alice, bob, conversationId, aliceId) = await PairAsync();
+        await browser.SeedAsync(conversationId, aliceId, 60);
+        var chat = browser.App.Services.GetRequiredService<ChatService>();
+        var first = (await chat.GetAroundAsync(aliceId, conversationId, 1, Ct))[0];
+        Assert.True((await chat.SendAsync(aliceId, conversationId, Guid.NewGuid(), "about the first one", first.Id, Ct)).Succeeded);
+        await using var aliceSession = await browser.LoggedInAsync(alice, $"/chat/{bob}");
+        await using var bobSession = await browser.LoggedInAsync(bob, $"/chat/{alice}");
+        var bobLog = bobSession.Page.MessageLog();
+
+        var reply = bobLog.Locator(".bm-msg", new() { HasText = "about the first one" });
+        await Expect(bobLog.Locator(".bm-msg[data-seq='1']")).ToHaveCountAsync(0);
+        await reply.GetByRole(AriaRole.Button, new() { Name = "Reply to " }).ClickAsync();
+        var original = bobLog.Locator(".bm-msg[data-seq='1']");
+        await Expect(original).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("bm-target"));
+        await Expect(original).ToBeInViewportAsync();
+
+        await original.HoverAsync();
+        await original.GetByRole(AriaRole.Button, new() { Name = "Message actions" }).ClickAsync();
+        await bobSession.Page.GetByRole(AriaRole.Menuitem, new() { Name = "Reply" }).ClickAsync();
+        await Expect(bobSession.Page.GetByRole(AriaRole.Group, new() { Name = $"Replying to {alice}" })).ToContainTextAsync("message 1");
+        await Expect(bobSession.Page.MessageBox()).ToBeFocusedAsync();
+        await bobSession.Page.Keyboard.TypeAsync("yes, that one");
+        await bobSession.Page.Keyboard.PressAsync("Enter");
+        await Expect(bobSession.Page.GetByRole(AriaRole.Group, new() { Name = $"Replying to {alice}" })).ToHaveCountAsync(0);
+
+        var answer = aliceSession.Page.MessageLog().Locator(".bm-msg", new() { HasText = "yes, that one" });
+        await Expect(answer.Locator(".bm-quote")).ToContainTextAsync("You");
+        await Expect(answer.Locator(".bm-quote")).ToContainTextAsync("message 1");
+        var stored = (await chat.GetAfterAsync(aliceId, conversationId, 61, Ct)).Single(m => m.Body == "yes, that one");
+        Assert.Equal(first.Id, stored.ReplyToId);
+    }
+
+    [Fact]
+    public async Task A_reaction_and_a_pin_show_live_and_the_pinned_bar_jumps_to_the_message()
+    {
+        var (alice, bob, conversationId, aliceId) = await PairAsync();
+        await using var aliceSession = await browser.LoggedInAsync(alice, $"/chat/{bob}");
+        await using var bobSession = await browser.LoggedInAsync(bob, $"/chat/{alice}");
+        await aliceSession.Page.TypeAndSendAsync("dinner at 8?");
+        var atBob = bobSession.Page.MessageLog().Locator(".bm-msg[data-seq]", new() { HasText = "dinner at 8?" });
+        var atAlice = aliceSession.Page.MessageLog().Locator(".bm-msg[data-seq]", new() { HasText = "dinner at 8?" });
+
+        await atBob.HoverAsync();
+        await atBob.GetByRole(AriaRole.Button, new() { Name = "Message actions" }).ClickAsync();
+        await bobSession.Page.GetByRole(AriaRole.Button, new() { Name = "React with 👍" }).ClickAsync();
+        var chip = atAlice.Locator(".bm-reaction[data-emoji='👍']");
+        await Expect(chip).ToContainTextAsync("1");
+        await Expect(chip).ToHaveAttributeAsync("aria-pressed", "false");
+        await chip.ClickAsync();
+        await Expect(atBob.Locator(".bm-reaction[data-emoji='👍'] .bm-reaction-count")).ToHaveTextAsync("2");
+        await Expect(chip).ToHaveAttributeAsync("aria-pressed", "true");
+        await chip.HoverAsync();
+        await Expect(chip.Locator(".bm-reaction-who")).ToBeVisibleAsync();
+        await Expect(chip.Locator(".bm-reaction-who")).ToHaveTextAsync($"You and {bob}");
+
+        await atAlice.HoverAsync();
+        await atAlice.GetByRole(AriaRole.Button, new() { Name = "Message actions" }).ClickAsync();
+        await aliceSession.Page.GetByRole(AriaRole.Menuitem, new() { Name = "Pin" }).ClickAsync();
+        var bar = bobSession.Page.GetByRole(AriaRole.Button, new() { Name = "Pinned message 1 of 1: dinner at 8?. Show it" });
+        await Expect(bar).ToBeVisibleAsync();
+        await Expect(atBob.GetByRole(AriaRole.Img, new() { Name = "Pinned" })).ToBeVisibleAsync();
+        await bar.ClickAsync();
+        await Expect(atBob).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("bm-target"));
+    }
+
+    [Fact]
+    public async Task A_message_is_forwarded_to_another_conversation_marked_forwarded()
+    {
+        var (alice, bob, carol) = await browser.TrioAsync();
+        var bobId = await browser.IdOfAsync(bob);
+        var chat = browser.App.Services.GetRequiredService<ChatService>();
+        var withAlice = await browser.ConversationIdAsync(bobId, alice);
+        await chat.SendAsync(bobId, withAlice, Guid.NewGuid(), "the address is 5 Elm St", ct: Ct);
+        await using var aliceSession = await browser.LoggedInAsync(alice, $"/chat/{bob}");
+        await using var carolSession = await browser.LoggedInAsync(carol, $"/chat/{alice}");
+        var message = aliceSession.Page.MessageLog().Locator(".bm-msg[data-seq]", new() { HasText = "5 Elm St" });
+
+        await message.HoverAsync();
+        await message.GetByRole(AriaRole.Button, new() { Name = "Message actions" }).ClickAsync();
+        await aliceSession.Page.GetByRole(AriaRole.Menuitem, new() { Name = "Forward" }).ClickAsync();
+        var dialog = aliceSession.Page.GetByRole(AriaRole.Dialog, new() { Name = "Forward message" });
+        await dialog.GetByLabel("Search conversations").FillAsync(carol[..5]);
+        await dialog.GetByRole(AriaRole.Checkbox, new() { Name = carol }).ClickAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Forward", Exact = true }).ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+
+        var copy = carolSession.Page.MessageLog().Locator(".bm-msg[data-seq]", new() { HasText = "5 Elm St" });
+        await Expect(copy.Locator(".bm-forwarded")).ToContainTextAsync("Forwarded");
+    }
+
+    private async Task<(string Alice, string Bob, long ConversationId, string AliceId)> PairAsync()
+    {
+        var (alice, bob) = (BrowserPeople.NewUserName("alice"), BrowserPeople.NewUserName("bob"));
+        var aliceId = await browser.CreateAsync(alice);
+        await browser.CreateAsync(bob);
+        await browser.ConnectAsync(aliceId, bob);
+        var open = await browser.App.Services.GetRequiredService<ChatService>().OpenDirectAsync(aliceId, bob);
+        return (alice, bob, open!.Id, aliceId);
+    }
+}
