@@ -26,7 +26,7 @@ public sealed class AssetDeliveryTests(BrowserFixture browser)
         await session.WaitForInteractiveAsync();
         Assert.DoesNotContain(responses.ToArray(), r => r.Url.Contains("ImageViewerDialog", StringComparison.Ordinal));
 
-        await page.GetByLabel("Attach image").SetInputFilesAsync(
+        await page.GetByLabel("Attach a file or image").SetInputFilesAsync(
             new FilePayload { Name = "pixel.png", MimeType = "image/png", Buffer = TestImages.Png(40, 30) });
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("pixel.png");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();

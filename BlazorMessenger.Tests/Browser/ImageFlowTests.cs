@@ -25,7 +25,7 @@ public sealed class ImageFlowTests(BrowserFixture browser)
                 .observe(document.body, { childList: true, subtree: true, characterData: true }); }");
 
         var watch = Stopwatch.StartNew();
-        await aliceSession.Page.GetByLabel("Attach image").SetInputFilesAsync(
+        await aliceSession.Page.GetByLabel("Attach a file or image").SetInputFilesAsync(
             new FilePayload { Name = "holiday.jpg", MimeType = "image/jpeg", Buffer = photo });
         await Expect(aliceSession.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("holiday.jpg");
         await aliceSession.Page.GetByRole(AriaRole.Textbox, new() { Name = "Message", Exact = true }).FillAsync("The view from the top");
@@ -76,7 +76,7 @@ public sealed class ImageFlowTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Log).GetByAltText($"Image from {alice}")).ToBeVisibleAsync();
 
-        await page.GetByLabel("Attach image").SetInputFilesAsync(new FilePayload
+        await page.GetByLabel("Attach a file or image").SetInputFilesAsync(new FilePayload
         {
             Name = "cat.png", MimeType = "image/png", Buffer = "<html><script>alert(1)</script></html>"u8.ToArray(),
         });
@@ -87,17 +87,21 @@ public sealed class ImageFlowTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task The_tray_shows_the_picked_image_and_a_file_that_is_no_image_is_refused_when_picked_until_cancelled()
+    public async Task The_tray_shows_the_picked_image_or_file_and_an_empty_file_is_refused_when_picked_until_cancelled()
     {
         var (alice, bob) = await browser.PairAsync();
         await using var session = await browser.LoggedInAsync(alice, $"/chat/{bob}");
         var page = session.Page;
-        var attach = page.GetByLabel("Attach image");
+        var attach = page.GetByLabel("Attach a file or image");
 
-        await attach.SetInputFilesAsync(new FilePayload { Name = "notes.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.7"u8.ToArray() });
-        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Only PNG, JPEG, GIF and WebP images can be sent.");
+        await attach.SetInputFilesAsync(new FilePayload { Name = "empty.txt", MimeType = "text/plain", Buffer = [] });
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("This file is empty.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
+
+        await attach.SetInputFilesAsync(new FilePayload { Name = "notes.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.7"u8.ToArray() });
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("notes.pdf (1 KB)");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
 
         await attach.SetInputFilesAsync(new FilePayload { Name = "wide.png", MimeType = "image/png", Buffer = TestImages.Png(80, 40) });
         var preview = page.GetByRole(AriaRole.Img, new() { Name = "Preview of wide.png" });

@@ -138,6 +138,15 @@ public sealed class MediaOptions
 {
     public long MaxBytes { get; set; } = 10 * 1024 * 1024;
 
+    /// <summary>Largest document or voice note.</summary>
+    public long MaxFileBytes { get; set; } = 25 * 1024 * 1024;
+
+    /// <summary>What one person's uploads (images, documents, voice notes) may take together.</summary>
+    public long UserQuotaBytes { get; set; } = 1024L * 1024 * 1024;
+
+    /// <summary>Longest voice note.</summary>
+    public int MaxVoiceSeconds { get; set; } = 300;
+
     public long MaxPixels { get; set; } = 40_000_000;
 
     /// <summary>The long side of a thumbnail, in pixels.</summary>

@@ -21,7 +21,12 @@ public static class MessageRules
     public static string Preview(string body) =>
         body.Length <= PreviewLength ? body : string.Concat(body.AsSpan(0, PreviewLength), "…");
 
-    /// <summary>The conversation list's line for a message: images say so, with their caption if any.</summary>
-    public static string Preview(MessageKind kind, string body) =>
-        kind == MessageKind.Image ? (body.Length == 0 ? "📷 Photo" : $"📷 {Preview(body)}") : Preview(body);
+    /// <summary>The conversation list's line for a message: images, files and voice notes say so, with their caption if any.</summary>
+    public static string Preview(MessageKind kind, string body) => kind switch
+    {
+        MessageKind.Image => body.Length == 0 ? "📷 Photo" : $"📷 {Preview(body)}",
+        MessageKind.File => body.Length == 0 ? "📄 File" : $"📄 {Preview(body)}",
+        MessageKind.Voice => "🎤 Voice message",
+        _ => Preview(body),
+    };
 }

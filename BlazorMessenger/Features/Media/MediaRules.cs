@@ -7,6 +7,14 @@ public static class MediaRules
 {
     public const int MaxFileNameLength = 255;
 
+    public const string SlowDown = "You're sending files too quickly. Try again in a moment.";
+    public const string EmptyFile = "This file is empty.";
+    public const string NotAFile = "Images are sent as pictures.";
+    public const string NotAudio = "A voice message must be audio.";
+
+    public static string Megabytes(long bytes) =>
+        bytes >= 1024L * 1024 * 1024 ? $"{bytes / (1024.0 * 1024 * 1024):0.#} GB" : $"{bytes / (1024.0 * 1024):0.#} MB";
+
     /// <summary>
     /// The types a document keeps when served (always as an attachment, with nosniff); anything else goes out as
     /// application/octet-stream, so no upload can come back as HTML, SVG or script.

@@ -55,6 +55,47 @@ public sealed class MediaStore(StorageLocation storage)
         };
     }
 
+    /// <summary>The row for a document or voice note: a random id, a key without the sender's name or extension in it.</summary>
+    public static Data.Media NewFile(string ownerId, long conversationId, Chat.FileUpload upload, DateTime createdUtc)
+    {
+        var id = NewId();
+        return new Data.Media
+        {
+            Id = id,
+            OwnerId = ownerId,
+            ConversationId = conversationId,
+            Kind = upload.Kind,
+            ContentType = MediaRules.StoredType(upload.ContentType),
+            FileName = MediaRules.CleanFileName(upload.FileName ?? (upload.Kind == MediaKind.Voice ? "voice-message" : null)),
+            DurationMs = upload.Kind == MediaKind.Voice ? upload.DurationMs : null,
+            StorageKey = KeyFor(id, ".bin"),
+            CreatedUtc = createdUtc,
+        };
+    }
+
+    /// <summary>Copies the stream into the key's file, stopping past maxBytes: the bytes written, or -1 when it was too large.</summary>
+    public async Task<long> WriteLimitedAsync(string key, Stream content, long maxBytes, CancellationToken ct)
+    {
+        var path = PathFor(key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+        var buffer = new byte[81920];
+        long written = 0;
+        int read;
+        while ((read = await content.ReadAsync(buffer, ct)) > 0)
+        {
+            written += read;
+            if (written > maxBytes)
+            {
+                return -1;
+            }
+
+            await file.WriteAsync(buffer.AsMemory(0, read), ct);
+        }
+
+        return written;
+    }
+
     public string PathFor(string key)
     {
         var path = Path.GetFullPath(Path.Combine(Root, key));

@@ -51,7 +51,7 @@ public sealed class ComposerTests : ChatComponentContext
     {
         var cut = RenderComposer();
 
-        var sent = await cut.InvokeAsync(() => cut.Instance.SendImageAsync("a caption"));
+        var sent = await cut.InvokeAsync(() => cut.Instance.SendAttachmentAsync("a caption"));
 
         Assert.False(sent);
         Assert.Empty(await Bed.Chat.GetAfterAsync(Bed.Alice, Bed.ConversationId, 0, Xunit.TestContext.Current.CancellationToken));

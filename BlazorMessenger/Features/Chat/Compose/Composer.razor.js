@@ -1,16 +1,15 @@
 // The composer's interactive half: images dropped on or pasted into it go to its file input, as if chosen with
-// "Attach image", and Send with an image attached goes to .NET (the text half is wwwroot/js/composer.js).
+// "Attach a file or image", and Send with a file attached goes to .NET (the text half is wwwroot/js/composer.js).
 import { clearBox } from "../../../js/composer.js";
 
 export function attach(area, dotnet) {
     const input = area.querySelector("input[type=file]");
     const takeFiles = files => {
-        const images = [...files].filter(f => f.type.startsWith("image/"));
-        if (images.length === 0) {
+        if (files.length === 0) {
             return false;
         }
         const transfer = new DataTransfer();
-        transfer.items.add(images[0]);
+        transfer.items.add(files[0]);
         input.files = transfer.files;
         input.dispatchEvent(new Event("change", { bubbles: true }));
         return true;
@@ -39,7 +38,7 @@ export function attach(area, dotnet) {
     area.addEventListener("paste", onPaste);
     const stopMentions = watchMentions(area, dotnet);
     const stopTyping = watchTyping(area, dotnet);
-    area.bmSendImage = caption => dotnet.invokeMethodAsync("SendImageAsync", caption).then(sent => {
+    area.bmSendImage = caption => dotnet.invokeMethodAsync("SendAttachmentAsync", caption).then(sent => {
         if (sent) {
             clearBox(area, caption);
         }

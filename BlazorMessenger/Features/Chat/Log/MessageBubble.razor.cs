@@ -128,6 +128,7 @@ public sealed partial class MessageBubble
     private static readonly MarkupString PinIcon = Svg(Icons.Material.Filled.PushPin);
     private static readonly MarkupString ForwardIcon = Svg(Icons.Material.Filled.Shortcut);
     private static readonly MarkupString MoreIcon = Svg(Icons.Material.Filled.MoreVert);
+    private static readonly MarkupString DownloadIcon = Svg(Icons.Material.Filled.Download);
 
     private static MarkupString Svg(string paths) =>
         new($"<svg viewBox=\"0 0 24 24\" aria-hidden=\"true\" focusable=\"false\" fill=\"currentColor\">{paths}</svg>");

@@ -106,7 +106,7 @@ public sealed partial class MessageLog
         {
             _announcement = incoming.Kind == Data.MessageKind.System
                 ? incoming.Body
-                : $"{PersonOf(incoming.SenderId).Name}: {(incoming.Body.Length > 0 ? Mentions.Decode(incoming.Body, id => PersonOf(id).UserName) : "sent an image")}";
+                : $"{PersonOf(incoming.SenderId).Name}: {MessageRules.Preview(incoming.Kind, Mentions.Decode(incoming.Body, id => PersonOf(id).UserName))}";
         }
 
         if (!_hasNewer && _highlightSeq is null && (_atBottom || arrived.Any(m => m.SenderId == UserId)))

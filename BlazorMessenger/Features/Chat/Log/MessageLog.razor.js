@@ -91,6 +91,8 @@ export function attach(log, dotnet, startAt) {
         reportSeen();
     };
     log.addEventListener("scroll", onScroll, { passive: true });
+    log.addEventListener("loadedmetadata", seekable, true);
+    log.addEventListener("contextmenu", openActions);
     const start = startAt && log.querySelector(startAt.selector);
     if (start) {
         reveal(log, start, startAt.block);
@@ -112,8 +114,32 @@ export function attach(log, dotnet, startAt) {
             document.removeEventListener("visibilitychange", reportSeen);
             connection?.removeEventListener("components-reconnect-state-changed", onConnection);
             log.removeEventListener("scroll", onScroll);
+            log.removeEventListener("loadedmetadata", seekable, true);
+            log.removeEventListener("contextmenu", openActions);
         }
     };
+}
+
+// A recorded WebM voice note carries no length, and Chrome cannot seek in it until it has read it to the end once: ask
+// for the end, then go back to the start (the player then knows the length and seeks).
+function seekable(e) {
+    const audio = e.target;
+    if (!(audio instanceof HTMLAudioElement) || audio.duration !== Infinity) {
+        return;
+    }
+    audio.addEventListener("durationchange", () => audio.currentTime = 0, { once: true });
+    audio.currentTime = 1e101;
+}
+
+// A long press on a phone (its context menu) or a right click opens the message's actions, as other messengers do;
+// not on a link, a picture or a player, and not over selected text, which keep the browser's own menu.
+function openActions(e) {
+    const button = e.target.closest?.(".bm-msg[data-seq]")?.querySelector(".bm-msg-actions");
+    if (!button || e.target.closest("a, img, audio") || getSelection()?.toString()) {
+        return;
+    }
+    e.preventDefault();
+    button.click();
 }
 
 export function isAtBottom(log) {

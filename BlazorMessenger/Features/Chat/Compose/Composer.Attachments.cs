@@ -1,26 +1,33 @@
+using BlazorMessenger.Data;
 using BlazorMessenger.Features.Media;
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.JSInterop;
 
 namespace BlazorMessenger.Features.Chat;
 
-/// <summary>The composer's image half: choosing, uploading with progress, cancelling and sending with a caption.</summary>
+/// <summary>
+/// The composer's attachment: an image (re-encoded by the server) or any other file (sent as it is), chosen, pasted or
+/// dropped, uploaded with progress when Send is pressed, with the box's text as its caption.
+/// </summary>
 public sealed partial class Composer
 {
+    private bool _attachmentIsImage;
+
     /// <summary>A file that cannot be sent is refused the moment it is picked, pasted or dropped, not at Send.</summary>
     private void OnFileChosen(InputFileChangeEventArgs e)
     {
         _error = null;
         _attachment = null;
-        _attachmentError = !ImageFormats.Accepted.Contains(e.File.ContentType) ? ImageProcessor.NotAnImage
-            : e.File.Size > Images.MaxBytes ? Images.TooLarge
+        _attachmentIsImage = ImageFormats.Accepted.Contains(e.File.ContentType);
+        _attachmentError = _attachmentIsImage && e.File.Size > Images.MaxBytes ? Images.TooLarge
+            : !_attachmentIsImage && e.File.Size > Options.Value.Media.MaxFileBytes ? Chat.TooLarge
+            : e.File.Size == 0 ? MediaRules.EmptyFile
             : null;
         if (_attachmentError is null)
         {
             _attachment = e.File;
             _clientMessageId = Guid.NewGuid();
-            _showPreview = true;
+            _showPreview = _attachmentIsImage;
         }
     }
 
@@ -30,9 +37,9 @@ public sealed partial class Composer
         (_attachment, _attachmentError, _uploading) = (null, null, false);
     }
 
-    /// <summary>Send with an image attached: uploads it with the box's text as its caption; true when it was stored.</summary>
+    /// <summary>Send with a file attached: uploads it with the box's text as its caption; true when it was stored.</summary>
     [JSInvokable]
-    public async Task<bool> SendImageAsync(string caption)
+    public async Task<bool> SendAttachmentAsync(string caption)
     {
         if (_sending || _attachment is not { } file)
         {
@@ -59,8 +66,8 @@ public sealed partial class Composer
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            Logger.LogWarning(ex, "Sending an image failed.");
-            _error = "The image could not be sent. Try again.";
+            Logger.LogWarning(ex, "Sending an attachment failed.");
+            _error = "The file could not be sent. Try again.";
         }
         finally
         {
@@ -81,28 +88,17 @@ public sealed partial class Composer
         var ct = _upload.Token;
         try
         {
-            var buffer = new byte[file.Size];
-            await using var stream = file.OpenReadStream(Images.MaxBytes, ct);
-            var read = 0;
-            var lastShown = 0.0;
-            while (read < buffer.Length)
+            var max = _attachmentIsImage ? Images.MaxBytes : Options.Value.Media.MaxFileBytes;
+            await using var stream = new ProgressStream(file.OpenReadStream(max, ct), file.Size, ShowProgress);
+            if (!_attachmentIsImage)
             {
-                var n = await stream.ReadAsync(buffer.AsMemory(read), ct);
-                if (n == 0)
-                {
-                    break;
-                }
-
-                read += n;
-                _progress = 100.0 * read / buffer.Length;
-                if (_progress - lastShown >= 5)
-                {
-                    lastShown = _progress;
-                    StateHasChanged();
-                }
+                return await Chat.SendFileAsync(UserId, ConversationId, _clientMessageId,
+                    new FileUpload(stream, file.Name, file.ContentType), caption, _replyTo?.Quote.Id, ct);
             }
 
-            return await Chat.SendImageAsync(UserId, ConversationId, _clientMessageId, buffer[..read], caption, _replyTo?.Quote.Id, ct);
+            using var buffer = new MemoryStream((int)file.Size);
+            await stream.CopyToAsync(buffer, ct);
+            return await Chat.SendImageAsync(UserId, ConversationId, _clientMessageId, buffer.ToArray(), caption, _replyTo?.Quote.Id, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -110,6 +106,13 @@ public sealed partial class Composer
         }
     }
 
-    private static string FormatSize(long bytes) =>
-        bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024.0):0.0} MB" : $"{Math.Max(1, bytes / 1024)} KB";
+    /// <summary>Renders at every 5 % only: each render is a trip to the browser.</summary>
+    private void ShowProgress(double percent)
+    {
+        if (percent - _progress >= 5 || percent >= 100)
+        {
+            _progress = percent;
+            _ = InvokeAsync(StateHasChanged);
+        }
+    }
 }

@@ -1,0 +1,101 @@
+using BlazorMessenger.Data;
+using BlazorMessenger.Features.Media;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlazorMessenger.Features.Chat;
+
+/// <summary>A document or voice note on its way in: the browser's stream, and what the browser says it is.</summary>
+public sealed record FileUpload(Stream Content, string? FileName, string? ContentType, MediaKind Kind = MediaKind.File, int? DurationMs = null);
+
+public sealed partial class ChatService
+{
+    /// <summary>
+    /// Stores a document or voice note as it came (never opened or run here), then commits its message; a refusal or a
+    /// failure leaves no file behind. Checked: membership, the send refusals, the upload limit, the size, the sender's
+    /// storage quota (counted again on the bytes that really arrived), and for voice notes the type and length.
+    /// </summary>
+    public async Task<ServiceResult<ChatMessage>> SendFileAsync(
+        string userId, long conversationId, Guid clientMessageId, FileUpload upload, string? caption, long? replyToId = null,
+        CancellationToken ct = default)
+    {
+        var limits = options.Value.Media;
+        var body = (caption ?? "").Trim();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.EnsureCurrentMemberAsync(userId, conversationId, ct);
+        if (await FindSentAsync(db, userId, clientMessageId, ct) is { } earlier)
+        {
+            return ServiceResult<ChatMessage>.Ok(earlier);
+        }
+
+        var refusal = body.Length > MessageRules.MaxLength ? MessageRules.TooLong
+            : FileRefusal(upload)
+            ?? await refusals.ForAsync(userId, conversationId, ct);
+        if (refusal is not null)
+        {
+            return ServiceResult<ChatMessage>.Fail(refusal);
+        }
+
+        body = await EncodeMentionsAsync(db, userId, conversationId, body, ct);
+        var replying = await QuoteForReplyAsync(db, userId, conversationId, replyToId, ct);
+        if (replying.Error is { } replyError)
+        {
+            return ServiceResult<ChatMessage>.Fail(replyError);
+        }
+
+        if (!rateLimiter.TryAcquire(RateLimitedAction.UploadImage, userId))
+        {
+            return ServiceResult<ChatMessage>.Fail(MediaRules.SlowDown);
+        }
+
+        var media = MediaStore.NewFile(userId, conversationId, upload, time.GetUtcNow().UtcDateTime);
+        try
+        {
+            media.Bytes = await mediaStore.WriteLimitedAsync(media.StorageKey, upload.Content, limits.MaxFileBytes, ct);
+            if (media.Bytes < 0 || media.Bytes == 0 || await UsedStorageAsync(db, userId, ct) + media.Bytes > limits.UserQuotaBytes)
+            {
+                mediaStore.DeleteFiles(media);
+                return ServiceResult<ChatMessage>.Fail(media.Bytes < 0 ? TooLarge : media.Bytes == 0 ? MediaRules.EmptyFile : QuotaReached);
+            }
+
+            // Not cancellable from here on: the file must stay exactly when the writer commits the message.
+            var stored = (await writer.WriteAsync(new NewMessage(userId, conversationId, clientMessageId, body, media, ReplyTo: replying.Value))).Value!;
+            if (!stored.IsNew)
+            {
+                mediaStore.DeleteFiles(media);
+            }
+
+            return ServiceResult<ChatMessage>.Ok(stored.Message);
+        }
+        catch
+        {
+            mediaStore.DeleteFiles(media);
+            throw;
+        }
+    }
+
+    /// <summary>Bytes the person's uploads take: each stored file once, however many forwarded copies show it.</summary>
+    public async Task<long> UsedStorageAsync(string userId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await UsedStorageAsync(db, userId, ct);
+    }
+
+    public string TooLarge => $"A file can be at most {MediaRules.Megabytes(options.Value.Media.MaxFileBytes)}.";
+
+    public string QuotaReached =>
+        $"You've used your {MediaRules.Megabytes(options.Value.Media.UserQuotaBytes)} of storage. Delete files you sent to make room.";
+
+    private string? FileRefusal(FileUpload upload)
+    {
+        var maxVoiceMs = options.Value.Media.MaxVoiceSeconds * 1000;
+        return upload.Kind == MediaKind.Image ? MediaRules.NotAFile
+            : upload.Kind == MediaKind.File ? null
+            : !(upload.ContentType ?? "").StartsWith("audio/", StringComparison.OrdinalIgnoreCase) ? MediaRules.NotAudio
+            // The recorder stops at the limit; a second of slack covers its last chunk.
+            : upload.DurationMs is not { } ms || ms <= 0 || ms > maxVoiceMs + 1000 ? $"A voice message can be at most {maxVoiceMs / 60000.0:0.#} minutes long."
+            : null;
+    }
+
+    private static async Task<long> UsedStorageAsync(ApplicationDbContext db, string userId, CancellationToken ct) =>
+        await db.Media.Where(m => m.OwnerId == userId).GroupBy(m => m.StorageKey).Select(g => g.Max(m => m.Bytes)).SumAsync(ct);
+}
