@@ -105,6 +105,62 @@ public sealed class RichMessageFlowTests(BrowserFixture browser)
         await Expect(copy.Locator(".bm-forwarded")).ToContainTextAsync("Forwarded");
     }
 
+    [Fact]
+    public async Task A_file_sent_by_one_is_downloaded_by_the_other_as_an_attachment()
+    {
+        var (alice, bob, _, _) = await PairAsync();
+        await using var aliceSession = await browser.LoggedInAsync(alice, $"/chat/{bob}");
+        await using var bobSession = await browser.LoggedInAsync(bob, $"/chat/{alice}");
+        var content = "name,amount\nrent,900\n"u8.ToArray();
+
+        await aliceSession.Page.GetByLabel("Attach a file or image").SetInputFilesAsync(
+            new FilePayload { Name = "budget.csv", MimeType = "text/csv", Buffer = content });
+        await Expect(aliceSession.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("budget.csv");
+        await aliceSession.Page.MessageBox().FillAsync("the numbers");
+        await aliceSession.Page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+
+        var message = bobSession.Page.MessageLog().Locator(".bm-msg", new() { HasText = "the numbers" });
+        var card = message.GetByRole(AriaRole.Link, new() { Name = "Download budget.csv, 1 KB" });
+        await Expect(card).ToBeVisibleAsync();
+        var download = await bobSession.Page.RunAndWaitForDownloadAsync(() => card.ClickAsync());
+        Assert.Equal("budget.csv", download.SuggestedFilename);
+        Assert.Equal(content, await File.ReadAllBytesAsync(await download.PathAsync(), Ct));
+        var href = await card.EvaluateAsync<string>("a => a.href");
+        var response = await bobSession.Page.Context.APIRequest.GetAsync(href);
+        Assert.Equal(200, response.Status);
+        Assert.StartsWith("attachment", response.Headers["content-disposition"]);
+        Assert.Equal("nosniff", response.Headers["x-content-type-options"]);
+        Assert.Equal("text/csv", response.Headers["content-type"]);
+    }
+
+    [Fact]
+    public async Task A_voice_message_recorded_from_the_microphone_plays_and_seeks_for_the_other_side()
+    {
+        var (alice, bob, _, _) = await PairAsync();
+        await using var aliceSession = await browser.LoggedInAsync(alice, $"/chat/{bob}");
+        await using var bobSession = await browser.LoggedInAsync(bob, $"/chat/{alice}");
+        var page = aliceSession.Page;
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record a voice message" }).ClickAsync();
+        var bar = page.GetByRole(AriaRole.Status, new() { Name = "Recording a voice message" });
+        await Expect(bar.Locator("[data-record-timer]")).ToHaveTextAsync("0:02", new() { Timeout = 10_000 });
+        await bar.GetByRole(AriaRole.Button, new() { Name = "Send voice message" }).ClickAsync();
+        await Expect(bar).ToHaveCountAsync(0);
+
+        var player = bobSession.Page.MessageLog().Locator("audio[data-voice]");
+        await Expect(player).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex(@"^Voice message, 0:0[2-3]$"));
+        await bobSession.Page.WaitForFunctionAsync("() => { const a = document.querySelector('audio[data-voice]'); return a && isFinite(a.duration) && a.duration > 1.5 && a.seekable.length > 0; }");
+        var position = await player.EvaluateAsync<double>("""
+            a => new Promise(resolve => {
+                a.muted = true;
+                a.addEventListener("seeked", () => resolve(a.currentTime), { once: true });
+                a.currentTime = 1;
+            })
+            """);
+        Assert.InRange(position, 0.9, 1.1);
+        await Expect(aliceSession.Page.ConversationList()).ToContainTextAsync("Voice message");
+    }
+
     private async Task<(string Alice, string Bob, long ConversationId, string AliceId)> PairAsync()
     {
         var (alice, bob) = (BrowserPeople.NewUserName("alice"), BrowserPeople.NewUserName("bob"));

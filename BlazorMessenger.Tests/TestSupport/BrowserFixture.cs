@@ -11,6 +11,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     [
         "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--disable-quic",
+        // Voice messages record from a fake microphone, granted without a prompt.
+        "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
     ];
 
     private IPlaywright? playwright;

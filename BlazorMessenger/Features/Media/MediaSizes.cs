@@ -8,7 +8,7 @@ public static class MediaSizes
 
     public static string Duration(int milliseconds)
     {
-        var seconds = (int)Math.Round(milliseconds / 1000.0);
+        var seconds = Math.Max(1, milliseconds / 1000);
         return $"{seconds / 60}:{seconds % 60:00}";
     }
 }

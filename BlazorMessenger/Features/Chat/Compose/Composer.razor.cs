@@ -117,6 +117,19 @@ public sealed partial class Composer : IAsyncDisposable
     {
         _disposed = true;
         _upload?.Cancel();
+        if (_recording && _recorder is not null)
+        {
+            try
+            {
+                await _recorder.InvokeVoidAsync("cancel", _area);
+            }
+            catch (JSDisconnectedException)
+            {
+                // The page is gone, and its microphone with it.
+            }
+        }
+
+        await _recorder.ReleaseAsync();
         await _listeners.ReleaseAsync("dispose");
         await _module.ReleaseAsync();
 

@@ -1,0 +1,50 @@
+using System.Net;
+using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Features.Contacts;
+using BlazorMessenger.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BlazorMessenger.Tests.Features.Media;
+
+/// <summary>/media/{id}/file over HTTP: members download, as an attachment that never runs as a page; others get 404.</summary>
+public sealed class FileEndpointTests : IAsyncLifetime
+{
+    private readonly MessengerAppFactory _app = new();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_member_downloads_an_uploaded_page_as_an_inert_attachment_and_a_stranger_gets_404()
+    {
+        var (me, friend, stranger) = (BrowserPeople.NewUserName("me"), BrowserPeople.NewUserName("friend"), BrowserPeople.NewUserName("other"));
+        var myId = await _app.CreateUserAsync(me);
+        await _app.CreateUserAsync(friend);
+        await _app.CreateUserAsync(stranger);
+        var conversation = (await _app.Services.GetRequiredService<ContactService>().AddAsync(myId, friend, Ct)).Value!.ConversationId;
+        var sent = await _app.Services.GetRequiredService<ChatService>().SendFileAsync(myId, conversation, Guid.NewGuid(),
+            new FileUpload(new MemoryStream("<script>alert(1)</script>"u8.ToArray()), "page.html", "text/html"), null, ct: Ct);
+        var url = $"/media/{sent.Value!.File!.Id}/file";
+
+        using var friendClient = new FormClient(_app.BaseUrl);
+        await friendClient.LogInAsync(friend, BrowserPeople.Password);
+        using var response = await friendClient.GetAsync(url);
+        using var strangerClient = new FormClient(_app.BaseUrl);
+        await strangerClient.LogInAsync(stranger, BrowserPeople.Password);
+        using var refused = await strangerClient.GetAsync(url);
+        using var anonymous = await new FormClient(_app.BaseUrl).GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/octet-stream", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("page.html", response.Content.Headers.ContentDisposition?.FileNameStar);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("<script>alert(1)</script>", await response.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await friendClient.GetAsync($"/media/{sent.Value.File.Id}/full")).StatusCode);
+    }
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+}
