@@ -53,6 +53,11 @@ public sealed partial class ChatService
             return ServiceResult<ChatMessage>.Fail(processed.Error!);
         }
 
+        if (await UsedStorageAsync(db, userId, ct) + image.Full.Data.Length + image.Thumbnail.Data.Length > options.Value.Media.UserQuotaBytes)
+        {
+            return ServiceResult<ChatMessage>.Fail(QuotaReached);
+        }
+
         var media = MediaStore.NewMedia(userId, conversationId, image, time.GetUtcNow().UtcDateTime);
         try
         {

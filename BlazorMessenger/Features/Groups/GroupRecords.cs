@@ -11,7 +11,8 @@ public sealed record GroupMember(ChatPeer Person, MemberRole Role, DateTime Join
 /// A group as one person sees it: the conversation to show (its name is the group's), the picture, the current members
 /// and the reader's own role (null once they left or were removed: the view is then read-only).
 /// </summary>
-public sealed record GroupView(OpenConversation Conversation, string? PictureId, IReadOnlyList<GroupMember> Members, MemberRole? MyRole)
+public sealed record GroupView(
+    OpenConversation Conversation, string? PictureId, IReadOnlyList<GroupMember> Members, MemberRole? MyRole, bool MembersCanPin = false)
 {
     public long Id => Conversation.Id;
 

@@ -29,6 +29,26 @@ public sealed partial class GroupService
         }, ct);
     }
 
+    /// <summary>Owners and admins let every member pin messages, or keep pinning to themselves (the default).</summary>
+    public Task<ServiceResult<ChatMessage>> SetMembersCanPinAsync(string userId, long groupId, bool allowed, CancellationToken ct = default) =>
+        ChangeAsync(userId, groupId, async (db, _, _) =>
+        {
+            var (me, group) = (await ActorAsync(db, groupId, userId), await db.Conversations.SingleAsync(c => c.Id == groupId));
+            if (!me.Role.Manages())
+            {
+                return GroupChangeResult.Refuse(GroupRules.AdminsOnly);
+            }
+
+            if (group.MembersCanPin == allowed)
+            {
+                return GroupChangeResult.Refuse(allowed ? "Every member can pin messages already." : "Only admins can pin messages already.");
+            }
+
+            group.MembersCanPin = allowed;
+            await db.SaveChangesAsync();
+            return new GroupChangeResult(allowed ? $"{me.UserName} let every member pin messages" : $"{me.UserName} made pinning messages admins only");
+        }, ct);
+
     /// <summary>Owners and admins set the group's picture (through the image pipeline) or, with null, remove it.</summary>
     public async Task<ServiceResult<ChatMessage>> SetPictureAsync(string userId, long groupId, byte[]? picture, CancellationToken ct = default)
     {

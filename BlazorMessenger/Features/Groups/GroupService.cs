@@ -111,7 +111,7 @@ public sealed partial class GroupService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var group = await db.Conversations.AsNoTracking()
             .Where(c => c.Id == groupId && c.Kind == ConversationKind.Group && c.Members.Any(m => m.UserId == userId))
-            .Select(c => new { c.Title, c.PictureMediaId, c.LastSeq })
+            .Select(c => new { c.Title, c.PictureMediaId, c.LastSeq, c.MembersCanPin })
             .FirstOrDefaultAsync(ct);
         if (group is null)
         {
@@ -145,7 +145,7 @@ public sealed partial class GroupService(
         var conversation = new OpenConversation(
             groupId, group.Title ?? "", null, people, group.LastSeq, mine.LastReadSeq, null,
             members.Select(m => m.Person.UserId).ToHashSet(StringComparer.Ordinal));
-        return new GroupView(conversation, group.PictureMediaId, members, mine.Role);
+        return new GroupView(conversation, group.PictureMediaId, members, mine.Role, group.MembersCanPin);
     }
 
     /// <summary>
