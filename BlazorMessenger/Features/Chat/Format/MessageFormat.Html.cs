@@ -15,7 +15,7 @@ public static partial class MessageFormat
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
 
     /// <summary>The body as sanitized markup with mentions in place; null when it is better shown as typed.</summary>
-    private static string? ToHtml(string body, Func<string, Mentioned>? mention)
+    internal static string? ToHtml(string body, Func<string, Mentioned>? mention)
     {
         var pieces = new List<(string Text, string? UserId)>();
         if (WithPlaceholders(body, pieces) is not { } text)
