@@ -13,8 +13,7 @@ public static class SearchSnippet
     private const int Before = 30;
     private const string Cut = "…";
 
-    /// <param name="marked">A body with matches between <see cref="SearchHit.MatchStart"/> and <see cref="SearchHit.MatchEnd"/>.</param>
-    /// <param name="userNameOf">For mentions, shown as "@username".</param>
+    /// <summary>The snippet of a body whose matches FTS5 marked; mentions show as "@username".</summary>
     public static string Of(string marked, Func<string, string?> userNameOf)
     {
         // Plain text first, mentions after: a username never reads as formatting, and a token is never cut in half.

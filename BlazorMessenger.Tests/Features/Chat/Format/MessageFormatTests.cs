@@ -161,18 +161,31 @@ public sealed class MessageFormatTests : MudTestContext
     }
 
     [Fact]
-    public void Sanitizing_from_many_threads_at_once_gives_what_one_thread_gives()
+    public void Formatting_from_many_threads_at_once_gives_what_one_thread_gives()
     {
-        var bodies = Enumerable.Range(0, 40)
-            .Select(i => $"**{i}** *x* https://example.com/{i} <img src=x onerror=alert({i})>\n- <@bob-1>\n> `q{i}`")
-            .ToArray();
-        var expected = bodies.Select(b => MessageFormat.ToHtml(b, FormatHost.People)).ToArray();
+        static string Body(int i) => $"**n{i}** *x* https://example.com/n{i} <img src=x onerror=alert(n{i})>\n- <@bob-1>\n> `n{i}`";
+        var expected = MessageFormat.ToHtml(Body(0), FormatHost.People)!;
 
+        // Every body is new, so each is parsed and sanitized (not found formatted already) while others are.
         var actual = new string?[4000];
-        Parallel.For(0, actual.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 },
-            i => actual[i] = MessageFormat.ToHtml(bodies[i % bodies.Length], FormatHost.People));
+        Parallel.For(1, actual.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 },
+            i => actual[i] = MessageFormat.ToHtml(Body(i), FormatHost.People));
 
-        Assert.All(Enumerable.Range(0, actual.Length), i => Assert.Equal(expected[i % bodies.Length], actual[i]));
-        Assert.Contains("<a href=\"https://example.com/7\" target=\"_blank\"", expected[7], StringComparison.Ordinal);
+        Assert.All(Enumerable.Range(1, actual.Length - 1), i => Assert.Equal(expected.Replace("n0", $"n{i}"), actual[i]));
+        Assert.Contains("<a href=\"https://example.com/n0\" target=\"_blank\"", expected, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_same_message_shows_each_readers_names_and_what_each_reader_knows()
+    {
+        const string body = "**<@bob-1>** done";
+
+        var forOne = this.Show(body, FormatHost.People);
+        var forAnother = this.Show(body, _ => new Mentioned("@Robert", "bob", true));
+        var afterBobLeft = this.Show(body, _ => new Mentioned("@bob", "bob", false));
+
+        Assert.Equal("@Bob", forOne.QuerySelector("strong > span.bm-mention")!.TextContent);
+        Assert.Equal("@Robert", forAnother.QuerySelector("strong > span.bm-mention")!.TextContent);
+        Assert.Equal(("@bob", 0), (afterBobLeft.QuerySelector("strong")!.TextContent, afterBobLeft.QuerySelectorAll("span").Length));
     }
 }

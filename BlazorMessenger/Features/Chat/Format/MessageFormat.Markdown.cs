@@ -14,7 +14,7 @@ namespace BlazorMessenger.Features.Chat;
 public static partial class MessageFormat
 {
     /// <summary>Chat needs a handful of levels; past this a message shows as typed (Markdig's own guard).</summary>
-    internal const int MaxNesting = 32;
+    private const int MaxNesting = 32;
 
     private static readonly MarkdownPipeline Pipeline = BuildPipeline();
 

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Text;
-using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -8,25 +7,12 @@ namespace BlazorMessenger.Features.Chat;
 
 public static partial class MessageFormat
 {
-    /// <summary>The parsed body's text, blocks on lines of their own; null where the bubble shows the body as typed.</summary>
-    private static string? PlainTextOf(string body)
+    /// <summary>The document's text, blocks on lines of their own, list items with simple markers.</summary>
+    private static string PlainTextOf(MarkdownDocument document)
     {
-        try
-        {
-            var document = Markdown.Parse(body, Pipeline);
-            if (!HasText(document))
-            {
-                return null;
-            }
-
-            var text = new StringBuilder(body.Length);
-            WriteBlocks(text, document);
-            return text.ToString();
-        }
-        catch (Exception e) when (e is ArgumentException or InsufficientExecutionStackException)
-        {
-            return null;
-        }
+        var text = new StringBuilder();
+        WriteBlocks(text, document);
+        return text.ToString();
     }
 
     private static void WriteBlocks(StringBuilder text, ContainerBlock container)

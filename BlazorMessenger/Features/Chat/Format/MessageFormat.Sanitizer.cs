@@ -1,6 +1,5 @@
 using AngleSharp.Dom;
 using Ganss.Xss;
-using Markdig;
 
 namespace BlazorMessenger.Features.Chat;
 
@@ -13,35 +12,6 @@ public static partial class MessageFormat
     /// options are set here once, and the handler only touches the nodes of the call's own document.
     /// </summary>
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
-
-    /// <summary>The body as sanitized markup with mentions in place; null when it is better shown as typed.</summary>
-    internal static string? ToHtml(string body, Func<string, Mentioned>? mention)
-    {
-        var pieces = new List<(string Text, string? UserId)>();
-        if (WithPlaceholders(body, pieces) is not { } text)
-        {
-            return null;
-        }
-
-        string html;
-        try
-        {
-            var document = Markdown.Parse(text, Pipeline);
-            if (!HasText(document))
-            {
-                return null;
-            }
-
-            html = document.ToHtml(Pipeline);
-        }
-        catch (ArgumentException)
-        {
-            // Markdig's answer to nesting past MaxNesting (2,000 quotes in one message).
-            return null;
-        }
-
-        return Restore(Sanitizer.Sanitize(html), pieces, mention);
-    }
 
     /// <summary>A strict allow-list of what the pipeline makes: no CSS, no classes, no other tags or schemes.</summary>
     private static HtmlSanitizer CreateSanitizer()
