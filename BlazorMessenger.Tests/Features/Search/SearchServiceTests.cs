@@ -79,6 +79,21 @@ public sealed class SearchServiceTests
     }
 
     [Fact]
+    public async Task Formatted_messages_are_found_by_their_words_and_the_hit_shows_them_without_markup()
+    {
+        await using var bed = await ChatTestBed.CreateAsync();
+        await bed.SendAsync(bed.Alice, "a **bold** move with `code`");
+        var search = bed.Services.Get<SearchService>();
+
+        var hit = Assert.Single(await search.SearchAsync(bed.Bob, null, "bold", Ct));
+
+        Assert.Equal("a bold move with code", Plain(hit));
+        Assert.Contains(hit.Pieces(), p => p is { IsMatch: true, Text: "bold" });
+        Assert.DoesNotContain('*', hit.Snippet);
+        Assert.DoesNotContain('`', hit.Snippet);
+    }
+
+    [Fact]
     public void Every_word_is_quoted_and_the_last_one_is_a_prefix() =>
         Assert.Equal("\"say\" \"\"\"hi\"\"\"*", SearchQuery.ToFts("say \"hi\""));
 

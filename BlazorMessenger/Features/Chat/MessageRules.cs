@@ -18,8 +18,11 @@ public static class MessageRules
     public const string AlreadyDeleted = "This message was deleted.";
     public const string SlowDown = "You're sending messages too quickly. Slow down and try again in a moment.";
 
+    /// <summary>The start of the message's text, without its formatting.</summary>
     public static string Preview(string body) =>
-        body.Length <= PreviewLength ? body : string.Concat(body.AsSpan(0, PreviewLength), "…");
+        MessageFormat.ToPlainText(body) is var text && text.Length <= PreviewLength
+            ? text
+            : string.Concat(text.AsSpan(0, PreviewLength), "…");
 
     /// <summary>The conversation list's line for a message: images, files and voice notes say so, with their caption if any.</summary>
     public static string Preview(MessageKind kind, string body) => kind switch

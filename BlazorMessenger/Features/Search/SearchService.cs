@@ -31,7 +31,7 @@ public sealed class SearchService(IDbContextFactory<ApplicationDbContext> dbFact
         var only = conversationId ?? 0;
         var rows = await db.Database.SqlQuery<HitRow>($"""
             SELECT m.Id AS MessageId, m.ConversationId, m.Seq, m.SenderId, m.CreatedUtc,
-                   snippet(MessagesFts, 0, char(1), char(2), '…', 16) AS Snippet
+                   highlight(MessagesFts, 0, char(1), char(2)) AS Marked
             FROM MessagesFts f
             JOIN Messages m ON m.Id = f.rowid
             WHERE MessagesFts MATCH {match}
@@ -48,10 +48,9 @@ public sealed class SearchService(IDbContextFactory<ApplicationDbContext> dbFact
         }
 
         // Mentions are stored as tokens: show them as "@username", as the composer and the editor do.
-        var mentioned = rows.SelectMany(r => Mentions.Ids(r.Snippet)).Distinct().ToList();
+        var mentioned = rows.SelectMany(r => Mentions.Ids(r.Marked)).Distinct().ToList();
         var handles = mentioned.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => mentioned.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.UserName, ct);
-        rows = [.. rows.Select(r => r with { Snippet = Mentions.Decode(r.Snippet, id => handles.GetValueOrDefault(id)) })];
 
         var conversationIds = rows.Select(r => r.ConversationId).Distinct().ToList();
         var places = await db.Conversations.AsNoTracking()
@@ -70,10 +69,11 @@ public sealed class SearchService(IDbContextFactory<ApplicationDbContext> dbFact
                    Href: Conversations.DirectHref(p.Peer.UserName!)));
         return rows.Where(r => placeOf.ContainsKey(r.ConversationId))
             .Select(r => new SearchHit(r.MessageId, r.ConversationId, r.Seq, r.SenderId,
-                DateTime.SpecifyKind(r.CreatedUtc, DateTimeKind.Utc), r.Snippet,
+                DateTime.SpecifyKind(r.CreatedUtc, DateTimeKind.Utc), SearchSnippet.Of(r.Marked, id => handles.GetValueOrDefault(id)),
                 placeOf[r.ConversationId].Name, placeOf[r.ConversationId].Href))
             .ToList();
     }
 
-    private sealed record HitRow(long MessageId, long ConversationId, long Seq, string SenderId, DateTime CreatedUtc, string Snippet);
+    /// <summary>Marked: the whole body, matches marked; <see cref="SearchSnippet"/> cuts it.</summary>
+    private sealed record HitRow(long MessageId, long ConversationId, long Seq, string SenderId, DateTime CreatedUtc, string Marked);
 }

@@ -77,33 +77,7 @@ public sealed partial class MessageBubble
     protected override void OnAfterRender(bool firstRender) => _changed = false;
 
     /// <summary>The text, with each mention as a chip (or, for someone no longer in the group, as plain text).</summary>
-    private RenderFragment Body => builder =>
-    {
-        if (Names?.Mention is not { } mention || !Message.Body.Contains("<@", StringComparison.Ordinal))
-        {
-            builder.AddContent(0, Message.Body);
-            return;
-        }
-
-        foreach (var (text, userId) in Mentions.Split(Message.Body))
-        {
-            if (userId is null)
-            {
-                builder.AddContent(1, text);
-            }
-            else if (mention(userId) is { IsMember: true } chip)
-            {
-                builder.OpenElement(2, "span");
-                builder.AddAttribute(3, "class", "bm-mention");
-                builder.AddContent(4, chip.Text);
-                builder.CloseElement();
-            }
-            else
-            {
-                builder.AddContent(5, mention(userId).Text);
-            }
-        }
-    };
+    private RenderFragment Body => MessageFormat.Render(Message.Body, Names?.Mention);
 
     private string NameOf(string userId) => userId == UserId ? "You" : Names?.Of(userId) ?? SenderName;
 
