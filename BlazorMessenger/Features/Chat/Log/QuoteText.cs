@@ -14,7 +14,7 @@ public static class QuoteText
             return Deleted;
         }
 
-        var text = FirstLine(Mentions.Decode(quote.Text, userNameOf));
+        var text = FirstLine(Mentions.Decode(MessageFormat.ToPlainText(quote.Text), userNameOf));
         return quote.Kind switch
         {
             MessageKind.Image => text.Length == 0 ? "📷 Photo" : $"📷 {text}",
