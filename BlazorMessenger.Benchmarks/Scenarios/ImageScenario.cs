@@ -25,7 +25,7 @@ public static class ImageScenario
         for (var i = 0; i < (options.Smoke ? 1 : 6); i++)
         {
             var started = Clock.NowMs();
-            await sender.GetByLabel("Attach image").SetInputFilesAsync(new FilePayload { Name = "photo.jpg", MimeType = "image/jpeg", Buffer = photo });
+            await sender.GetByLabel("Attach a file or image").SetInputFilesAsync(new FilePayload { Name = "photo.jpg", MimeType = "image/jpeg", Buffer = photo });
             await sender.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
             await receiver.WaitForFunctionAsync(
                 "n => [...document.querySelectorAll('[role=log] img')].filter(i => i.complete && i.naturalWidth > 0).length >= n",
