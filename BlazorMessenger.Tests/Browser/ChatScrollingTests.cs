@@ -14,7 +14,7 @@ public sealed class ChatScrollingTests(BrowserFixture browser)
     [Fact]
     public async Task Scrolling_to_the_top_loads_the_previous_page_without_moving_what_the_reader_sees()
     {
-        var (alice, bob, conversationId, aliceId) = await PairAsync();
+        var (alice, bob, aliceId, conversationId) = await browser.ChatPairAsync();
         await browser.SeedAsync(conversationId, aliceId, 120);
         await using var session = await browser.LoggedInAsync(bob, $"/chat/{alice}");
         var log = session.Page.GetByRole(AriaRole.Log, new() { Name = "Messages" });
@@ -39,7 +39,7 @@ public sealed class ChatScrollingTests(BrowserFixture browser)
     [Fact]
     public async Task A_new_message_follows_the_reader_at_the_bottom_and_otherwise_offers_a_new_messages_button()
     {
-        var (alice, bob, conversationId, aliceId) = await PairAsync();
+        var (alice, bob, aliceId, conversationId) = await browser.ChatPairAsync();
         await browser.SeedAsync(conversationId, aliceId, 60);
         await using var bobSession = await browser.LoggedInAsync(bob, $"/chat/{alice}");
         var chat = browser.App.Services.GetRequiredService<ChatService>();
@@ -60,15 +60,5 @@ public sealed class ChatScrollingTests(BrowserFixture browser)
 
         await Expect(log.Locator(".bm-msg").Last).ToBeInViewportAsync();
         await Expect(jump).ToHaveCountAsync(0);
-    }
-
-    private async Task<(string Alice, string Bob, long ConversationId, string AliceId)> PairAsync()
-    {
-        var (alice, bob) = (BrowserPeople.NewUserName("alice"), BrowserPeople.NewUserName("bob"));
-        var aliceId = await browser.CreateAsync(alice);
-        await browser.CreateAsync(bob);
-        await browser.ConnectAsync(aliceId, bob);
-        var open = await browser.App.Services.GetRequiredService<ChatService>().OpenDirectAsync(aliceId, bob);
-        return (alice, bob, open!.Id, aliceId);
     }
 }

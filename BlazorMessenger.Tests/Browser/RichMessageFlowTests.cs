@@ -15,7 +15,7 @@ public sealed class RichMessageFlowTests(BrowserFixture browser)
     [Fact]
     public async Task A_reply_shows_its_quote_live_and_the_quote_jumps_to_an_original_far_back()
     {
-        var (alice, bob, conversationId, aliceId) = await PairAsync();
+        var (alice, bob, aliceId, conversationId) = await browser.ChatPairAsync();
         await browser.SeedAsync(conversationId, aliceId, 60);
         var chat = browser.App.Services.GetRequiredService<ChatService>();
         var first = (await chat.GetAroundAsync(aliceId, conversationId, 1, Ct))[0];
@@ -50,7 +50,7 @@ public sealed class RichMessageFlowTests(BrowserFixture browser)
     [Fact]
     public async Task A_reaction_and_a_pin_show_live_and_the_pinned_bar_jumps_to_the_message()
     {
-        var (alice, bob, conversationId, aliceId) = await PairAsync();
+        var (alice, bob, aliceId, conversationId) = await browser.ChatPairAsync();
         await using var aliceSession = await browser.LoggedInAsync(alice, $"/chat/{bob}");
         await using var bobSession = await browser.LoggedInAsync(bob, $"/chat/{alice}");
         await aliceSession.Page.TypeAndSendAsync("dinner at 8?");
@@ -108,7 +108,7 @@ public sealed class RichMessageFlowTests(BrowserFixture browser)
     [Fact]
     public async Task A_file_sent_by_one_is_downloaded_by_the_other_as_an_attachment()
     {
-        var (alice, bob, _, _) = await PairAsync();
+        var (alice, bob, _, _) = await browser.ChatPairAsync();
         await using var aliceSession = await browser.LoggedInAsync(alice, $"/chat/{bob}");
         await using var bobSession = await browser.LoggedInAsync(bob, $"/chat/{alice}");
         var content = "name,amount\nrent,900\n"u8.ToArray();
@@ -136,7 +136,7 @@ public sealed class RichMessageFlowTests(BrowserFixture browser)
     [Fact]
     public async Task A_voice_message_recorded_from_the_microphone_plays_and_seeks_for_the_other_side()
     {
-        var (alice, bob, _, _) = await PairAsync();
+        var (alice, bob, _, _) = await browser.ChatPairAsync();
         await using var aliceSession = await browser.LoggedInAsync(alice, $"/chat/{bob}");
         await using var bobSession = await browser.LoggedInAsync(bob, $"/chat/{alice}");
         var page = aliceSession.Page;
@@ -159,15 +159,5 @@ public sealed class RichMessageFlowTests(BrowserFixture browser)
             """);
         Assert.InRange(position, 0.9, 1.1);
         await Expect(aliceSession.Page.ConversationList()).ToContainTextAsync("Voice message");
-    }
-
-    private async Task<(string Alice, string Bob, long ConversationId, string AliceId)> PairAsync()
-    {
-        var (alice, bob) = (BrowserPeople.NewUserName("alice"), BrowserPeople.NewUserName("bob"));
-        var aliceId = await browser.CreateAsync(alice);
-        await browser.CreateAsync(bob);
-        await browser.ConnectAsync(aliceId, bob);
-        var open = await browser.App.Services.GetRequiredService<ChatService>().OpenDirectAsync(aliceId, bob);
-        return (alice, bob, open!.Id, aliceId);
     }
 }

@@ -15,7 +15,7 @@ public sealed class SearchFlowTests(BrowserFixture browser)
     [Fact]
     public async Task Searching_finds_a_message_500_messages_back_and_jumps_to_it_with_its_surroundings()
     {
-        var (alice, bob, aliceId, conversationId) = await PairAsync();
+        var (alice, bob, aliceId, conversationId) = await browser.ChatPairAsync();
         await browser.SeedAsync(conversationId, aliceId, 600, i => i == 100 ? "the zebracorn password is tulip" : $"message {i}");
         await using var session = await browser.LoggedInAsync(bob, $"/chat/{alice}");
         var page = session.Page;
@@ -44,7 +44,7 @@ public sealed class SearchFlowTests(BrowserFixture browser)
     [Fact]
     public async Task The_global_search_finds_messages_across_conversations_and_opens_them()
     {
-        var (alice, bob, aliceId, conversationId) = await PairAsync();
+        var (alice, bob, aliceId, conversationId) = await browser.ChatPairAsync();
         await browser.SeedAsync(conversationId, aliceId, 30, i => i == 7 ? "quokka sighting at the lake" : $"message {i}");
         await using var session = await browser.LoggedInAsync(bob);
 
@@ -56,15 +56,5 @@ public sealed class SearchFlowTests(BrowserFixture browser)
 
         await Expect(session.Page).ToHaveURLAsync(new Regex($"/chat/{alice}\\?at=7$"));
         await Expect(session.Page.GetByRole(AriaRole.Log).Locator(".bm-msg[data-seq='7']")).ToContainTextAsync("quokka sighting");
-    }
-
-    private async Task<(string Alice, string Bob, string AliceId, long ConversationId)> PairAsync()
-    {
-        var (alice, bob) = (BrowserPeople.NewUserName("alice"), BrowserPeople.NewUserName("bob"));
-        var aliceId = await browser.CreateAsync(alice);
-        await browser.CreateAsync(bob);
-        await browser.ConnectAsync(aliceId, bob);
-        var open = await browser.App.Services.GetRequiredService<ChatService>().OpenDirectAsync(aliceId, bob);
-        return (alice, bob, aliceId, open!.Id);
     }
 }

@@ -75,6 +75,14 @@ public static class BrowserPeople
         return (alice, bob);
     }
 
+    /// <summary>A pair (see <see cref="PairAsync"/>) with alice's id and their conversation, to seed a history into.</summary>
+    public static async Task<(string Alice, string Bob, string AliceId, long ConversationId)> ChatPairAsync(this BrowserFixture browser)
+    {
+        var (alice, bob) = await browser.PairAsync();
+        var aliceId = await browser.IdOfAsync(alice);
+        return (alice, bob, aliceId, await browser.ConversationIdAsync(aliceId, bob));
+    }
+
     /// <summary>Three new people: "alice…", who has "bob…" and "carol…" as contacts, each with a direct conversation.</summary>
     public static async Task<(string Alice, string Bob, string Carol)> TrioAsync(this BrowserFixture browser)
     {

@@ -48,17 +48,33 @@ public sealed partial class ChatService
         }
 
         var media = MediaStore.NewFile(userId, conversationId, upload, time.GetUtcNow().UtcDateTime);
-        try
+        return await StoreUploadAsync(new NewMessage(userId, conversationId, clientMessageId, body, media, ReplyTo: replying.Value), async () =>
         {
             media.Bytes = await mediaStore.WriteLimitedAsync(media.StorageKey, upload.Content, limits.MaxFileBytes, ct);
-            if (media.Bytes < 0 || media.Bytes == 0 || await UsedStorageAsync(db, userId, ct) + media.Bytes > limits.UserQuotaBytes)
+            return media.Bytes < 0 ? TooLarge
+                : media.Bytes == 0 ? MediaRules.EmptyFile
+                : await UsedStorageAsync(db, userId, ct) + media.Bytes > limits.UserQuotaBytes ? QuotaReached
+                : null;
+        });
+    }
+
+    /// <summary>
+    /// Writes an upload's files (writeFiles answers a refusal, or null), then commits its message. The files go again
+    /// when they are refused, when the commit fails, or when the message turns out to be stored before (a retry).
+    /// </summary>
+    private async Task<ServiceResult<ChatMessage>> StoreUploadAsync(NewMessage message, Func<Task<string?>> writeFiles)
+    {
+        var media = message.Media!;
+        try
+        {
+            if (await writeFiles() is { } refusal)
             {
                 mediaStore.DeleteFiles(media);
-                return ServiceResult<ChatMessage>.Fail(media.Bytes < 0 ? TooLarge : media.Bytes == 0 ? MediaRules.EmptyFile : QuotaReached);
+                return ServiceResult<ChatMessage>.Fail(refusal);
             }
 
-            // Not cancellable from here on: the file must stay exactly when the writer commits the message.
-            var stored = (await writer.WriteAsync(new NewMessage(userId, conversationId, clientMessageId, body, media, ReplyTo: replying.Value))).Value!;
+            // Not cancellable from here on: the files must stay exactly when the writer commits the message.
+            var stored = (await writer.WriteAsync(message)).Value!;
             if (!stored.IsNew)
             {
                 mediaStore.DeleteFiles(media);

@@ -59,24 +59,12 @@ public sealed partial class ChatService
         }
 
         var media = MediaStore.NewMedia(userId, conversationId, image, time.GetUtcNow().UtcDateTime);
-        try
+        return await StoreUploadAsync(new NewMessage(userId, conversationId, clientMessageId, body, media, ReplyTo: replying.Value), async () =>
         {
             await mediaStore.WriteAsync(media.StorageKey, image.Full.Data, ct);
             await mediaStore.WriteAsync(media.ThumbKey!, image.Thumbnail.Data, ct);
-            // Not cancellable from here on: the files must stay exactly when the writer commits the message.
-            var stored = (await writer.WriteAsync(new NewMessage(userId, conversationId, clientMessageId, body, media, ReplyTo: replying.Value))).Value!;
-            if (!stored.IsNew)
-            {
-                mediaStore.DeleteFiles(media);
-            }
-
-            return ServiceResult<ChatMessage>.Ok(stored.Message);
-        }
-        catch
-        {
-            mediaStore.DeleteFiles(media);
-            throw;
-        }
+            return null;
+        });
     }
 
     /// <summary>
