@@ -22,6 +22,12 @@ public static class Membership
         return message;
     }
 
+    /// <summary>Whether the conversation is a message request the user has not accepted (they may read it, not act in it).</summary>
+    public static Task<bool> IsPendingRequestAsync(this ApplicationDbContext db, string userId, long conversationId, CancellationToken ct) =>
+        db.ConversationMembers.AnyAsync(m => m.ConversationId == conversationId && m.UserId == userId && m.RequestedUtc != null, ct);
+
+    public const string AcceptFirst = "Accept the message request first.";
+
     /// <summary>The people in their conversations now (not those whose membership ended).</summary>
     public static IQueryable<ConversationMember> Current(this IQueryable<ConversationMember> members) =>
         members.Where(m => m.LeftSeq == null);

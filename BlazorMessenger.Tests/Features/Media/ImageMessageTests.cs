@@ -99,13 +99,16 @@ public sealed class ImageMessageTests
     }
 
     [Fact]
-    public async Task Start_up_removes_files_and_rows_that_no_message_refers_to()
+    public async Task Start_up_removes_files_and_rows_that_no_message_refers_to_but_not_an_upload_in_progress()
     {
         await using var bed = await ChatTestBed.CreateAsync();
         var kept = await bed.Chat.SendImageAsync(bed.Alice, bed.ConversationId, Guid.NewGuid(), TestImages.Png(), null, ct: Ct);
         var store = bed.Services.Get<MediaStore>();
-        var strayId = MediaStore.NewId();
-        await store.WriteAsync(MediaStore.KeyFor(strayId, ".png"), [1, 2, 3], Ct);
+        var strayKey = MediaStore.KeyFor(MediaStore.NewId(), ".png");
+        await store.WriteAsync(strayKey, [1, 2, 3], Ct);
+        File.SetLastWriteTimeUtc(store.PathFor(strayKey), DateTime.UtcNow.AddHours(-2));
+        var uploadingKey = MediaStore.KeyFor(MediaStore.NewId(), ".bin");
+        await store.WriteAsync(uploadingKey, [4, 5, 6], Ct);
         await using (var db = await bed.Services.Get<IDbContextFactory<ApplicationDbContext>>().CreateDbContextAsync(Ct))
         {
             db.Media.Add(new Data.Media
@@ -119,8 +122,9 @@ public sealed class ImageMessageTests
         var removed = await bed.Services.Get<MediaJanitor>().RemoveOrphansAsync(Ct);
 
         Assert.Equal(1, removed);
-        Assert.All(MediaFiles(bed), f => Assert.Contains(kept.Value!.Image!.Id, f));
-        Assert.Equal(2, MediaFiles(bed).Count);
+        Assert.False(File.Exists(store.PathFor(strayKey)));
+        Assert.True(File.Exists(store.PathFor(uploadingKey)));
+        Assert.Equal(2, MediaFiles(bed).Count(f => f.Contains(kept.Value!.Image!.Id, StringComparison.Ordinal)));
         await using var check = await bed.Services.Get<IDbContextFactory<ApplicationDbContext>>().CreateDbContextAsync(Ct);
         Assert.Equal(kept.Value!.Image!.Id, (await check.Media.SingleAsync(Ct)).Id);
     }

@@ -19,7 +19,7 @@ public sealed partial class AdminService
             await db.Users.CountAsync(u => u.DeletedUtc == null && u.LastSeenUtc >= activeSince, ct),
             await db.Messages.LongCountAsync(ct),
             perDay,
-            await db.Media.SumAsync(m => m.Bytes, ct),
+            await db.Media.GroupBy(m => m.StorageKey).Select(g => g.Max(m => m.Bytes)).SumAsync(ct),
             DatabaseBytes());
     }
 

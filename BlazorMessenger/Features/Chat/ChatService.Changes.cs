@@ -56,7 +56,20 @@ public sealed partial class ChatService
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var message = await db.Messages.Include(m => m.Media).SingleOrDefaultAsync(m => m.Id == messageId && m.Kind != MessageKind.System, ct);
-        return message is null ? null : await RemoveAsync(db, message, ct);
+        if (message is null)
+        {
+            return null;
+        }
+
+        var key = message.Media?.StorageKey;
+        var removed = await RemoveAsync(db, message, ct);
+        // Forwarded copies show the same file: a file removed for abuse goes from every conversation.
+        foreach (var copy in key is null ? [] : await db.Messages.Include(m => m.Media).Where(m => m.Media!.StorageKey == key).ToListAsync(ct))
+        {
+            await RemoveAsync(db, copy, ct);
+        }
+
+        return removed;
     }
 
     private async Task<ChatMessage> RemoveAsync(ApplicationDbContext db, Message message, CancellationToken ct)

@@ -75,8 +75,9 @@ public sealed partial class ChatService
 
             // Not cancellable from here on: the files must stay exactly when the writer commits the message.
             var stored = (await writer.WriteAsync(message)).Value!;
-            if (!stored.IsNew)
+            if ((stored.Message.Image?.Id ?? stored.Message.File?.Id) != media.Id)
             {
+                // Stored before by an earlier try, with that try's files.
                 mediaStore.DeleteFiles(media);
             }
 

@@ -53,29 +53,49 @@ public sealed partial class ChatService
 
     private async Task<ForwardOutcome> ForwardOneAsync(string userId, Message source, string body, long target, Guid operationId, CancellationToken ct)
     {
-        if (await refusals.ForAsync(userId, target, ct) is { } refusal)
+        var clientId = ForwardId(operationId, target);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.ConversationMembers.Current().AnyAsync(m => m.ConversationId == target && m.UserId == userId, ct))
+        {
+            return new ForwardOutcome(target, null, NotInConversation);
+        }
+
+        // A repeated forward answers what it stored, whatever has changed since.
+        if (await FindSentAsync(db, userId, clientId, ct) is { } earlier)
+        {
+            return new ForwardOutcome(target, earlier, null);
+        }
+
+        var refusal = await refusals.ForAsync(userId, target, ct)
+            ?? (source.Media is { } shared && !await db.Media.AnyAsync(m => m.OwnerId == userId && m.StorageKey == shared.StorageKey, ct)
+                && await UsedStorageAsync(db, userId, ct) + shared.Bytes > options.Value.Media.UserQuotaBytes ? QuotaReached : null);
+        if (refusal is not null)
         {
             return new ForwardOutcome(target, null, refusal);
         }
 
-        var copy = source.Media is { } media ? CopyOf(media, target) : null;
+        var copy = source.Media is { } media ? CopyOf(media, userId, target) : null;
         try
         {
-            var stored = await writer.WriteAsync(
-                new NewMessage(userId, target, ForwardId(operationId, target), body, copy, Forwarded: true), ct);
+            var stored = await writer.WriteAsync(new NewMessage(userId, target, clientId, body, copy, Forwarded: true), ct);
             return new ForwardOutcome(target, stored.Value?.Message, stored.Error);
         }
         catch (NotAMemberException)
         {
-            return new ForwardOutcome(target, null, "You are not in this conversation.");
+            return new ForwardOutcome(target, null, NotInConversation);
         }
     }
 
-    /// <summary>The copy's own row (a conversation's media is served to its members), sharing the original's files.</summary>
-    private Data.Media CopyOf(Data.Media media, long conversationId) => new()
+    public const string NotInConversation = "You are not in this conversation.";
+
+    /// <summary>
+    /// The copy's own row (a conversation's media is served to its members), sharing the original's files; the
+    /// forwarder owns it, so it counts against their storage as long as their copy shows it.
+    /// </summary>
+    private Data.Media CopyOf(Data.Media media, string ownerId, long conversationId) => new()
     {
         Id = Media.MediaStore.NewId(),
-        OwnerId = media.OwnerId,
+        OwnerId = ownerId,
         ConversationId = conversationId,
         Kind = media.Kind,
         ContentType = media.ContentType,

@@ -36,6 +36,12 @@ public sealed partial class ChatService
         if (body.Contains('@', StringComparison.Ordinal) || replyToId is not null)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
+            if (replyToId is not null && await FindSentAsync(db, userId, clientMessageId, ct) is { } earlier)
+            {
+                // A retry of a reply stored before: the original may be gone since, the reply is not.
+                return ServiceResult<ChatMessage>.Ok(earlier);
+            }
+
             body = await EncodeMentionsAsync(db, userId, conversationId, body, ct);
             var replying = await QuoteForReplyAsync(db, userId, conversationId, replyToId, ct);
             if (replying.Error is { } error)

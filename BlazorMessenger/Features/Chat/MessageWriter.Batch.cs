@@ -41,6 +41,11 @@ public sealed partial class MessageWriter
                     db, [await db.Messages.AsNoTracking().Where(x => x.Id == earlierId).Select(ChatService.ToRecord).SingleAsync()], default))[0];
                 outcomes.Add(new Outcome(pending, ServiceResult<StoredMessage>.Ok(new StoredMessage(earlier, false)), null));
             }
+            else if (m is { Forwarded: true, Media: { } copy } && !await db.Media.AnyAsync(x => x.StorageKey == copy.StorageKey))
+            {
+                // The original was deleted (and its files with it) while the forward waited: the copy would show nothing.
+                outcomes.Add(new Outcome(pending, ServiceResult<StoredMessage>.Fail(MessageRules.AlreadyDeleted), null));
+            }
             else if (m.CountsAgainstSendLimit && !pending.Charged && !_rateLimiter.TryAcquire(RateLimitedAction.SendMessage, m.SenderId))
             {
                 outcomes.Add(new Outcome(pending, ServiceResult<StoredMessage>.Fail(MessageRules.SlowDown), null));

@@ -16,7 +16,8 @@ public sealed record NewMessage(
     string SenderId, long ConversationId, Guid ClientMessageId, string Body, Data.Media? Media = null, GroupChange? Change = null,
     bool Limited = true, ChatQuote? ReplyTo = null, bool Forwarded = false)
 {
-    public bool CountsAgainstSendLimit => Media is null && Limited;
+    /// <summary>Uploads have their own limit; a forwarded copy uploads nothing, so it counts as a message.</summary>
+    public bool CountsAgainstSendLimit => (Media is null || Forwarded) && Limited;
 
     public MessageKind Kind => Change is not null ? MessageKind.System
         : Media?.Kind switch

@@ -7,10 +7,14 @@ namespace BlazorMessenger.Features.Media;
 /// Start-up clean-up: removes media that no message (or, for profile and group pictures, no user or group) refers to, and files that no
 /// media row describes.
 /// </summary>
-public sealed class MediaJanitor(IDbContextFactory<ApplicationDbContext> dbFactory, MediaStore store, ILogger<MediaJanitor> logger)
+public sealed class MediaJanitor(
+    IDbContextFactory<ApplicationDbContext> dbFactory, MediaStore store, TimeProvider time, ILogger<MediaJanitor> logger)
 {
+    private static readonly TimeSpan UploadGrace = TimeSpan.FromHours(1);
+
     public async Task<int> RemoveOrphansAsync(CancellationToken ct)
     {
+        var startedUtc = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var unreferenced = await db.Media
             .Where(m => m.ConversationId != null
@@ -29,7 +33,8 @@ public sealed class MediaJanitor(IDbContextFactory<ApplicationDbContext> dbFacto
         var removed = 0;
         foreach (var key in store.EnumerateKeys().ToList())
         {
-            if (!known.Contains(key))
+            // A file written since shortly before start-up may be an upload whose message is about to commit.
+            if (!known.Contains(key) && File.GetLastWriteTimeUtc(store.PathFor(key)) < startedUtc - UploadGrace)
             {
                 store.Delete(key);
                 removed++;

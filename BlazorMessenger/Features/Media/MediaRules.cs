@@ -35,6 +35,16 @@ public static class MediaRules
         return SafeTypes.Contains(type) ? type.ToLowerInvariant() : GenericType;
     }
 
+    /// <summary>A voice note's download name, with the extension its container has.</summary>
+    public static string VoiceFileName(string? type) => (type ?? "").Split(';')[0].Trim().ToLowerInvariant() switch
+    {
+        "audio/ogg" => "voice-message.ogg",
+        "audio/mp4" => "voice-message.m4a",
+        "audio/mpeg" => "voice-message.mp3",
+        "audio/wav" => "voice-message.wav",
+        _ => "voice-message.webm",
+    };
+
     public static string ServedType(string stored) => SafeTypes.Contains(stored) ? stored : GenericType;
 
     /// <summary>
@@ -57,7 +67,9 @@ public static class MediaRules
         {
             var extension = Path.GetExtension(clean);
             extension = extension.Length is > 0 and <= 16 ? extension : "";
-            clean = string.Concat(clean.AsSpan(0, MaxFileNameLength - extension.Length), extension);
+            var cut = MaxFileNameLength - extension.Length;
+            cut -= char.IsHighSurrogate(clean[cut - 1]) ? 1 : 0;
+            clean = string.Concat(clean.AsSpan(0, cut), extension);
         }
 
         return clean.Length == 0 ? "file" : clean;

@@ -66,7 +66,7 @@ public sealed class MediaStore(StorageLocation storage)
             ConversationId = conversationId,
             Kind = upload.Kind,
             ContentType = MediaRules.StoredType(upload.ContentType),
-            FileName = MediaRules.CleanFileName(upload.FileName ?? (upload.Kind == MediaKind.Voice ? "voice-message" : null)),
+            FileName = upload.Kind == MediaKind.Voice ? MediaRules.VoiceFileName(upload.ContentType) : MediaRules.CleanFileName(upload.FileName),
             DurationMs = upload.Kind == MediaKind.Voice ? upload.DurationMs : null,
             StorageKey = KeyFor(id, ".bin"),
             CreatedUtc = createdUtc,

@@ -60,6 +60,20 @@ public sealed class ReactionAndPinTests
     }
 
     [Fact]
+    public async Task The_recipient_of_an_unaccepted_request_cannot_react_or_pin_so_the_stranger_learns_nothing()
+    {
+        await using var bed = await ChatTestBed.CreateAsync();
+        var request = (await bed.Services.Get<BlazorMessenger.Features.Contacts.ContactService>().AddAsync(bed.Carol, "alice", Ct)).Value!.ConversationId;
+        var hello = (await bed.Chat.SendAsync(bed.Carol, request, Guid.NewGuid(), "hi, it's carol", ct: Ct)).Value!;
+
+        var reacted = await bed.Services.Get<ReactionService>().SetAsync(bed.Alice, hello.Id, "👍", true, Ct);
+        var pinned = await bed.Services.Get<PinService>().SetAsync(bed.Alice, hello.Id, true, Ct);
+
+        Assert.Equal(Membership.AcceptFirst, reacted.Error);
+        Assert.Equal(Membership.AcceptFirst, pinned.Error);
+    }
+
+    [Fact]
     public async Task A_conversation_holds_at_most_the_configured_pins_and_they_list_newest_first()
     {
         await using var bed = await ChatTestBed.CreateAsync(new Dictionary<string, string?> { ["Messenger:Messages:MaxPins"] = "2" });

@@ -103,6 +103,53 @@ public sealed class ReplyAndForwardTests : IAsyncLifetime
         Assert.False(File.Exists(store.PathFor(key)));
     }
 
+    [Fact]
+    public async Task A_retried_reply_answers_the_stored_message_even_after_the_original_was_deleted()
+    {
+        var original = await _bed.SendAsync(_bed.Bob, "soon gone");
+        var clientId = Guid.NewGuid();
+        var first = await _bed.Chat.SendAsync(_bed.Alice, _bed.ConversationId, clientId, "answer", original.Id, Ct);
+        await _bed.Chat.DeleteAsync(_bed.Bob, original.Id, Ct);
+
+        var retry = await _bed.Chat.SendAsync(_bed.Alice, _bed.ConversationId, clientId, "answer", original.Id, Ct);
+
+        Assert.True(retry.Succeeded, retry.Error);
+        Assert.Equal(first.Value!.Id, retry.Value!.Id);
+    }
+
+    [Fact]
+    public async Task Removing_a_reported_file_removes_its_forwarded_copies_and_the_file()
+    {
+        var aliceWithCarol = (await _bed.Services.Get<ContactService>().AddAsync(_bed.Alice, "carol", Ct)).Value!.ConversationId;
+        var file = (await _bed.Chat.SendFileAsync(_bed.Bob, _bed.ConversationId, Guid.NewGuid(),
+            new FileUpload(new MemoryStream([1, 2, 3]), "bad.exe", null), null, ct: Ct)).Value!;
+        var copy = (await _bed.Chat.ForwardAsync(_bed.Alice, file.Id, [aliceWithCarol], Guid.NewGuid(), Ct)).Value![0].Copy!;
+
+        await _bed.Chat.RemoveForModerationAsync(file.Id, Ct);
+
+        Assert.True((await _bed.Chat.GetAfterAsync(_bed.Carol, aliceWithCarol, 0, Ct)).Single(m => m.Id == copy.Id).IsDeleted);
+        Assert.Empty(_bed.Services.Get<MediaStore>().EnumerateKeys());
+    }
+
+    [Fact]
+    public async Task A_forwarded_file_counts_against_the_forwarders_storage_and_a_forward_past_it_is_refused()
+    {
+        await using var bed = await ChatTestBed.CreateAsync(new Dictionary<string, string?> { ["Messenger:Media:UserQuotaBytes"] = "1000" });
+        var aliceWithCarol = (await bed.Services.Get<ContactService>().AddAsync(bed.Alice, "carol", Ct)).Value!.ConversationId;
+        var big = (await bed.Chat.SendFileAsync(bed.Bob, bed.ConversationId, Guid.NewGuid(),
+            new FileUpload(new MemoryStream(new byte[700]), "a.bin", null), null, ct: Ct)).Value!;
+        var other = (await bed.Chat.SendFileAsync(bed.Bob, bed.ConversationId, Guid.NewGuid(),
+            new FileUpload(new MemoryStream(new byte[250]), "b.bin", null), null, ct: Ct)).Value!;
+        Assert.True((await bed.Chat.SendFileAsync(bed.Alice, bed.ConversationId, Guid.NewGuid(),
+            new FileUpload(new MemoryStream(new byte[200]), "mine.bin", null), null, ct: Ct)).Succeeded);
+
+        Assert.Null((await bed.Chat.ForwardAsync(bed.Alice, big.Id, [aliceWithCarol], Guid.NewGuid(), Ct)).Value![0].Error);
+        Assert.Equal(900, await bed.Chat.UsedStorageAsync(bed.Alice, Ct));
+        Assert.Equal(950, await bed.Chat.UsedStorageAsync(bed.Bob, Ct));
+        Assert.Null((await bed.Chat.ForwardAsync(bed.Alice, big.Id, [aliceWithCarol], Guid.NewGuid(), Ct)).Value![0].Error);
+        Assert.Equal(bed.Chat.QuotaReached, (await bed.Chat.ForwardAsync(bed.Alice, other.Id, [aliceWithCarol], Guid.NewGuid(), Ct)).Value![0].Error);
+    }
+
     private async Task<ChatMessage> ReplyAsync(string userId, long replyTo, string text)
     {
         var result = await _bed.Chat.SendAsync(userId, _bed.ConversationId, Guid.NewGuid(), text, replyTo, Ct);

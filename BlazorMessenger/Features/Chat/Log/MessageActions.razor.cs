@@ -30,6 +30,10 @@ public sealed partial class MessageActions : IAsyncDisposable
     [Parameter]
     public bool IsGroup { get; set; }
 
+    /// <summary>A message request not accepted yet: the reader may copy and report, nothing that answers.</summary>
+    [Parameter]
+    public bool IsRequest { get; set; }
+
     /// <summary>Whether the reader may pin here (a direct conversation, a group's admin, or a group that lets everyone).</summary>
     [Parameter]
     public bool CanPin { get; set; }
@@ -66,7 +70,7 @@ public sealed partial class MessageActions : IAsyncDisposable
     [Inject]
     private TimeProvider Time { get; set; } = default!;
 
-    private bool CanReact => _message?.Kind != Data.MessageKind.System;
+    private bool CanReact => _message?.Kind != Data.MessageKind.System && !IsRequest;
 
     private bool CanEdit => _message is { } m
         && Time.GetUtcNow().UtcDateTime - DateTime.SpecifyKind(m.CreatedUtc, DateTimeKind.Utc) < MessageRules.EditWindow;

@@ -77,6 +77,11 @@ public sealed class PinService(
             return AdminsOnly;
         }
 
+        if (await db.IsPendingRequestAsync(userId, message.ConversationId, ct))
+        {
+            return Membership.AcceptFirst;
+        }
+
         if (await refusals.ForAsync(userId, message.ConversationId, ct) is { } refused)
         {
             return refused;

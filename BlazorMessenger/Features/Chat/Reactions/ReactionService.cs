@@ -37,6 +37,8 @@ public sealed class ReactionService(
         var refusal = !Emoji.IsSingle(emoji) ? NotAnEmoji
             : message.DeletedUtc is not null ? MessageRules.AlreadyDeleted
             : message.Kind == MessageKind.System ? "Group notices can't have reactions."
+            // A reaction would tell the stranger their request was read, which its hidden ticks don't.
+            : await db.IsPendingRequestAsync(userId, message.ConversationId, ct) ? Membership.AcceptFirst
             : await refusals.ForAsync(userId, message.ConversationId, ct);
         if (refusal is not null)
         {
