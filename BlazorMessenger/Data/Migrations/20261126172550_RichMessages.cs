@@ -128,13 +128,9 @@ namespace BlazorMessenger.Data.Migrations
                 name: "IX_Media_StorageKey",
                 table: "Media");
 
-            migrationBuilder.DropColumn(
-                name: "Forwarded",
-                table: "Messages");
-
-            migrationBuilder.DropColumn(
-                name: "PinnedUtc",
-                table: "Messages");
+            // SQLite drops these in place; EF Core's DropColumn would rebuild Messages and lose its search triggers.
+            migrationBuilder.Sql("ALTER TABLE Messages DROP COLUMN Forwarded;");
+            migrationBuilder.Sql("ALTER TABLE Messages DROP COLUMN PinnedUtc;");
 
             migrationBuilder.DropColumn(
                 name: "DurationMs",
