@@ -142,7 +142,7 @@ public sealed class RichMessageFlowTests(BrowserFixture browser)
         var page = aliceSession.Page;
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Record a voice message" }).ClickAsync();
-        var bar = page.GetByRole(AriaRole.Status, new() { Name = "Recording a voice message" });
+        var bar = page.GetByRole(AriaRole.Group, new() { Name = "Recording a voice message" });
         await Expect(bar.Locator("[data-record-timer]")).ToHaveTextAsync("0:02", new() { Timeout = 10_000 });
         await bar.GetByRole(AriaRole.Button, new() { Name = "Send voice message" }).ClickAsync();
         await Expect(bar).ToHaveCountAsync(0);

@@ -82,10 +82,12 @@ public sealed partial class ChatService
             : Mentions.Encode(body, members.ToDictionary(m => m.UserName!, m => m.UserId, StringComparer.Ordinal), allowAll);
     }
 
-    public const string ReplyGone = "The message you're replying to was deleted.";
     public const string ReplyElsewhere = "You can only reply to a message of this conversation.";
 
-    /// <summary>The quote of the message a reply answers: in this conversation, readable by the sender, not deleted.</summary>
+    /// <summary>
+    /// The quote of the message a reply answers: in this conversation and readable by the sender. One deleted meanwhile
+    /// is still answered (the quote says "Deleted message"), so a reply waiting in an outbox is never stuck.
+    /// </summary>
     private static async Task<ServiceResult<ChatQuote?>> QuoteForReplyAsync(
         ApplicationDbContext db, string userId, long conversationId, long? replyToId, CancellationToken ct)
     {
@@ -96,8 +98,8 @@ public sealed partial class ChatService
 
         var upTo = await db.ReadableUpToAsync(userId, conversationId, ct);
         var quote = (await MessageExtras.QuotesAsync(db, conversationId, [id], ct)).GetValueOrDefault(id);
-        return quote is null || quote.Seq > upTo || quote.Kind == MessageKind.System ? ServiceResult<ChatQuote?>.Fail(ReplyElsewhere)
-            : quote.Deleted ? ServiceResult<ChatQuote?>.Fail(ReplyGone)
+        return quote is null || quote.Seq > upTo || quote.Kind == MessageKind.System
+            ? ServiceResult<ChatQuote?>.Fail(ReplyElsewhere)
             : ServiceResult<ChatQuote?>.Ok(quote);
     }
 

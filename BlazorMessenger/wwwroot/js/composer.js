@@ -31,11 +31,11 @@ function send(area) {
         return;
     }
     // A reply goes once: the mark leaves the box with the text, before the circuit hears of it.
-    const replyTo = area.dataset.replyTo ? Number(area.dataset.replyTo) : null;
+    const [replyTo, token] = (area.dataset.replyTo ?? "").split(":").map(Number);
     delete area.dataset.replyTo;
-    outbox.enqueue(area.dataset.user, Number(area.dataset.conversation), text, replyTo);
+    outbox.enqueue(area.dataset.user, Number(area.dataset.conversation), text, replyTo || null);
     box.value = "";
-    area.dispatchEvent(new CustomEvent("bm-sent", { detail: { replied: replyTo !== null } }));
+    area.dispatchEvent(new CustomEvent("bm-sent", { detail: { replyToken: replyTo ? token : null } }));
     saveDraft(area);
     checkLength(area);
     box.focus();
@@ -166,8 +166,7 @@ export { connect, disconnect, drain } from "./outbox.js";
 export function clearBox(area, caption) {
     const box = boxOf(area);
     box.value = box.value.startsWith(caption) ? box.value.slice(caption.length).trimStart() : box.value;
-    delete area.dataset.replyTo;
-    area.dispatchEvent(new CustomEvent("bm-sent", { detail: { replied: true } }));
+    area.dispatchEvent(new CustomEvent("bm-sent", { detail: { replyToken: null } }));
     saveDraft(area);
     checkLength(area);
 }

@@ -35,7 +35,7 @@ public sealed class ReplyAndForwardTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Replies_to_a_message_of_another_conversation_or_to_a_deleted_one_are_refused()
+    public async Task A_reply_to_a_message_of_another_conversation_is_refused_and_one_to_a_deleted_message_quotes_it_as_deleted()
     {
         var carolWithAlice = (await _bed.Services.Get<ContactService>().AddAsync(_bed.Carol, "alice", Ct)).Value!.ConversationId;
         var elsewhere = (await _bed.Chat.SendAsync(_bed.Carol, carolWithAlice, Guid.NewGuid(), "private", ct: Ct)).Value!;
@@ -46,8 +46,9 @@ public sealed class ReplyAndForwardTests : IAsyncLifetime
         var toDeleted = await _bed.Chat.SendAsync(_bed.Alice, _bed.ConversationId, Guid.NewGuid(), "quoting", deleted.Id, Ct);
 
         Assert.Equal(ChatService.ReplyElsewhere, across.Error);
-        Assert.Equal(ChatService.ReplyGone, toDeleted.Error);
-        Assert.DoesNotContain(await _bed.Chat.GetAfterAsync(_bed.Bob, _bed.ConversationId, 0, Ct), m => m.Body == "quoting");
+        Assert.True(toDeleted.Value!.ReplyTo!.Deleted);
+        Assert.Equal(QuoteText.Deleted, QuoteText.Of(toDeleted.Value.ReplyTo, _ => null));
+        Assert.Single(await _bed.Chat.GetAfterAsync(_bed.Bob, _bed.ConversationId, 0, Ct), m => m.Body == "quoting");
     }
 
     [Fact]

@@ -47,10 +47,11 @@ public sealed partial class Composer
         }
 
         _sending = true;
+        var replyTo = _replyTo;
         try
         {
             StateHasChanged();
-            var result = await UploadAsync(file, caption);
+            var result = await UploadAsync(file, caption, replyTo?.Quote.Id);
             if (result is null)
             {
                 return false;
@@ -58,7 +59,8 @@ public sealed partial class Composer
 
             if (result.Succeeded)
             {
-                (_error, _attachment, _clientMessageId, _replyTo) = (null, null, Guid.NewGuid(), null);
+                (_error, _attachment, _clientMessageId) = (null, null, Guid.NewGuid());
+                _replyTo = _replyTo == replyTo ? null : _replyTo;
                 return true;
             }
 
@@ -80,7 +82,7 @@ public sealed partial class Composer
     }
 
     /// <summary>Streams the file from the browser with progress; null when the person cancelled.</summary>
-    private async Task<ServiceResult<ChatMessage>?> UploadAsync(IBrowserFile file, string caption)
+    private async Task<ServiceResult<ChatMessage>?> UploadAsync(IBrowserFile file, string caption, long? replyToId)
     {
         _upload = new CancellationTokenSource();
         _uploading = true;
@@ -93,12 +95,12 @@ public sealed partial class Composer
             if (!_attachmentIsImage)
             {
                 return await Chat.SendFileAsync(UserId, ConversationId, _clientMessageId,
-                    new FileUpload(stream, file.Name, file.ContentType), caption, _replyTo?.Quote.Id, ct);
+                    new FileUpload(stream, file.Name, file.ContentType), caption, replyToId, ct);
             }
 
             using var buffer = new MemoryStream((int)file.Size);
             await stream.CopyToAsync(buffer, ct);
-            return await Chat.SendImageAsync(UserId, ConversationId, _clientMessageId, buffer.ToArray(), caption, _replyTo?.Quote.Id, ct);
+            return await Chat.SendImageAsync(UserId, ConversationId, _clientMessageId, buffer.ToArray(), caption, replyToId, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {

@@ -9,23 +9,36 @@ namespace BlazorMessenger.Features.Chat;
 public sealed partial class Composer
 {
     private ReplyDraft? _replyTo;
+    private int _replyTokens;
 
     /// <summary>Puts the message's quote above the box and the caret in it (the log's "Reply").</summary>
     public async Task ReplyToAsync(ReplyRequest request)
     {
+        if (_disposed)
+        {
+            // The group ended for the reader while the page held on to its composer.
+            return;
+        }
+
         var quote = ChatQuote.Of(request.Message);
-        _replyTo = new ReplyDraft(quote, request.SenderName, QuoteText.Of(quote, request.UserNameOf));
+        _replyTo = new ReplyDraft(quote, request.SenderName, QuoteText.Of(quote, request.UserNameOf), ++_replyTokens);
         StateHasChanged();
         await FocusMessageBoxAsync();
     }
 
-    /// <summary>The box sent its text (and the reply mark with it): the quote goes.</summary>
+    /// <summary>The box sent its text with the reply mark of this token: that quote goes (not one chosen since).</summary>
     [JSInvokable]
-    public void ReplySent()
+    public void ReplySent(int token)
     {
-        _replyTo = null;
-        StateHasChanged();
+        if (_replyTo?.Token == token)
+        {
+            _replyTo = null;
+            StateHasChanged();
+        }
     }
+
+    /// <summary>"{message id}:{token}": a new reply to the same message still changes the attribute the box's script removed.</summary>
+    private string? ReplyMark => _replyTo is { } reply ? $"{reply.Quote.Id}:{reply.Token}" : null;
 
     private async Task CancelReplyAsync()
     {
@@ -33,5 +46,5 @@ public sealed partial class Composer
         await FocusMessageBoxAsync();
     }
 
-    private sealed record ReplyDraft(ChatQuote Quote, string SenderName, string Text);
+    private sealed record ReplyDraft(ChatQuote Quote, string SenderName, string Text, int Token);
 }

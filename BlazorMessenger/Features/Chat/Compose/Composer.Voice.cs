@@ -12,6 +12,7 @@ public sealed partial class Composer
 {
     private IJSObjectReference? _recorder;
     private bool _recording;
+    private Guid _voiceId = Guid.NewGuid();
 
     public const string MicrophoneRefused = "Allow this site to use the microphone to record a voice message.";
 
@@ -25,18 +26,28 @@ public sealed partial class Composer
             _recorder ??= await JS.ImportAsync("./js/recorder.js", () => _disposed);
             if (_recorder is not null && _self is not null)
             {
-                await _recorder.InvokeVoidAsync("start", _area, Options.Value.Media.MaxVoiceSeconds * 1000, _self);
+                // Infinite: the browser's permission prompt may stay up as long as the person likes.
+                var started = await _recorder.InvokeAsync<bool>("start", CancellationToken.None, _area, Options.Value.Media.MaxVoiceSeconds * 1000, _self);
+                if (started && (!_recording || _disposed))
+                {
+                    await _recorder.InvokeVoidAsync("cancel", _area);
+                }
             }
         }
         catch (JSException)
         {
             (_recording, _error) = (false, MicrophoneRefused);
         }
+        catch (JSDisconnectedException)
+        {
+            // The page went away; the browser stopped the microphone with it.
+        }
     }
 
     private async Task CancelRecordingAsync()
     {
         _recording = false;
+        _voiceId = Guid.NewGuid();
         if (_recorder is not null)
         {
             await _recorder.InvokeVoidAsync("cancel", _area);
@@ -55,27 +66,36 @@ public sealed partial class Composer
         }
 
         _sending = true;
+        var replyTo = _replyTo;
         try
         {
             var recording = await _recorder.InvokeAsync<Recording?>("stop", _area);
-            _recording = false;
             StateHasChanged();
             if (recording is null)
             {
+                _recording = false;
                 return;
             }
 
-            var blob = await _recorder.InvokeAsync<IJSStreamReference>("take", _area);
+            await using var blob = await _recorder.InvokeAsync<IJSStreamReference>("take", _area);
             await using var stream = await blob.OpenReadStreamAsync(Options.Value.Media.MaxFileBytes);
-            var result = await Chat.SendFileAsync(UserId, ConversationId, Guid.NewGuid(),
-                new FileUpload(stream, null, recording.Type, MediaKind.Voice, recording.DurationMs), null, _replyTo?.Quote.Id);
+            var result = await Chat.SendFileAsync(UserId, ConversationId, _voiceId,
+                new FileUpload(stream, null, recording.Type, MediaKind.Voice, recording.DurationMs), null, replyTo?.Quote.Id);
             _error = result.Error;
             if (result.Succeeded)
             {
-                _replyTo = null;
+                // Sent: the recording goes; after a refusal it stays, and Send tries again with the same id.
+                _recording = false;
+                _voiceId = Guid.NewGuid();
+                _replyTo = _replyTo == replyTo ? null : _replyTo;
+                await _recorder.InvokeVoidAsync("cancel", _area);
             }
         }
-        catch (Exception ex) when (ex is JSException or IOException or InvalidOperationException)
+        catch (NotAMemberException)
+        {
+            (_recording, _error) = (false, "You're no longer in this conversation.");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             Logger.LogWarning(ex, "Sending a voice message failed.");
             _error = "The voice message could not be sent. Try again.";

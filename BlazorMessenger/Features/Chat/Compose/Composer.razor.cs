@@ -85,7 +85,7 @@ public sealed partial class Composer : IAsyncDisposable
 
     private async Task FocusMessageBoxAsync()
     {
-        if (_module is not null)
+        if (_module is not null && !_disposed)
         {
             await _module.InvokeVoidAsync("focus", _textArea);
         }

@@ -91,8 +91,8 @@ function watchTyping(area, dotnet) {
     };
     const onSent = e => {
         reportedAt = -Infinity;
-        if (e.detail?.replied) {
-            dotnet.invokeMethodAsync("ReplySent").catch(() => { });
+        if (e.detail?.replyToken) {
+            dotnet.invokeMethodAsync("ReplySent", e.detail.replyToken).catch(() => { });
         }
     };
     box.addEventListener("input", onInput);

@@ -1,4 +1,3 @@
-using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace BlazorMessenger.Features.Chat;
@@ -14,7 +13,14 @@ public sealed partial class MessageActions
         }
 
         var given = message.Reactions?.FirstOrDefault(r => r.Emoji == emoji)?.Includes(UserId) == true;
-        Report(await Reactions.SetAsync(UserId, message.Id, emoji, !given));
+        try
+        {
+            Report(await Reactions.SetAsync(UserId, message.Id, emoji, !given));
+        }
+        catch (NotAMemberException)
+        {
+            Snackbar.Add("You're no longer in this conversation.", Severity.Error);
+        }
     }
 
     private async Task ReplyAsync()
@@ -37,27 +43,27 @@ public sealed partial class MessageActions
     {
         if (await TakeAsync() is { } message)
         {
-            Report(await Pins.SetAsync(UserId, message.Id, message.PinnedUtc is null));
+            try
+            {
+                Report(await Pins.SetAsync(UserId, message.Id, message.PinnedUtc is null));
+            }
+            catch (NotAMemberException)
+            {
+                Snackbar.Add("You're no longer in this conversation.", Severity.Error);
+            }
         }
     }
 
+    /// <summary>The script copied the text in the click itself (data-copy); this closes the menu and says so.</summary>
     private async Task CopyAsync()
     {
-        if (await TakeAsync() is not { } message || _module is null)
+        if (await TakeAsync() is not null)
         {
-            return;
-        }
-
-        try
-        {
-            await _module.InvokeVoidAsync("copy", Mentions.Decode(message.Body, id => Names?.Mention?.Invoke(id).UserName));
             Snackbar.Add("Copied", Severity.Normal);
         }
-        catch (JSException)
-        {
-            Snackbar.Add("The browser did not allow copying.", Severity.Warning);
-        }
     }
+
+    private string CopyText(ChatMessage message) => Mentions.Decode(message.Body, id => Names?.Mention?.Invoke(id).UserName);
 
     private async Task EditAsync()
     {

@@ -22,6 +22,7 @@ public sealed partial class MessageActions : IAsyncDisposable
     private bool _mine;
     private string _senderName = "";
     private bool _placeAfterRender;
+    private int _opened;
     private bool _disposed;
 
     [Parameter, EditorRequired]
@@ -30,9 +31,11 @@ public sealed partial class MessageActions : IAsyncDisposable
     [Parameter]
     public bool IsGroup { get; set; }
 
-    /// <summary>A message request not accepted yet: the reader may copy and report, nothing that answers.</summary>
+    /// <summary>
+    /// A message request not accepted yet, or a group the reader left: they may copy and report, nothing that answers.
+    /// </summary>
     [Parameter]
-    public bool IsRequest { get; set; }
+    public bool ReadOnly { get; set; }
 
     /// <summary>Whether the reader may pin here (a direct conversation, a group's admin, or a group that lets everyone).</summary>
     [Parameter]
@@ -70,7 +73,7 @@ public sealed partial class MessageActions : IAsyncDisposable
     [Inject]
     private TimeProvider Time { get; set; } = default!;
 
-    private bool CanReact => _message?.Kind != Data.MessageKind.System && !IsRequest;
+    private bool CanReact => _message?.Kind != Data.MessageKind.System && !ReadOnly;
 
     private bool CanEdit => _message is { } m
         && Time.GetUtcNow().UtcDateTime - DateTime.SpecifyKind(m.CreatedUtc, DateTimeKind.Utc) < MessageRules.EditWindow;
@@ -78,9 +81,10 @@ public sealed partial class MessageActions : IAsyncDisposable
     /// <summary>Opens the menu for the message (closing it for any other first).</summary>
     public async Task OpenAsync(ChatMessage message, bool mine, string senderName)
     {
-        await ReleaseHandleAsync();
         (_message, _mine, _senderName, _placeAfterRender) = (message, mine, senderName, true);
+        _opened++;
         StateHasChanged();
+        await ReleaseHandleAsync();
     }
 
     /// <summary>The message changed while its menu is open (a reaction arrived, it was pinned): show it as it is now.</summary>
@@ -90,6 +94,10 @@ public sealed partial class MessageActions : IAsyncDisposable
         {
             _message = message.IsDeleted ? null : message;
             StateHasChanged();
+            if (message.IsDeleted)
+            {
+                _ = ReleaseHandleAsync();
+            }
         }
     }
 
@@ -105,29 +113,53 @@ public sealed partial class MessageActions : IAsyncDisposable
         _self ??= DotNetObjectReference.Create(this);
         if (_module is not null && _message is { } message)
         {
-            _handle = await _module.InvokeAsync<IJSObjectReference>("open", _menu, Log, message.Seq, _self);
+            var opened = _opened;
+            var handle = await _module.InvokeAsync<IJSObjectReference>("open", _menu, Log, message.Seq, opened, _self);
+            if (_disposed || _message is null || opened != _opened)
+            {
+                // Closed (or opened for another message) while the script was placing it.
+                await handle.ReleaseAsync("dispose");
+                return;
+            }
+
+            _handle = handle;
         }
     }
 
-    /// <summary>The script closed the menu (Escape, Tab, a click or scroll elsewhere).</summary>
+    /// <summary>The script closed the menu it opened as number opened (Escape, Tab, a click or scroll elsewhere).</summary>
     [JSInvokable]
-    public async Task CloseAsync()
+    public async Task CloseAsync(int opened)
     {
-        await ReleaseHandleAsync();
+        if (opened != _opened)
+        {
+            return;
+        }
+
         _message = null;
         StateHasChanged();
+        await ReleaseHandleAsync();
     }
 
     /// <summary>Closes the menu with the focus back on the message's button, before an action opens a dialog or moves on.</summary>
     private async Task<ChatMessage?> TakeAsync()
     {
         var message = _message;
-        if (_handle is not null)
+        var handle = _handle;
+        (_message, _handle) = (null, null);
+        StateHasChanged();
+        if (handle is not null)
         {
-            await _handle.InvokeVoidAsync("close");
+            try
+            {
+                // Gives the focus back to the message's button, then lets go of the script's listeners.
+                await handle.InvokeVoidAsync("close");
+            }
+            finally
+            {
+                await handle.ReleaseAsync("dispose");
+            }
         }
 
-        await CloseAsync();
         return message;
     }
 

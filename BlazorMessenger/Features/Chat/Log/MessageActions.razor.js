@@ -1,16 +1,26 @@
 // The log's one actions menu: placed beside the button that opened it (kept on screen), focus on its first item, the
 // arrow keys move between items, Escape or Tab or a click elsewhere closes it, and the focus goes back to that button.
-export function open(menu, log, seq, dotnet) {
+export function open(menu, log, seq, opened, dotnet) {
     const opener = log.querySelector(`.bm-msg[data-seq="${seq}"] .bm-msg-actions`) ?? log;
     const items = () => [...menu.querySelectorAll("[role=menuitem]:not([disabled])")];
     const rowOf = () => [...menu.querySelectorAll("[data-reaction-row] button")].filter(b => !b.closest(".bm-emoji-panel"));
     place(menu, opener);
     (menu.querySelector("[data-first]") ?? items()[0])?.focus();
-    const close = returnFocus => {
+    let closed = false;
+    const close = (returnFocus, tell = true) => {
+        if (closed) {
+            return;
+        }
+        closed = true;
         dispose();
-        dotnet.invokeMethodAsync("CloseAsync").catch(() => { });
+        if (tell) {
+            dotnet.invokeMethodAsync("CloseAsync", opened).catch(() => { });
+        }
         if (returnFocus && opener.isConnected) {
             opener.focus();
+        } else if (returnFocus) {
+            // The message went (deleted): the reader goes on from where it was.
+            (log.querySelector(`.bm-msg[data-seq="${seq}"]`) ?? log).focus({ preventScroll: true });
         }
     };
     // Up and down go through the items, the row of reactions counting as one stop (left and right move within it);
@@ -21,7 +31,8 @@ export function open(menu, log, seq, dotnet) {
     };
     const onKey = e => {
         const active = document.activeElement;
-        if (active?.closest(".bm-emoji-panel") && e.key !== "Escape" && e.key !== "Tab") {
+        if (active?.closest(".bm-emoji-panel")) {
+            // The picker's own keys (it closes itself on Escape).
             return;
         }
         const inRow = active?.closest("[data-reaction-row]") && !active.closest(".bm-emoji-panel");
@@ -53,29 +64,42 @@ export function open(menu, log, seq, dotnet) {
             close(false);
         }
     };
-    const onScroll = e => {
-        if (!menu.contains(e.target)) {
+    // The reader scrolling elsewhere closes it; the log scrolling by itself (a new message) does not.
+    const onWheel = e => {
+        if (!(e.target instanceof Node) || !menu.contains(e.target)) {
             close(false);
         }
     };
+    const onResize = () => opener.isConnected ? place(menu, opener) : close(false);
     menu.addEventListener("keydown", onKey);
     document.addEventListener("pointerdown", onPointer, true);
-    document.addEventListener("scroll", onScroll, true);
-    addEventListener("resize", onScroll);
+    document.addEventListener("wheel", onWheel, { capture: true, passive: true });
+    document.addEventListener("touchmove", onWheel, { capture: true, passive: true });
+    addEventListener("resize", onResize);
     const dispose = () => {
         menu.removeEventListener("keydown", onKey);
         document.removeEventListener("pointerdown", onPointer, true);
-        document.removeEventListener("scroll", onScroll, true);
-        removeEventListener("resize", onScroll);
+        document.removeEventListener("wheel", onWheel, { capture: true });
+        document.removeEventListener("touchmove", onWheel, { capture: true });
+        removeEventListener("resize", onResize);
     };
-    return { dispose, close: () => close(true) };
+    // Copying must happen in the click itself (Safari allows the clipboard only there), not after a trip to the server.
+    const onCopy = e => {
+        const item = e.target.closest?.("[data-copy]");
+        if (item) {
+            navigator.clipboard?.writeText(item.dataset.copy).catch(() => { });
+        }
+    };
+    menu.addEventListener("click", onCopy);
+    return { dispose: () => { closed = true; dispose(); menu.removeEventListener("click", onCopy); }, close: () => close(true, false) };
 }
 
 /** Below the button, or above it when there is no room; never past the window's edges. */
 function place(menu, opener) {
+    const margin = 8;
+    menu.style.maxHeight = `${innerHeight - 2 * margin}px`;
     const anchor = opener.getBoundingClientRect();
     const box = menu.getBoundingClientRect();
-    const margin = 8;
     let top = anchor.bottom + 4;
     if (top + box.height > innerHeight - margin) {
         top = Math.max(margin, anchor.top - box.height - 4);
@@ -85,8 +109,4 @@ function place(menu, opener) {
     menu.style.top = `${top}px`;
     menu.style.left = `${left}px`;
     menu.style.visibility = "visible";
-}
-
-export async function copy(text) {
-    await navigator.clipboard.writeText(text);
 }

@@ -33,10 +33,17 @@ public sealed partial class MessageLog
 
     public async Task SetReactionAsync(ChatMessage message, string emoji, bool add)
     {
-        var result = await Reactions.SetAsync(UserId, message.Id, emoji, add, _cts.Token);
-        if (!result.Succeeded)
+        try
         {
-            Snackbar.Add(result.Error!, MudBlazor.Severity.Error);
+            var result = await Reactions.SetAsync(UserId, message.Id, emoji, add, _cts.Token);
+            if (!result.Succeeded)
+            {
+                Snackbar.Add(result.Error!, MudBlazor.Severity.Error);
+            }
+        }
+        catch (NotAMemberException)
+        {
+            Snackbar.Add("You're no longer in this conversation.", MudBlazor.Severity.Error);
         }
     }
 

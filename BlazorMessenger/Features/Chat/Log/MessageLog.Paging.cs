@@ -8,7 +8,6 @@ public sealed partial class MessageLog
     private bool _hasOlder;
     private bool _hasNewer;
     private long? _highlightSeq;
-    private long? _jumpedTo;
     private bool _scrollToHighlightAfterRender;
     private object? _positionBeforePrepend;
 
@@ -21,7 +20,6 @@ public sealed partial class MessageLog
 
     private async Task LoadAroundAsync(long seq)
     {
-        _jumpedTo = seq;
         var around = await Chat.GetAroundAsync(UserId, Conversation.Id, seq, _cts.Token);
         _messages.Clear();
         _messages.AddRange(around);

@@ -52,6 +52,11 @@ public sealed partial class MessageLog
         if (_atBottom)
         {
             _newBelow = 0;
+            if (!_hasNewer)
+            {
+                // Back at the newest after a jump: follow new messages (and report them seen) again.
+                _highlightSeq = null;
+            }
         }
 
         StateHasChanged();

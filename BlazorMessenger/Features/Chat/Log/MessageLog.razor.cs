@@ -24,6 +24,7 @@ public sealed partial class MessageLog : IAsyncDisposable
     private OpenConversation? _peopleOf;
     private Dictionary<string, ChatPeer> _people = [];
     private int _peopleVersion;
+    private long? _jumpParameter;
 
     [Parameter, EditorRequired]
     public OpenConversation Conversation { get; set; } = default!;
@@ -117,11 +118,14 @@ public sealed partial class MessageLog : IAsyncDisposable
             }
         }
 
-        if (_module is not null && JumpTo is { } seq && seq != _jumpedTo)
+        // Only a new ?at= moves the log: a jump to a quote or pin since must not be undone by the page rendering again.
+        if (_module is not null && JumpTo is { } seq && seq != _jumpParameter)
         {
             await LoadAroundAsync(seq);
             _scrollToHighlightAfterRender = true;
         }
+
+        _jumpParameter = JumpTo;
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)

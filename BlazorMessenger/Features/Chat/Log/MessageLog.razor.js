@@ -134,8 +134,10 @@ function seekable(e) {
 // A long press on a phone (its context menu) or a right click opens the message's actions, as other messengers do;
 // not on a link, a picture or a player, and not over selected text, which keep the browser's own menu.
 function openActions(e) {
-    const button = e.target.closest?.(".bm-msg[data-seq]")?.querySelector(".bm-msg-actions");
-    if (!button || e.target.closest("a, img, audio") || getSelection()?.toString()) {
+    const message = e.target.closest?.(".bm-msg[data-seq]");
+    const button = message?.querySelector(".bm-msg-actions");
+    const selection = getSelection();
+    if (!button || e.target.closest("a, img, audio") || (selection?.toString() && selection.containsNode(message, true))) {
         return;
     }
     e.preventDefault();
@@ -184,6 +186,8 @@ export function scrollToSeq(log, seq) {
     const target = log.querySelector(`[data-seq="${seq}"]`);
     if (target) {
         reveal(log, target, "center");
+        // The quote or pin that asked may be gone with the page it was on: the reader goes on from the message.
+        target.focus({ preventScroll: true });
     }
 }
 
