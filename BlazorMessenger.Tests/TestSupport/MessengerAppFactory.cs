@@ -39,16 +39,31 @@ public sealed class MessengerAppFactory : WebApplicationFactory<Program>
 
     public RecordedErrors Errors { get; } = new();
 
+    /// <summary>
+    /// The started server's address, read once: asking WebApplicationFactory to start a server that is already running
+    /// sometimes tries to set its addresses again and throws ("cannot be modified after the server has started").
+    /// </summary>
     public string BaseUrl
     {
         get
         {
-            StartServer();
-            var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()
-                ?? throw new InvalidOperationException("The test server reports no address.");
-            return addresses.Addresses.First().Replace("[::]", "127.0.0.1").TrimEnd('/');
+            lock (_baseUrlGate)
+            {
+                if (_baseUrl is null)
+                {
+                    StartServer();
+                    var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()
+                        ?? throw new InvalidOperationException("The test server reports no address.");
+                    _baseUrl = addresses.Addresses.First().Replace("[::]", "127.0.0.1").TrimEnd('/');
+                }
+
+                return _baseUrl;
+            }
         }
     }
+
+    private readonly Lock _baseUrlGate = new();
+    private string? _baseUrl;
 
     /// <summary>Creates a person through the app's own UserManager (with the test password) and returns their id.</summary>
     public async Task<string> CreateUserAsync(string userName, string? email = null)

@@ -19,36 +19,16 @@ public sealed partial class ChatService
         CancellationToken ct = default)
     {
         var limits = options.Value.Media;
-        var body = (caption ?? "").Trim();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.EnsureCurrentMemberAsync(userId, conversationId, ct);
-        if (await FindSentAsync(db, userId, clientMessageId, ct) is { } earlier)
+        var (done, body, quote) = await PrepareUploadAsync(
+            db, userId, conversationId, clientMessageId, caption, replyToId, FileRefusal(upload), MediaRules.SlowDown, ct);
+        if (done is not null)
         {
-            return ServiceResult<ChatMessage>.Ok(earlier);
-        }
-
-        var refusal = body.Length > MessageRules.MaxLength ? MessageRules.TooLong
-            : FileRefusal(upload)
-            ?? await refusals.ForAsync(userId, conversationId, ct);
-        if (refusal is not null)
-        {
-            return ServiceResult<ChatMessage>.Fail(refusal);
-        }
-
-        body = await EncodeMentionsAsync(db, userId, conversationId, body, ct);
-        var replying = await QuoteForReplyAsync(db, userId, conversationId, replyToId, ct);
-        if (replying.Error is { } replyError)
-        {
-            return ServiceResult<ChatMessage>.Fail(replyError);
-        }
-
-        if (!rateLimiter.TryAcquire(RateLimitedAction.UploadImage, userId))
-        {
-            return ServiceResult<ChatMessage>.Fail(MediaRules.SlowDown);
+            return done;
         }
 
         var media = MediaStore.NewFile(userId, conversationId, upload, time.GetUtcNow().UtcDateTime);
-        return await StoreUploadAsync(new NewMessage(userId, conversationId, clientMessageId, body, media, ReplyTo: replying.Value), async () =>
+        return await StoreUploadAsync(new NewMessage(userId, conversationId, clientMessageId, body, media, ReplyTo: quote), async () =>
         {
             media.Bytes = await mediaStore.WriteLimitedAsync(media.StorageKey, upload.Content, limits.MaxFileBytes, ct);
             return media.Bytes < 0 ? TooLarge
@@ -56,6 +36,32 @@ public sealed partial class ChatService
                 : await UsedStorageAsync(db, userId, ct) + media.Bytes > limits.UserQuotaBytes ? QuotaReached
                 : null;
         });
+    }
+
+    /// <summary>
+    /// What every upload checks before its bytes are read, in this order: membership (throws), the same client id stored
+    /// before (answered as it was), the caption's length, the upload's own refusal, the send refusals, the reply's quote
+    /// and the upload limit. Done is the answer when there is nothing to store; otherwise the caption with its mentions
+    /// encoded and the quote.
+    /// </summary>
+    private async Task<(ServiceResult<ChatMessage>? Done, string Body, ChatQuote? Quote)> PrepareUploadAsync(
+        ApplicationDbContext db, string userId, long conversationId, Guid clientMessageId, string? caption, long? replyToId,
+        string? uploadRefusal, string slowDown, CancellationToken ct)
+    {
+        var body = (caption ?? "").Trim();
+        await db.EnsureCurrentMemberAsync(userId, conversationId, ct);
+        if (await FindSentAsync(db, userId, clientMessageId, ct) is { } earlier)
+        {
+            return (ServiceResult<ChatMessage>.Ok(earlier), body, null);
+        }
+
+        var refusal = body.Length > MessageRules.MaxLength ? MessageRules.TooLong
+            : uploadRefusal ?? await refusals.ForAsync(userId, conversationId, ct);
+        var replying = refusal is null ? await QuoteForReplyAsync(db, userId, conversationId, replyToId, ct) : null;
+        refusal ??= replying!.Error ?? (rateLimiter.TryAcquire(RateLimitedAction.UploadImage, userId) ? null : slowDown);
+        return refusal is not null
+            ? (ServiceResult<ChatMessage>.Fail(refusal), body, null)
+            : (null, await EncodeMentionsAsync(db, userId, conversationId, body, ct), replying!.Value);
     }
 
     /// <summary>

@@ -16,34 +16,12 @@ public sealed partial class ChatService
         string userId, long conversationId, Guid clientMessageId, byte[] content, string? caption, long? replyToId = null,
         CancellationToken ct = default)
     {
-        var body = (caption ?? "").Trim();
-        if (body.Length > MessageRules.MaxLength)
-        {
-            return ServiceResult<ChatMessage>.Fail(MessageRules.TooLong);
-        }
-
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.EnsureCurrentMemberAsync(userId, conversationId, ct);
-        if (await FindSentAsync(db, userId, clientMessageId, ct) is { } earlier)
+        var (done, body, quote) = await PrepareUploadAsync(
+            db, userId, conversationId, clientMessageId, caption, replyToId, null, "You're sending images too quickly. Try again in a moment.", ct);
+        if (done is not null)
         {
-            return ServiceResult<ChatMessage>.Ok(earlier);
-        }
-
-        if (await refusals.ForAsync(userId, conversationId, ct) is { } refusal)
-        {
-            return ServiceResult<ChatMessage>.Fail(refusal);
-        }
-
-        body = await EncodeMentionsAsync(db, userId, conversationId, body, ct);
-        var replying = await QuoteForReplyAsync(db, userId, conversationId, replyToId, ct);
-        if (replying.Error is { } replyError)
-        {
-            return ServiceResult<ChatMessage>.Fail(replyError);
-        }
-
-        if (!rateLimiter.TryAcquire(RateLimitedAction.UploadImage, userId))
-        {
-            return ServiceResult<ChatMessage>.Fail("You're sending images too quickly. Try again in a moment.");
+            return done;
         }
 
         // Decoding is CPU work: keep it off the circuit's thread.
@@ -59,7 +37,7 @@ public sealed partial class ChatService
         }
 
         var media = MediaStore.NewMedia(userId, conversationId, image, time.GetUtcNow().UtcDateTime);
-        return await StoreUploadAsync(new NewMessage(userId, conversationId, clientMessageId, body, media, ReplyTo: replying.Value), async () =>
+        return await StoreUploadAsync(new NewMessage(userId, conversationId, clientMessageId, body, media, ReplyTo: quote), async () =>
         {
             await mediaStore.WriteAsync(media.StorageKey, image.Full.Data, ct);
             await mediaStore.WriteAsync(media.ThumbKey!, image.Thumbnail.Data, ct);

@@ -93,7 +93,7 @@ public sealed partial class Composer
         }
         catch (NotAMemberException)
         {
-            (_recording, _error) = (false, "You're no longer in this conversation.");
+            (_recording, _error) = (false, NotAMemberException.Gone);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -68,7 +68,7 @@ public sealed class OutboxSender : ComponentBase, IAsyncDisposable
         }
         catch (NotAMemberException)
         {
-            return new(false, "You are not in this conversation.");
+            return new(false, ChatService.NotInConversation);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

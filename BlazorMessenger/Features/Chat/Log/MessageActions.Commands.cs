@@ -13,14 +13,7 @@ public sealed partial class MessageActions
         }
 
         var given = message.Reactions?.FirstOrDefault(r => r.Emoji == emoji)?.Includes(UserId) == true;
-        try
-        {
-            Report(await Reactions.SetAsync(UserId, message.Id, emoji, !given));
-        }
-        catch (NotAMemberException)
-        {
-            Snackbar.Add("You're no longer in this conversation.", Severity.Error);
-        }
+        await ReportAsync(() => Reactions.SetAsync(UserId, message.Id, emoji, !given));
     }
 
     private async Task ReplyAsync()
@@ -43,14 +36,7 @@ public sealed partial class MessageActions
     {
         if (await TakeAsync() is { } message)
         {
-            try
-            {
-                Report(await Pins.SetAsync(UserId, message.Id, message.PinnedUtc is null));
-            }
-            catch (NotAMemberException)
-            {
-                Snackbar.Add("You're no longer in this conversation.", Severity.Error);
-            }
+            await ReportAsync(() => Pins.SetAsync(UserId, message.Id, message.PinnedUtc is null));
         }
     }
 
@@ -101,7 +87,7 @@ public sealed partial class MessageActions
         var confirmed = await Dialogs.ShowMessageBoxAsync("Delete message", "Delete this message for everyone?", yesText: "Delete", cancelText: "Cancel");
         if (confirmed == true)
         {
-            Report(await Chat.DeleteAsync(UserId, message.Id));
+            await ReportAsync(() => Chat.DeleteAsync(UserId, message.Id));
         }
     }
 
@@ -113,11 +99,19 @@ public sealed partial class MessageActions
         }
     }
 
-    private void Report<T>(ServiceResult<T> result)
+    /// <summary>Runs a change and shows its refusal, or that the reader is no longer in the conversation (removed meanwhile).</summary>
+    private async Task ReportAsync<T>(Func<Task<ServiceResult<T>>> change)
     {
-        if (!result.Succeeded)
+        try
         {
-            Snackbar.Add(result.Error!, Severity.Error);
+            if (await change() is { Succeeded: false, Error: { } error })
+            {
+                Snackbar.Add(error, Severity.Error);
+            }
+        }
+        catch (NotAMemberException)
+        {
+            Snackbar.Add(NotAMemberException.Gone, Severity.Error);
         }
     }
 }

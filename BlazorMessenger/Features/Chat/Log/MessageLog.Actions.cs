@@ -43,7 +43,7 @@ public sealed partial class MessageLog
         }
         catch (NotAMemberException)
         {
-            Snackbar.Add("You're no longer in this conversation.", MudBlazor.Severity.Error);
+            Snackbar.Add(NotAMemberException.Gone, MudBlazor.Severity.Error);
         }
     }
 
