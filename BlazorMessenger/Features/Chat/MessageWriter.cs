@@ -64,6 +64,7 @@ public sealed partial class MessageWriter : IAsyncDisposable
     private readonly ILogger<MessageWriter> _logger;
     private readonly Task _loop;
     private long _commits;
+    private long _batchStartedAt;
 
     public MessageWriter(
         IDbContextFactory<ApplicationDbContext> dbFactory, IMessengerHub hub, UserRateLimiter rateLimiter, TypingTracker typing,
@@ -80,6 +81,9 @@ public sealed partial class MessageWriter : IAsyncDisposable
 
     /// <summary>How many transactions the writer has committed (benchmarks and tests read it to see batching).</summary>
     public long Commits => Interlocked.Read(ref _commits);
+
+    /// <summary>How long the batch being written has taken so far (zero while the writer waits for work).</summary>
+    public TimeSpan BusyFor => Interlocked.Read(ref _batchStartedAt) is var started and > 0 ? _time.GetElapsedTime(started) : TimeSpan.Zero;
 
     /// <summary>
     /// Stores the message (or finds it stored before) and completes after the commit. Throws
@@ -108,6 +112,7 @@ public sealed partial class MessageWriter : IAsyncDisposable
                 batch.Add(pending);
             }
 
+            Interlocked.Exchange(ref _batchStartedAt, _time.GetTimestamp());
             try
             {
                 await WriteBatchAsync(batch);
@@ -124,6 +129,10 @@ public sealed partial class MessageWriter : IAsyncDisposable
             catch (Exception ex)
             {
                 batch[0].Done.TrySetException(ex);
+            }
+            finally
+            {
+                Interlocked.Exchange(ref _batchStartedAt, 0);
             }
         }
     }
