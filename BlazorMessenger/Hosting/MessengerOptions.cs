@@ -32,6 +32,10 @@ public sealed class MessengerOptions
 
     public ProxyOptions Proxy { get; set; } = new();
 
+    public DatabaseOptions Database { get; set; } = new();
+
+    public WriterOptions Writer { get; set; } = new();
+
     public string ResolveDataDirectory(string contentRoot) =>
         Path.GetFullPath(Path.Combine(contentRoot, DataDirectory));
 }
@@ -171,4 +175,18 @@ public sealed class ConnectionOptions
     public double KeepAliveSeconds { get; set; } = 1;
 
     public double ServerTimeoutSeconds { get; set; } = 2.5;
+}
+
+public sealed class DatabaseOptions
+{
+    /// <summary>How long a statement waits for another connection's write lock before it fails with "database is locked".</summary>
+    public int BusyTimeoutMs { get; set; } = 5000;
+}
+
+/// <summary>The group-commit message writer: how many sends may wait for it, and how long one waits before "busy".</summary>
+public sealed class WriterOptions
+{
+    public int MaxQueue { get; set; } = 10_000;
+
+    public double SendTimeoutSeconds { get; set; } = 10;
 }

@@ -106,7 +106,8 @@ public static class ServiceRegistration
             sp.GetRequiredService<IOptions<MessengerOptions>>().Value.ResolveDataDirectory(
                 sp.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory)));
         services.AddDbContextFactory<ApplicationDbContext>((sp, db) =>
-            SqliteSetup.Configure(db, sp.GetRequiredService<StorageLocation>().DataDirectory));
+            SqliteSetup.Configure(db, sp.GetRequiredService<StorageLocation>().DataDirectory,
+                sp.GetRequiredService<IOptions<MessengerOptions>>().Value.Database.BusyTimeoutMs));
 
         // Keys live with the data, so a restart (or a new container on the same volume) keeps everyone logged in.
         services.AddDataProtection();
