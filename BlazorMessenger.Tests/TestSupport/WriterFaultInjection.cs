@@ -3,7 +3,7 @@ using BlazorMessenger.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace BlazorMessenger.Tests.Features.Chat.Writer;
+namespace BlazorMessenger.Tests.TestSupport;
 
 /// <summary>Another connection holding the database's write lock, as a stuck process or a backup tool would.</summary>
 public sealed class HeldWriteLock : IAsyncDisposable
