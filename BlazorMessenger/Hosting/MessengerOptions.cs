@@ -36,6 +36,12 @@ public sealed class MessengerOptions
 
     public WriterOptions Writer { get; set; } = new();
 
+    /// <summary>
+    /// On shutdown, how long open pages get to receive the "Server restarting" notice before connections close (within
+    /// the host's own shutdown timeout).
+    /// </summary>
+    public double ShutdownNoticeSeconds { get; set; } = 0.5;
+
     public string ResolveDataDirectory(string contentRoot) =>
         Path.GetFullPath(Path.Combine(contentRoot, DataDirectory));
 }

@@ -64,6 +64,7 @@ public static class ServiceRegistration
         services.AddMessengerFeatures();
         services.AddSingleton<StorageStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<StorageStartup>());
+        services.AddHostedService<GracefulShutdown>();
         services.Configure<HostOptions>(options => options.ServicesStartConcurrently = true);
 
         // Scoped: one circuit's (or one request's) state.

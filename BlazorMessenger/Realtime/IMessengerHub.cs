@@ -12,4 +12,7 @@ public interface IMessengerHub
 
     /// <summary>Hands the event to every subscription of every listed user; a failing handler never stops the rest.</summary>
     void Publish(IEnumerable<string> userIds, MessengerEvent messengerEvent);
+
+    /// <summary>Hands the event to every subscription on this server (news about the server itself).</summary>
+    void PublishToEveryone(MessengerEvent messengerEvent);
 }

@@ -125,8 +125,10 @@ public sealed partial class MessageWriter : IAsyncDisposable
 
     private static ServiceResult<StoredMessage> Busy => ServiceResult<StoredMessage>.Fail(MessageRules.ServerBusy);
 
-    /// <summary>Takes no more sends; those already accepted are still stored (see DisposeAsync).</summary>
+    /// <summary>Takes no more sends; those already accepted are still stored, then <see cref="Completion"/> ends.</summary>
     public void Stop() => _queue.Writer.TryComplete();
+
+    public Task Completion => _loop;
 
     private async Task RunAsync()
     {
