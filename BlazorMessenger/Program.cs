@@ -3,6 +3,13 @@ using BlazorMessenger.Components.Account;
 using BlazorMessenger.Features.Media;
 using BlazorMessenger.Features.Profile;
 using BlazorMessenger.Hosting;
+using BlazorMessenger.Hosting.Backup;
+
+if (BackupCommand.Handles(args))
+{
+    Environment.ExitCode = await BackupCommand.RunAsync(args);
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMessengerServices();

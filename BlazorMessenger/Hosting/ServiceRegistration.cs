@@ -114,7 +114,7 @@ public static class ServiceRegistration
         services.AddDataProtection();
         services.AddOptions<KeyManagementOptions>().Configure<StorageLocation, ILoggerFactory>((options, storage, logs) =>
             options.XmlRepository = new FileSystemXmlRepository(
-                new DirectoryInfo(Path.Combine(storage.DataDirectory, "keys")), logs));
+                new DirectoryInfo(storage.KeysDirectory), logs));
 
         services.AddScoped(sp => new DemoUserSeeder(
             sp.GetRequiredService<UserManager<ApplicationUser>>(), sp.GetRequiredService<AdminService>(), Console.Out));
