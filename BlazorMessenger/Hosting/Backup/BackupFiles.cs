@@ -17,7 +17,7 @@ internal static class BackupFiles
         await using var input = new FileStream(
             source, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, BufferSize, useAsync: true);
         Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-        await using var output = new FileStream(destination, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, useAsync: true);
+        await using var output = new FileStream(destination, OutputOptions(input));
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = new byte[BufferSize];
         long bytes = 0;
@@ -83,5 +83,20 @@ internal static class BackupFiles
                 entry.Delete();
             }
         }
+    }
+
+    private static FileStreamOptions OutputOptions(FileStream input)
+    {
+        var options = new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew, Access = FileAccess.Write, BufferSize = BufferSize, Options = FileOptions.Asynchronous,
+        };
+        if (!OperatingSystem.IsWindows())
+        {
+            // The key ring's files are readable by the app's user only; their copies stay so.
+            options.UnixCreateMode = File.GetUnixFileMode(input.SafeFileHandle);
+        }
+
+        return options;
     }
 }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace BlazorMessenger.Hosting.Backup;
@@ -23,6 +24,8 @@ public sealed record BackupManifest(
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
+        // Read by people too: "1.0.0+abc", not "1.0.0\u002Babc" (the file is never embedded in HTML).
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
     };
