@@ -8,9 +8,9 @@ public static class ChildProcess
     /// <summary>Runs a program to its end; the output is standard output then standard error.</summary>
     /// <param name="missing">What to say (how to install it) when the program is not found.</param>
     public static async Task<(int ExitCode, string Output)> RunAsync(
-        string program, string? workingDirectory, IEnumerable<string> args, string missing)
+        string program, string? workingDirectory, IEnumerable<string> args, string missing, IDictionary<string, string>? environment = null)
     {
-        using var process = Start(program, args, workingDirectory, missing, readOutput: true);
+        using var process = Start(program, args, workingDirectory, missing, readOutput: true, environment);
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();

@@ -22,9 +22,10 @@ public sealed class TestServices : IAsyncDisposable
 
     public static async Task<TestServices> CreateAsync(
         bool seedDemoUsers = false, bool prepare = true, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null,
-        Action<IServiceCollection>? configure = null)
+        Action<IServiceCollection>? configure = null, string? dataDirectory = null)
     {
-        var dataDirectory = TempDirectory.NewPath("bm-services");
+        // A given directory (one a restore filled) is the test's from here on, and is removed with the services.
+        dataDirectory ??= TempDirectory.NewPath("bm-services");
         var values = new Dictionary<string, string?>
         {
             ["Messenger:DataDirectory"] = dataDirectory,
