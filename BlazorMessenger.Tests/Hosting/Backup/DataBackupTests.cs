@@ -42,7 +42,7 @@ public sealed class DataBackupTests
 
         var restoredDirectory = backups.NewDirectory("bm-restored");
         await Backups.Into(restoredDirectory).RestoreAsync(directory, ct);
-        await using var restored = await TestServices.CreateAsync(settings: Unlimited, dataDirectory: restoredDirectory);
+        await using var restored = await TestServices.CreateAsync(dataDirectory: restoredDirectory);
         await using var db = await restored.Get<IDbContextFactory<ApplicationDbContext>>().CreateDbContextAsync(ct);
 
         var stored = (await db.Messages.Select(m => m.ClientMessageId).ToListAsync(ct)).ToHashSet();
@@ -159,60 +159,5 @@ public sealed class DataBackupTests
     {
         await using var db = await bed.Services.Get<IDbContextFactory<ApplicationDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
         return await db.Messages.LongCountAsync(TestContext.Current.CancellationToken);
-    }
-
-    /// <summary>The client ids the server confirmed, in order, and a wait for the n-th confirmation.</summary>
-    private sealed class Acknowledgements
-    {
-        private readonly Lock _gate = new();
-        private readonly List<Guid> _ids = [];
-        private readonly List<(int Count, TaskCompletionSource Reached)> _waiters = [];
-
-        public int Count
-        {
-            get
-            {
-                lock (_gate)
-                {
-                    return _ids.Count;
-                }
-            }
-        }
-
-        public void Add(Guid id)
-        {
-            lock (_gate)
-            {
-                _ids.Add(id);
-                foreach (var waiter in _waiters.Where(w => _ids.Count >= w.Count).ToList())
-                {
-                    waiter.Reached.TrySetResult();
-                    _waiters.Remove(waiter);
-                }
-            }
-        }
-
-        public Guid[] Snapshot()
-        {
-            lock (_gate)
-            {
-                return [.. _ids];
-            }
-        }
-
-        public Task WaitForAsync(int count)
-        {
-            lock (_gate)
-            {
-                if (_ids.Count >= count)
-                {
-                    return Task.CompletedTask;
-                }
-
-                var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                _waiters.Add((count, reached));
-                return reached.Task;
-            }
-        }
     }
 }
