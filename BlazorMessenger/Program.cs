@@ -3,6 +3,7 @@ using BlazorMessenger.Components.Account;
 using BlazorMessenger.Features.Media;
 using BlazorMessenger.Features.Profile;
 using BlazorMessenger.Hosting;
+using BlazorMessenger.Hosting.Operations;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMessengerServices();
@@ -32,5 +33,6 @@ app.MapRazorComponents<App>()
 app.MapAdditionalIdentityEndpoints();
 app.MapMediaEndpoints();
 app.MapAvatarEndpoints();
+app.MapMessengerOperations();
 
 app.Run();

@@ -117,4 +117,16 @@ public sealed class PresenceTracker(
 
         public CancellationTokenSource? PendingOffline { get; set; }
     }
+
+    /// <summary>People online now, those within their grace period included (read by the metrics).</summary>
+    public int OnlineCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _users.Count;
+            }
+        }
+    }
 }
