@@ -3,6 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
 namespace BlazorMessenger.Hosting.Operations;
@@ -20,6 +21,7 @@ public static class OperationsSetup
     /// <summary>OpenTelemetry's own variable; its exporter reads the protocol and headers from the other OTEL_* ones.</summary>
     public const string OtlpEndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
+    private const string ServiceNameVariable = "OTEL_SERVICE_NAME";
     private const string ReadinessTag = "ready";
 
     public static void AddMessengerOperations(this WebApplicationBuilder builder)
@@ -37,32 +39,7 @@ public static class OperationsSetup
             }
         });
 
-        var otlp = !string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]);
-        var telemetry = services.AddOpenTelemetry().WithMetrics(metrics =>
-        {
-            metrics.AddPrometheusExporter();
-            // Which meters are read follows the options when the provider is built, like every other setting; with none
-            // read, every instrument stays off and recording costs nothing.
-            services.ConfigureOpenTelemetryMeterProvider((sp, provider) =>
-            {
-                if (otlp || sp.GetRequiredService<IOptions<MessengerOptions>>().Value.Metrics.Enabled)
-                {
-                    provider.AddMeter(MessengerMetrics.MeterName).AddAspNetCoreInstrumentation().AddRuntimeInstrumentation();
-                }
-            });
-            if (otlp)
-            {
-                metrics.AddOtlpExporter();
-            }
-        });
-
-        if (otlp)
-        {
-            telemetry.WithTracing(tracing => tracing
-                .AddSource(MessengerActivities.Source.Name)
-                .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsOperational(context.Request.Path))
-                .AddOtlpExporter());
-        }
+        builder.AddTelemetry();
     }
 
     public static void MapMessengerOperations(this WebApplication app)
@@ -93,6 +70,41 @@ public static class OperationsSetup
                         context.Response.StatusCode = StatusCodes.Status404NotFound;
                     }
                 }), optionsName: null).ForOperators();
+        }
+    }
+
+    private static void AddTelemetry(this WebApplicationBuilder builder)
+    {
+        var otlp = !string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]);
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(builder.Configuration[ServiceNameVariable] ?? MessengerMetrics.MeterName))
+            .WithMetrics(metrics =>
+            {
+                metrics.AddPrometheusExporter();
+                if (otlp)
+                {
+                    metrics.AddOtlpExporter();
+                }
+            });
+
+        // Which meters are read follows the options as the provider is built, like every other setting; with none read,
+        // every instrument stays off and recording costs nothing. By name, because the instrumentation packages'
+        // Add…Instrumentation register services, too late by then: on .NET 10 they only add these meters anyway (ASP.NET
+        // Core's, the Blazor circuits' "Microsoft.AspNetCore.Components.Server.Circuits" among them, and the runtime's).
+        builder.Services.ConfigureOpenTelemetryMeterProvider((services, metrics) =>
+        {
+            if (otlp || services.GetRequiredService<IOptions<MessengerOptions>>().Value.Metrics.Enabled)
+            {
+                metrics.AddMeter(MessengerMetrics.MeterName, "Microsoft.AspNetCore.*", "System.Runtime");
+            }
+        });
+
+        if (otlp)
+        {
+            telemetry.WithTracing(tracing => tracing
+                .AddSource(MessengerActivities.Source.Name)
+                .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsOperational(context.Request.Path))
+                .AddOtlpExporter());
         }
     }
 

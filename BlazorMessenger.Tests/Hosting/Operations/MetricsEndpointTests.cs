@@ -1,0 +1,75 @@
+using System.Diagnostics.Metrics;
+using System.Net;
+using BlazorMessenger.Hosting.Operations;
+using BlazorMessenger.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BlazorMessenger.Tests.Hosting.Operations;
+
+public sealed class MetricsEndpointTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Metrics_is_404_and_the_app_instruments_stay_off_unless_enabled()
+    {
+        await using var app = new MessengerAppFactory();
+        using var local = new FormClient(app.BaseUrl);
+
+        using var metrics = await local.GetAsync("/metrics");
+
+        Assert.Equal(HttpStatusCode.NotFound, metrics.StatusCode);
+        Assert.All(InstrumentsOf(app), instrument => Assert.False(instrument.Enabled, $"{instrument.Name} is being recorded."));
+    }
+
+    [Fact]
+    public async Task Enabled_metrics_answer_loopback_and_allowed_networks_with_the_messenger_metrics_and_others_get_404()
+    {
+        await using var app = new MessengerAppFactory(new Dictionary<string, string>
+        {
+            ["Messenger:Metrics:Enabled"] = "true",
+            ["Messenger:Metrics:AllowedAddresses:0"] = "10.0.0.0/8",
+        });
+        using var local = new FormClient(app.BaseUrl);
+        using var allowed = new FormClient(app.BaseUrl, "10.20.30.40");
+        using var outsider = new FormClient(app.BaseUrl, "203.0.113.70");
+        using var page = await local.GetAsync("/Account/Login");
+
+        using var scrape = await local.GetAsync("/metrics");
+        using var fromAllowed = await allowed.GetAsync("/metrics");
+        using var fromOutsider = await outsider.GetAsync("/metrics");
+
+        Assert.Equal(HttpStatusCode.OK, scrape.StatusCode);
+        var text = await scrape.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("messenger_people_online", text);
+        Assert.Contains("dotnet_process_memory_working_set_bytes", text);
+        Assert.Contains("service_name=\"BlazorMessenger\"", text);
+        var requests = text.Split('\n').Where(line => line.StartsWith("http_server_request_duration_seconds_count", StringComparison.Ordinal)).ToList();
+        Assert.Contains(requests, line => line.Contains("http_route=\"/Account/Login\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(requests, line => line.Contains("/metrics", StringComparison.Ordinal) || line.Contains("/health", StringComparison.Ordinal));
+        Assert.All(InstrumentsOf(app), instrument => Assert.True(instrument.Enabled, $"{instrument.Name} is not recorded."));
+        Assert.Equal(HttpStatusCode.OK, fromAllowed.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, fromOutsider.StatusCode);
+        Assert.DoesNotContain("messenger_", await fromOutsider.Content.ReadAsStringAsync(Ct));
+    }
+
+    /// <summary>The app's own instruments, as a listener sees them published (this one enables none).</summary>
+    private static List<Instrument> InstrumentsOf(MessengerAppFactory app)
+    {
+        var meters = app.Services.GetRequiredService<IMeterFactory>();
+        var instruments = new List<Instrument>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, _) =>
+            {
+                if (instrument.Meter.Scope == meters && instrument.Meter.Name == MessengerMetrics.MeterName)
+                {
+                    instruments.Add(instrument);
+                }
+            },
+        };
+        listener.Start();
+        Assert.NotEmpty(instruments);
+        return instruments;
+    }
+}
