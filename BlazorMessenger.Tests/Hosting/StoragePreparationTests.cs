@@ -25,7 +25,7 @@ public sealed class StoragePreparationTests
         await using var services = await TestServices.CreateAsync();
         await using var db = await CreateContextAsync(services);
 
-        Assert.Equal(SqliteSetup.BusyTimeoutMilliseconds.ToString(), await ScalarAsync(db, "PRAGMA busy_timeout;"));
+        Assert.Equal(new DatabaseOptions().BusyTimeoutMs.ToString(), await ScalarAsync(db, "PRAGMA busy_timeout;"));
         Assert.DoesNotContain("Cache", db.Database.GetConnectionString(), StringComparison.OrdinalIgnoreCase);
     }
 

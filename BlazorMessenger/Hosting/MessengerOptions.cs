@@ -34,6 +34,16 @@ public sealed class MessengerOptions
 
     public ProxyOptions Proxy { get; set; } = new();
 
+    public DatabaseOptions Database { get; set; } = new();
+
+    public WriterOptions Writer { get; set; } = new();
+
+    /// <summary>
+    /// On shutdown, how long open pages get to receive the "Server restarting" notice before connections close (within
+    /// the host's own shutdown timeout).
+    /// </summary>
+    public double ShutdownNoticeSeconds { get; set; } = 0.5;
+
     /// <summary>Below this much free space on the data directory's disk the app reports itself not ready.</summary>
     public long MinFreeDiskMb { get; set; } = 512;
 
@@ -180,4 +190,18 @@ public sealed class ConnectionOptions
     public double KeepAliveSeconds { get; set; } = 1;
 
     public double ServerTimeoutSeconds { get; set; } = 2.5;
+}
+
+public sealed class DatabaseOptions
+{
+    /// <summary>How long a statement waits for another connection's write lock before it fails with "database is locked".</summary>
+    public int BusyTimeoutMs { get; set; } = 5000;
+}
+
+/// <summary>The group-commit message writer: how many sends may wait for it, and how long one waits before "busy".</summary>
+public sealed class WriterOptions
+{
+    public int MaxQueue { get; set; } = 10_000;
+
+    public double SendTimeoutSeconds { get; set; } = 10;
 }

@@ -65,6 +65,7 @@ public static class ServiceRegistration
         services.AddMessengerFeatures();
         services.AddSingleton<StorageStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<StorageStartup>());
+        services.AddHostedService<GracefulShutdown>();
         services.Configure<HostOptions>(options => options.ServicesStartConcurrently = true);
 
         // Scoped: one circuit's (or one request's) state.
@@ -108,7 +109,8 @@ public static class ServiceRegistration
             sp.GetRequiredService<IOptions<MessengerOptions>>().Value.ResolveDataDirectory(
                 sp.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory)));
         services.AddDbContextFactory<ApplicationDbContext>((sp, db) =>
-            SqliteSetup.Configure(db, sp.GetRequiredService<StorageLocation>().DataDirectory));
+            SqliteSetup.Configure(db, sp.GetRequiredService<StorageLocation>().DataDirectory,
+                sp.GetRequiredService<IOptions<MessengerOptions>>().Value.Database.BusyTimeoutMs));
 
         // Keys live with the data, so a restart (or a new container on the same volume) keeps everyone logged in.
         services.AddDataProtection();

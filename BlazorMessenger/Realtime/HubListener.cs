@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace BlazorMessenger.Realtime;
 
 /// <summary>
@@ -5,6 +7,8 @@ namespace BlazorMessenger.Realtime;
 /// renderer through its InvokeAsync, and a handler that throws goes to the component's DispatchExceptionAsync (its error
 /// boundary) instead of vanishing. Start it on the first interactive render, before reading what it keeps live, and
 /// dispose it with the component.
+/// Events are handed over here and applied on the thread pool, one at a time and in order: InvokeAsync runs the work
+/// inline when the renderer is free, and the publisher (the message writer, presence) must never render someone's page.
 /// </summary>
 public sealed class HubListener : IDisposable
 {
@@ -12,6 +16,8 @@ public sealed class HubListener : IDisposable
     private readonly Func<Exception, Task> _dispatchExceptionAsync;
     private readonly Func<MessengerEvent, Task> _onEvent;
     private readonly IDisposable _subscription;
+    private readonly ConcurrentQueue<Func<Task>> _inbox = new();
+    private int _draining;
     private CircuitEvents? _circuit;
     private Func<Task>? _onReconnected;
     private bool _disposed;
@@ -40,6 +46,35 @@ public sealed class HubListener : IDisposable
     private void Reconnected() => Run(() => _onReconnected!());
 
     private void Run(Func<Task> work)
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _inbox.Enqueue(work);
+        if (Interlocked.Exchange(ref _draining, 1) == 0)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(static listener => listener.Drain(), this, preferLocal: false);
+        }
+    }
+
+    private void Drain()
+    {
+        do
+        {
+            while (_inbox.TryDequeue(out var work))
+            {
+                Apply(work);
+            }
+
+            Volatile.Write(ref _draining, 0);
+        }
+        while (!_inbox.IsEmpty && Interlocked.Exchange(ref _draining, 1) == 0);
+    }
+
+    /// <summary>Queues the work on the renderer (in the order events came) and reports its failure to the component.</summary>
+    private void Apply(Func<Task> work)
     {
         if (_disposed)
         {

@@ -37,6 +37,22 @@ public sealed class InProcessMessengerHub(ILogger<InProcessMessengerHub> logger)
             }
         }
 
+        Deliver(targets, messengerEvent);
+    }
+
+    public void PublishToEveryone(MessengerEvent messengerEvent)
+    {
+        List<Subscription> targets;
+        lock (_gate)
+        {
+            targets = _subscriptions.Values.SelectMany(list => list).ToList();
+        }
+
+        Deliver(targets, messengerEvent);
+    }
+
+    private void Deliver(List<Subscription> targets, MessengerEvent messengerEvent)
+    {
         foreach (var target in targets)
         {
             try

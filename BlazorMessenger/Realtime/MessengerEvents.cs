@@ -25,6 +25,9 @@ public sealed record ReadStateChanged(long ConversationId, long LastReadSeq) : M
 
 public sealed record ContactsChanged : MessengerEvent;
 
+/// <summary>This server is shutting down (to every circuit on it): pages say so until they reconnect to the new one.</summary>
+public sealed record ServerRestarting : MessengerEvent;
+
 public sealed record PresenceChanged(string UserId, bool IsOnline, DateTime? LastSeenUtc) : MessengerEvent;
 
 /// <summary>

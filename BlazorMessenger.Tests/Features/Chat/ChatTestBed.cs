@@ -1,6 +1,7 @@
 using BlazorMessenger.Features.Safety;
 using BlazorMessenger.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Features.Contacts;
 using BlazorMessenger.Features.Receipts;
@@ -30,9 +31,10 @@ public sealed class ChatTestBed : IAsyncDisposable
 
     public long ConversationId { get; private set; }
 
-    public static async Task<ChatTestBed> CreateAsync(IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null)
+    public static async Task<ChatTestBed> CreateAsync(
+        IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null, Action<IServiceCollection>? configure = null)
     {
-        var bed = new ChatTestBed(await TestServices.CreateAsync(settings: settings, time: time));
+        var bed = new ChatTestBed(await TestServices.CreateAsync(settings: settings, time: time, configure: configure));
         bed.Alice = await bed.Services.CreateUserAsync("alice", "Alice A.");
         bed.Bob = await bed.Services.CreateUserAsync("bob");
         bed.Carol = await bed.Services.CreateUserAsync("carol");

@@ -80,7 +80,13 @@ public sealed partial class ChatService
             }
 
             // Not cancellable from here on: the files must stay exactly when the writer commits the message.
-            var stored = (await writer.WriteAsync(message)).Value!;
+            var written = await writer.WriteAsync(message);
+            if (written.Value is not { } stored)
+            {
+                mediaStore.DeleteFiles(media);
+                return ServiceResult<ChatMessage>.Fail(written.Error!);
+            }
+
             if ((stored.Message.Image?.Id ?? stored.Message.File?.Id) != media.Id)
             {
                 // Stored before by an earlier try, with that try's files.

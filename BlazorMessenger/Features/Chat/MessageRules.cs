@@ -16,6 +16,9 @@ public static class MessageRules
     public const string EditWindowPassed = "Messages can only be edited for 48 hours after they were sent.";
     public const string NotYours = "You can only change your own messages.";
     public const string AlreadyDeleted = "This message was deleted.";
+    /// <summary>The writer could not take or store it now (a full queue, a locked or full disk, a restart); a retry is safe.</summary>
+    public const string ServerBusy = "The server is busy and couldn't store this just now. Try again in a moment.";
+
     public const string SlowDown = "You're sending messages too quickly. Slow down and try again in a moment.";
 
     /// <summary>The start of the message's text, without its formatting.</summary>

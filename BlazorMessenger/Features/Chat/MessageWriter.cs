@@ -1,8 +1,10 @@
 using System.Threading.Channels;
 using BlazorMessenger.Data;
+using BlazorMessenger.Hosting;
 using BlazorMessenger.Features.Typing;
 using BlazorMessenger.Realtime;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace BlazorMessenger.Features.Chat;
 
@@ -55,7 +57,8 @@ public sealed partial class MessageWriter : IAsyncDisposable
 {
     public const int MaxBatch = 256;
 
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Pending> _queue;
+    private readonly TimeSpan _deadline;
     private readonly IDbContextFactory<ApplicationDbContext> _dbFactory;
     private readonly IMessengerHub _hub;
     private readonly UserRateLimiter _rateLimiter;
@@ -68,8 +71,11 @@ public sealed partial class MessageWriter : IAsyncDisposable
 
     public MessageWriter(
         IDbContextFactory<ApplicationDbContext> dbFactory, IMessengerHub hub, UserRateLimiter rateLimiter, TypingTracker typing,
-        TimeProvider time, ILogger<MessageWriter> logger)
+        IOptions<MessengerOptions> options, TimeProvider time, ILogger<MessageWriter> logger)
     {
+        var limits = options.Value.Writer;
+        _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(Math.Max(1, limits.MaxQueue)) { SingleReader = true });
+        _deadline = TimeSpan.FromSeconds(limits.SendTimeoutSeconds);
         _typing = typing;
         _dbFactory = dbFactory;
         _hub = hub;
@@ -85,21 +91,44 @@ public sealed partial class MessageWriter : IAsyncDisposable
     /// <summary>How long the batch being written has taken so far (zero while the writer waits for work).</summary>
     public TimeSpan BusyFor => Interlocked.Read(ref _batchStartedAt) is var started and > 0 ? _time.GetElapsedTime(started) : TimeSpan.Zero;
 
+    /// <summary>Sends waiting for the writer (not counting the batch being written).</summary>
+    public int Waiting => _queue.Reader.Count;
+
     /// <summary>
     /// Stores the message (or finds it stored before) and completes after the commit. Throws
-    /// <see cref="NotAMemberException"/> for a sender outside the conversation; a refusal by the send limit is a failed result.
+    /// <see cref="NotAMemberException"/> for a sender outside the conversation; a refusal is a failed result: the send
+    /// limit, or <see cref="MessageRules.ServerBusy"/> when the queue is full, the writer is stopping, the message waited
+    /// past its deadline without being taken (it will never be stored) or its batch met a fault of the database or disk.
     /// </summary>
-    public Task<ServiceResult<StoredMessage>> WriteAsync(NewMessage message, CancellationToken ct = default)
+    public async Task<ServiceResult<StoredMessage>> WriteAsync(NewMessage message, CancellationToken ct = default)
     {
         var pending = new Pending(message);
         if (!_queue.Writer.TryWrite(pending))
         {
-            throw new ObjectDisposedException(nameof(MessageWriter));
+            return Busy;
         }
 
-        // A caller that stops waiting does not take the message back: a retry with the same client id finds it.
-        return pending.Done.Task.WaitAsync(ct);
+        try
+        {
+            return await pending.Done.Task.WaitAsync(_deadline, _time, ct);
+        }
+        catch (TimeoutException) when (pending.TryWithdraw())
+        {
+            return Busy;
+        }
+        catch (TimeoutException)
+        {
+            // Taken into a batch just now: its outcome decides (a caller must know whether an upload's files are used).
+            return await pending.Done.Task.WaitAsync(ct);
+        }
     }
+
+    private static ServiceResult<StoredMessage> Busy => ServiceResult<StoredMessage>.Fail(MessageRules.ServerBusy);
+
+    /// <summary>Takes no more sends; those already accepted are still stored, then <see cref="Completion"/> ends.</summary>
+    public void Stop() => _queue.Writer.TryComplete();
+
+    public Task Completion => _loop;
 
     private async Task RunAsync()
     {
@@ -109,26 +138,21 @@ public sealed partial class MessageWriter : IAsyncDisposable
             batch.Clear();
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
             {
-                batch.Add(pending);
+                if (pending.TryTake())
+                {
+                    batch.Add(pending);
+                }
+            }
+
+            if (batch.Count == 0)
+            {
+                continue;
             }
 
             Interlocked.Exchange(ref _batchStartedAt, _time.GetTimestamp());
             try
             {
-                await WriteBatchAsync(batch);
-            }
-            catch (Exception ex) when (batch.Count > 1)
-            {
-                // One bad message must not fail the others: store them one at a time.
-                _logger.LogWarning(ex, "A batch of {Count} messages failed; storing them one at a time.", batch.Count);
-                foreach (var pending in batch)
-                {
-                    await WriteAloneAsync(pending);
-                }
-            }
-            catch (Exception ex)
-            {
-                batch[0].Done.TrySetException(ex);
+                await WriteOrSplitAsync(batch);
             }
             finally
             {
@@ -137,15 +161,32 @@ public sealed partial class MessageWriter : IAsyncDisposable
         }
     }
 
-    private async Task WriteAloneAsync(Pending pending)
+    /// <summary>
+    /// A fault of the database or the disk fails the whole batch at once: every message would meet it again, one by one
+    /// (each after the busy timeout). Anything else is taken to be one message's problem: the others are stored alone.
+    /// </summary>
+    private async Task WriteOrSplitAsync(List<Pending> batch)
     {
         try
         {
-            await WriteBatchAsync([pending]);
+            await WriteBatchAsync(batch);
+        }
+        catch (Exception ex) when (WriterFaults.IsSystemFault(ex))
+        {
+            _logger.LogError(ex, "Storing a batch of {Count} messages failed; each sender is told to try again.", batch.Count);
+            batch.ForEach(p => p.Done.TrySetResult(Busy));
+        }
+        catch (Exception ex) when (batch.Count > 1)
+        {
+            _logger.LogWarning(ex, "A batch of {Count} messages failed; storing them one at a time.", batch.Count);
+            foreach (var pending in batch)
+            {
+                await WriteOrSplitAsync([pending]);
+            }
         }
         catch (Exception ex)
         {
-            pending.Done.TrySetException(ex);
+            batch[0].Done.TrySetException(ex);
         }
     }
 
@@ -187,14 +228,18 @@ public sealed partial class MessageWriter : IAsyncDisposable
     private sealed record Outcome(
         Pending Pending, ServiceResult<StoredMessage>? Result, ChatMessage? Written, IReadOnlyCollection<string>? Audience = null);
 
+    /// <summary>Stops taking sends and stores every one accepted before.</summary>
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
+        Stop();
         await _loop;
     }
 
     private sealed class Pending(NewMessage message)
     {
+        private const int Queued = 0, Taken = 1, Withdrawn = 2;
+        private int _state;
+
         public NewMessage Message { get; } = message;
 
         /// <summary>Taken from the send limit already, so a retry of a failed batch does not charge it twice.</summary>
@@ -202,5 +247,11 @@ public sealed partial class MessageWriter : IAsyncDisposable
 
         public TaskCompletionSource<ServiceResult<StoredMessage>> Done { get; } =
             new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>The writer's claim; false when the caller gave up first (the message is never stored).</summary>
+        public bool TryTake() => Interlocked.CompareExchange(ref _state, Taken, Queued) == Queued;
+
+        /// <summary>The caller's claim at its deadline; false when a batch has it already.</summary>
+        public bool TryWithdraw() => Interlocked.CompareExchange(ref _state, Withdrawn, Queued) == Queued;
     }
 }

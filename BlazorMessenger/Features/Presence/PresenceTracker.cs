@@ -10,7 +10,8 @@ namespace BlazorMessenger.Features.Presence;
 /// <summary>
 /// Online while at least one circuit of the user is connected. When the last one goes, the user stays online for a
 /// grace period (a reload or a brief network drop is not a flicker), then LastSeenUtc is stored and the people who
-/// share a conversation with them are told.
+/// share a conversation with them are told. Each person's changes are numbered and announced one after another; one
+/// that a newer change overtook while it waited is not announced, so a quick offline-then-online never ends as offline.
 /// </summary>
 public sealed class PresenceTracker(
     IMessengerHub hub,
@@ -28,25 +29,39 @@ public sealed class PresenceTracker(
     {
         lock (_gate)
         {
-            return _users.ContainsKey(userId);
+            return _users.TryGetValue(userId, out var entry) && entry.Online;
+        }
+    }
+
+    /// <summary>People online on this server.</summary>
+    public int OnlineCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _users.Values.Count(e => e.Online);
+            }
         }
     }
 
     public void ConnectionUp(string userId)
     {
-        bool cameOnline;
         lock (_gate)
         {
-            cameOnline = !_users.TryGetValue(userId, out var entry);
-            entry ??= _users[userId] = new Entry();
+            if (!_users.TryGetValue(userId, out var entry))
+            {
+                entry = _users[userId] = new Entry();
+            }
+
             entry.Connections++;
             entry.PendingOffline?.Cancel();
             entry.PendingOffline = null;
-        }
-
-        if (cameOnline)
-        {
-            _ = AnnounceAsync(userId, true, null);
+            if (!entry.Online)
+            {
+                entry.Online = true;
+                Enqueue(userId, entry, null);
+            }
         }
     }
 
@@ -84,30 +99,68 @@ public sealed class PresenceTracker(
                 return;
             }
 
-            _users.Remove(userId);
+            entry.PendingOffline = null;
+            entry.Online = false;
+            Enqueue(userId, entry, time.GetUtcNow().UtcDateTime);
         }
-
-        await AnnounceAsync(userId, false, time.GetUtcNow().UtcDateTime);
     }
 
-    private async Task AnnounceAsync(string userId, bool online, DateTime? lastSeenUtc)
+    /// <summary>Under the lock: numbers the change and queues its announcement behind the person's earlier ones.</summary>
+    private void Enqueue(string userId, Entry entry, DateTime? lastSeenUtc)
     {
+        var version = ++entry.Version;
+        var previous = entry.Announcing;
+        // On the thread pool: the caller holds the lock (and may be a circuit's renderer); the database work is not theirs.
+        entry.Announcing = Task.Run(() => AnnounceAfterAsync(previous, userId, version, lastSeenUtc));
+    }
+
+    private async Task AnnounceAfterAsync(Task previous, string userId, long version, DateTime? lastSeenUtc)
+    {
+        await previous;
         try
         {
-            await using var db = await dbFactory.CreateDbContextAsync();
-            if (lastSeenUtc is { } seen)
-            {
-                await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.LastSeenUtc, seen));
-            }
-
-            var audience = await db.AudienceOf(userId).Where(id => id != userId).ToListAsync();
-            var seeing = lastSeenUtc is null ? audience.ToHashSet() : await db.ViewersOfAsync(userId, audience, CancellationToken.None);
-            hub.Publish(audience.Where(seeing.Contains), new PresenceChanged(userId, online, lastSeenUtc));
-            hub.Publish(audience.Where(id => !seeing.Contains(id)), new PresenceChanged(userId, online, null));
+            await AnnounceAsync(userId, version, lastSeenUtc);
         }
         catch (Exception ex)
         {
             logger.LogWarning(ex, "Could not announce presence of {UserId}.", userId);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                if (_users.TryGetValue(userId, out var entry) && entry is { Version: var current, Online: false, Connections: 0 }
+                    && current == version && entry.PendingOffline is null)
+                {
+                    _users.Remove(userId);
+                }
+            }
+        }
+    }
+
+    private async Task AnnounceAsync(string userId, long version, DateTime? lastSeenUtc)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        if (lastSeenUtc is { } seen)
+        {
+            await db.Users.Where(u => u.Id == userId && (u.LastSeenUtc == null || u.LastSeenUtc < seen))
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.LastSeenUtc, seen));
+        }
+
+        var audience = await db.AudienceOf(userId).Where(id => id != userId).ToListAsync();
+        var seeing = lastSeenUtc is null ? audience.ToHashSet() : await db.ViewersOfAsync(userId, audience, CancellationToken.None);
+        lock (_gate)
+        {
+            // Publishing only hands the event over (see IMessengerHub), so it may happen under the lock, which keeps a
+            // newer change from being announced in between the check and the publish.
+            if (!_users.TryGetValue(userId, out var entry) || entry.Version != version)
+            {
+                return;
+            }
+
+            var online = lastSeenUtc is null;
+            hub.Publish(audience.Where(seeing.Contains), new PresenceChanged(userId, online, lastSeenUtc));
+            hub.Publish(audience.Where(id => !seeing.Contains(id)), new PresenceChanged(userId, online, null));
         }
     }
 
@@ -115,18 +168,12 @@ public sealed class PresenceTracker(
     {
         public int Connections { get; set; }
 
-        public CancellationTokenSource? PendingOffline { get; set; }
-    }
+        public bool Online { get; set; }
 
-    /// <summary>People online now, those within their grace period included (read by the metrics).</summary>
-    public int OnlineCount
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _users.Count;
-            }
-        }
+        public long Version { get; set; }
+
+        public Task Announcing { get; set; } = Task.CompletedTask;
+
+        public CancellationTokenSource? PendingOffline { get; set; }
     }
 }

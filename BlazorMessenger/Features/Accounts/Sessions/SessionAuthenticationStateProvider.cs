@@ -83,7 +83,8 @@ public sealed class SessionAuthenticationStateProvider : ServerAuthenticationSta
             {
                 if (e is SessionsEnded ended && ended.SessionIds.Contains(sessionId))
                 {
-                    SignOut(sessionId);
+                    // Off the publisher's thread: signing out re-renders this circuit.
+                    ThreadPool.QueueUserWorkItem(_ => SignOut(sessionId));
                 }
             });
         }

@@ -6,8 +6,8 @@ namespace BlazorMessenger.Features.Chat;
 
 /// <summary>
 /// What the browser's outbox (wwwroot/js/outbox.js) hears back for one message: stored; refused (Error: it shows "Not
-/// sent"); not now (RetryLater: the send limit, so it waits and sends again, in order); or the server failed to store it
-/// (ServerError: tried again a few times before it shows "Not sent").
+/// sent"); not now (RetryLater: the send limit or a busy server, so it waits and sends again, in order); or the server
+/// failed to store it (ServerError: tried again a few times before it shows "Not sent").
 /// </summary>
 public sealed record SendOutcome(bool Stored, string? Error, bool RetryLater = false, bool ServerError = false);
 
@@ -64,7 +64,7 @@ public sealed class OutboxSender : ComponentBase, IAsyncDisposable
         try
         {
             var result = await Chat.SendAsync(UserId, conversationId, id, text, replyToId, _cts.Token);
-            return new(result.Succeeded, result.Error, result.Error == MessageRules.SlowDown);
+            return new(result.Succeeded, result.Error, result.Error is MessageRules.SlowDown or MessageRules.ServerBusy);
         }
         catch (NotAMemberException)
         {

@@ -3,7 +3,7 @@ using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Realtime;
 using BlazorMessenger.Tests.TestSupport;
 
-namespace BlazorMessenger.Tests.Features.Chat;
+namespace BlazorMessenger.Tests.Features.Chat.Writer;
 
 public sealed class MessageWriterTests
 {
@@ -16,22 +16,30 @@ public sealed class MessageWriterTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Concurrent_sends_share_commits_and_each_is_acknowledged_with_its_own_gapless_seq()
+    public async Task Sends_arriving_while_a_batch_is_written_share_the_next_commit_each_with_its_own_gapless_seq()
     {
         await using var bed = await ChatTestBed.CreateAsync(Unlimited);
         var writer = bed.Services.Get<MessageWriter>();
         using var bob = new HubRecorder(bed.Hub, bed.Bob);
         var commitsBefore = writer.Commits;
 
-        var sent = await Task.WhenAll(Enumerable.Range(0, 200).Select(i =>
-            writer.WriteAsync(new NewMessage(i % 2 == 0 ? bed.Alice : bed.Bob, bed.ConversationId, Guid.NewGuid(), $"m{i}"), Ct)));
+        Task<ServiceResult<StoredMessage>> first;
+        Task<ServiceResult<StoredMessage>[]> rest;
+        await using (await HeldWriteLock.TakeAsync(bed.Services.DataDirectory))
+        {
+            first = writer.WriteAsync(new NewMessage(bed.Alice, bed.ConversationId, Guid.NewGuid(), "m0"), Ct);
+            await Eventually.TrueAsync(() => writer.Waiting == 0, "the first batch taking its message");
+            rest = Task.WhenAll(Enumerable.Range(1, 199).Select(i =>
+                writer.WriteAsync(new NewMessage(i % 2 == 0 ? bed.Alice : bed.Bob, bed.ConversationId, Guid.NewGuid(), $"m{i}"), Ct)));
+            await Eventually.TrueAsync(() => writer.Waiting == 199, "199 sends waiting behind the first");
+        }
 
+        var sent = (await rest).Prepend(await first).ToList();
         Assert.All(sent, r => Assert.True(r.Succeeded && r.Value!.IsNew));
+        Assert.Equal(2, writer.Commits - commitsBefore);
         Assert.Equal(Enumerable.Range(1, 200).Select(i => (long)i), sent.Select(r => r.Value!.Message.Seq).Order());
-        var commits = writer.Commits - commitsBefore;
-        Assert.InRange(commits, 1, 199);
-        Assert.Equal(200, bob.OfType<MessagePosted>().Count);
-        Assert.Equal(sent.Select(r => r.Value!.Message.Seq).Order(), bob.OfType<MessagePosted>().Select(p => p.Message.Seq));
+        await Eventually.TrueAsync(() => bob.OfType<MessagePosted>().Count == 200, "200 messages published");
+        Assert.Equal(Enumerable.Range(1, 200).Select(i => (long)i), bob.OfType<MessagePosted>().Select(p => p.Message.Seq));
     }
 
     [Fact]
