@@ -37,12 +37,18 @@ public sealed class MessengerMetrics
             "People with a connected tab (or within the grace period after their last one).");
     }
 
-    public void MessageStored(MessageKind kind) => _messagesStored.Add(1, new KeyValuePair<string, object?>("kind", NameOf(kind)));
-
-    public void BatchCommitted(int sends, TimeSpan commitTime)
+    /// <summary>A writer transaction committed: the sends it took, the kinds of the messages it stored and its commit time.</summary>
+    public void BatchCommitted(int sends, IEnumerable<MessageKind> stored, TimeSpan commitTime)
     {
         _batchSize.Record(sends);
         _commitTime.Record(commitTime.TotalMilliseconds);
+        if (_messagesStored.Enabled)
+        {
+            foreach (var kind in stored)
+            {
+                _messagesStored.Add(1, new KeyValuePair<string, object?>("kind", NameOf(kind)));
+            }
+        }
     }
 
     public void HandedOff(TimeSpan sinceCommit) => _handOffTime.Record(sinceCommit.TotalMilliseconds);
