@@ -1,7 +1,10 @@
 using System.Diagnostics.Metrics;
+using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Features.Contacts;
 using BlazorMessenger.Features.Media;
 using BlazorMessenger.Features.Presence;
+using BlazorMessenger.Hosting.Operations;
+using BlazorMessenger.Realtime;
 using BlazorMessenger.Tests.Features.Chat;
 using BlazorMessenger.Tests.TestSupport;
 
@@ -29,6 +32,38 @@ public sealed class MessengerMetricsTests
     }
 
     [Fact]
+    public async Task A_sent_message_is_counted_by_kind_with_its_batch_commit_and_hand_off()
+    {
+        await using var bed = await ChatTestBed.CreateAsync();
+        using var recorder = new MeterRecorder(bed.Services.Get<IMeterFactory>());
+
+        await bed.SendAsync(bed.Alice, "hello");
+
+        Assert.Equal(1, recorder.Sum("messenger.messages.stored", "kind", "text"));
+        Assert.Equal([1.0], recorder.Of("messenger.writer.batch.size").Select(m => m.Value));
+        Assert.Single(recorder.Of("messenger.writer.commit.duration"), m => m.Value > 0);
+        Assert.Single(recorder.Of("messenger.writer.handoff.duration"), m => m.Value >= 0);
+    }
+
+    [Fact]
+    public async Task An_uploaded_file_counts_its_bytes_once_even_when_its_send_is_repeated()
+    {
+        await using var bed = await ChatTestBed.CreateAsync();
+        using var recorder = new MeterRecorder(bed.Services.Get<IMeterFactory>());
+        var clientId = Guid.NewGuid();
+
+        foreach (var attempt in new[] { 1, 2 })
+        {
+            using var content = new MemoryStream(new byte[1234]);
+            var sent = await bed.Chat.SendFileAsync(bed.Alice, bed.ConversationId, clientId, new FileUpload(content, "notes.txt", "text/plain"), null, ct: Ct);
+            Assert.True(sent.Succeeded, sent.Error);
+        }
+
+        Assert.Equal(1234, recorder.Sum("messenger.uploads.size", "kind", "file"));
+        Assert.Equal(1, recorder.Sum("messenger.messages.stored", "kind", "file"));
+    }
+
+    [Fact]
     public async Task A_stored_picture_counts_its_bytes_as_an_image_upload()
     {
         await using var bed = await ChatTestBed.CreateAsync();
@@ -46,15 +81,16 @@ public sealed class MessengerMetricsTests
     {
         await using var bed = await ChatTestBed.CreateAsync();
         using var recorder = new MeterRecorder(bed.Services.Get<IMeterFactory>());
+        using var bobsTab = new HubRecorder(bed.Hub, bed.Bob);
         var presence = bed.Services.Get<PresenceTracker>();
-        _ = bed.Services.Get<BlazorMessenger.Hosting.Operations.MessengerMetrics>();
+        bed.Services.Get<MessengerMetrics>();
 
         recorder.Observe();
         presence.ConnectionUp(bed.Alice);
         presence.ConnectionUp(bed.Alice);
-        presence.ConnectionUp(bed.Bob);
         recorder.Observe();
+        await Eventually.TrueAsync(() => bobsTab.OfType<PresenceChanged>().Count == 1, "the online announcement");
 
-        Assert.Equal([0, 2], recorder.Of("messenger.people.online").Select(m => m.Value));
+        Assert.Equal([0, 1], recorder.Of("messenger.people.online").Select(m => m.Value));
     }
 }

@@ -1,5 +1,8 @@
 using System.Diagnostics.Metrics;
 using System.Net;
+using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Features.Contacts;
+using BlazorMessenger.Features.Media;
 using BlazorMessenger.Hosting.Operations;
 using BlazorMessenger.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,7 +32,9 @@ public sealed class MetricsEndpointTests
         {
             ["Messenger:Metrics:Enabled"] = "true",
             ["Messenger:Metrics:AllowedAddresses:0"] = "10.0.0.0/8",
+            ["Messenger:RateLimits:ContactAddBurst"] = "1",
         });
+        await SendUploadAndGetRefusedAsync(app);
         using var local = new FormClient(app.BaseUrl);
         using var allowed = new FormClient(app.BaseUrl, "10.20.30.40");
         using var outsider = new FormClient(app.BaseUrl, "203.0.113.70");
@@ -42,6 +47,12 @@ public sealed class MetricsEndpointTests
         Assert.Equal(HttpStatusCode.OK, scrape.StatusCode);
         var text = await scrape.Content.ReadAsStringAsync(Ct);
         Assert.Contains("messenger_people_online", text);
+        Assert.Matches("""messenger_messages_stored_total\{[^}]*kind="text"[^}]*\} 1""", text);
+        Assert.Contains("messenger_writer_batch_size_bucket", text);
+        Assert.Contains("messenger_writer_commit_duration_milliseconds_bucket", text);
+        Assert.Contains("messenger_writer_handoff_duration_milliseconds_bucket", text);
+        Assert.Matches("""messenger_uploads_size_bytes_total\{[^}]*kind="image"[^}]*\} [1-9]""", text);
+        Assert.Matches("""messenger_rate_limit_refusals_total\{[^}]*action="add_contact"[^}]*\} 1""", text);
         Assert.Contains("dotnet_process_memory_working_set_bytes", text);
         Assert.Contains("service_name=\"BlazorMessenger\"", text);
         var requests = text.Split('\n').Where(line => line.StartsWith("http_server_request_duration_seconds_count", StringComparison.Ordinal)).ToList();
@@ -51,6 +62,19 @@ public sealed class MetricsEndpointTests
         Assert.Equal(HttpStatusCode.OK, fromAllowed.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, fromOutsider.StatusCode);
         Assert.DoesNotContain("messenger_", await fromOutsider.Content.ReadAsStringAsync(Ct));
+    }
+
+    /// <summary>Alice sends bob a message and stores a picture; her second contact is one more than the limit allows.</summary>
+    private static async Task SendUploadAndGetRefusedAsync(MessengerAppFactory app)
+    {
+        var alice = await app.CreateUserAsync("alice");
+        await app.CreateUserAsync("bob");
+        await app.CreateUserAsync("carol");
+        var contacts = app.Services.GetRequiredService<ContactService>();
+        var conversation = (await contacts.AddAsync(alice, "bob", Ct)).Value!.ConversationId;
+        Assert.True((await app.Services.GetRequiredService<ChatService>().SendAsync(alice, conversation, Guid.NewGuid(), "hello", ct: Ct)).Succeeded);
+        Assert.True((await app.Services.GetRequiredService<Pictures>().SaveAsync(alice, TestImages.Png(), Ct)).Succeeded);
+        Assert.False((await contacts.AddAsync(alice, "carol", Ct)).Succeeded);
     }
 
     /// <summary>The app's own instruments, as a listener sees them published (this one enables none).</summary>
