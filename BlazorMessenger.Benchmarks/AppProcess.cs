@@ -33,13 +33,16 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>The app from this program's own build output.</summary>
-    public static Task<AppProcess> StartBuiltAsync(string dataDirectory) =>
-        StartAsync(typeof(Program).Assembly.Location, Path.Combine(RepositoryRoot.Find(), "BlazorMessenger"), dataDirectory);
+    /// <summary>
+    /// The app from this program's own build output. Pages work in the browser only in Development: in Production, static
+    /// assets come from a publish folder (the build output serves its script modules without a content type).
+    /// </summary>
+    public static Task<AppProcess> StartBuiltAsync(string dataDirectory, string environment = "Production") =>
+        StartAsync(typeof(Program).Assembly.Location, Path.Combine(RepositoryRoot.Find(), "BlazorMessenger"), dataDirectory, environment);
 
     /// <summary>The app published into a fresh temporary folder (Release, with its brotli files), started from there.</summary>
     public static async Task<AppProcess> StartPublishedAsync(string publishFolder, string dataDirectory) =>
-        await StartAsync(Path.Combine(publishFolder, "BlazorMessenger.dll"), publishFolder, dataDirectory);
+        await StartAsync(Path.Combine(publishFolder, "BlazorMessenger.dll"), publishFolder, dataDirectory, "Production");
 
     /// <summary>Runs `dotnet publish -c Release` of the app into a new temporary folder and returns that folder.</summary>
     public static async Task<string> PublishAsync()
@@ -58,7 +61,7 @@ public sealed class AppProcess : IAsyncDisposable
 
     private static string DotNet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
 
-    private static async Task<AppProcess> StartAsync(string appDll, string contentRoot, string dataDirectory)
+    private static async Task<AppProcess> StartAsync(string appDll, string contentRoot, string dataDirectory, string environment)
     {
         var port = FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
@@ -66,7 +69,7 @@ public sealed class AppProcess : IAsyncDisposable
         var process = ChildProcess.StartInBackground(DotNet, [appDll, "--urls", baseUrl, "--contentRoot", contentRoot],
             new Dictionary<string, string>
             {
-                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["ASPNETCORE_ENVIRONMENT"] = environment,
                 ["Messenger__DataDirectory"] = dataDirectory,
                 ["Messenger__SeedDemoUsers"] = "false",
                 ["Logging__LogLevel__Default"] = "Warning",
@@ -120,5 +123,28 @@ public sealed class AppProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public async ValueTask DisposeAsync() => await ChildProcess.StopAsync(_process);
+    /// <summary>Sends SIGTERM, as a service manager or `docker stop` does, and waits for the process to end.</summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        var (exit, output) = await ChildProcess.RunAsync("kill", null, ["-TERM", _process.Id.ToString()], "kill was not found.");
+        if (exit != 0)
+        {
+            throw new InvalidOperationException($"kill -TERM failed: {output}");
+        }
+
+        await _process.WaitForExitAsync().WaitAsync(timeout);
+        return _process.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_process.HasExited)
+        {
+            _process.Dispose();
+        }
+        else
+        {
+            await ChildProcess.StopAsync(_process);
+        }
+    }
 }

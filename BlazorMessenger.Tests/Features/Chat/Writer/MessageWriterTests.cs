@@ -99,4 +99,28 @@ public sealed class MessageWriterTests
         var stored = await bed.Chat.GetAfterAsync(bed.Alice, bed.ConversationId, 0, Ct);
         Assert.Equal([1L, 2, 3, 4, 5], stored.Select(m => m.Seq));
     }
+
+    [Fact]
+    public async Task Once_stopped_it_takes_no_new_sends_and_still_stores_every_one_it_accepted()
+    {
+        await using var bed = await ChatTestBed.CreateAsync(Unlimited);
+        var writer = bed.Services.Get<MessageWriter>();
+
+        List<Task<ServiceResult<StoredMessage>>> accepted;
+        ServiceResult<StoredMessage> late;
+        await using (await HeldWriteLock.TakeAsync(bed.Services.DataDirectory))
+        {
+            accepted = Enumerable.Range(1, 5)
+                .Select(i => writer.WriteAsync(new NewMessage(bed.Alice, bed.ConversationId, Guid.NewGuid(), $"m{i}"), Ct)).ToList();
+            writer.Stop();
+            late = await writer.WriteAsync(new NewMessage(bed.Alice, bed.ConversationId, Guid.NewGuid(), "too late"), Ct);
+            Assert.False(writer.Completion.IsCompleted);
+        }
+
+        await writer.Completion.WaitAsync(Ct);
+        Assert.Equal(MessageRules.ServerBusy, late.Error);
+        Assert.All(await Task.WhenAll(accepted), r => Assert.True(r.Succeeded));
+        var stored = await bed.Chat.GetAfterAsync(bed.Alice, bed.ConversationId, 0, Ct);
+        Assert.Equal(["m1", "m2", "m3", "m4", "m5"], stored.Select(m => m.Body));
+    }
 }
