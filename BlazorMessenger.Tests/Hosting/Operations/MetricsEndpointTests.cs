@@ -9,8 +9,15 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BlazorMessenger.Tests.Hosting.Operations;
 
+/// <summary>
+/// A meter provider reads every meter of its name in the process, other apps' too: the tests whose app reads the meters
+/// run one at a time. (Counts can still include other tests' work, so they are checked for more than zero.)
+/// </summary>
+[Collection(TelemetryTests)]
 public sealed class MetricsEndpointTests
 {
+    public const string TelemetryTests = "Telemetry";
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -47,12 +54,12 @@ public sealed class MetricsEndpointTests
         Assert.Equal(HttpStatusCode.OK, scrape.StatusCode);
         var text = await scrape.Content.ReadAsStringAsync(Ct);
         Assert.Contains("messenger_people_online", text);
-        Assert.Matches("""messenger_messages_stored_total\{[^}]*kind="text"[^}]*\} 1""", text);
+        Assert.Matches("""messenger_messages_stored_total\{[^}]*kind="text"[^}]*\} [1-9]""", text);
         Assert.Contains("messenger_writer_batch_size_bucket", text);
         Assert.Contains("messenger_writer_commit_duration_milliseconds_bucket", text);
         Assert.Contains("messenger_writer_handoff_duration_milliseconds_bucket", text);
         Assert.Matches("""messenger_uploads_size_bytes_total\{[^}]*kind="image"[^}]*\} [1-9]""", text);
-        Assert.Matches("""messenger_rate_limit_refusals_total\{[^}]*action="add_contact"[^}]*\} 1""", text);
+        Assert.Matches("""messenger_rate_limit_refusals_total\{[^}]*action="add_contact"[^}]*\} [1-9]""", text);
         Assert.Contains("dotnet_process_memory_working_set_bytes", text);
         Assert.Contains("service_name=\"BlazorMessenger\"", text);
         var requests = text.Split('\n').Where(line => line.StartsWith("http_server_request_duration_seconds_count", StringComparison.Ordinal)).ToList();

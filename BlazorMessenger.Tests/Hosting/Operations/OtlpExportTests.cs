@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BlazorMessenger.Tests.Hosting.Operations;
 
+[Collection(MetricsEndpointTests.TelemetryTests)]
 public sealed class OtlpExportTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
