@@ -39,7 +39,15 @@ public static class OperationsSetup
             }
         });
 
-        builder.AddTelemetry();
+        // Decided once, from the configuration the app starts with: when neither is on, OpenTelemetry is not even loaded.
+        var plan = new TelemetryPlan(
+            builder.Configuration.GetSection($"{MessengerOptions.SectionName}:{nameof(MessengerOptions.Metrics)}").Get<MetricsOptions>()?.Enabled == true,
+            !string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]));
+        services.AddSingleton(plan);
+        if (plan.Scrape || plan.Export)
+        {
+            builder.AddTelemetry(plan);
+        }
     }
 
     public static void MapMessengerOperations(this WebApplication app)
@@ -53,53 +61,50 @@ public static class OperationsSetup
 
         // Made now, so the people-online gauge reports from the first scrape rather than from the first send.
         app.Services.GetRequiredService<MessengerMetrics>();
-        var metrics = app.Services.GetRequiredService<IOptions<MessengerOptions>>().Value.Metrics;
-        if (metrics.Enabled)
+        if (app.Services.GetRequiredService<TelemetryPlan>().Scrape)
         {
-            var access = new MetricsAccess(metrics.AllowedAddresses);
-            app.MapPrometheusScrapingEndpoint(MetricsPath, meterProvider: null, configureBranchedPipeline: branch => branch.Use(
-                async (context, next) =>
-                {
-                    if (access.Allows(context.Connection.RemoteIpAddress))
-                    {
-                        await next(context);
-                    }
-                    else
-                    {
-                        // As if there were no such page.
-                        context.Response.StatusCode = StatusCodes.Status404NotFound;
-                    }
-                }), optionsName: null).ForOperators();
+            app.MapMetrics(new MetricsAccess(app.Services.GetRequiredService<IOptions<MessengerOptions>>().Value.Metrics.AllowedAddresses));
         }
     }
 
-    private static void AddTelemetry(this WebApplicationBuilder builder)
+    private static void MapMetrics(this WebApplication app, MetricsAccess access) =>
+        app.MapPrometheusScrapingEndpoint(MetricsPath, meterProvider: null, configureBranchedPipeline: branch => branch.Use(
+            async (context, next) =>
+            {
+                if (access.Allows(context.Connection.RemoteIpAddress))
+                {
+                    await next(context);
+                }
+                else
+                {
+                    // As if there were no such page.
+                    context.Response.StatusCode = StatusCodes.Status404NotFound;
+                }
+            }), optionsName: null).ForOperators();
+
+    /// <summary>
+    /// ASP.NET Core's meters (the Blazor circuits' "Microsoft.AspNetCore.Components.Server.Circuits" among them) and the
+    /// runtime's are added by name: on .NET 10 that is all the instrumentation packages' Add…Instrumentation do for metrics.
+    /// </summary>
+    private static void AddTelemetry(this WebApplicationBuilder builder, TelemetryPlan plan)
     {
-        var otlp = !string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]);
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(builder.Configuration[ServiceNameVariable] ?? MessengerMetrics.MeterName))
             .WithMetrics(metrics =>
             {
-                metrics.AddPrometheusExporter();
-                if (otlp)
+                metrics.AddMeter(MessengerMetrics.MeterName, "Microsoft.AspNetCore.*", "System.Runtime");
+                if (plan.Scrape)
+                {
+                    metrics.AddPrometheusExporter();
+                }
+
+                if (plan.Export)
                 {
                     metrics.AddOtlpExporter();
                 }
             });
 
-        // Which meters are read follows the options as the provider is built, like every other setting; with none read,
-        // every instrument stays off and recording costs nothing. By name, because the instrumentation packages'
-        // Add…Instrumentation register services, too late by then: on .NET 10 they only add these meters anyway (ASP.NET
-        // Core's, the Blazor circuits' "Microsoft.AspNetCore.Components.Server.Circuits" among them, and the runtime's).
-        builder.Services.ConfigureOpenTelemetryMeterProvider((services, metrics) =>
-        {
-            if (otlp || services.GetRequiredService<IOptions<MessengerOptions>>().Value.Metrics.Enabled)
-            {
-                metrics.AddMeter(MessengerMetrics.MeterName, "Microsoft.AspNetCore.*", "System.Runtime");
-            }
-        });
-
-        if (otlp)
+        if (plan.Export)
         {
             telemetry.WithTracing(tracing => tracing
                 .AddSource(MessengerActivities.Source.Name)
@@ -107,6 +112,9 @@ public static class OperationsSetup
                 .AddOtlpExporter());
         }
     }
+
+    /// <summary>Whether <c>/metrics</c> is served, and whether traces and metrics are pushed over OTLP.</summary>
+    private sealed record TelemetryPlan(bool Scrape, bool Export);
 
     private static bool IsOperational(PathString path) => path.StartsWithSegments("/health") || path.StartsWithSegments(MetricsPath);
 
