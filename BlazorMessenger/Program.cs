@@ -4,6 +4,7 @@ using BlazorMessenger.Features.Media;
 using BlazorMessenger.Features.Profile;
 using BlazorMessenger.Hosting;
 using BlazorMessenger.Hosting.Backup;
+using BlazorMessenger.Hosting.Operations;
 
 if (BackupCommand.Handles(args))
 {
@@ -39,5 +40,6 @@ app.MapRazorComponents<App>()
 app.MapAdditionalIdentityEndpoints();
 app.MapMediaEndpoints();
 app.MapAvatarEndpoints();
+app.MapMessengerOperations();
 
 app.Run();

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using BlazorMessenger.Hosting;
+using BlazorMessenger.Hosting.Operations;
 using Microsoft.Extensions.Options;
 
 namespace BlazorMessenger.Features;
@@ -23,8 +24,11 @@ public sealed class UserRateLimiter : IDisposable
 {
     private readonly PartitionedRateLimiter<(RateLimitedAction Action, string UserId)> _limiter;
 
-    public UserRateLimiter(IOptions<MessengerOptions> options)
+    private readonly MessengerMetrics _metrics;
+
+    public UserRateLimiter(IOptions<MessengerOptions> options, MessengerMetrics metrics)
     {
+        _metrics = metrics;
         var limits = options.Value.RateLimits;
         _limiter = PartitionedRateLimiter.Create<(RateLimitedAction Action, string UserId), (RateLimitedAction, string)>(key =>
             RateLimitPartition.GetTokenBucketLimiter(key, k => k.Item1 switch
@@ -42,6 +46,11 @@ public sealed class UserRateLimiter : IDisposable
     public bool TryAcquire(RateLimitedAction action, string userId)
     {
         using var lease = _limiter.AttemptAcquire((action, userId));
+        if (!lease.IsAcquired)
+        {
+            _metrics.Refused(action);
+        }
+
         return lease.IsAcquired;
     }
 

@@ -1,3 +1,5 @@
+using BlazorMessenger.Hosting.Operations;
+
 namespace BlazorMessenger.Hosting;
 
 public sealed class MessengerOptions
@@ -41,6 +43,13 @@ public sealed class MessengerOptions
     /// the host's own shutdown timeout).
     /// </summary>
     public double ShutdownNoticeSeconds { get; set; } = 0.5;
+
+    /// <summary>Below this much free space on the data directory's disk the app reports itself not ready.</summary>
+    public long MinFreeDiskMb { get; set; } = 512;
+
+    public HealthOptions Health { get; set; } = new();
+
+    public MetricsOptions Metrics { get; set; } = new();
 
     public string ResolveDataDirectory(string contentRoot) =>
         Path.GetFullPath(Path.Combine(contentRoot, DataDirectory));

@@ -17,6 +17,7 @@ using BlazorMessenger.Features.Safety;
 using BlazorMessenger.Features.Search;
 using BlazorMessenger.Features.Settings;
 using BlazorMessenger.Features.Typing;
+using BlazorMessenger.Hosting.Operations;
 using BlazorMessenger.Realtime;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -86,6 +87,7 @@ public static class ServiceRegistration
             .AddIdentityCookies(cookies => cookies.ApplicationCookie!.Configure(SessionCookie.Configure));
         services.AddMessengerIdentity();
         builder.AddEdgeProtection();
+        builder.AddMessengerOperations();
         return builder;
     }
 
@@ -125,6 +127,8 @@ public static class ServiceRegistration
     public static IServiceCollection AddMessengerFeatures(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<MessengerMetrics>();
         services.AddSingleton<IMessengerHub, InProcessMessengerHub>();
         services.AddSingleton<UserRateLimiter>();
         services.AddSingleton<PresenceTracker>();

@@ -29,14 +29,27 @@ public sealed class StorageStartup(IServiceProvider services) : IHostedService
 
 public static class StorageGate
 {
-    /// <summary>Holds every request until the database is migrated (a completed task costs nothing after that).</summary>
+    /// <summary>
+    /// Holds every request until the database is migrated (a completed task costs nothing after that), except those to
+    /// endpoints marked with <see cref="BypassStorageGate"/>. Routing has run by then, so the endpoint is known.
+    /// </summary>
     public static IApplicationBuilder UseStorageGate(this IApplicationBuilder app)
     {
         var startup = app.ApplicationServices.GetRequiredService<StorageStartup>();
         return app.Use(async (context, next) =>
         {
-            await startup.Ready;
+            if (context.GetEndpoint()?.Metadata.GetMetadata<Bypass>() is null)
+            {
+                await startup.Ready;
+            }
+
             await next(context);
         });
     }
+
+    /// <summary>The endpoint answers while storage is still being prepared (health probes must, during a long migration).</summary>
+    public static TBuilder BypassStorageGate<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(new Bypass());
+
+    private sealed class Bypass;
 }

@@ -11,6 +11,13 @@ public static class ClientAddress
 {
     public static string KeyOf(HttpContext context) => KeyOf(context.Connection.RemoteIpAddress);
 
+    /// <summary>
+    /// From this machine. The address is the one after a known proxy's X-Forwarded-For, so a visitor who came through a
+    /// proxy on this machine is not local.
+    /// </summary>
+    public static bool IsLoopback(IPAddress? address) =>
+        address is not null && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
+
     public static string KeyOf(IPAddress? address)
     {
         if (address is null)

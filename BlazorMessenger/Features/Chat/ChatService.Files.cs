@@ -92,6 +92,10 @@ public sealed partial class ChatService
                 // Stored before by an earlier try, with that try's files.
                 mediaStore.DeleteFiles(media);
             }
+            else
+            {
+                metrics.Uploaded(media);
+            }
 
             return ServiceResult<ChatMessage>.Ok(stored.Message);
         }

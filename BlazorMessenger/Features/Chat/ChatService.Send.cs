@@ -1,5 +1,6 @@
 using BlazorMessenger.Data;
 using BlazorMessenger.Features.Safety;
+using BlazorMessenger.Hosting.Operations;
 using BlazorMessenger.Realtime;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,6 +17,8 @@ public sealed partial class ChatService
     public async Task<ServiceResult<ChatMessage>> SendAsync(
         string userId, long conversationId, Guid clientMessageId, string? text, long? replyToId = null, CancellationToken ct = default)
     {
+        using var activity = MessengerActivities.Source.StartActivity("message.send");
+        activity?.SetTag("messenger.conversation.id", conversationId);
         var body = (text ?? "").Trim();
         if (body.Length == 0)
         {

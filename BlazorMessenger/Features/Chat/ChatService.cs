@@ -4,6 +4,7 @@ using BlazorMessenger.Features.Presence;
 using BlazorMessenger.Features.Safety;
 using BlazorMessenger.Realtime;
 using BlazorMessenger.Hosting;
+using BlazorMessenger.Hosting.Operations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -22,6 +23,7 @@ public sealed partial class ChatService(
     MediaStore mediaStore,
     SendRefusals refusals,
     IOptions<MessengerOptions> options,
+    MessengerMetrics metrics,
     TimeProvider time)
 {
     /// <summary>

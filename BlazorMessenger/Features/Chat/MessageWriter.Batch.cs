@@ -90,11 +90,18 @@ public sealed partial class MessageWriter
                 await sql.MarkReadAsync(conversationId, userId, seq);
             }
 
+            var committing = _time.GetTimestamp();
             await transaction.CommitAsync();
             Interlocked.Increment(ref _commits);
+            _metrics.BatchCommitted(batch.Count, writtenByKey.Values.Select(w => w.Message.Kind), _time.GetElapsedTime(committing));
         }
 
+        var committed = _time.GetTimestamp();
         Complete(outcomes, state);
+        if (writtenByKey.Count > 0)
+        {
+            _metrics.HandedOff(_time.GetElapsedTime(committed));
+        }
     }
 
     private static async Task<ChatMessage> InsertAsync(ApplicationDbContext db, BatchStatements sql, NewMessage m, long seq, DateTime now)

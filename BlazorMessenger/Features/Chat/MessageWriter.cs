@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using BlazorMessenger.Data;
 using BlazorMessenger.Hosting;
+using BlazorMessenger.Hosting.Operations;
 using BlazorMessenger.Features.Typing;
 using BlazorMessenger.Realtime;
 using Microsoft.EntityFrameworkCore;
@@ -65,14 +66,16 @@ public sealed partial class MessageWriter : IAsyncDisposable
     private readonly TypingTracker _typing;
     private readonly TimeProvider _time;
     private readonly ILogger<MessageWriter> _logger;
+    private readonly MessengerMetrics _metrics;
     private readonly Task _loop;
     private long _commits;
     private long _batchStartedAt;
 
     public MessageWriter(
         IDbContextFactory<ApplicationDbContext> dbFactory, IMessengerHub hub, UserRateLimiter rateLimiter, TypingTracker typing,
-        IOptions<MessengerOptions> options, TimeProvider time, ILogger<MessageWriter> logger)
+        IOptions<MessengerOptions> options, TimeProvider time, ILogger<MessageWriter> logger, MessengerMetrics metrics)
     {
+        _metrics = metrics;
         var limits = options.Value.Writer;
         _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(Math.Max(1, limits.MaxQueue)) { SingleReader = true });
         _deadline = TimeSpan.FromSeconds(limits.SendTimeoutSeconds);

@@ -1,3 +1,5 @@
+using BlazorMessenger.Hosting.Operations;
+
 namespace BlazorMessenger.Features.Media;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace BlazorMessenger.Features.Media;
 /// written. The caller stores the Media row, and deletes the files again (<see cref="MediaStore.DeleteFiles"/>) if it
 /// cannot.
 /// </summary>
-public sealed class Pictures(UserRateLimiter rateLimiter, ImageProcessor images, MediaStore store, TimeProvider time)
+public sealed class Pictures(UserRateLimiter rateLimiter, ImageProcessor images, MediaStore store, MessengerMetrics metrics, TimeProvider time)
 {
     public const string SlowDown = "You're uploading pictures too quickly. Try again in a moment.";
 
@@ -35,6 +37,7 @@ public sealed class Pictures(UserRateLimiter rateLimiter, ImageProcessor images,
             throw;
         }
 
+        metrics.Uploaded(media);
         return ServiceResult<Data.Media>.Ok(media);
     }
 }

@@ -1,0 +1,20 @@
+using BlazorMessenger.Features.Chat;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+
+namespace BlazorMessenger.Hosting.Operations;
+
+/// <summary>The message writer is not stuck: the batch it is writing (if any) has taken less than the configured limit.</summary>
+public sealed class WriterCheck(MessageWriter writer, IOptions<MessengerOptions> options) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var busy = writer.BusyFor;
+        var limit = TimeSpan.FromSeconds(options.Value.Health.WriterStallSeconds);
+        return Task.FromResult(
+            busy >= limit ? HealthCheckResult.Unhealthy(
+                $"The message writer has been on one batch for {busy.TotalSeconds:0} s (the limit is {limit.TotalSeconds:0} s).")
+            : busy > TimeSpan.Zero ? HealthCheckResult.Healthy($"Writing a batch for {busy.TotalMilliseconds:0} ms.")
+            : HealthCheckResult.Healthy("Waiting for messages."));
+    }
+}
