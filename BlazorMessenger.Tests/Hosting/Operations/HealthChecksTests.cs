@@ -49,6 +49,21 @@ public sealed class HealthChecksTests
     }
 
     [Fact]
+    public async Task The_writer_check_fails_from_the_moment_the_server_starts_shutting_down()
+    {
+        await using var bed = await ChatTestBed.CreateAsync();
+        var writer = bed.Services.Get<MessageWriter>();
+        var check = new WriterCheck(writer, bed.Services.Get<IOptions<MessengerOptions>>());
+        Assert.Equal(HealthStatus.Healthy, (await CheckAsync(check)).Status);
+
+        writer.Stop();
+
+        var stopping = await CheckAsync(check);
+        Assert.Equal(HealthStatus.Unhealthy, stopping.Status);
+        Assert.Equal("The server is shutting down: the message writer takes no new messages.", stopping.Description);
+    }
+
+    [Fact]
     public async Task The_database_check_fails_until_storage_start_up_has_finished()
     {
         await using var services = await TestServices.CreateAsync(prepare: false);

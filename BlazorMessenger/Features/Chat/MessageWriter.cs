@@ -70,6 +70,7 @@ public sealed partial class MessageWriter : IAsyncDisposable
     private readonly Task _loop;
     private long _commits;
     private long _batchStartedAt;
+    private volatile bool _stopped;
 
     public MessageWriter(
         IDbContextFactory<ApplicationDbContext> dbFactory, IMessengerHub hub, UserRateLimiter rateLimiter, TypingTracker typing,
@@ -129,9 +130,15 @@ public sealed partial class MessageWriter : IAsyncDisposable
     private static ServiceResult<StoredMessage> Busy => ServiceResult<StoredMessage>.Fail(MessageRules.ServerBusy);
 
     /// <summary>Takes no more sends; those already accepted are still stored, then <see cref="Completion"/> ends.</summary>
-    public void Stop() => _queue.Writer.TryComplete();
+    public void Stop()
+    {
+        _stopped = true;
+        _queue.Writer.TryComplete();
+    }
 
     public Task Completion => _loop;
+
+    public bool IsStopped => _stopped;
 
     private async Task RunAsync()
     {
