@@ -76,22 +76,27 @@ public static class LatencyScenario
             }
         });
         var probe = new Probe(sender, receiver, published, await Clock.OffsetAsync(sender), await Clock.OffsetAsync(receiver));
+        using var writer = new WriterTimings();
 
         await probe.MeasureAsync("warm", 10);
+        writer.Take();
         var idle = await probe.MeasureAsync("idle", options.LatencyMessages);
         report.AddPercentiles("latency", "send-to-render, idle server", idle.Total, "ms", "≤ 15", null, "≤ 50");
         report.Add("latency", "  of which key press to committed and published (p50)", Median(idle.ToServer), "ms");
         report.Add("latency", "  of which published to rendered at recipient (p50)", Median(idle.ToRender), "ms");
+        AddWriterRows(report, "idle", writer.Take());
 
         // A conversation's pace (the page reports what it has seen at most every 250 ms): the message appearing at the
         // recipient to its ✓✓ read appearing at the sender.
         var read = await probe.MeasureReadAsync("read", Math.Min(options.LatencyMessages, 100));
         report.AddPercentiles("latency", "seen at the recipient to ✓✓ read at the sender", read, "ms", null, null, "≤ 100");
 
+        writer.Take();
         await using var load = await BackgroundLoad.StartAsync(app.Services, options.BackgroundUsers, options.BackgroundMessagesPerSecond);
         await Task.Delay(1000);
         var loaded = await probe.MeasureAsync("load", options.LatencyMessages);
         var stats = load.Stop();
+        AddWriterRows(report, "under load", writer.Take());
         log.WriteLine($"   background: {stats.Sent} sent, {stats.Failed} failed, {stats.Delivered} delivered in {stats.Seconds:0.0} s");
         report.AddPercentiles("latency", $"send-to-render, {options.BackgroundUsers} hub users sending {options.BackgroundMessagesPerSecond}/s",
             loaded.Total, "ms", null, null, "≤ 100");
@@ -102,6 +107,13 @@ public static class LatencyScenario
     }
 
     private static double Median(List<double> values) => Report.Percentile([.. values.Order()], 50);
+
+    /// <summary>Commit, then hand-off to the circuits on the thread pool (the writer no longer renders anyone's page).</summary>
+    private static void AddWriterRows(Report report, string phase, (List<double> Commits, List<double> HandOffs) timings)
+    {
+        report.AddPercentiles("latency", $"  writer transaction commit, {phase}", timings.Commits, "ms");
+        report.AddPercentiles("latency", $"  writer commit to hand-off to the circuits, {phase}", timings.HandOffs, "ms");
+    }
 
     private sealed record Samples(List<double> Total, List<double> ToServer, List<double> ToRender);
 
