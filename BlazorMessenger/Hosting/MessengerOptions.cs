@@ -126,6 +126,12 @@ public sealed class MessageOptions
 
     /// <summary>Conversations one message is forwarded to at once.</summary>
     public int MaxForwardTargets { get; set; } = 10;
+
+    /// <summary>
+    /// Messages an open chat keeps rendered (each costs the server memory while the chat is open); scrolling past them
+    /// loads more and lets go of as many at the other end. At least two pages (100).
+    /// </summary>
+    public int RenderWindow { get; set; } = 100;
 }
 
 public sealed class GroupOptions

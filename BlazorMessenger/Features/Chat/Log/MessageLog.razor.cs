@@ -7,9 +7,10 @@ using Microsoft.JSInterop;
 namespace BlazorMessenger.Features.Chat;
 
 /// <summary>
-/// The open conversation's messages, held by Seq. This file: parameters, start-up and disposal. The other parts:
-/// Paging (older, newer and around a message), Live (hub events, gap repair and catch-up) and Reading (the unread
-/// divider and read marks, which only the browser can give).
+/// The open conversation's messages, held by Seq, at most a window of them. This file: parameters, start-up and disposal.
+/// The other parts: Paging (older, newer and around a message, and the window), Live (hub events, gap repair and
+/// catch-up), Reading (the unread divider and read marks, which only the browser can give), People (names and avatars),
+/// Actions (what a bubble's buttons ask, through the log's script) and Receipts (the ticks).
 /// </summary>
 public sealed partial class MessageLog : IAsyncDisposable
 {
@@ -20,10 +21,9 @@ public sealed partial class MessageLog : IAsyncDisposable
     private IJSObjectReference? _module;
     private IJSObjectReference? _scrolling;
     private DotNetObjectReference<MessageLog>? _self;
-    private bool _scrollToBottomAfterRender;
+    private readonly Queue<ScrollWork> _scrollWork = new();
+    private ScrollWork _scroll;
     private OpenConversation? _peopleOf;
-    private Dictionary<string, ChatPeer> _people = [];
-    private int _peopleVersion;
     private long? _jumpParameter;
 
     [Parameter, EditorRequired]
@@ -64,20 +64,15 @@ public sealed partial class MessageLog : IAsyncDisposable
 
     private TimeZoneInfo Zone => TimeZone ?? TimeZoneInfo.Utc;
 
-    private SenderNames? _names;
-
-    /// <summary>Reads the current names each time: a rename arriving live shows in an open viewer too.</summary>
-    private SenderNames Names => _names ??= new SenderNames(id => id == UserId ? UserName : PersonOf(id).Name, MentionOf);
-
-    private Mentioned MentionOf(string userId) =>
-        userId == Mentions.All ? new("@all", Mentions.All, true)
-        : !_people.TryGetValue(userId, out var person) ? new("@someone", "someone", false)
-        : Conversation.MemberIds?.Contains(userId) != false ? new("@" + person.Name, person.UserName, true)
-        : new("@" + person.UserName, person.UserName, false);
-
-    /// <summary>Whoever wrote a message; someone the log has no record of (an account since deleted) stays nameless.</summary>
-    private ChatPeer PersonOf(string userId) =>
-        _people.TryGetValue(userId, out var person) ? person : new ChatPeer(userId, "Former member", null, null);
+    /// <summary>A run of one sender's messages starts after someone else's, a system line or a day separator.</summary>
+    private BubbleShape ShapeOf(int index, bool startsDay)
+    {
+        var message = _messages[index];
+        var startsRun = startsDay || _messages[index - 1].SenderId != message.SenderId || _messages[index - 1].Kind == Data.MessageKind.System;
+        return (startsRun ? BubbleShape.StartsRun : 0)
+            | (startsRun && Conversation.IsGroup && message.SenderId != UserId ? BubbleShape.ShowsName : 0)
+            | (message.Seq == _highlightSeq ? BubbleShape.Highlighted : 0);
+    }
 
     private long LastSeq => _messages.Count == 0 ? 0 : _messages[^1].Seq;
 
@@ -110,7 +105,7 @@ public sealed partial class MessageLog : IAsyncDisposable
             var membersChanged = _peopleOf is not null;
             _peopleOf = Conversation;
             _people = new Dictionary<string, ChatPeer>(Conversation.People, StringComparer.Ordinal);
-            _peopleVersion++;
+            PeopleChanged();
             if (membersChanged)
             {
                 await LoadReceiptsAsync();
@@ -122,7 +117,7 @@ public sealed partial class MessageLog : IAsyncDisposable
         if (_module is not null && JumpTo is { } seq && seq != _jumpParameter)
         {
             await LoadAroundAsync(seq);
-            _scrollToHighlightAfterRender = true;
+            _scroll |= ScrollWork.Highlight;
         }
 
         _jumpParameter = JumpTo;
@@ -132,33 +127,53 @@ public sealed partial class MessageLog : IAsyncDisposable
     {
         if (firstRender)
         {
+            _scrollWork.TryDequeue(out _);
             await StartAsync();
             return;
         }
 
+        var work = _scrollWork.TryDequeue(out var taken) ? taken : ScrollWork.None;
         if (_module is null)
         {
             return;
         }
 
-        if (_scrollToHighlightAfterRender && _highlightSeq is { } seq)
+        if (work.HasFlag(ScrollWork.Highlight) && _highlightSeq is { } seq)
         {
-            _scrollToHighlightAfterRender = false;
             await ScriptAsync<object>(_module, "scrollToSeq", _logElement, seq);
             return;
         }
 
-        if (_positionBeforePrepend is { } before)
+        if (work.HasFlag(ScrollWork.KeepPosition))
         {
-            _positionBeforePrepend = null;
-            await ScriptAsync<object>(_module, "keepPosition", _logElement, before);
+            await ScriptAsync<object>(_module, "keepPosition", _logElement);
         }
 
-        if (_scrollToBottomAfterRender)
+        if (work.HasFlag(ScrollWork.Bottom))
         {
-            _scrollToBottomAfterRender = false;
             await ScriptAsync<object>(_module, "scrollToBottom", _logElement);
         }
+    }
+
+    /// <summary>
+    /// Called while rendering: what this render asks of the browser once it shows it. After-render callbacks come one
+    /// per render, in order, once the browser has acknowledged that render; taken here, the work waits for the render
+    /// that carries its change, not for an earlier one still being acknowledged (a page loaded at the bottom was then
+    /// kept in place before it arrived, and the view jumped).
+    /// </summary>
+    private void TakeScrollWork()
+    {
+        _scrollWork.Enqueue(_scroll);
+        _scroll = ScrollWork.None;
+    }
+
+    [Flags]
+    private enum ScrollWork
+    {
+        None = 0,
+        Highlight = 1,
+        KeepPosition = 2,
+        Bottom = 4,
     }
 
     /// <summary>
