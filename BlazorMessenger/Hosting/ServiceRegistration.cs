@@ -16,8 +16,10 @@ using BlazorMessenger.Features.Receipts;
 using BlazorMessenger.Features.Safety;
 using BlazorMessenger.Features.Search;
 using BlazorMessenger.Features.Settings;
+using BlazorMessenger.Features.Tabs;
 using BlazorMessenger.Features.Typing;
 using BlazorMessenger.Realtime;
+using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -53,6 +55,11 @@ public static class ServiceRegistration
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddOptions<HubOptions>().Configure<IOptions<MessengerOptions>>((hub, messenger) =>
             hub.KeepAliveInterval = TimeSpan.FromSeconds(messenger.Value.Connection.KeepAliveSeconds));
+        services.AddOptions<CircuitOptions>().Configure<IOptions<MessengerOptions>>((circuits, messenger) =>
+        {
+            circuits.DisconnectedCircuitMaxRetained = Math.Max(0, messenger.Value.Circuits.MaxRetainedDisconnected);
+            circuits.DisconnectedCircuitRetentionPeriod = TimeSpan.FromSeconds(Math.Max(0, messenger.Value.Circuits.RetentionSeconds));
+        });
         services.AddMudServices();
         services.AddDatabaseDeveloperPageExceptionFilter();
         services.AddSingleton<IResponseCompressionProvider, HtmlCompression>();
@@ -75,6 +82,8 @@ public static class ServiceRegistration
         services.AddScoped<VisitedPages>();
         services.AddScoped<CircuitHandler, PresenceCircuitHandler>();
         services.AddScoped<CircuitHandler, SessionCircuitHandler>();
+        services.AddScoped<TabAdmission>();
+        services.AddScoped<CircuitHandler, TabCircuitHandler>();
         services.AddScoped<AuthenticationStateProvider, SessionAuthenticationStateProvider>();
 
         services.AddAuthentication(options =>
@@ -126,6 +135,7 @@ public static class ServiceRegistration
         services.AddSingleton<IMessengerHub, InProcessMessengerHub>();
         services.AddSingleton<UserRateLimiter>();
         services.AddSingleton<PresenceTracker>();
+        services.AddSingleton<TabCounter>();
         services.AddSingleton<ImageDecodeBudget>();
         services.AddSingleton<ImageProcessor>();
         services.AddSingleton<MediaStore>();
