@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using BlazorMessenger.Features.Tabs;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace BlazorMessenger.Benchmarks;
@@ -64,7 +66,7 @@ public static class CircuitMemoryScenario
         report.Add("memory", $"managed heap per circuit, shell only (no chat open), {shells.Count} tabs", (heapShell - heapExpired) / shells.Count, "MB", "≤ 0.3");
         await CloseAllAsync(shells);
 
-        await MeasureDisconnectedAsync(options, report, context, chat);
+        await MeasureDisconnectedAsync(options, report, log, context, chat, () => app.Services.GetRequiredService<TabCounter>().OpenFor(people[0].Id));
     }
 
     /// <summary>
@@ -72,7 +74,8 @@ public static class CircuitMemoryScenario
     /// (a crash, a laptop lid, a lost network) leaves it held for the retention period, for a reconnect that may come.
     /// Blocking the goodbye makes closing a tab look like that.
     /// </summary>
-    private static async Task MeasureDisconnectedAsync(BenchmarkOptions options, Report report, IBrowserContext context, string chat)
+    private static async Task MeasureDisconnectedAsync(
+        BenchmarkOptions options, Report report, TextWriter log, IBrowserContext context, string chat, Func<int> openCircuits)
     {
         var (heapBefore, _) = Measure(options, "5-before-dropped");
         await context.RouteAsync("**/_blazor/disconnect*", route => route.AbortAsync());
@@ -84,6 +87,7 @@ public static class CircuitMemoryScenario
 
         await CloseAllAsync(dropped);
         var (heapDropped, _) = Measure(options, "6-dropped");
+        log.WriteLine($"   {openCircuits()} of {dropped.Count} dropped circuits still held");
         report.Add("memory", $"managed heap per dropped chat circuit still retained, {dropped.Count} tabs", (heapDropped - heapBefore) / dropped.Count, "MB");
         await context.UnrouteAllAsync();
     }
