@@ -69,6 +69,7 @@ public static class ServiceRegistration
         services.AddMessengerStorage();
         services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
         services.AddMessengerFeatures();
+        services.AddSingleton<ThemeCss>();
         services.AddSingleton<StorageStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<StorageStartup>());
         services.Configure<HostOptions>(options => options.ServicesStartConcurrently = true);

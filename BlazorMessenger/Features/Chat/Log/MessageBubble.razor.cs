@@ -1,4 +1,5 @@
 using BlazorMessenger.Components.Layout;
+using BlazorMessenger.Components.Shared;
 using BlazorMessenger.Features.Receipts;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -90,25 +91,22 @@ public sealed partial class MessageBubble
         _ => SentMark,
     };
 
-    private static readonly MarkupString DownloadIcon = Svg(Icons.Material.Filled.Download);
+    private static readonly MarkupString DownloadIcon = Svg.Icon(Icons.Material.Filled.Download);
     private static readonly MarkupString SentMark = Tick(ReceiptStatus.Sent, Icons.Material.Filled.Done);
     private static readonly MarkupString DeliveredMark = Tick(ReceiptStatus.Delivered, Icons.Material.Filled.DoneAll);
     private static readonly MarkupString ReadMark = Tick(ReceiptStatus.Read, Icons.Material.Filled.DoneAll);
     private static readonly MarkupString PinnedMark =
-        new($"<span class=\"bm-pinned\" role=\"img\" aria-label=\"Pinned\" title=\"Pinned\">{Svg(Icons.Material.Filled.PushPin)}</span>");
-    private static readonly MarkupString ForwardedMark = new($"<div class=\"bm-forwarded\">{Svg(Icons.Material.Filled.Shortcut)} Forwarded</div>");
+        new($"<span class=\"bm-pinned\" role=\"img\" aria-label=\"Pinned\" title=\"Pinned\">{Svg.Icon(Icons.Material.Filled.PushPin)}</span>");
+    private static readonly MarkupString ForwardedMark = new($"<div class=\"bm-forwarded\">{Svg.Icon(Icons.Material.Filled.Shortcut)} Forwarded</div>");
 
     /// <summary>A plain button per message; the menu itself is the log's one MessageActions.</summary>
     private static readonly MarkupString ActionsButton = new(
         "<button type=\"button\" class=\"bm-msg-actions\" aria-label=\"Message actions\" aria-haspopup=\"menu\" title=\"More\" data-act=\"actions\">"
-        + Svg(Icons.Material.Filled.MoreVert) + "</button>");
+        + Svg.Icon(Icons.Material.Filled.MoreVert) + "</button>");
 
     private static MarkupString Tick(ReceiptStatus receipt, string icon)
     {
         var label = ReceiptLabels.Of(receipt);
-        return new($"<span class=\"bm-receipt bm-receipt-{receipt.ToString().ToLowerInvariant()}\" role=\"img\" aria-label=\"{label}\" title=\"{label}\" data-receipt=\"{receipt}\">{Svg(icon)}</span>");
+        return new($"<span class=\"bm-receipt bm-receipt-{receipt.ToString().ToLowerInvariant()}\" role=\"img\" aria-label=\"{label}\" title=\"{label}\" data-receipt=\"{receipt}\">{Svg.Icon(icon)}</span>");
     }
-
-    private static MarkupString Svg(string paths) =>
-        new($"<svg viewBox=\"0 0 24 24\" aria-hidden=\"true\" focusable=\"false\" fill=\"currentColor\">{paths}</svg>");
 }
