@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -14,7 +15,12 @@ public static class Svg
         ? $"<svg viewBox=\"0 0 24 24\" width=\"{px}\" height=\"{px}\" fill=\"currentColor\" aria-hidden=\"true\" focusable=\"false\">{paths}</svg>"
         : $"<svg viewBox=\"0 0 24 24\" fill=\"currentColor\" aria-hidden=\"true\" focusable=\"false\">{paths}</svg>");
 
-    /// <summary>An icon as MudIcon draws it: its classes, so MudBlazor's size and colour rules apply.</summary>
-    public static MarkupString Mud(string paths, Size size = Size.Medium) =>
-        new($"<svg class=\"mud-icon-root mud-svg-icon mud-icon-size-{size.ToString().ToLowerInvariant()}\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\" role=\"img\">{paths}</svg>");
+    private static readonly ConcurrentDictionary<(string, Size), MarkupString> MudIcons = new();
+
+    /// <summary>
+    /// An icon as MudIcon draws it (its classes, so MudBlazor's size and colour rules apply); one string per icon and size,
+    /// shared by every circuit that shows it.
+    /// </summary>
+    public static MarkupString Mud(string paths, Size size = Size.Medium) => MudIcons.GetOrAdd((paths, size), key =>
+        new($"<svg class=\"mud-icon-root mud-svg-icon mud-icon-size-{key.Item2.ToString().ToLowerInvariant()}\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\" role=\"img\">{key.Item1}</svg>"));
 }
