@@ -7,24 +7,22 @@ using MudBlazor;
 namespace BlazorMessenger.Features.Chat;
 
 /// <summary>
-/// One message as plain markup. It asks little of its log (the message, its place in the run, the tick, a version that
-/// changes when names do) and takes who is who from the cascaded SenderNames; its buttons act through the log's script.
+/// One message as plain markup. It asks little of its log: the message, its look (place in the run, highlight, tick) and a
+/// version that changes when names do; who is who comes from the cascaded SenderNames, and its buttons act through the
+/// log's script.
 /// </summary>
 public sealed partial class MessageBubble
 {
     [Parameter, EditorRequired]
     public ChatMessage Message { get; set; } = default!;
 
+    /// <summary>Its place in a run, a jump's highlight, and the tick of one's own message.</summary>
     [Parameter]
-    public BubbleShape Shape { get; set; }
+    public BubbleLook Look { get; set; }
 
     /// <summary>Changes when the names or pictures the bubble shows change (a rename, a new picture, someone leaving).</summary>
     [Parameter]
     public int PeopleVersion { get; set; }
-
-    /// <summary>One's own message's tick (null for others' messages).</summary>
-    [Parameter]
-    public ReceiptStatus? Receipt { get; set; }
 
     [CascadingParameter]
     private TimeZoneInfo? TimeZone { get; set; }
@@ -32,7 +30,7 @@ public sealed partial class MessageBubble
     [CascadingParameter]
     private SenderNames? Names { get; set; }
 
-    private (ChatMessage, BubbleShape, int, ReceiptStatus?, TimeZoneInfo?) _shown;
+    private (ChatMessage, BubbleLook, int, TimeZoneInfo?) _shown;
     private bool _changed = true;
 
     /// <summary>
@@ -41,7 +39,7 @@ public sealed partial class MessageBubble
     /// </summary>
     protected override void OnParametersSet()
     {
-        var current = (Message, Shape, PeopleVersion, Receipt, TimeZone);
+        var current = (Message, Look, PeopleVersion, TimeZone);
         _changed = !current.Equals(_shown);
         _shown = current;
     }
@@ -75,7 +73,7 @@ public sealed partial class MessageBubble
         return listed.Count == 1 ? listed[0] : $"{string.Join(", ", listed[..^1])} and {listed[^1]}";
     }
 
-    private string CssClass => (Mine, Jumbo, Shape.HasFlag(BubbleShape.Highlighted)) switch
+    private string CssClass => (Mine, Jumbo, Look.HasFlag(BubbleLook.Highlighted)) switch
     {
         (true, false, false) => "bm-msg bm-mine",
         (false, false, false) => "bm-msg bm-theirs",

@@ -65,13 +65,14 @@ public sealed partial class MessageLog : IAsyncDisposable
     private TimeZoneInfo Zone => TimeZone ?? TimeZoneInfo.Utc;
 
     /// <summary>A run of one sender's messages starts after someone else's, a system line or a day separator.</summary>
-    private BubbleShape ShapeOf(int index, bool startsDay)
+    private BubbleLook LookOf(int index, bool startsDay)
     {
         var message = _messages[index];
         var startsRun = startsDay || _messages[index - 1].SenderId != message.SenderId || _messages[index - 1].Kind == Data.MessageKind.System;
-        return (startsRun ? BubbleShape.StartsRun : 0)
-            | (startsRun && Conversation.IsGroup && message.SenderId != UserId ? BubbleShape.ShowsName : 0)
-            | (message.Seq == _highlightSeq ? BubbleShape.Highlighted : 0);
+        return (startsRun ? BubbleLook.StartsRun : 0)
+            | (startsRun && Conversation.IsGroup && message.SenderId != UserId ? BubbleLook.ShowsName : 0)
+            | (message.Seq == _highlightSeq ? BubbleLook.Highlighted : 0)
+            | BubbleLooks.Of(ReceiptOf(message));
     }
 
     private long LastSeq => _messages.Count == 0 ? 0 : _messages[^1].Seq;
