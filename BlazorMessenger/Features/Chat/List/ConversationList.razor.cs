@@ -25,6 +25,10 @@ public sealed partial class ConversationList : IDisposable
     [Parameter]
     public string UserId { get; set; } = "";
 
+    /// <summary>The page shown beside the list ("chat/bob"): its row is marked open.</summary>
+    [Parameter]
+    public string CurrentPath { get; set; } = "";
+
     [Inject]
     private ChatService Chat { get; set; } = default!;
 

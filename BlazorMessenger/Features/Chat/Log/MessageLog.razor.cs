@@ -10,7 +10,8 @@ namespace BlazorMessenger.Features.Chat;
 /// The open conversation's messages, held by Seq, at most a window of them. This file: parameters, start-up and disposal.
 /// The other parts: Paging (older, newer and around a message, and the window), Live (hub events, gap repair and
 /// catch-up), Reading (the unread divider and read marks, which only the browser can give), People (names and avatars),
-/// Actions (what a bubble's buttons ask, through the log's script) and Receipts (the ticks).
+/// Actions (what a bubble's buttons ask, through the log's script), Receipts (the ticks) and Scrolling (what each render
+/// asks of the script once the browser shows it).
 /// </summary>
 public sealed partial class MessageLog : IAsyncDisposable
 {
@@ -21,8 +22,6 @@ public sealed partial class MessageLog : IAsyncDisposable
     private IJSObjectReference? _module;
     private IJSObjectReference? _scrolling;
     private DotNetObjectReference<MessageLog>? _self;
-    private readonly Queue<ScrollWork> _scrollWork = new();
-    private ScrollWork _scroll;
     private OpenConversation? _peopleOf;
     private long? _jumpParameter;
 
@@ -133,48 +132,7 @@ public sealed partial class MessageLog : IAsyncDisposable
             return;
         }
 
-        var work = _scrollWork.TryDequeue(out var taken) ? taken : ScrollWork.None;
-        if (_module is null)
-        {
-            return;
-        }
-
-        if (work.HasFlag(ScrollWork.Highlight) && _highlightSeq is { } seq)
-        {
-            await ScriptAsync<object>(_module, "scrollToSeq", _logElement, seq);
-            return;
-        }
-
-        if (work.HasFlag(ScrollWork.KeepPosition))
-        {
-            await ScriptAsync<object>(_module, "keepPosition", _logElement);
-        }
-
-        if (work.HasFlag(ScrollWork.Bottom))
-        {
-            await ScriptAsync<object>(_module, "scrollToBottom", _logElement);
-        }
-    }
-
-    /// <summary>
-    /// Called while rendering: what this render asks of the browser once it shows it. After-render callbacks come one
-    /// per render, in order, once the browser has acknowledged that render; taken here, the work waits for the render
-    /// that carries its change, not for an earlier one still being acknowledged (a page loaded at the bottom was then
-    /// kept in place before it arrived, and the view jumped).
-    /// </summary>
-    private void TakeScrollWork()
-    {
-        _scrollWork.Enqueue(_scroll);
-        _scroll = ScrollWork.None;
-    }
-
-    [Flags]
-    private enum ScrollWork
-    {
-        None = 0,
-        Highlight = 1,
-        KeepPosition = 2,
-        Bottom = 4,
+        await DoScrollWorkAsync();
     }
 
     /// <summary>
