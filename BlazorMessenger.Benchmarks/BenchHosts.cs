@@ -1,5 +1,4 @@
 using BlazorMessenger.Hosting;
-using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -30,6 +29,8 @@ public static class BenchSettings
         // Every simulated person logs in from 127.0.0.1.
         ["Messenger:Accounts:AttemptBurst"] = "1000000",
         ["Messenger:Accounts:RegistrationBurst"] = "1000000",
+        // The memory scenario opens a hundred tabs for one person.
+        ["Messenger:Circuits:MaxPerUser"] = "1000",
     };
 
     public static void Delete(string dataDirectory)
@@ -67,8 +68,7 @@ public sealed class BenchApp(TimeSpan circuitRetention) : WebApplicationFactory<
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services =>
-            services.Configure<CircuitOptions>(o => o.DisconnectedCircuitRetentionPeriod = circuitRetention));
+        builder.UseSetting("Messenger:Circuits:RetentionSeconds", circuitRetention.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public override async ValueTask DisposeAsync()

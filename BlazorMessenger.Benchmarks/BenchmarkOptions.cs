@@ -41,6 +41,9 @@ public sealed record BenchmarkOptions
 
     public IReadOnlySet<string>? Only { get; init; }
 
+    /// <summary>Where the memory scenario writes a heap snapshot (dotnet-gcdump) at each of its measurements; none when null.</summary>
+    public string? GcDumpDirectory { get; init; }
+
     /// <summary>Leave the search database behind (its path is printed) to look at query plans with sqlite3.</summary>
     public bool KeepData { get; init; }
 
@@ -76,6 +79,8 @@ public sealed record BenchmarkOptions
             {
                 "--only" => options with { Only = args[i + 1].Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet() },
                 "--out" => options with { OutputPath = args[i + 1] },
+                "--tabs" => options with { TabCounts = [.. args[i + 1].Split(',').Select(int.Parse)] },
+                "--gcdump" => options with { GcDumpDirectory = args[i + 1] },
                 _ => options,
             };
         }

@@ -36,14 +36,15 @@ public static class HistoryScenario
                 still = log.scrollTop >= 250 && log.scrollTop === last ? still + 1 : 0;
                 last = log.scrollTop;
             }
-            const count = () => log.querySelectorAll('[data-seq]').length;
-            const before = count();
+            // The log keeps a window of messages (the newest go as older ones come): the oldest one shown tells.
+            const oldest = () => Number(log.querySelector(':scope > [data-seq]')?.dataset.seq ?? Infinity);
+            const before = oldest();
             return await new Promise((resolve, reject) => {
                 setTimeout(() => reject(new Error(`no older page within 10 s of scrolling to the top ` +
-                    `(${before} messages, scrollTop ${log.scrollTop} of ${log.scrollHeight})`)), 10000);
+                    `(oldest ${before}, scrollTop ${log.scrollTop} of ${log.scrollHeight})`)), 10000);
                 const started = performance.now();
                 const observer = new MutationObserver(() => {
-                    if (count() > before) { observer.disconnect(); resolve(performance.now() - started); }
+                    if (oldest() < before) { observer.disconnect(); resolve(performance.now() - started); }
                 });
                 observer.observe(log, { childList: true, subtree: true });
                 log.scrollTop = 0;

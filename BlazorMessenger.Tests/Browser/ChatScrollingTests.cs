@@ -32,8 +32,48 @@ public sealed class ChatScrollingTests(BrowserFixture browser)
         var anchorTop = await anchor.EvaluateAsync<double>(topInLog);
         Assert.InRange(anchorTop, seenAt - 5, seenAt + 5);
         await log.EvaluateAsync("e => e.scrollTop = 0");
-        await Expect(log.Locator(".bm-msg")).ToHaveCountAsync(120);
         await Expect(log).ToContainTextAsync("This is the beginning of your conversation.");
+        await Expect(log.Locator(".bm-msg").First).ToHaveAttributeAsync("data-seq", "1");
+        // The log keeps a window of 100 messages: the newest went, and come back on the way down.
+        await Expect(log.Locator(".bm-msg")).ToHaveCountAsync(100);
+        await Expect(log.Locator(".bm-msg").Last).ToHaveAttributeAsync("data-seq", "100");
+    }
+
+    [Fact]
+    public async Task The_log_holds_a_window_of_messages_and_scrolling_back_down_loads_again_what_it_let_go_of_in_place()
+    {
+        var (alice, bob, aliceId, conversationId) = await browser.ChatPairAsync();
+        await browser.SeedAsync(conversationId, aliceId, 220);
+        await using var session = await browser.LoggedInAsync(bob, $"/chat/{alice}");
+        var log = session.Page.GetByRole(AriaRole.Log, new() { Name = "Messages" });
+        var bubbles = log.Locator(".bm-msg");
+        await Expect(bubbles).ToHaveCountAsync(50);
+
+        foreach (var (first, last) in new[] { (121, 220), (71, 170), (21, 120) })
+        {
+            await log.EvaluateAsync("e => e.scrollTop = 0");
+            await Expect(bubbles.First).ToHaveAttributeAsync("data-seq", first.ToString());
+            await Expect(bubbles.Last).ToHaveAttributeAsync("data-seq", last.ToString());
+            await Expect(bubbles).ToHaveCountAsync(100);
+        }
+
+        // Down again: the message at the bottom of the view stays where the reader saw it while the next page arrives
+        // below and the oldest go above.
+        const string topInLog = "m => m.getBoundingClientRect().top - m.parentElement.getBoundingClientRect().top";
+        foreach (var (first, last) in new[] { (71, 170), (121, 220) })
+        {
+            var anchor = log.Locator($".bm-msg[data-seq='{first + 49}']");
+            var seenAt = await log.EvaluateAsync<double>(
+                $"e => {{ e.scrollTop = e.scrollHeight; return ({topInLog})(e.querySelector('.bm-msg[data-seq=\"{first + 49}\"]')); }}");
+            await Expect(bubbles.Last).ToHaveAttributeAsync("data-seq", last.ToString());
+            await Expect(bubbles.First).ToHaveAttributeAsync("data-seq", first.ToString());
+            Assert.InRange(await anchor.EvaluateAsync<double>(topInLog), seenAt - 5, seenAt + 5);
+        }
+
+        await log.EvaluateAsync("e => e.scrollTop = e.scrollHeight");
+        await Expect(log.Locator("[data-log-bottom]")).ToHaveAttributeAsync("data-more", "false");
+        await Expect(bubbles).ToHaveCountAsync(100);
+        await Expect(bubbles.Last).ToBeInViewportAsync();
     }
 
     [Fact]

@@ -51,6 +51,8 @@ public sealed class MessengerOptions
 
     public MetricsOptions Metrics { get; set; } = new();
 
+    public CircuitLimitOptions Circuits { get; set; } = new();
+
     public string ResolveDataDirectory(string contentRoot) =>
         Path.GetFullPath(Path.Combine(contentRoot, DataDirectory));
 }
@@ -145,6 +147,12 @@ public sealed class MessageOptions
 
     /// <summary>Conversations one message is forwarded to at once.</summary>
     public int MaxForwardTargets { get; set; } = 10;
+
+    /// <summary>
+    /// Messages an open chat keeps rendered (each costs the server memory while the chat is open); scrolling past them
+    /// loads more and lets go of as many at the other end. At least two pages (100).
+    /// </summary>
+    public int RenderWindow { get; set; } = 100;
 }
 
 public sealed class GroupOptions
@@ -182,6 +190,22 @@ public sealed class MediaOptions
 
     /// <summary>How long an upload waits for room in that budget before it is refused.</summary>
     public double DecodeWaitSeconds { get; set; } = 10;
+}
+
+/// <summary>Circuits: one per open tab, each holding that page's state in the server's memory while it is open.</summary>
+public sealed class CircuitLimitOptions
+{
+    /// <summary>Tabs one person may have open at once; the next one shows a message instead of the app.</summary>
+    public int MaxPerUser { get; set; } = 20;
+
+    /// <summary>
+    /// Circuits whose connection dropped without the page closing (a lost network, a sleeping laptop), kept for its
+    /// reconnect; all people together, the oldest going first beyond this.
+    /// </summary>
+    public int MaxRetainedDisconnected { get; set; } = 100;
+
+    /// <summary>How long such a circuit is kept; a page that comes back later reloads (its outbox and drafts are in the browser).</summary>
+    public double RetentionSeconds { get; set; } = 60;
 }
 
 /// <summary>How quickly a page notices that its connection stalled: the server pings, the page waits this long for any message.</summary>

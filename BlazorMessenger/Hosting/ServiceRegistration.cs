@@ -16,9 +16,11 @@ using BlazorMessenger.Features.Receipts;
 using BlazorMessenger.Features.Safety;
 using BlazorMessenger.Features.Search;
 using BlazorMessenger.Features.Settings;
+using BlazorMessenger.Features.Tabs;
 using BlazorMessenger.Features.Typing;
 using BlazorMessenger.Hosting.Operations;
 using BlazorMessenger.Realtime;
+using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -54,6 +56,11 @@ public static class ServiceRegistration
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddOptions<HubOptions>().Configure<IOptions<MessengerOptions>>((hub, messenger) =>
             hub.KeepAliveInterval = TimeSpan.FromSeconds(messenger.Value.Connection.KeepAliveSeconds));
+        services.AddOptions<CircuitOptions>().Configure<IOptions<MessengerOptions>>((circuits, messenger) =>
+        {
+            circuits.DisconnectedCircuitMaxRetained = Math.Max(0, messenger.Value.Circuits.MaxRetainedDisconnected);
+            circuits.DisconnectedCircuitRetentionPeriod = TimeSpan.FromSeconds(Math.Max(0, messenger.Value.Circuits.RetentionSeconds));
+        });
         services.AddMudServices();
         services.AddDatabaseDeveloperPageExceptionFilter();
         services.AddSingleton<IResponseCompressionProvider, HtmlCompression>();
@@ -63,6 +70,7 @@ public static class ServiceRegistration
         services.AddMessengerStorage();
         services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
         services.AddMessengerFeatures();
+        services.AddSingleton<ThemeCss>();
         services.AddSingleton<StorageStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<StorageStartup>());
         services.AddHostedService<GracefulShutdown>();
@@ -77,6 +85,8 @@ public static class ServiceRegistration
         services.AddScoped<VisitedPages>();
         services.AddScoped<CircuitHandler, PresenceCircuitHandler>();
         services.AddScoped<CircuitHandler, SessionCircuitHandler>();
+        services.AddScoped<TabAdmission>();
+        services.AddScoped<CircuitHandler, TabCircuitHandler>();
         services.AddScoped<AuthenticationStateProvider, SessionAuthenticationStateProvider>();
 
         services.AddAuthentication(options =>
@@ -132,6 +142,7 @@ public static class ServiceRegistration
         services.AddSingleton<IMessengerHub, InProcessMessengerHub>();
         services.AddSingleton<UserRateLimiter>();
         services.AddSingleton<PresenceTracker>();
+        services.AddSingleton<TabCounter>();
         services.AddSingleton<ImageDecodeBudget>();
         services.AddSingleton<ImageProcessor>();
         services.AddSingleton<MediaStore>();

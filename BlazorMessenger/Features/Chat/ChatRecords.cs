@@ -45,9 +45,12 @@ public sealed record ImageNavigation(ChatMessage? Previous, ChatMessage? Next, i
 
 /// <summary>
 /// Who is who in the open conversation, cascaded to bubbles and the viewer: a sender's name as the log shows it, and
-/// how a mention shows (a chip with the current name while the person is a member, their username as text after).
+/// how a mention shows (a chip with the current name while the person is a member, their username as text after); for
+/// bubbles also the reader, and each sender's avatar (markup the log makes once per sender and all their bubbles share).
 /// </summary>
-public sealed record SenderNames(Func<string, string> Of, Func<string, Mentioned>? Mention = null);
+public sealed record SenderNames(
+    Func<string, string> Of, Func<string, Mentioned>? Mention = null, string ReaderId = "",
+    Func<string, Microsoft.AspNetCore.Components.MarkupString>? AvatarOf = null);
 
 /// <summary>A mention as shown: "@Name" in a chip for a member, "@username" as plain text for someone who left.</summary>
 public sealed record Mentioned(string Text, string UserName, bool IsMember);

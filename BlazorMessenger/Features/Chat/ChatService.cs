@@ -153,14 +153,19 @@ public sealed partial class ChatService(
     }
 
     /// <summary>Messages after afterSeq, oldest first: first load, reconnect and gap repair all read this way.</summary>
+    public Task<IReadOnlyList<ChatMessage>> GetAfterAsync(
+        string userId, long conversationId, long afterSeq, CancellationToken ct = default) =>
+        GetAfterAsync(userId, conversationId, afterSeq, MessageRules.CatchUpLimit, ct);
+
+    /// <summary>Up to limit messages after afterSeq, oldest first (the next page, scrolling back down).</summary>
     public async Task<IReadOnlyList<ChatMessage>> GetAfterAsync(
-        string userId, long conversationId, long afterSeq, CancellationToken ct = default)
+        string userId, long conversationId, long afterSeq, int limit, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var after = await (await ReadableAsync(db, userId, conversationId, ct))
             .Where(m => m.Seq > afterSeq)
             .OrderBy(m => m.Seq)
-            .Take(MessageRules.CatchUpLimit)
+            .Take(limit)
             .Select(ToRecord)
             .ToListAsync(ct);
         return await MessageExtras.CompleteAsync(db, after, ct);

@@ -18,13 +18,11 @@ public sealed class FormattedBubbleTests : ChatComponentContext
         var cut = Render(b =>
         {
             b.OpenComponent<Microsoft.AspNetCore.Components.CascadingValue<SenderNames>>(0);
-            b.AddComponentParameter(1, "Value", new SenderNames(_ => "alice", FormatHost.People));
+            b.AddComponentParameter(1, "Value", new SenderNames(_ => "alice", FormatHost.People, Bed.Bob));
             b.AddComponentParameter(2, "ChildContent", (Microsoft.AspNetCore.Components.RenderFragment)(c =>
             {
                 c.OpenComponent<MessageBubble>(0);
                 c.AddComponentParameter(1, nameof(MessageBubble.Message), sent);
-                c.AddComponentParameter(2, nameof(MessageBubble.UserId), Bed.Bob);
-                c.AddComponentParameter(3, nameof(MessageBubble.SenderName), "alice");
                 c.CloseComponent();
             }));
             b.CloseComponent();

@@ -35,6 +35,19 @@ public sealed class ConversationListTests : ChatComponentContext
     }
 
     [Fact]
+    public void The_row_of_the_open_conversation_is_marked_and_the_mark_moves_with_the_page()
+    {
+        var cut = Render<ConversationList>(p => p.Add(c => c.UserId, Bed.Bob).Add(c => c.CurrentPath, "chat/alice"));
+        cut.WaitForAssertion(() => Assert.Equal("page", cut.Find("[data-testid=conversation]").GetAttribute("aria-current")));
+        Assert.Contains("bm-active", cut.Find("[data-testid=conversation]").ClassList);
+
+        cut.Render(p => p.Add(c => c.CurrentPath, "contacts"));
+
+        Assert.Null(cut.Find("[data-testid=conversation]").GetAttribute("aria-current"));
+        Assert.DoesNotContain("bm-active", cut.Find("[data-testid=conversation]").ClassList);
+    }
+
+    [Fact]
     public async Task A_message_published_from_another_thread_updates_the_entry_live()
     {
         var cut = Render<ConversationList>(p => p.Add(c => c.UserId, Bed.Bob));

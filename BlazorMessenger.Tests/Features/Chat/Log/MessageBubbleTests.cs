@@ -65,7 +65,6 @@ public sealed class MessageBubbleTests : ChatComponentContext
 
     private IRenderedComponent<MessageBubble> RenderBubble(ChatMessage message, string readerId, Func<string, string>? names = null) =>
         Render<MessageBubble>(p => p
-            .AddCascadingValue(new SenderNames(names ?? (_ => "someone"), id => new Mentioned("@" + id, id, true)))
-            .Add(b => b.Message, message).Add(b => b.Mine, message.SenderId == readerId).Add(b => b.UserId, readerId)
-            .Add(b => b.SenderName, "someone"));
+            .AddCascadingValue(new SenderNames(names ?? (_ => "someone"), id => new Mentioned("@" + id, id, true), readerId))
+            .Add(b => b.Message, message));
 }

@@ -25,6 +25,10 @@ public sealed partial class ConversationList : IDisposable
     [Parameter]
     public string UserId { get; set; } = "";
 
+    /// <summary>The page shown beside the list ("chat/bob"): its row is marked open.</summary>
+    [Parameter]
+    public string CurrentPath { get; set; } = "";
+
     [Inject]
     private ChatService Chat { get; set; } = default!;
 
@@ -53,6 +57,14 @@ public sealed partial class ConversationList : IDisposable
     private NavigationManager Navigation { get; set; } = default!;
 
     private bool _showRequests;
+
+    private const string PrimaryIconButton =
+        "mud-button-root mud-icon-button mud-primary-text hover:mud-primary-hover mud-ripple mud-ripple-icon mud-icon-button-size-small";
+
+    private static readonly MarkupString AddContactIcon = Svg.Mud(Icons.Material.Filled.PersonAdd, Size.Small);
+    private static readonly MarkupString NewGroupIcon = Svg.Mud(Icons.Material.Filled.GroupAdd, Size.Small);
+    private static readonly MarkupString ContactsIcon = Svg.Mud(Icons.Material.Filled.Contacts, Size.Small);
+    private static readonly MarkupString FilterIcon = Svg.Mud(Icons.Material.Filled.Search, Size.Small);
 
     /// <summary>Conversations the reader is in, apart from message requests (those wait under their own button).</summary>
     private IEnumerable<ConversationSummary> Chats => _conversations.Where(c => !c.IsRequest);

@@ -170,8 +170,7 @@ public sealed partial class MessageActions : IAsyncDisposable
         await handle.ReleaseAsync("dispose");
     }
 
-    private static MarkupString Icon(string paths) =>
-        new($"<svg viewBox=\"0 0 24 24\" width=\"20\" height=\"20\" fill=\"currentColor\" aria-hidden=\"true\" focusable=\"false\">{paths}</svg>");
+    private static MarkupString Icon(string paths) => Svg.Icon(paths, 20);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,49 +1,28 @@
 using BlazorMessenger.Components.Layout;
+using BlazorMessenger.Components.Shared;
 using BlazorMessenger.Features.Receipts;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace BlazorMessenger.Features.Chat;
 
+/// <summary>
+/// One message as plain markup. It asks little of its log: the message, its look (place in the run, highlight, tick) and a
+/// version that changes when names do; who is who comes from the cascaded SenderNames, and its buttons act through the
+/// log's script.
+/// </summary>
 public sealed partial class MessageBubble
 {
     [Parameter, EditorRequired]
     public ChatMessage Message { get; set; } = default!;
 
+    /// <summary>Its place in a run, a jump's highlight, and the tick of one's own message.</summary>
     [Parameter]
-    public bool Mine { get; set; }
+    public BubbleLook Look { get; set; }
 
-    /// <summary>Who wrote it, for screen readers and the image's alt text.</summary>
-    [Parameter]
-    public string SenderName { get; set; } = "";
-
-    /// <summary>The reader's id: actions act as them, and the service checks it is their message.</summary>
-    [Parameter]
-    public string UserId { get; set; } = "";
-
-    /// <summary>The other person, whose picture stands beside their messages (null for one's own).</summary>
-    [Parameter]
-    public ChatPeer? Avatar { get; set; }
-
-    /// <summary>Only the first message of a run shows the picture; the rest keep its space.</summary>
-    [Parameter]
-    public bool ShowAvatar { get; set; }
-
-    /// <summary>In a group, the first message of someone else's run names them.</summary>
-    [Parameter]
-    public bool ShowName { get; set; }
-
-    /// <summary>Changes when the people a mention, quote or reaction can name change (a rename, someone leaving).</summary>
+    /// <summary>Changes when the names or pictures the bubble shows change (a rename, a new picture, someone leaving).</summary>
     [Parameter]
     public int PeopleVersion { get; set; }
-
-    /// <summary>One's own message's tick (null for others' messages).</summary>
-    [Parameter]
-    public ReceiptStatus? Receipt { get; set; }
-
-    /// <summary>Marks the message a search result or a quote pointed at.</summary>
-    [Parameter]
-    public bool Highlighted { get; set; }
 
     [CascadingParameter]
     private TimeZoneInfo? TimeZone { get; set; }
@@ -51,14 +30,7 @@ public sealed partial class MessageBubble
     [CascadingParameter]
     private SenderNames? Names { get; set; }
 
-    /// <summary>The log this bubble is in: its shared actions menu, jumps to a quoted message, reactions.</summary>
-    [CascadingParameter]
-    private MessageLog? Log { get; set; }
-
-    [Inject]
-    private IDialogService Dialogs { get; set; } = default!;
-
-    private (ChatMessage, bool, string, string, ChatPeer?, bool, bool, bool, int, TimeZoneInfo?, ReceiptStatus?) _shown;
+    private (ChatMessage, BubbleLook, int, TimeZoneInfo?) _shown;
     private bool _changed = true;
 
     /// <summary>
@@ -67,7 +39,7 @@ public sealed partial class MessageBubble
     /// </summary>
     protected override void OnParametersSet()
     {
-        var current = (Message, Mine, SenderName, UserId, Avatar, ShowAvatar, ShowName, Highlighted, PeopleVersion, TimeZone, Receipt);
+        var current = (Message, Look, PeopleVersion, TimeZone);
         _changed = !current.Equals(_shown);
         _shown = current;
     }
@@ -76,10 +48,17 @@ public sealed partial class MessageBubble
 
     protected override void OnAfterRender(bool firstRender) => _changed = false;
 
+    private bool Mine => Names is { } names && Message.SenderId == names.ReaderId;
+
+    /// <summary>Who wrote it, for screen readers, the group's run and the image's alt text.</summary>
+    private string SenderName => Names?.Of(Message.SenderId) ?? "";
+
+    private TimeZoneInfo Zone => TimeZone ?? TimeZoneInfo.Utc;
+
     /// <summary>The text, with each mention as a chip (or, for someone no longer in the group, as plain text).</summary>
     private RenderFragment Body => MessageFormat.Render(Message.Body, Names?.Mention);
 
-    private string NameOf(string userId) => userId == UserId ? "You" : Names?.Of(userId) ?? SenderName;
+    private string NameOf(string userId) => Names is { } names && userId == names.ReaderId ? "You" : Names?.Of(userId) ?? SenderName;
 
     private string QuoteLine => Message.ReplyTo is { } quote ? QuoteText.Of(quote, UserNameOf) : "";
 
@@ -89,45 +68,43 @@ public sealed partial class MessageBubble
     private string WhoReacted(ReactionGroup reaction)
     {
         const int shown = 10;
-        var names = reaction.UserIds.OrderBy(id => id != UserId).Select(NameOf).ToList();
+        var names = reaction.UserIds.OrderBy(id => id != Names?.ReaderId).Select(NameOf).ToList();
         var listed = names.Count > shown ? [.. names.Take(shown - 1), $"{names.Count - shown + 1} others"] : names;
         return listed.Count == 1 ? listed[0] : $"{string.Join(", ", listed[..^1])} and {listed[^1]}";
     }
 
-    /// <summary>Plain markup, not a MudIcon: a component per tick cost every open chat a component per message of one's own.</summary>
-    private static MarkupString TickIcon(ReceiptStatus receipt) => receipt == ReceiptStatus.Sent ? SentIcon : DeliveredIcon;
-
-    private static readonly MarkupString SentIcon = Svg(Icons.Material.Filled.Done);
-    private static readonly MarkupString DeliveredIcon = Svg(Icons.Material.Filled.DoneAll);
-    private static readonly MarkupString PinIcon = Svg(Icons.Material.Filled.PushPin);
-    private static readonly MarkupString ForwardIcon = Svg(Icons.Material.Filled.Shortcut);
-    private static readonly MarkupString MoreIcon = Svg(Icons.Material.Filled.MoreVert);
-    private static readonly MarkupString DownloadIcon = Svg(Icons.Material.Filled.Download);
-
-    private static MarkupString Svg(string paths) =>
-        new($"<svg viewBox=\"0 0 24 24\" aria-hidden=\"true\" focusable=\"false\" fill=\"currentColor\">{paths}</svg>");
-
-    private string CssClass => string.Join(' ', "bm-msg", Mine ? "bm-mine" : "bm-theirs",
-        !Message.IsDeleted && Message.Image is null && Emoji.IsJumbo(Message.Body) ? "bm-jumbo" : "",
-        Highlighted ? "bm-target" : "");
-
-    private string BubbleClass => Message.Image is null ? "bm-bubble" : "bm-bubble bm-bubble-image";
-
-    private async Task OpenViewerAsync()
+    private string CssClass => (Mine, Jumbo, Look.HasFlag(BubbleLook.Highlighted)) switch
     {
-        var parameters = new DialogParameters<ImageViewerDialog>
-        {
-            { d => d.Message, Message },
-            { d => d.UserId, UserId },
-            { d => d.Names, Names ?? new SenderNames(_ => SenderName) },
-        };
-        await Dialogs.ShowAsync<ImageViewerDialog>($"Image from {SenderName}", parameters,
-            new DialogOptions { FullScreen = true, CloseButton = true });
+        (true, false, false) => "bm-msg bm-mine",
+        (false, false, false) => "bm-msg bm-theirs",
+        var (mine, jumbo, target) => string.Join(' ', "bm-msg", mine ? "bm-mine" : "bm-theirs", jumbo ? "bm-jumbo" : "", target ? "bm-target" : ""),
+    };
+
+    private bool Jumbo => !Message.IsDeleted && Message.Image is null && Emoji.IsJumbo(Message.Body);
+
+    private static MarkupString TickMark(ReceiptStatus receipt) => receipt switch
+    {
+        ReceiptStatus.Read => ReadMark,
+        ReceiptStatus.Delivered => DeliveredMark,
+        _ => SentMark,
+    };
+
+    private static readonly MarkupString DownloadIcon = Svg.Icon(Icons.Material.Filled.Download);
+    private static readonly MarkupString SentMark = Tick(ReceiptStatus.Sent, Icons.Material.Filled.Done);
+    private static readonly MarkupString DeliveredMark = Tick(ReceiptStatus.Delivered, Icons.Material.Filled.DoneAll);
+    private static readonly MarkupString ReadMark = Tick(ReceiptStatus.Read, Icons.Material.Filled.DoneAll);
+    private static readonly MarkupString PinnedMark =
+        new($"<span class=\"bm-pinned\" role=\"img\" aria-label=\"Pinned\" title=\"Pinned\">{Svg.Icon(Icons.Material.Filled.PushPin)}</span>");
+    private static readonly MarkupString ForwardedMark = new($"<div class=\"bm-forwarded\">{Svg.Icon(Icons.Material.Filled.Shortcut)} Forwarded</div>");
+
+    /// <summary>A plain button per message; the menu itself is the log's one MessageActions.</summary>
+    private static readonly MarkupString ActionsButton = new(
+        "<button type=\"button\" class=\"bm-msg-actions\" aria-label=\"Message actions\" aria-haspopup=\"menu\" title=\"More\" data-act=\"actions\">"
+        + Svg.Icon(Icons.Material.Filled.MoreVert) + "</button>");
+
+    private static MarkupString Tick(ReceiptStatus receipt, string icon)
+    {
+        var label = ReceiptLabels.Of(receipt);
+        return new($"<span class=\"bm-receipt bm-receipt-{receipt.ToString().ToLowerInvariant()}\" role=\"img\" aria-label=\"{label}\" title=\"{label}\" data-receipt=\"{receipt}\">{Svg.Icon(icon)}</span>");
     }
-
-    private Task OpenActionsAsync() => Log?.OpenActionsAsync(Message, Mine, SenderName) ?? Task.CompletedTask;
-
-    private Task JumpToQuoteAsync() => Message.ReplyTo is { } quote && Log is not null ? Log.JumpToAsync(quote.Seq) : Task.CompletedTask;
-
-    private Task ToggleReactionAsync(string emoji, bool given) => Log?.SetReactionAsync(Message, emoji, !given) ?? Task.CompletedTask;
 }

@@ -1,5 +1,6 @@
 using BlazorMessenger.Realtime;
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 
 namespace BlazorMessenger.Features.Chat;
 
@@ -7,8 +8,8 @@ namespace BlazorMessenger.Features.Chat;
 public sealed record ReplyRequest(ChatMessage Message, string SenderName, Func<string, string?> UserNameOf);
 
 /// <summary>
-/// What bubbles ask of their log (it cascades itself to them): the one actions menu, jumping to a quoted message, and
-/// reactions; and the live changes to those (reactions, pins, a quoted message edited or deleted).
+/// What bubbles ask of their log, through its script: the one actions menu, jumping to a quoted message, the image viewer
+/// and reactions; and the live changes to those (reactions, pins, a quoted message edited or deleted).
 /// </summary>
 public sealed partial class MessageLog
 {
@@ -28,10 +29,33 @@ public sealed partial class MessageLog
     [Inject]
     private MudBlazor.ISnackbar Snackbar { get; set; } = default!;
 
-    public Task OpenActionsAsync(ChatMessage message, bool mine, string senderName) =>
-        _actions?.OpenAsync(message, mine, senderName) ?? Task.CompletedTask;
+    [Inject]
+    private MudBlazor.IDialogService Dialogs { get; set; } = default!;
 
-    public async Task SetReactionAsync(ChatMessage message, string emoji, bool add)
+    /// <summary>
+    /// A bubble's button was pressed (the log's script listens once for all of them, rather than each bubble holding a
+    /// handler per button): its actions, its quote, its image or one of its reactions.
+    /// </summary>
+    [JSInvokable]
+    public Task ActAsync(long seq, string action, string? emoji)
+    {
+        if (_messages.Find(m => m.Seq == seq) is not { } message)
+        {
+            return Task.CompletedTask;
+        }
+
+        return action switch
+        {
+            "actions" when !message.IsDeleted => _actions?.OpenAsync(message, message.SenderId == UserId, Names.Of(message.SenderId)) ?? Task.CompletedTask,
+            "quote" when message.ReplyTo is { } quote => JumpToAsync(quote.Seq),
+            "image" when message.Image is not null => OpenImageAsync(message),
+            "react" when emoji is not null && !message.IsDeleted =>
+                SetReactionAsync(message, emoji, message.Reactions?.FirstOrDefault(r => r.Emoji == emoji)?.Includes(UserId) != true),
+            _ => Task.CompletedTask,
+        };
+    }
+
+    private async Task SetReactionAsync(ChatMessage message, string emoji, bool add)
     {
         try
         {
@@ -56,7 +80,7 @@ public sealed partial class MessageLog
         }
 
         _highlightSeq = _messages.Any(m => m.Seq == seq) ? seq : null;
-        _scrollToHighlightAfterRender = true;
+        _scroll |= ScrollWork.Highlight;
         StateHasChanged();
     }
 
@@ -66,9 +90,17 @@ public sealed partial class MessageLog
 
     private async Task LoadCanPinAsync() => _canPin = await Pins.CanPinAsync(UserId, Conversation.Id, _cts.Token);
 
-    /// <summary>Whether a bubble names people beyond its sender (mentions, a quote, reactions): it renders again on renames.</summary>
-    private static bool NamesOthers(ChatMessage message) =>
-        message.ReplyTo is not null || message.Reactions is { Count: > 0 } || message.Body.Contains("<@", StringComparison.Ordinal);
+    private async Task OpenImageAsync(ChatMessage message)
+    {
+        var parameters = new MudBlazor.DialogParameters<ImageViewerDialog>
+        {
+            { d => d.Message, message },
+            { d => d.UserId, UserId },
+            { d => d.Names, Names },
+        };
+        var title = $"Image from {Names.Of(message.SenderId)}";
+        await Dialogs.ShowAsync<ImageViewerDialog>(title, parameters, new MudBlazor.DialogOptions { FullScreen = true, CloseButton = true });
+    }
 
     private void OnReactionsChanged(ReactionsChanged changed) =>
         Update(changed.MessageId, m => m with { Reactions = changed.Reactions.Count == 0 ? null : changed.Reactions });

@@ -19,7 +19,7 @@ public sealed partial class MessageLog
                 return ReceiveAsync(posted.Message);
             case ProfileChanged profile when _people.TryGetValue(profile.UserId, out var person):
                 _people[profile.UserId] = person with { DisplayName = profile.DisplayName, AvatarId = profile.AvatarId };
-                _peopleVersion++;
+                PeopleChanged();
                 StateHasChanged();
                 break;
             case MessageChanged changed when changed.Message.ConversationId == Conversation.Id:
@@ -59,9 +59,17 @@ public sealed partial class MessageLog
             return;
         }
 
-        if (message.Seq == LastSeq + 1)
+        if (message.Seq == LastSeq + 1 && _messages.Count >= Window && !Follows([message]))
+        {
+            // Reading further back with a full window: the message waits below, on the way down, rather than grow the log.
+            _hasNewer = true;
+            AfterArrival([message]);
+            StateHasChanged();
+        }
+        else if (message.Seq == LastSeq + 1)
         {
             _messages.Add(message);
+            LetGoOfOldest();
             AfterArrival([message]);
             StateHasChanged();
         }
@@ -85,8 +93,12 @@ public sealed partial class MessageLog
         {
             var missing = await Chat.GetAfterAsync(UserId, Conversation.Id, LastSeq, _cts.Token);
             var fresh = missing.Where(m => m.Seq > LastSeq).ToList();
-            _messages.AddRange(fresh);
-            _hasNewer = missing.Count == MessageRules.CatchUpLimit;
+            // A reader at the newest keeps the newest (the oldest go); one reading further back keeps their place, and
+            // what does not fit in the window waits below.
+            var taken = Follows(fresh) ? fresh : fresh.Take(Math.Max(0, Window - _messages.Count)).ToList();
+            _messages.AddRange(taken);
+            LetGoOfOldest();
+            _hasNewer = missing.Count == MessageRules.CatchUpLimit || taken.Count < fresh.Count;
             AfterArrival(fresh);
             StateHasChanged();
         }
@@ -109,9 +121,9 @@ public sealed partial class MessageLog
                 : $"{PersonOf(incoming.SenderId).Name}: {MessageRules.Preview(incoming.Kind, Mentions.Decode(incoming.Body, id => PersonOf(id).UserName))}";
         }
 
-        if (!_hasNewer && _highlightSeq is null && (_atBottom || arrived.Any(m => m.SenderId == UserId)))
+        if (Follows(arrived))
         {
-            _scrollToBottomAfterRender = true;
+            _scroll |= ScrollWork.Bottom;
             _newBelow = 0;
         }
         else
@@ -119,4 +131,8 @@ public sealed partial class MessageLog
             _newBelow += arrived.Count;
         }
     }
+
+    /// <summary>Whether the log follows new messages to the bottom: the reader is there (or sent one) and no jump holds them.</summary>
+    private bool Follows(IReadOnlyList<ChatMessage> arrived) =>
+        !_hasNewer && _highlightSeq is null && (_atBottom || arrived.Any(m => m.SenderId == UserId));
 }

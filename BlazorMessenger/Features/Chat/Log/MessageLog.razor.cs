@@ -7,9 +7,11 @@ using Microsoft.JSInterop;
 namespace BlazorMessenger.Features.Chat;
 
 /// <summary>
-/// The open conversation's messages, held by Seq. This file: parameters, start-up and disposal. The other parts:
-/// Paging (older, newer and around a message), Live (hub events, gap repair and catch-up) and Reading (the unread
-/// divider and read marks, which only the browser can give).
+/// The open conversation's messages, held by Seq, at most a window of them. This file: parameters, start-up and disposal.
+/// The other parts: Paging (older, newer and around a message, and the window), Live (hub events, gap repair and
+/// catch-up), Reading (the unread divider and read marks, which only the browser can give), People (names and avatars),
+/// Actions (what a bubble's buttons ask, through the log's script), Receipts (the ticks) and Scrolling (what each render
+/// asks of the script once the browser shows it).
 /// </summary>
 public sealed partial class MessageLog : IAsyncDisposable
 {
@@ -20,10 +22,7 @@ public sealed partial class MessageLog : IAsyncDisposable
     private IJSObjectReference? _module;
     private IJSObjectReference? _scrolling;
     private DotNetObjectReference<MessageLog>? _self;
-    private bool _scrollToBottomAfterRender;
     private OpenConversation? _peopleOf;
-    private Dictionary<string, ChatPeer> _people = [];
-    private int _peopleVersion;
     private long? _jumpParameter;
 
     [Parameter, EditorRequired]
@@ -64,20 +63,16 @@ public sealed partial class MessageLog : IAsyncDisposable
 
     private TimeZoneInfo Zone => TimeZone ?? TimeZoneInfo.Utc;
 
-    private SenderNames? _names;
-
-    /// <summary>Reads the current names each time: a rename arriving live shows in an open viewer too.</summary>
-    private SenderNames Names => _names ??= new SenderNames(id => id == UserId ? UserName : PersonOf(id).Name, MentionOf);
-
-    private Mentioned MentionOf(string userId) =>
-        userId == Mentions.All ? new("@all", Mentions.All, true)
-        : !_people.TryGetValue(userId, out var person) ? new("@someone", "someone", false)
-        : Conversation.MemberIds?.Contains(userId) != false ? new("@" + person.Name, person.UserName, true)
-        : new("@" + person.UserName, person.UserName, false);
-
-    /// <summary>Whoever wrote a message; someone the log has no record of (an account since deleted) stays nameless.</summary>
-    private ChatPeer PersonOf(string userId) =>
-        _people.TryGetValue(userId, out var person) ? person : new ChatPeer(userId, "Former member", null, null);
+    /// <summary>A run of one sender's messages starts after someone else's, a system line or a day separator.</summary>
+    private BubbleLook LookOf(int index, bool startsDay)
+    {
+        var message = _messages[index];
+        var startsRun = startsDay || _messages[index - 1].SenderId != message.SenderId || _messages[index - 1].Kind == Data.MessageKind.System;
+        return (startsRun ? BubbleLook.StartsRun : 0)
+            | (startsRun && Conversation.IsGroup && message.SenderId != UserId ? BubbleLook.ShowsName : 0)
+            | (message.Seq == _highlightSeq ? BubbleLook.Highlighted : 0)
+            | BubbleLooks.Of(ReceiptOf(message));
+    }
 
     private long LastSeq => _messages.Count == 0 ? 0 : _messages[^1].Seq;
 
@@ -110,7 +105,7 @@ public sealed partial class MessageLog : IAsyncDisposable
             var membersChanged = _peopleOf is not null;
             _peopleOf = Conversation;
             _people = new Dictionary<string, ChatPeer>(Conversation.People, StringComparer.Ordinal);
-            _peopleVersion++;
+            PeopleChanged();
             if (membersChanged)
             {
                 await LoadReceiptsAsync();
@@ -122,7 +117,7 @@ public sealed partial class MessageLog : IAsyncDisposable
         if (_module is not null && JumpTo is { } seq && seq != _jumpParameter)
         {
             await LoadAroundAsync(seq);
-            _scrollToHighlightAfterRender = true;
+            _scroll |= ScrollWork.Highlight;
         }
 
         _jumpParameter = JumpTo;
@@ -132,33 +127,12 @@ public sealed partial class MessageLog : IAsyncDisposable
     {
         if (firstRender)
         {
+            _scrollWork.TryDequeue(out _);
             await StartAsync();
             return;
         }
 
-        if (_module is null)
-        {
-            return;
-        }
-
-        if (_scrollToHighlightAfterRender && _highlightSeq is { } seq)
-        {
-            _scrollToHighlightAfterRender = false;
-            await ScriptAsync<object>(_module, "scrollToSeq", _logElement, seq);
-            return;
-        }
-
-        if (_positionBeforePrepend is { } before)
-        {
-            _positionBeforePrepend = null;
-            await ScriptAsync<object>(_module, "keepPosition", _logElement, before);
-        }
-
-        if (_scrollToBottomAfterRender)
-        {
-            _scrollToBottomAfterRender = false;
-            await ScriptAsync<object>(_module, "scrollToBottom", _logElement);
-        }
+        await DoScrollWorkAsync();
     }
 
     /// <summary>

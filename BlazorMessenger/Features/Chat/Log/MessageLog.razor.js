@@ -1,44 +1,57 @@
-// Scrolling for the message log (a log already removed, when someone switched quickly, arrives as null): older pages load when the top comes into view without moving what the reader
-// sees, and the log follows new messages only when the reader is already at the bottom. It also tells the server what
+// Scrolling for the message log (a log already removed, when someone switched quickly, arrives as null): pages load at
+// either end as it comes into view without moving what the reader sees, and the log follows new messages only when the
+// reader is already at the bottom. It also tells the server what
 // a person has seen: the newest message shown while the tab is visible and at the bottom (see MessageLog.Reading.cs).
 const nearBottomPx = 48;
 const seenReportIntervalMs = 250;
 
 export function attach(log, dotnet, startAt) {
-    const state = { atBottom: true, loading: false, more: true, positioned: false };
-    const sentinel = log.querySelector("[data-log-top]");
-    const nearTopPx = 200;
-    const loadOlder = () => {
-        if (log.scrollTop > nearTopPx || state.loading || !state.more || log.scrollHeight <= log.clientHeight) {
+    const state = { atBottom: true, loading: false, positioned: false };
+    const top = log.querySelector("[data-log-top]");
+    const bottom = log.querySelector("[data-log-bottom]");
+    const nearPx = 200;
+    // A page loads at whichever end the reader comes near, when the server marked that there is more there (data-more);
+    // the log holds a window of messages, so scrolling back down loads again what scrolling up let go of.
+    const load = () => {
+        if (state.loading || log.scrollHeight <= log.clientHeight) {
+            return;
+        }
+        const older = top?.dataset.more === "true" && log.scrollTop <= nearPx;
+        const newer = !older && bottom?.dataset.more === "true" && log.scrollHeight - log.scrollTop - log.clientHeight <= nearPx;
+        if (!older && !newer) {
             return;
         }
         state.loading = true;
         state.positioned = false;
-        dotnet.invokeMethodAsync("LoadOlderAsync").then(more => {
+        dotnet.invokeMethodAsync(older ? "LoadOlderAsync" : "LoadNewerAsync").then(() => {
             state.loading = false;
-            state.more = more;
             settle();
-        }, () => state.loading = false);
+        }, () => {
+            state.loading = false;
+            log.bmAnchor = null;
+        });
     };
-    // The observer only reports changes: a reader still near the top once a page has arrived and their position is
+    // The observer only reports changes: a reader still near an end once a page has arrived and their position is
     // kept would wait forever, so look once more when both the load and the positioning are done.
     const settle = () => {
         if (!state.loading && state.positioned) {
             state.positioned = false;
-            requestAnimationFrame(loadOlder);
+            requestAnimationFrame(load);
         }
     };
-    log.bmAfterPrepend = () => {
+    log.bmAfterLoad = () => {
         state.positioned = true;
         settle();
     };
     const observer = new IntersectionObserver(entries => {
         if (entries.some(e => e.isIntersecting)) {
-            loadOlder();
+            load();
         }
-    }, { root: log, rootMargin: `${nearTopPx}px 0px 0px 0px` });
-    if (sentinel) {
-        observer.observe(sentinel);
+    }, { root: log, rootMargin: `${nearPx}px 0px` });
+    for (const end of [top, bottom]) {
+        if (end) {
+            observer.observe(end);
+        }
     }
 
     // A report that fails (the connection is down) is forgotten, so the next look after the reconnect reports again.
@@ -68,7 +81,12 @@ export function attach(log, dotnet, startAt) {
         dotnet.invokeMethodAsync("MarkSeenAsync", newest).catch(() => reported = 0);
     };
     // After the frame: measuring the log right as a message is inserted would force a layout the arrival then waits for.
-    const arrivals = new MutationObserver(() => requestAnimationFrame(reportSeen));
+    // A page arriving at either end keeps the reader's message in place before the browser paints (keepPosition, after
+    // the server hears the page was shown, would come a round trip later: a visible jump on a slow network).
+    const arrivals = new MutationObserver(() => {
+        hold(log);
+        requestAnimationFrame(reportSeen);
+    });
     arrivals.observe(log, { childList: true });
     document.addEventListener("visibilitychange", reportSeen);
     // A report on its way when the connection dropped may never be answered: report again once it is back.
@@ -82,7 +100,10 @@ export function attach(log, dotnet, startAt) {
     connection?.addEventListener("components-reconnect-state-changed", onConnection);
 
     const onScroll = () => {
-        remember(log);
+        if (log.bmAnchor) {
+            log.bmAnchor = anchorOf(log, log.bmAnchor.fromBottom);
+        }
+        load();
         const atBottom = isAtBottom(log);
         if (atBottom !== state.atBottom) {
             state.atBottom = atBottom;
@@ -93,6 +114,8 @@ export function attach(log, dotnet, startAt) {
     log.addEventListener("scroll", onScroll, { passive: true });
     log.addEventListener("loadedmetadata", seekable, true);
     log.addEventListener("contextmenu", openActions);
+    const onAct = e => act(log, dotnet, e);
+    log.addEventListener("click", onAct);
     const start = startAt && log.querySelector(startAt.selector);
     if (start) {
         reveal(log, start, startAt.block);
@@ -116,6 +139,7 @@ export function attach(log, dotnet, startAt) {
             log.removeEventListener("scroll", onScroll);
             log.removeEventListener("loadedmetadata", seekable, true);
             log.removeEventListener("contextmenu", openActions);
+            log.removeEventListener("click", onAct);
         }
     };
 }
@@ -129,6 +153,16 @@ function seekable(e) {
     }
     audio.addEventListener("durationchange", () => audio.currentTime = 0, { once: true });
     audio.currentTime = 1e101;
+}
+
+// One listener for the buttons of every bubble (data-act: its actions, its quote, its image, a reaction) rather than a
+// handler per button, which the server would keep per message.
+function act(log, dotnet, e) {
+    const button = e.target.closest?.("[data-act]");
+    const message = button?.closest(".bm-msg[data-seq]");
+    if (message && log.contains(message)) {
+        dotnet.invokeMethodAsync("ActAsync", Number(message.dataset.seq), button.dataset.act, button.dataset.emoji ?? null).catch(() => { });
+    }
 }
 
 // A long press on a phone (its context menu) or a right click opens the message's actions, as other messengers do;
@@ -155,28 +189,40 @@ export function scrollToBottom(log) {
     log.scrollTop = log.scrollHeight;
 }
 
-// Where the reader was at their last scroll (or when a load began), kept on the element: a reader who scrolls while
-// an older page is on its way keeps their own position, not the one from when the load started.
-function remember(log) {
-    log.bmPosition = { scrollHeight: log.scrollHeight, scrollTop: log.scrollTop };
-    return log.bmPosition;
-}
-
-export function measure(log) {
+// The message at one edge of the view and how far it stands from the log's top, taken when a page is asked for (and
+// again as the reader scrolls while it loads). Afterwards that message is put back where they saw it, whatever arrived
+// or went at either end. The edge is the one away from where messages may go: the top when older ones arrive (the
+// newest go), the bottom when newer ones do.
+export function measure(log, fromBottom) {
     if (!log) {
         return null;
     }
-    return remember(log);
+    log.bmAnchor = anchorOf(log, fromBottom);
 }
 
-export function keepPosition(log, before) {
+function anchorOf(log, fromBottom) {
+    const view = log.getBoundingClientRect();
+    const shown = [...log.querySelectorAll(".bm-log > [data-seq]")];
+    const element = fromBottom
+        ? shown.findLast(e => e.getBoundingClientRect().top < view.bottom)
+        : shown.find(e => e.getBoundingClientRect().bottom > view.top);
+    return { element, fromBottom, offset: element ? element.getBoundingClientRect().top - view.top : 0 };
+}
+
+function hold(log) {
+    const anchor = log.bmAnchor;
+    if (anchor?.element?.isConnected) {
+        log.scrollTop += anchor.element.getBoundingClientRect().top - log.getBoundingClientRect().top - anchor.offset;
+    }
+}
+
+export function keepPosition(log) {
     if (!log) {
         return null;
     }
-    const last = log.bmPosition ?? before;
-    log.scrollTop = log.scrollHeight - last.scrollHeight + last.scrollTop;
-    remember(log);
-    log.bmAfterPrepend?.();
+    hold(log);
+    log.bmAnchor = null;
+    log.bmAfterLoad?.();
 }
 
 export function scrollToSeq(log, seq) {
