@@ -29,9 +29,14 @@ public abstract class ChatComponentContext : MudTestContext, IAsyncLifetime
     /// <summary>Configuration for the services under test (for example tighter send limits).</summary>
     protected virtual IReadOnlyDictionary<string, string?>? Settings => null;
 
+    /// <summary>Changes to the services under test (an interceptor on the database, say).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     public async ValueTask InitializeAsync()
     {
-        Bed = await ChatTestBed.CreateAsync(Settings);
+        Bed = await ChatTestBed.CreateAsync(Settings, configure: ConfigureServices);
         Share(Services, Bed.Services);
     }
 

@@ -52,7 +52,7 @@ public static class ServiceRegistration
         {
             InitialData = [new("ReloadStaticAssetsAtRuntime", "false")],
         });
-        services.AddOptions<MessengerOptions>().Bind(builder.Configuration.GetSection(MessengerOptions.SectionName));
+        services.AddMessengerOptions(builder.Configuration);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddOptions<HubOptions>().Configure<IOptions<MessengerOptions>>((hub, messenger) =>
             hub.KeepAliveInterval = TimeSpan.FromSeconds(messenger.Value.Connection.KeepAliveSeconds));
@@ -101,11 +101,19 @@ public static class ServiceRegistration
         return builder;
     }
 
+    /// <summary>The "Messenger" settings; a value that cannot work stops the start with the key to fix.</summary>
+    private static void AddMessengerOptions(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddOptions<MessengerOptions>().Bind(configuration.GetSection(MessengerOptions.SectionName))
+            .Validate(o => o.Writer.MaxQueue >= 1, "Messenger:Writer:MaxQueue must be at least 1.")
+            .Validate(o => o.Writer.SendTimeoutSeconds >= 1,
+                "Messenger:Writer:SendTimeoutSeconds must be at least 1: below that every send would answer \"busy\".")
+            .ValidateOnStart();
+
     /// <summary>Everything but the web UI, for hosts that call the services directly (tests, benchmarks).</summary>
     public static IServiceCollection AddMessengerBackend(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHttpContextAccessor();
-        services.AddOptions<MessengerOptions>().Bind(configuration.GetSection(MessengerOptions.SectionName));
+        services.AddMessengerOptions(configuration);
         services.AddAuthentication();
         services.AddMessengerStorage();
         services.AddMessengerIdentity();

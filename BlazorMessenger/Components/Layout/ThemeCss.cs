@@ -6,14 +6,25 @@ namespace BlazorMessenger.Components.Layout;
 
 /// <summary>
 /// The app's MudBlazor theme (its CSS variables, as MudThemeProvider writes them), rendered once per process for each
-/// mode and shared by every circuit: a MudThemeProvider builds its 25 KB of CSS in each circuit and keeps it there.
+/// mode and shared by every circuit: a MudThemeProvider builds its 25 KB of CSS in each circuit and keeps it there. A
+/// render that failed is tried again by the next page rather than kept; two pages at once may both render it (the same CSS).
 /// </summary>
 public sealed class ThemeCss(IServiceProvider services, ILoggerFactory logs)
 {
-    private readonly Lazy<Task<MarkupString>> _light = new(() => RenderAsync(services, logs, dark: false));
-    private readonly Lazy<Task<MarkupString>> _dark = new(() => RenderAsync(services, logs, dark: true));
+    private readonly Task<MarkupString>?[] _rendered = new Task<MarkupString>?[2];
 
-    public Task<MarkupString> ForAsync(bool dark) => (dark ? _dark : _light).Value;
+    public Task<MarkupString> ForAsync(bool dark)
+    {
+        var mode = dark ? 1 : 0;
+        var rendered = Volatile.Read(ref _rendered[mode]);
+        if (rendered is null || rendered.IsFaulted || rendered.IsCanceled)
+        {
+            rendered = RenderAsync(services, logs, dark);
+            Volatile.Write(ref _rendered[mode], rendered);
+        }
+
+        return rendered;
+    }
 
     private static async Task<MarkupString> RenderAsync(IServiceProvider services, ILoggerFactory logs, bool dark)
     {

@@ -78,7 +78,7 @@ public sealed partial class MessageWriter : IAsyncDisposable
     {
         _metrics = metrics;
         var limits = options.Value.Writer;
-        _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(Math.Max(1, limits.MaxQueue)) { SingleReader = true });
+        _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(limits.MaxQueue) { SingleReader = true });
         _deadline = TimeSpan.FromSeconds(limits.SendTimeoutSeconds);
         _typing = typing;
         _dbFactory = dbFactory;

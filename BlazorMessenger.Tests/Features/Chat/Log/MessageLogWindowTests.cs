@@ -1,14 +1,22 @@
+using BlazorMessenger.Data;
 using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Realtime;
 using BlazorMessenger.Tests.TestSupport;
 using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BlazorMessenger.Tests.Features.Chat;
 
 /// <summary>The log holds at most a window of messages (100 by default): what goes at one end loads again when needed.</summary>
 public sealed class MessageLogWindowTests : ChatComponentContext
 {
+    private readonly HeldMessageRead _heldRead = new();
+
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    protected override void ConfigureServices(IServiceCollection services) =>
+        services.ConfigureDbContext<ApplicationDbContext>(db => db.AddInterceptors(_heldRead));
 
     [Fact]
     public async Task A_full_window_lets_go_of_its_oldest_for_a_message_at_the_bottom_and_leaves_the_message_below_for_a_reader_further_back()
@@ -54,6 +62,100 @@ public sealed class MessageLogWindowTests : ChatComponentContext
         cut.WaitForAssertion(() => Assert.Equal(("old 61", "old 160", 100), Shown(cut)));
         Assert.DoesNotContain("Load newer messages", cut.Markup);
     }
+
+    [Fact]
+    public async Task A_page_asked_for_twice_at_once_by_the_button_and_by_scrolling_is_added_once()
+    {
+        var (cut, module) = await ScrolledBackAsync();
+        var measure = module.Setup<object>("measure", _ => true);
+
+        var scrolled = cut.InvokeAsync(() => cut.Instance.LoadNewerAsync());
+        var pressed = await cut.InvokeAsync(() => cut.Instance.LoadNewerAsync());
+        measure.SetResult(null!);
+
+        Assert.False(pressed);
+        Assert.True(await scrolled);
+        cut.WaitForAssertion(() => Assert.Equal(("old 61", "old 160", 100), Shown(cut)));
+        Assert.Equal(Enumerable.Range(61, 100).Select(i => $"old {i}"), Bodies(cut));
+    }
+
+    [Fact]
+    public async Task A_page_still_on_its_way_when_the_reader_jumps_elsewhere_is_dropped_rather_than_put_out_of_place()
+    {
+        await Bed.StoreSilentlyAsync([.. Enumerable.Range(1, 160).Select(i => $"old {i}")]);
+        await ReadAllAsync();
+        JSInterop.SetupModule("./Features/Chat/Log/MessageLog.razor.js");
+        var cut = await RenderLogAsync();
+        var held = _heldRead.ArmAsync();
+
+        var older = cut.InvokeAsync(() => cut.Instance.LoadOlderAsync());
+        await held.WaitAsync(Ct);
+        await cut.InvokeAsync(() => cut.Instance.JumpToAsync(5));
+        _heldRead.Release();
+
+        Assert.False(await older);
+        var bodies = Bodies(cut);
+        Assert.Equal("old 1", bodies[0]);
+        Assert.Equal(Enumerable.Range(1, bodies.Count).Select(i => $"old {i}"), bodies);
+        Assert.Contains("Load newer messages", cut.Markup);
+    }
+
+    [Fact]
+    public async Task A_reconnect_while_reading_further_back_announces_nothing_and_what_came_meanwhile_loads_on_the_way_down()
+    {
+        var (cut, _) = await ScrolledBackAsync();
+        await Bed.StoreSilentlyAsync("meanwhile 1", "meanwhile 2");
+
+        await cut.InvokeAsync(() => Services.GetRequiredService<CircuitEvents>().RaiseReconnected());
+        // Hub events and the reconnect are handled in order: once this message is counted, the reconnect is done.
+        await Task.Run(() => Bed.SendAsync(Bed.Alice, "after the reconnect"), Ct);
+
+        cut.WaitForAssertion(() => Assert.Contains("1 new message", cut.Markup));
+        Assert.DoesNotContain("new messages", cut.Markup);
+        Assert.Equal(("old 11", "old 110", 100), Shown(cut));
+        Assert.Equal("", cut.Find("[data-testid=announcement]").TextContent);
+        await cut.InvokeAsync(() => cut.Instance.LoadNewerAsync());
+        await cut.InvokeAsync(() => cut.Instance.LoadNewerAsync());
+        cut.WaitForAssertion(() => Assert.Equal(("old 64", "after the reconnect", 100), Shown(cut)));
+    }
+
+    [Fact]
+    public async Task A_message_sent_while_the_last_newer_page_was_being_read_is_shown_once_the_page_is_in()
+    {
+        var (cut, _) = await ScrolledBackAsync();
+        var held = _heldRead.ArmAsync();
+        var newer = cut.InvokeAsync(() => cut.Instance.LoadNewerAsync());
+        await held.WaitAsync(Ct);
+
+        await Task.Run(() => Bed.SendAsync(Bed.Alice, "sent meanwhile"), Ct);
+        cut.WaitForAssertion(() => Assert.Contains("1 new message", cut.Markup));
+        _heldRead.Release();
+
+        Assert.True(await newer);
+        cut.WaitForAssertion(() => Assert.Equal(("old 62", "sent meanwhile", 100), Shown(cut)));
+    }
+
+    /// <summary>160 messages, read; the log scrolled back two pages: old 11 to old 110 shown, the newest let go of.</summary>
+    private async Task<(IRenderedComponent<MessageLog> Cut, BunitJSModuleInterop Module)> ScrolledBackAsync()
+    {
+        await Bed.StoreSilentlyAsync([.. Enumerable.Range(1, 160).Select(i => $"old {i}")]);
+        await ReadAllAsync();
+        var module = JSInterop.SetupModule("./Features/Chat/Log/MessageLog.razor.js");
+        var cut = await RenderLogAsync();
+        await cut.InvokeAsync(() => cut.Instance.LoadOlderAsync());
+        await cut.InvokeAsync(() => cut.Instance.LoadOlderAsync());
+        cut.WaitForAssertion(() => Assert.Equal(("old 11", "old 110", 100), Shown(cut)));
+        return (cut, module);
+    }
+
+    private async Task ReadAllAsync()
+    {
+        var last = (await Bed.Chat.GetPageAsync(Bed.Bob, Bed.ConversationId, null, Ct))[^1];
+        await Bed.Receipts.MarkReadAsync(Bed.Bob, Bed.ConversationId, last.Seq, Ct);
+    }
+
+    private static List<string> Bodies(IRenderedComponent<MessageLog> cut) =>
+        [.. cut.FindAll(".bm-msg .bm-body").Select(b => b.TextContent)];
 
     private static (string First, string Last, int Count) Shown(IRenderedComponent<MessageLog> cut)
     {

@@ -9,6 +9,9 @@ public sealed partial class MessageLog
     private int _newBelow;
     private string? _announcement;
 
+    /// <summary>The newest Seq the hub has told of: one that arrived while a page was on its way is read once it is in.</summary>
+    private long _latestKnownSeq;
+
     private Task OnEventAsync(MessengerEvent messengerEvent)
     {
         switch (messengerEvent)
@@ -39,6 +42,7 @@ public sealed partial class MessageLog
     /// <summary>The next Seq is appended; an older one is a duplicate; a later one means a gap, read from the database.</summary>
     private async Task ReceiveAsync(ChatMessage message)
     {
+        _latestKnownSeq = Math.Max(_latestKnownSeq, message.Seq);
         if (message.Seq <= LastSeq)
         {
             return;
@@ -79,19 +83,37 @@ public sealed partial class MessageLog
         }
     }
 
-    /// <summary>After a reconnect: the messages and the receipts that moved meanwhile.</summary>
+    /// <summary>
+    /// After a reconnect: the messages and the receipts that moved meanwhile. A reader further back (the newest let go
+    /// of) reads what came meanwhile as they scroll down: nothing below them is new to them yet.
+    /// </summary>
     private async Task CatchUpAfterReconnectAsync()
     {
-        await CatchUpAsync();
+        if (!_hasNewer)
+        {
+            await CatchUpAsync();
+        }
+
         await LoadReceiptsAsync();
         StateHasChanged();
     }
+
+    /// <summary>A message the hub told of while a page was loading, and which that page was read too early to hold.</summary>
+    private Task CatchUpIfBehindAsync() => !_hasNewer && _latestKnownSeq > LastSeq ? CatchUpAsync() : Task.CompletedTask;
 
     private async Task CatchUpAsync()
     {
         try
         {
-            var missing = await Chat.GetAfterAsync(UserId, Conversation.Id, LastSeq, _cts.Token);
+            var (generation, after) = (_generation, LastSeq);
+            var missing = await Chat.GetAfterAsync(UserId, Conversation.Id, after, _cts.Token);
+            if (generation != _generation || LastSeq < after)
+            {
+                // A jump or the way back to the newest replaced the window meanwhile and read it afresh, or an older
+                // page let go of the newest (they load again on the way down).
+                return;
+            }
+
             var fresh = missing.Where(m => m.Seq > LastSeq).ToList();
             // A reader at the newest keeps the newest (the oldest go); one reading further back keeps their place, and
             // what does not fit in the window waits below.

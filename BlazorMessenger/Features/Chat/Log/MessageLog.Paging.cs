@@ -10,11 +10,18 @@ namespace BlazorMessenger.Features.Chat;
 /// they scroll back down. Every rendered bubble stays in the circuit's memory, so the log holds at most a window of
 /// messages: a page loaded at one end lets go of as many at the other, and scrolling there loads them again.
 /// </summary>
+/// <remarks>
+/// Loads overlap (a button pressed while the script loads a page, a jump while a page is on its way), and each awaits the
+/// database: one page at a time loads at the ends, and what arrives for a window that has moved meanwhile is dropped
+/// rather than added twice or out of place. A jump or the way back to the newest replaces the window and wins.
+/// </remarks>
 public sealed partial class MessageLog
 {
     private bool _hasOlder;
     private bool _hasNewer;
     private long? _highlightSeq;
+    private bool _paging;
+    private int _generation;
 
     [Inject]
     private IOptions<MessengerOptions> Options { get; set; } = default!;
@@ -24,68 +31,112 @@ public sealed partial class MessageLog
 
     private async Task LoadNewestAsync()
     {
+        var generation = ++_generation;
         var page = await Chat.GetPageAsync(UserId, Conversation.Id, null, _cts.Token);
-        _messages.AddRange(page);
-        _hasOlder = page.Count == MessageRules.PageSize && page[0].Seq > 1;
+        if (generation == _generation)
+        {
+            ReplaceWindow(page, hasNewer: false, highlight: null);
+            _hasOlder = page.Count == MessageRules.PageSize && page[0].Seq > 1;
+        }
     }
 
     private async Task LoadAroundAsync(long seq)
     {
+        var generation = ++_generation;
         var around = await Chat.GetAroundAsync(UserId, Conversation.Id, seq, _cts.Token);
+        var latest = Math.Max(Conversation.LastSeq, await LatestSeqAsync());
+        if (generation == _generation)
+        {
+            ReplaceWindow(around, around.Count > 0 && around[^1].Seq < latest, around.Any(m => m.Seq == seq) ? seq : null);
+            _hasOlder = around.Count > 0 && around[0].Seq > 1;
+        }
+    }
+
+    private void ReplaceWindow(IReadOnlyList<ChatMessage> messages, bool hasNewer, long? highlight)
+    {
         _messages.Clear();
-        _messages.AddRange(around);
-        _hasOlder = around.Count > 0 && around[0].Seq > 1;
-        _hasNewer = around.Count > 0 && around[^1].Seq < Math.Max(Conversation.LastSeq, await LatestSeqAsync());
-        _highlightSeq = around.Any(m => m.Seq == seq) ? seq : null;
-        _newBelow = 0;
+        _messages.AddRange(messages);
+        (_hasNewer, _highlightSeq, _newBelow) = (hasNewer, highlight, 0);
     }
 
     private async Task<long> LatestSeqAsync() =>
         (await Chat.GetPageAsync(UserId, Conversation.Id, null, _cts.Token)).LastOrDefault()?.Seq ?? 0;
 
-    /// <summary>Prepends the previous page (letting go of the newest beyond the window); answers whether there are older ones still.</summary>
+    /// <summary>
+    /// Prepends the previous page (letting go of the newest beyond the window); answers whether a page was added (the
+    /// script then keeps the reader's message in place and looks again).
+    /// </summary>
     [JSInvokable]
     public async Task<bool> LoadOlderAsync()
     {
-        if (!_hasOlder || _messages.Count == 0 || _module is null)
+        if (!_hasOlder || _messages.Count == 0 || _module is null || _paging)
         {
             return false;
         }
 
-        await ScriptAsync<object>(_module, "measure", _logElement, false);
-        var older = await Chat.GetPageAsync(UserId, Conversation.Id, _messages[0].Seq, _cts.Token);
-        _messages.InsertRange(0, older);
-        _hasOlder = older.Count == MessageRules.PageSize && older[0].Seq > 1;
-        if (_messages.Count > Window)
+        _paging = true;
+        try
         {
-            _messages.RemoveRange(Window, _messages.Count - Window);
-            _hasNewer = true;
-        }
+            var (generation, first) = (_generation, _messages[0].Seq);
+            await ScriptAsync<object>(_module, "measure", _logElement, false);
+            var older = await Chat.GetPageAsync(UserId, Conversation.Id, first, _cts.Token);
+            if (generation != _generation || _messages.Count == 0 || _messages[0].Seq != first)
+            {
+                return false;
+            }
 
-        _scroll |= ScrollWork.KeepPosition;
-        StateHasChanged();
-        return _hasOlder;
+            _messages.InsertRange(0, older);
+            _hasOlder = older.Count == MessageRules.PageSize && older[0].Seq > 1;
+            if (_messages.Count > Window)
+            {
+                _messages.RemoveRange(Window, _messages.Count - Window);
+                _hasNewer = true;
+            }
+
+            _scroll |= ScrollWork.KeepPosition;
+            StateHasChanged();
+            return true;
+        }
+        finally
+        {
+            _paging = false;
+        }
     }
 
-    /// <summary>Appends the next page (letting go of the oldest beyond the window); answers whether there are newer ones still.</summary>
+    /// <summary>Appends the next page (letting go of the oldest beyond the window); answers whether a page was added.</summary>
     [JSInvokable]
     public async Task<bool> LoadNewerAsync()
     {
-        if (!_hasNewer || _module is null)
+        if (!_hasNewer || _module is null || _paging)
         {
             return false;
         }
 
-        await ScriptAsync<object>(_module, "measure", _logElement, true);
-        // One more than a page tells whether there are more after it.
-        var after = LastSeq;
-        var newer = await Chat.GetAfterAsync(UserId, Conversation.Id, after, MessageRules.PageSize + 1, _cts.Token);
-        _messages.AddRange(newer.Take(MessageRules.PageSize).Where(m => m.Seq > after));
-        _hasNewer = newer.Count > MessageRules.PageSize;
-        LetGoOfOldest();
-        _scroll |= ScrollWork.KeepPosition;
-        StateHasChanged();
-        return _hasNewer;
+        _paging = true;
+        try
+        {
+            var (generation, after) = (_generation, LastSeq);
+            await ScriptAsync<object>(_module, "measure", _logElement, true);
+            // One more than a page tells whether there are more after it.
+            var newer = await Chat.GetAfterAsync(UserId, Conversation.Id, after, MessageRules.PageSize + 1, _cts.Token);
+            if (generation != _generation || LastSeq != after)
+            {
+                return false;
+            }
+
+            _messages.AddRange(newer.Take(MessageRules.PageSize));
+            _hasNewer = newer.Count > MessageRules.PageSize;
+            LetGoOfOldest();
+            _scroll |= ScrollWork.KeepPosition;
+            StateHasChanged();
+        }
+        finally
+        {
+            _paging = false;
+        }
+
+        await CatchUpIfBehindAsync();
+        return true;
     }
 
     /// <summary>Beyond the window the oldest messages go (scrolling up loads them again).</summary>
@@ -101,11 +152,10 @@ public sealed partial class MessageLog
     /// <summary>Leaves an older stretch for the newest page, scrolled to the bottom.</summary>
     private async Task ShowNewestAsync()
     {
-        _messages.Clear();
-        (_hasNewer, _highlightSeq, _newBelow) = (false, null, 0);
         await LoadNewestAsync();
         _scroll |= ScrollWork.Bottom;
         StateHasChanged();
+        await CatchUpIfBehindAsync();
     }
 
     private async Task JumpToBottomAsync()

@@ -17,15 +17,23 @@ export function attach(log, dotnet, startAt) {
             return;
         }
         const older = top?.dataset.more === "true" && log.scrollTop <= nearPx;
-        const newer = !older && bottom?.dataset.more === "true" && log.scrollHeight - log.scrollTop - log.clientHeight <= nearPx;
-        if (!older && !newer) {
+        const newer = bottom?.dataset.more === "true" && log.scrollHeight - log.scrollTop - log.clientHeight <= nearPx;
+        // Near both ends with more at both, the window fits the screen: a page at one end lets go of the other, so
+        // loading on sight would go back and forth for ever. The buttons at either end load then.
+        if (older === newer) {
             return;
         }
         state.loading = true;
         state.positioned = false;
-        dotnet.invokeMethodAsync(older ? "LoadOlderAsync" : "LoadNewerAsync").then(() => {
+        // The server answers whether it added a page: one that did not (a page was already on its way, or the log
+        // moved meanwhile) brings no position to keep.
+        dotnet.invokeMethodAsync(older ? "LoadOlderAsync" : "LoadNewerAsync").then(added => {
             state.loading = false;
-            settle();
+            if (added) {
+                settle();
+            } else {
+                log.bmAnchor = null;
+            }
         }, () => {
             state.loading = false;
             log.bmAnchor = null;

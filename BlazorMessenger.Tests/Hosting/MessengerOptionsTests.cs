@@ -1,0 +1,31 @@
+using BlazorMessenger.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace BlazorMessenger.Tests.Hosting;
+
+public sealed class MessengerOptionsTests
+{
+    [Theory]
+    [InlineData("Messenger:Writer:SendTimeoutSeconds", "0.5")]
+    [InlineData("Messenger:Writer:MaxQueue", "0")]
+    public async Task A_setting_that_cannot_work_stops_the_start_and_names_its_key(string key, string value)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
+        await using var services = new ServiceCollection().AddLogging().AddMessengerBackend(configuration).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<MessengerOptions>>().Value);
+
+        Assert.Contains(key, error.Message);
+    }
+
+    [Fact]
+    public async Task The_defaults_are_valid()
+    {
+        var configuration = new ConfigurationBuilder().Build();
+        await using var services = new ServiceCollection().AddLogging().AddMessengerBackend(configuration).BuildServiceProvider();
+
+        Assert.Equal(10, services.GetRequiredService<IOptions<MessengerOptions>>().Value.Writer.SendTimeoutSeconds);
+    }
+}
