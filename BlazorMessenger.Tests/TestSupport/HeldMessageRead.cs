@@ -9,7 +9,7 @@ namespace BlazorMessenger.Tests.TestSupport;
 /// </summary>
 public sealed class HeldMessageRead : DbCommandInterceptor
 {
-    private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _armed;
 
@@ -17,6 +17,7 @@ public sealed class HeldMessageRead : DbCommandInterceptor
     public Task ArmAsync()
     {
         _reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Volatile.Write(ref _armed, 1);
         return _reached.Task;
     }

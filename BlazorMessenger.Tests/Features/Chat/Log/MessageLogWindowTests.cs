@@ -64,17 +64,17 @@ public sealed class MessageLogWindowTests : ChatComponentContext
     }
 
     [Fact]
-    public async Task A_page_asked_for_twice_at_once_by_the_button_and_by_scrolling_is_added_once()
+    public async Task Two_calls_for_the_next_page_at_once_add_it_once()
     {
         var (cut, module) = await ScrolledBackAsync();
         var measure = module.Setup<object>("measure", _ => true);
 
-        var scrolled = cut.InvokeAsync(() => cut.Instance.LoadNewerAsync());
-        var pressed = await cut.InvokeAsync(() => cut.Instance.LoadNewerAsync());
+        var first = cut.InvokeAsync(() => cut.Instance.LoadNewerAsync());
+        var second = cut.InvokeAsync(() => cut.Instance.LoadNewerAsync());
         measure.SetResult(null!);
 
-        Assert.False(pressed);
-        Assert.True(await scrolled);
+        var answers = await Task.WhenAll(first, second).WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        Assert.Equal([true, false], answers);
         cut.WaitForAssertion(() => Assert.Equal(("old 61", "old 160", 100), Shown(cut)));
         Assert.Equal(Enumerable.Range(61, 100).Select(i => $"old {i}"), Bodies(cut));
     }
@@ -82,10 +82,7 @@ public sealed class MessageLogWindowTests : ChatComponentContext
     [Fact]
     public async Task A_page_still_on_its_way_when_the_reader_jumps_elsewhere_is_dropped_rather_than_put_out_of_place()
     {
-        await Bed.StoreSilentlyAsync([.. Enumerable.Range(1, 160).Select(i => $"old {i}")]);
-        await ReadAllAsync();
-        JSInterop.SetupModule("./Features/Chat/Log/MessageLog.razor.js");
-        var cut = await RenderLogAsync();
+        var cut = await OpenedAtNewestAsync();
         var held = _heldRead.ArmAsync();
 
         var older = cut.InvokeAsync(() => cut.Instance.LoadOlderAsync());
@@ -101,28 +98,45 @@ public sealed class MessageLogWindowTests : ChatComponentContext
     }
 
     [Fact]
+    public async Task Of_two_jumps_the_later_one_wins_even_when_the_earlier_one_answers_last()
+    {
+        var cut = await OpenedAtNewestAsync();
+        var held = _heldRead.ArmAsync();
+
+        var earlier = cut.InvokeAsync(() => cut.Instance.JumpToAsync(5));
+        await held.WaitAsync(Ct);
+        await cut.InvokeAsync(() => cut.Instance.JumpToAsync(80));
+        _heldRead.Release();
+        await earlier;
+
+        Assert.Equal("old 80", cut.Find(".bm-msg.bm-target .bm-body").TextContent);
+        Assert.Contains("old 80", Bodies(cut));
+    }
+
+    [Fact]
     public async Task A_reconnect_while_reading_further_back_announces_nothing_and_what_came_meanwhile_loads_on_the_way_down()
     {
         var (cut, _) = await ScrolledBackAsync();
         await Bed.StoreSilentlyAsync("meanwhile 1", "meanwhile 2");
+        var renders = cut.RenderCount;
 
         await cut.InvokeAsync(() => Services.GetRequiredService<CircuitEvents>().RaiseReconnected());
-        // Hub events and the reconnect are handled in order: once this message is counted, the reconnect is done.
-        await Task.Run(() => Bed.SendAsync(Bed.Alice, "after the reconnect"), Ct);
 
-        cut.WaitForAssertion(() => Assert.Contains("1 new message", cut.Markup));
-        Assert.DoesNotContain("new messages", cut.Markup);
+        // The reconnect ends with a render (the receipts read again); a catch-up would render what it found first.
+        cut.WaitForState(() => cut.RenderCount > renders);
         Assert.Equal(("old 11", "old 110", 100), Shown(cut));
+        Assert.DoesNotContain("new message", cut.Markup);
         Assert.Equal("", cut.Find("[data-testid=announcement]").TextContent);
         await cut.InvokeAsync(() => cut.Instance.LoadNewerAsync());
         await cut.InvokeAsync(() => cut.Instance.LoadNewerAsync());
-        cut.WaitForAssertion(() => Assert.Equal(("old 64", "after the reconnect", 100), Shown(cut)));
+        cut.WaitForAssertion(() => Assert.Equal(("old 63", "meanwhile 2", 100), Shown(cut)));
     }
 
     [Fact]
-    public async Task A_message_sent_while_the_last_newer_page_was_being_read_is_shown_once_the_page_is_in()
+    public async Task A_message_sent_while_the_last_newer_page_was_being_read_waits_below_and_counts_once()
     {
         var (cut, _) = await ScrolledBackAsync();
+        await cut.InvokeAsync(() => cut.Instance.OnAtBottomChanged(false));
         var held = _heldRead.ArmAsync();
         var newer = cut.InvokeAsync(() => cut.Instance.LoadNewerAsync());
         await held.WaitAsync(Ct);
@@ -132,7 +146,19 @@ public sealed class MessageLogWindowTests : ChatComponentContext
         _heldRead.Release();
 
         Assert.True(await newer);
+        cut.WaitForAssertion(() => Assert.Equal("true", cut.Find("[data-log-bottom]").GetAttribute("data-more")));
+        Assert.Equal(("old 61", "old 160", 100), Shown(cut));
+        Assert.Contains("1 new message", cut.Markup);
+        await cut.InvokeAsync(() => cut.Instance.LoadNewerAsync());
         cut.WaitForAssertion(() => Assert.Equal(("old 62", "sent meanwhile", 100), Shown(cut)));
+    }
+
+    private async Task<IRenderedComponent<MessageLog>> OpenedAtNewestAsync()
+    {
+        await Bed.StoreSilentlyAsync([.. Enumerable.Range(1, 160).Select(i => $"old {i}")]);
+        await ReadAllAsync();
+        JSInterop.SetupModule("./Features/Chat/Log/MessageLog.razor.js");
+        return await RenderLogAsync();
     }
 
     /// <summary>160 messages, read; the log scrolled back two pages: old 11 to old 110 shown, the newest let go of.</summary>

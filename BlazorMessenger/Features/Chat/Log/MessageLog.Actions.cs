@@ -74,9 +74,10 @@ public sealed partial class MessageLog
     /// <summary>Shows a message (a quote's original, a pin): at once when it is loaded, else with the page around it.</summary>
     public async Task JumpToAsync(long seq)
     {
-        if (_messages.Count == 0 || seq < _messages[0].Seq || seq > LastSeq)
+        if ((_messages.Count == 0 || seq < _messages[0].Seq || seq > LastSeq) && !await LoadAroundAsync(seq))
         {
-            await LoadAroundAsync(seq);
+            // Another jump (or the way back to the newest) came after this one and won.
+            return;
         }
 
         _highlightSeq = _messages.Any(m => m.Seq == seq) ? seq : null;

@@ -12,6 +12,9 @@ public sealed partial class MessageLog
     /// <summary>The newest Seq the hub has told of: one that arrived while a page was on its way is read once it is in.</summary>
     private long _latestKnownSeq;
 
+    /// <summary>The newest Seq counted in "N new messages": a message told of and then read from the database counts once.</summary>
+    private long _countedSeq;
+
     private Task OnEventAsync(MessengerEvent messengerEvent)
     {
         switch (messengerEvent)
@@ -58,7 +61,7 @@ public sealed partial class MessageLog
         if (_hasNewer)
         {
             // The reader is further back (a search result, a long unread stretch): offer the way down, leave no hole.
-            _newBelow++;
+            CountNew([message]);
             StateHasChanged();
             return;
         }
@@ -120,7 +123,7 @@ public sealed partial class MessageLog
             var taken = Follows(fresh) ? fresh : fresh.Take(Math.Max(0, Window - _messages.Count)).ToList();
             _messages.AddRange(taken);
             LetGoOfOldest();
-            _hasNewer = missing.Count == MessageRules.CatchUpLimit || taken.Count < fresh.Count;
+            _hasNewer |= missing.Count == MessageRules.CatchUpLimit || taken.Count < fresh.Count;
             AfterArrival(fresh);
             StateHasChanged();
         }
@@ -150,8 +153,14 @@ public sealed partial class MessageLog
         }
         else
         {
-            _newBelow += arrived.Count;
+            CountNew(arrived);
         }
+    }
+
+    private void CountNew(IReadOnlyList<ChatMessage> arrived)
+    {
+        _newBelow += arrived.Count(m => m.Seq > _countedSeq);
+        _countedSeq = Math.Max(_countedSeq, arrived[^1].Seq);
     }
 
     /// <summary>Whether the log follows new messages to the bottom: the reader is there (or sent one) and no jump holds them.</summary>

@@ -29,27 +29,37 @@ public sealed partial class MessageLog
     /// <summary>At least two pages, so that the page the reader is looking at always stays while the next one loads.</summary>
     private int Window => Math.Max(Options.Value.Messages.RenderWindow, 2 * MessageRules.PageSize);
 
-    private async Task LoadNewestAsync()
+    /// <summary>Replaces the window with the newest page; answers false when another load replaced it meanwhile.</summary>
+    private async Task<bool> LoadNewestAsync()
     {
         var generation = ++_generation;
         var page = await Chat.GetPageAsync(UserId, Conversation.Id, null, _cts.Token);
-        if (generation == _generation)
+        if (generation != _generation)
         {
-            ReplaceWindow(page, hasNewer: false, highlight: null);
-            _hasOlder = page.Count == MessageRules.PageSize && page[0].Seq > 1;
+            return false;
         }
+
+        ReplaceWindow(page, hasNewer: false, highlight: null);
+        _hasOlder = page.Count == MessageRules.PageSize && page[0].Seq > 1;
+        await CatchUpIfBehindAsync();
+        return true;
     }
 
-    private async Task LoadAroundAsync(long seq)
+    /// <summary>Replaces the window with the page around a message; answers false when another load replaced it meanwhile.</summary>
+    private async Task<bool> LoadAroundAsync(long seq)
     {
         var generation = ++_generation;
         var around = await Chat.GetAroundAsync(UserId, Conversation.Id, seq, _cts.Token);
         var latest = Math.Max(Conversation.LastSeq, await LatestSeqAsync());
-        if (generation == _generation)
+        if (generation != _generation)
         {
-            ReplaceWindow(around, around.Count > 0 && around[^1].Seq < latest, around.Any(m => m.Seq == seq) ? seq : null);
-            _hasOlder = around.Count > 0 && around[0].Seq > 1;
+            return false;
         }
+
+        ReplaceWindow(around, around.Count > 0 && around[^1].Seq < latest, around.Any(m => m.Seq == seq) ? seq : null);
+        _hasOlder = around.Count > 0 && around[0].Seq > 1;
+        await CatchUpIfBehindAsync();
+        return true;
     }
 
     private void ReplaceWindow(IReadOnlyList<ChatMessage> messages, bool hasNewer, long? highlight)
@@ -152,10 +162,11 @@ public sealed partial class MessageLog
     /// <summary>Leaves an older stretch for the newest page, scrolled to the bottom.</summary>
     private async Task ShowNewestAsync()
     {
-        await LoadNewestAsync();
-        _scroll |= ScrollWork.Bottom;
-        StateHasChanged();
-        await CatchUpIfBehindAsync();
+        if (await LoadNewestAsync())
+        {
+            _scroll |= ScrollWork.Bottom;
+            StateHasChanged();
+        }
     }
 
     private async Task JumpToBottomAsync()

@@ -17,15 +17,16 @@ public sealed partial class MessageLog
             return;
         }
 
+        // A page's position first, even when a jump follows: the script waits for it before it loads at the ends again.
+        if (work.HasFlag(ScrollWork.KeepPosition))
+        {
+            await ScriptAsync<object>(_module, "keepPosition", _logElement);
+        }
+
         if (work.HasFlag(ScrollWork.Highlight) && _highlightSeq is { } seq)
         {
             await ScriptAsync<object>(_module, "scrollToSeq", _logElement, seq);
             return;
-        }
-
-        if (work.HasFlag(ScrollWork.KeepPosition))
-        {
-            await ScriptAsync<object>(_module, "keepPosition", _logElement);
         }
 
         if (work.HasFlag(ScrollWork.Bottom))

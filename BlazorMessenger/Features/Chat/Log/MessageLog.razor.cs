@@ -114,9 +114,8 @@ public sealed partial class MessageLog : IAsyncDisposable
         }
 
         // Only a new ?at= moves the log: a jump to a quote or pin since must not be undone by the page rendering again.
-        if (_module is not null && JumpTo is { } seq && seq != _jumpParameter)
+        if (_module is not null && JumpTo is { } seq && seq != _jumpParameter && await LoadAroundAsync(seq))
         {
-            await LoadAroundAsync(seq);
             _scroll |= ScrollWork.Highlight;
         }
 

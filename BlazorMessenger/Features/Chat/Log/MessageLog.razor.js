@@ -6,50 +6,60 @@ const nearBottomPx = 48;
 const seenReportIntervalMs = 250;
 
 export function attach(log, dotnet, startAt) {
-    const state = { atBottom: true, loading: false, positioned: false };
+    const state = { atBottom: true, busy: false, held: null, top: log.scrollTop };
     const top = log.querySelector("[data-log-top]");
     const bottom = log.querySelector("[data-log-bottom]");
     const nearPx = 200;
     // A page loads at whichever end the reader comes near, when the server marked that there is more there (data-more);
-    // the log holds a window of messages, so scrolling back down loads again what scrolling up let go of.
+    // the log holds a window of messages, so scrolling back down loads again what scrolling up let go of. After a page
+    // at one end the other end waits until the reader scrolls towards it: on a tall screen a page at the top (letting
+    // go of the newest) can leave the reader near the bottom too, and loading there would go back and forth for ever.
     const load = () => {
-        if (state.loading || log.scrollHeight <= log.clientHeight) {
+        if (state.busy || log.scrollHeight <= log.clientHeight) {
             return;
         }
-        const older = top?.dataset.more === "true" && log.scrollTop <= nearPx;
-        const newer = bottom?.dataset.more === "true" && log.scrollHeight - log.scrollTop - log.clientHeight <= nearPx;
-        // Near both ends with more at both, the window fits the screen: a page at one end lets go of the other, so
-        // loading on sight would go back and forth for ever. The buttons at either end load then.
-        if (older === newer) {
+        const older = state.held !== "newer" && top?.dataset.more === "true" && log.scrollTop <= nearPx;
+        const newer = !older && state.held !== "older" && bottom?.dataset.more === "true"
+            && log.scrollHeight - log.scrollTop - log.clientHeight <= nearPx;
+        if (older || newer) {
+            loadAt(older ? "older" : "newer");
+        }
+    };
+    // Busy from the call until the page is in place and the log has looked again: the scrolling meanwhile is the log
+    // keeping the reader's place, not the reader.
+    const loadAt = end => {
+        if (state.busy) {
             return;
         }
-        state.loading = true;
-        state.positioned = false;
-        // The server answers whether it added a page: one that did not (a page was already on its way, or the log
-        // moved meanwhile) brings no position to keep.
-        dotnet.invokeMethodAsync(older ? "LoadOlderAsync" : "LoadNewerAsync").then(added => {
-            state.loading = false;
-            if (added) {
-                settle();
-            } else {
-                log.bmAnchor = null;
+        state.busy = true;
+        state.held = end;
+        log.dataset.loading = end;
+        // The server answers whether it added a page: one that did not (the log moved meanwhile: a jump, or the way
+        // back to the newest) brings no position to keep.
+        dotnet.invokeMethodAsync(end === "older" ? "LoadOlderAsync" : "LoadNewerAsync").then(added => {
+            if (!added) {
+                done();
             }
-        }, () => {
-            state.loading = false;
-            log.bmAnchor = null;
-        });
+        }, done);
+    };
+    const done = () => {
+        state.busy = false;
+        delete log.dataset.loading;
+        log.bmAnchor = null;
     };
     // The observer only reports changes: a reader still near an end once a page has arrived and their position is
-    // kept would wait forever, so look once more when both the load and the positioning are done.
-    const settle = () => {
-        if (!state.loading && state.positioned) {
-            state.positioned = false;
-            requestAnimationFrame(load);
+    // kept would wait forever, so look once more then.
+    log.bmAfterLoad = () => requestAnimationFrame(() => {
+        state.busy = false;
+        delete log.dataset.loading;
+        load();
+    });
+    const onLoadButton = e => {
+        const end = e.target.closest?.("[data-load]")?.dataset.load;
+        if (end) {
+            state.held = null;
+            loadAt(end);
         }
-    };
-    log.bmAfterLoad = () => {
-        state.positioned = true;
-        settle();
     };
     const observer = new IntersectionObserver(entries => {
         if (entries.some(e => e.isIntersecting)) {
@@ -111,6 +121,12 @@ export function attach(log, dotnet, startAt) {
         if (log.bmAnchor) {
             log.bmAnchor = anchorOf(log, log.bmAnchor.fromBottom);
         }
+        if (!state.busy && log.scrollTop !== state.top) {
+            // The reader turned towards the end that waited: it may load again.
+            const towards = log.scrollTop < state.top ? "older" : "newer";
+            state.held = state.held === towards ? state.held : null;
+        }
+        state.top = log.scrollTop;
         load();
         const atBottom = isAtBottom(log);
         if (atBottom !== state.atBottom) {
@@ -124,6 +140,7 @@ export function attach(log, dotnet, startAt) {
     log.addEventListener("contextmenu", openActions);
     const onAct = e => act(log, dotnet, e);
     log.addEventListener("click", onAct);
+    log.addEventListener("click", onLoadButton);
     const start = startAt && log.querySelector(startAt.selector);
     if (start) {
         reveal(log, start, startAt.block);
@@ -148,6 +165,7 @@ export function attach(log, dotnet, startAt) {
             log.removeEventListener("loadedmetadata", seekable, true);
             log.removeEventListener("contextmenu", openActions);
             log.removeEventListener("click", onAct);
+            log.removeEventListener("click", onLoadButton);
         }
     };
 }
