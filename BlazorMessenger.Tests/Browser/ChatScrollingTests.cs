@@ -126,7 +126,7 @@ public sealed class ChatScrollingTests(BrowserFixture browser)
         await Expect(log.Locator(".bm-msg").Last).ToBeInViewportAsync();
 
         await log.EvaluateAsync("e => e.scrollTop = e.scrollHeight / 3");
-        await Task.Delay(300, TestContext.Current.CancellationToken);
+        await Expect(log).ToHaveAttributeAsync("data-at-bottom", "false");
         await chat.SendAsync(aliceId, conversationId, Guid.NewGuid(), "while reading older ones", ct: TestContext.Current.CancellationToken);
         var jump = bobSession.Page.GetByRole(AriaRole.Button, new() { Name = "1 new message" });
         await Expect(jump).ToBeVisibleAsync();

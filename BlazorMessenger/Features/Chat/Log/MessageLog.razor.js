@@ -130,10 +130,14 @@ export function attach(log, dotnet, startAt) {
         load();
         const atBottom = isAtBottom(log);
         if (atBottom !== state.atBottom) {
-            state.atBottom = atBottom;
-            dotnet.invokeMethodAsync("OnAtBottomChanged", atBottom);
+            tellAtBottom(atBottom);
         }
         reportSeen();
+    };
+    // Whether the reader is at the bottom (the log follows new messages then); data-at-bottom says what the server knows.
+    const tellAtBottom = atBottom => {
+        state.atBottom = atBottom;
+        dotnet.invokeMethodAsync("OnAtBottomChanged", atBottom).then(() => log.dataset.atBottom = atBottom, () => { });
     };
     log.addEventListener("scroll", onScroll, { passive: true });
     log.addEventListener("loadedmetadata", seekable, true);
@@ -147,9 +151,10 @@ export function attach(log, dotnet, startAt) {
     } else {
         log.scrollTop = log.scrollHeight;
     }
-    state.atBottom = isAtBottom(log);
-    if (!state.atBottom) {
-        dotnet.invokeMethodAsync("OnAtBottomChanged", false);
+    if (isAtBottom(log)) {
+        log.dataset.atBottom = true;
+    } else {
+        tellAtBottom(false);
     }
     reportSeen();
     // Scrolling does nothing special until now; browser tests and benchmarks wait for this mark.
