@@ -77,42 +77,6 @@ public sealed class ChatScrollingTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task On_a_screen_about_a_page_tall_a_page_at_one_end_does_not_set_off_one_at_the_other()
-    {
-        var (alice, bob, aliceId, conversationId) = await browser.ChatPairAsync();
-        await browser.SeedAsync(conversationId, aliceId, 300);
-        await using var session = await browser.LoggedInAsync(bob, $"/chat/{alice}");
-        var page = session.Page;
-        var log = page.GetByRole(AriaRole.Log, new() { Name = "Messages" });
-        var bubbles = log.Locator(".bm-msg");
-        await Expect(bubbles).ToHaveCountAsync(50);
-        await Expect(log).ToHaveAttributeAsync("data-ready", "true");
-
-        // The log a little shorter than a page (the page above loads as the view grows to its top): once the window is
-        // full, a page at the top lets go of the newest and leaves the reader near the bottom as well.
-        var pageHeight = await log.EvaluateAsync<double>("e => e.scrollHeight");
-        var logHeight = await log.EvaluateAsync<double>("e => e.clientHeight");
-        var viewport = page.ViewportSize!;
-        await page.SetViewportSizeAsync(viewport.Width, viewport.Height + (int)(pageHeight - 150 - logHeight));
-        await Expect(bubbles).ToHaveCountAsync(100);
-        await log.EvaluateAsync("e => e.scrollTop = 0");
-
-        await Expect(bubbles.First).ToHaveAttributeAsync("data-seq", "151");
-        await Expect(log).Not.ToHaveAttributeAsync("data-loading", new System.Text.RegularExpressions.Regex("."));
-        Assert.True(await log.EvaluateAsync<bool>("e => e.scrollHeight - e.scrollTop - e.clientHeight <= 200"),
-            "the reader should be near the bottom as well, or this screen does not test the back and forth");
-        // Two frames on, the log has looked again at both ends: nothing loads until the reader moves.
-        await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
-        Assert.Null(await log.GetAttributeAsync("data-loading"));
-        Assert.Equal("151", await bubbles.First.GetAttributeAsync("data-seq"));
-
-        // The reader turns down: the newest load again.
-        await log.HoverAsync();
-        await page.Mouse.WheelAsync(0, 400);
-        await Expect(bubbles.Last).ToHaveAttributeAsync("data-seq", "300");
-    }
-
-    [Fact]
     public async Task A_new_message_follows_the_reader_at_the_bottom_and_otherwise_offers_a_new_messages_button()
     {
         var (alice, bob, aliceId, conversationId) = await browser.ChatPairAsync();

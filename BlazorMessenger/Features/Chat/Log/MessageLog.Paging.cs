@@ -145,7 +145,16 @@ public sealed partial class MessageLog
             _paging = false;
         }
 
-        await CatchUpIfBehindAsync();
+        try
+        {
+            await CatchUpIfBehindAsync();
+        }
+        catch (Exception ex)
+        {
+            // The page is in and the script waits for its position: the catch-up's failure is the log's, not the page's.
+            await DispatchExceptionAsync(ex);
+        }
+
         return true;
     }
 

@@ -6,7 +6,8 @@ const nearBottomPx = 48;
 const seenReportIntervalMs = 250;
 
 export function attach(log, dotnet, startAt) {
-    const state = { atBottom: true, busy: false, held: null, top: log.scrollTop };
+    const state = { atBottom: true, busy: false, held: null, turned: null, top: log.scrollTop,
+        down: document.documentElement.dataset.connection === "down" };
     const top = log.querySelector("[data-log-top]");
     const bottom = log.querySelector("[data-log-bottom]");
     const nearPx = 200;
@@ -15,7 +16,7 @@ export function attach(log, dotnet, startAt) {
     // at one end the other end waits until the reader scrolls towards it: on a tall screen a page at the top (letting
     // go of the newest) can leave the reader near the bottom too, and loading there would go back and forth for ever.
     const load = () => {
-        if (state.busy || log.scrollHeight <= log.clientHeight) {
+        if (state.busy || state.down || log.scrollHeight <= log.clientHeight) {
             return;
         }
         const older = state.held !== "newer" && top?.dataset.more === "true" && log.scrollTop <= nearPx;
@@ -28,7 +29,7 @@ export function attach(log, dotnet, startAt) {
     // Busy from the call until the page is in place and the log has looked again: the scrolling meanwhile is the log
     // keeping the reader's place, not the reader.
     const loadAt = end => {
-        if (state.busy) {
+        if (state.busy || state.down) {
             return;
         }
         state.busy = true;
@@ -50,10 +51,16 @@ export function attach(log, dotnet, startAt) {
     // The observer only reports changes: a reader still near an end once a page has arrived and their position is
     // kept would wait forever, so look once more then.
     log.bmAfterLoad = () => requestAnimationFrame(() => {
+        if (state.turned && state.turned !== state.held) {
+            state.held = null;
+        }
+        state.turned = null;
         state.busy = false;
         delete log.dataset.loading;
         load();
     });
+    // A jump or the way to the newest puts the reader somewhere new: both ends may load.
+    log.bmRelease = () => state.held = null;
     const onLoadButton = e => {
         const end = e.target.closest?.("[data-load]")?.dataset.load;
         if (end) {
@@ -110,15 +117,26 @@ export function attach(log, dotnet, startAt) {
     // A report on its way when the connection dropped may never be answered: report again once it is back.
     const connection = document.getElementById("components-reconnect-modal");
     const onConnection = e => {
+        state.down = e.detail.state !== "hide";
         if (e.detail.state === "hide") {
             reported = 0;
             reportSeen();
+            // A page asked for while the connection dropped is never answered: ask again.
+            if (state.busy) {
+                done();
+            }
+            load();
         }
     };
     connection?.addEventListener("components-reconnect-state-changed", onConnection);
 
     const onScroll = () => {
         if (log.bmAnchor) {
+            // While a page loads the log puts the anchor back where it was: if it moved, the reader scrolled.
+            const drift = log.bmAnchor.element?.isConnected ? offsetOf(log, log.bmAnchor.element) - log.bmAnchor.offset : 0;
+            if (state.busy && Math.abs(drift) > 1) {
+                state.turned = drift < 0 ? "newer" : "older";
+            }
             log.bmAnchor = anchorOf(log, log.bmAnchor.fromBottom);
         }
         if (!state.busy && log.scrollTop !== state.top) {
@@ -218,6 +236,7 @@ export function scrollToBottom(log) {
         return null;
     }
     log.scrollTop = log.scrollHeight;
+    log.bmRelease?.();
 }
 
 // The message at one edge of the view and how far it stands from the log's top, taken when a page is asked for (and
@@ -237,13 +256,18 @@ function anchorOf(log, fromBottom) {
     const element = fromBottom
         ? shown.findLast(e => e.getBoundingClientRect().top < view.bottom)
         : shown.find(e => e.getBoundingClientRect().bottom > view.top);
-    return { element, fromBottom, offset: element ? element.getBoundingClientRect().top - view.top : 0 };
+    return { element, fromBottom, offset: element ? offsetOf(log, element) : 0 };
+}
+
+// How far an element stands from the top of the log's view (0 for one that is gone).
+function offsetOf(log, element) {
+    return element?.isConnected ? element.getBoundingClientRect().top - log.getBoundingClientRect().top : 0;
 }
 
 function hold(log) {
     const anchor = log.bmAnchor;
     if (anchor?.element?.isConnected) {
-        log.scrollTop += anchor.element.getBoundingClientRect().top - log.getBoundingClientRect().top - anchor.offset;
+        log.scrollTop += offsetOf(log, anchor.element) - anchor.offset;
     }
 }
 
@@ -260,6 +284,7 @@ export function scrollToSeq(log, seq) {
     if (!log) {
         return null;
     }
+    log.bmRelease?.();
     const target = log.querySelector(`[data-seq="${seq}"]`);
     if (target) {
         reveal(log, target, "center");
