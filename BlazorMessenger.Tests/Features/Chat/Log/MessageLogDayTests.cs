@@ -53,8 +53,10 @@ public sealed class MessageLogDayTests : ChatComponentContext
         var cut = await RenderLogAsync(TimeZoneInfo.Utc);
         Assert.Equal(["Yesterday"], Separators(cut));
 
-        var sent = await Bed.SendAsync(Bed.Alice, "today");
-        Bed.Hub.Publish([Bed.Bob], new MessagePosted(sent with { CreatedUtc = Now }));
+        // Stored at the test's own "now", not the machine's (a real send would carry today's date, whatever day that is).
+        await Bed.StoreSilentlyAsync((Now, "today"));
+        var arrived = (await Bed.Chat.GetPageAsync(Bed.Bob, Bed.ConversationId, null, Xunit.TestContext.Current.CancellationToken))[^1];
+        Bed.Hub.Publish([Bed.Bob], new MessagePosted(arrived));
 
         cut.WaitForAssertion(() => Assert.Equal(["Yesterday", "Today"], Separators(cut)));
     }
