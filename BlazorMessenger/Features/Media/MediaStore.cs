@@ -99,7 +99,7 @@ public sealed class MediaStore(StorageLocation storage)
     public string PathFor(string key)
     {
         var path = Path.GetFullPath(Path.Combine(Root, key));
-        if (!path.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        if (!StorageLocation.IsInside(Root, path))
         {
             throw new ArgumentException("A media key must stay inside the media directory.", nameof(key));
         }
@@ -119,6 +119,6 @@ public sealed class MediaStore(StorageLocation storage)
     /// <summary>Every stored file's key.</summary>
     public IEnumerable<string> EnumerateKeys() =>
         Directory.Exists(Root)
-            ? Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories).Select(path => Path.GetRelativePath(Root, path).Replace(Path.DirectorySeparatorChar, '/'))
+            ? Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories).Select(path => StorageLocation.RelativeKey(Root, path))
             : [];
 }

@@ -44,16 +44,13 @@ internal static class BackupFiles
     public static string Resolve(string root, string relativePath)
     {
         var path = Path.GetFullPath(Path.Combine(root, relativePath));
-        if (Path.IsPathRooted(relativePath) || !path.StartsWith(Path.TrimEndingDirectorySeparator(root) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        if (Path.IsPathRooted(relativePath) || !StorageLocation.IsInside(root, path))
         {
             throw new BackupRefusedException($"The manifest names {relativePath}, which is outside the backup; nothing was restored.");
         }
 
         return path;
     }
-
-    public static string RelativePath(string root, string path) =>
-        Path.GetRelativePath(root, path).Replace(Path.DirectorySeparatorChar, '/');
 
     /// <summary>
     /// Removes what a failed run wrote into a directory that was empty or missing when it began (so nothing in it is

@@ -19,7 +19,7 @@ public sealed record BackupManifest(
 {
     public const int CurrentFormat = 1;
     public const string FileName = "manifest.json";
-    public const string DatabaseFile = "messenger.db";
+    public const string DatabaseFile = StorageLocation.DatabaseFile;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

@@ -13,7 +13,7 @@ public sealed class DataBackup(StorageLocation storage, int busyTimeoutMs, TimeP
     {
         target = Path.GetFullPath(target);
         var data = Path.TrimEndingDirectorySeparator(storage.DataDirectory);
-        if (target == data || target.StartsWith(data + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        if (target == data || StorageLocation.IsInside(data, target))
         {
             throw new BackupRefusedException($"{target} is inside the data directory {data}: a backup there is lost with it. Choose a directory outside.");
         }
@@ -49,7 +49,7 @@ public sealed class DataBackup(StorageLocation storage, int busyTimeoutMs, TimeP
         foreach (var key in snapshot.MediaKeys)
         {
             var source = media.PathFor(key);
-            var relative = BackupFiles.RelativePath(storage.DataDirectory, source);
+            var relative = StorageLocation.RelativeKey(storage.DataDirectory, source);
             try
             {
                 files.Add(await BackupFiles.CopyAsync(source, BackupFiles.Resolve(target, relative), relative, ct));
@@ -78,7 +78,7 @@ public sealed class DataBackup(StorageLocation storage, int busyTimeoutMs, TimeP
 
         foreach (var key in Directory.EnumerateFiles(storage.KeysDirectory, "*.xml").Order(StringComparer.Ordinal))
         {
-            var relative = BackupFiles.RelativePath(storage.DataDirectory, key);
+            var relative = StorageLocation.RelativeKey(storage.DataDirectory, key);
             files.Add(await BackupFiles.CopyAsync(key, BackupFiles.Resolve(target, relative), relative, ct));
         }
 

@@ -66,19 +66,9 @@ public sealed partial class MessageLog
             return;
         }
 
-        if (message.Seq == LastSeq + 1 && _messages.Count >= Window && !Follows([message]))
+        if (message.Seq == LastSeq + 1)
         {
-            // Reading further back with a full window: the message waits below, on the way down, rather than grow the log.
-            _hasNewer = true;
-            AfterArrival([message]);
-            StateHasChanged();
-        }
-        else if (message.Seq == LastSeq + 1)
-        {
-            _messages.Add(message);
-            LetGoOfOldest();
-            AfterArrival([message]);
-            StateHasChanged();
+            Append([message], moreBeyond: false);
         }
         else
         {
@@ -117,19 +107,25 @@ public sealed partial class MessageLog
                 return;
             }
 
-            var fresh = missing.Where(m => m.Seq > LastSeq).ToList();
-            // A reader at the newest keeps the newest (the oldest go); one reading further back keeps their place, and
-            // what does not fit in the window waits below.
-            var taken = Follows(fresh) ? fresh : fresh.Take(Math.Max(0, Window - _messages.Count)).ToList();
-            _messages.AddRange(taken);
-            LetGoOfOldest();
-            _hasNewer |= missing.Count == MessageRules.CatchUpLimit || taken.Count < fresh.Count;
-            AfterArrival(fresh);
-            StateHasChanged();
+            Append([.. missing.Where(m => m.Seq > LastSeq)], moreBeyond: missing.Count == MessageRules.CatchUpLimit);
         }
         catch (OperationCanceledException) when (_cts.IsCancellationRequested)
         {
         }
+    }
+
+    /// <summary>
+    /// Adds messages that follow the window. A reader at the newest keeps the newest (the oldest go); one reading further
+    /// back keeps their place, and what does not fit in the window waits below, on the way down.
+    /// </summary>
+    private void Append(IReadOnlyList<ChatMessage> fresh, bool moreBeyond)
+    {
+        var taken = Follows(fresh) ? fresh : fresh.Take(Math.Max(0, Window - _messages.Count)).ToList();
+        _messages.AddRange(taken);
+        LetGoOfOldest();
+        _hasNewer |= moreBeyond || taken.Count < fresh.Count;
+        AfterArrival(fresh);
+        StateHasChanged();
     }
 
     private void AfterArrival(IReadOnlyList<ChatMessage> arrived)

@@ -50,13 +50,14 @@ public sealed partial class MessageLog
     {
         var generation = ++_generation;
         var around = await Chat.GetAroundAsync(UserId, Conversation.Id, seq, _cts.Token);
-        var latest = Math.Max(Conversation.LastSeq, await LatestSeqAsync());
+        var hasNewer = around.Count > 0 && (around[^1].Seq < Conversation.LastSeq
+            || (await Chat.GetAfterAsync(UserId, Conversation.Id, around[^1].Seq, 1, _cts.Token)).Count > 0);
         if (generation != _generation)
         {
             return false;
         }
 
-        ReplaceWindow(around, around.Count > 0 && around[^1].Seq < latest, around.Any(m => m.Seq == seq) ? seq : null);
+        ReplaceWindow(around, hasNewer, around.Any(m => m.Seq == seq) ? seq : null);
         _hasOlder = around.Count > 0 && around[0].Seq > 1;
         await CatchUpIfBehindAsync();
         return true;
@@ -68,9 +69,6 @@ public sealed partial class MessageLog
         _messages.AddRange(messages);
         (_hasNewer, _highlightSeq, _newBelow) = (hasNewer, highlight, 0);
     }
-
-    private async Task<long> LatestSeqAsync() =>
-        (await Chat.GetPageAsync(UserId, Conversation.Id, null, _cts.Token)).LastOrDefault()?.Seq ?? 0;
 
     /// <summary>
     /// Prepends the previous page (letting go of the newest beyond the window); answers whether a page was added (the
@@ -97,11 +95,7 @@ public sealed partial class MessageLog
 
             _messages.InsertRange(0, older);
             _hasOlder = older.Count == MessageRules.PageSize && older[0].Seq > 1;
-            if (_messages.Count > Window)
-            {
-                _messages.RemoveRange(Window, _messages.Count - Window);
-                _hasNewer = true;
-            }
+            LetGoOfNewest();
 
             _scroll |= ScrollWork.KeepPosition;
             StateHasChanged();
@@ -165,6 +159,16 @@ public sealed partial class MessageLog
         {
             _messages.RemoveRange(0, _messages.Count - Window);
             _hasOlder = true;
+        }
+    }
+
+    /// <summary>Beyond the window the newest messages go (scrolling down loads them again).</summary>
+    private void LetGoOfNewest()
+    {
+        if (_messages.Count > Window)
+        {
+            _messages.RemoveRange(Window, _messages.Count - Window);
+            _hasNewer = true;
         }
     }
 

@@ -20,8 +20,7 @@ export function attach(log, dotnet, startAt) {
             return;
         }
         const older = state.held !== "newer" && top?.dataset.more === "true" && log.scrollTop <= nearPx;
-        const newer = !older && state.held !== "older" && bottom?.dataset.more === "true"
-            && log.scrollHeight - log.scrollTop - log.clientHeight <= nearPx;
+        const newer = !older && state.held !== "older" && bottom?.dataset.more === "true" && isAtBottom(log, nearPx);
         if (older || newer) {
             loadAt(older ? "older" : "newer");
         }
@@ -55,8 +54,7 @@ export function attach(log, dotnet, startAt) {
             state.held = null;
         }
         state.turned = null;
-        state.busy = false;
-        delete log.dataset.loading;
+        done();
         load();
     });
     // A jump or the way to the newest puts the reader somewhere new: both ends may load.
@@ -227,8 +225,8 @@ function openActions(e) {
     button.click();
 }
 
-export function isAtBottom(log) {
-    return log.scrollHeight - log.scrollTop - log.clientHeight <= nearBottomPx;
+export function isAtBottom(log, withinPx = nearBottomPx) {
+    return log.scrollHeight - log.scrollTop - log.clientHeight <= withinPx;
 }
 
 export function scrollToBottom(log) {
