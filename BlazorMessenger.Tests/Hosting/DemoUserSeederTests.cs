@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BlazorMessenger.Tests.Hosting;
 
+[BothDatabases]
 public sealed class DemoUserSeederTests
 {
     [Fact]

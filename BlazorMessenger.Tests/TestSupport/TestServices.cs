@@ -7,14 +7,24 @@ using Microsoft.Extensions.Logging;
 
 namespace BlazorMessenger.Tests.TestSupport;
 
-/// <summary>The app's real storage and Identity registrations over a temporary data directory.</summary>
+/// <summary>
+/// The app's real storage and Identity registrations over a temporary data directory: SQLite in it, or on test.sh's
+/// PostgreSQL pass a database of the test's own (<see cref="PostgresEngine"/>).
+/// </summary>
 public sealed class TestServices : IAsyncDisposable
 {
-    private TestServices(ServiceProvider provider, string dataDirectory)
+    private readonly string? _postgresDatabase;
+
+    private TestServices(ServiceProvider provider, string dataDirectory, string? postgresDatabase)
     {
         Provider = provider;
         DataDirectory = dataDirectory;
+        _postgresDatabase = postgresDatabase;
     }
+
+    public const string ProviderKey = "Messenger:Database:Provider";
+
+    public const string ConnectionStringKey = "ConnectionStrings:Messenger";
 
     public ServiceProvider Provider { get; }
 
@@ -31,6 +41,15 @@ public sealed class TestServices : IAsyncDisposable
             ["Messenger:DataDirectory"] = dataDirectory,
             ["Messenger:SeedDemoUsers"] = seedDemoUsers.ToString(),
         };
+        // test.sh's PostgreSQL pass: a database of the test's own, unless the test chose its storage itself.
+        string? postgresDatabase = null;
+        if (PostgresEngine.ForServiceTests && settings?.ContainsKey(ProviderKey) != true)
+        {
+            postgresDatabase = await PostgresEngine.CreateDatabaseAsync();
+            values[ProviderKey] = nameof(DatabaseProvider.Postgres);
+            values[ConnectionStringKey] = postgresDatabase;
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             values[key] = value;
@@ -48,7 +67,7 @@ public sealed class TestServices : IAsyncDisposable
 
         configure?.Invoke(services);
 
-        var testServices = new TestServices(services.BuildServiceProvider(validateScopes: true), dataDirectory);
+        var testServices = new TestServices(services.BuildServiceProvider(validateScopes: true), dataDirectory, postgresDatabase);
         if (prepare)
         {
             await testServices.Provider.PrepareStorageAsync(TestContext.Current.CancellationToken);
@@ -79,5 +98,9 @@ public sealed class TestServices : IAsyncDisposable
     {
         await Provider.DisposeAsync();
         TempDirectory.Delete(DataDirectory);
+        if (_postgresDatabase is not null)
+        {
+            await PostgresEngine.DropDatabaseAsync(_postgresDatabase);
+        }
     }
 }

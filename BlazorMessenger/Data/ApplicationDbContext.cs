@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace BlazorMessenger.Data;
 
@@ -28,9 +29,24 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
 
     public DbSet<AdminAction> AdminActions => Set<AdminAction>();
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        if (Database.IsNpgsql())
+        {
+            // Every stored time is UTC (timestamptz on PostgreSQL), whatever Kind a value arrives with: SQLite's
+            // provider hands back Unspecified, and a time read there and written here must not be refused.
+            configuration.Properties<DateTime>().HaveConversion<UtcTimes>();
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(ApplicationDbContext).Assembly);
     }
 }
+
+/// <summary>Marks a time as UTC on its way to PostgreSQL; a local time is converted.</summary>
+public sealed class UtcTimes() : ValueConverter<DateTime, DateTime>(
+    v => v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : DateTime.SpecifyKind(v, DateTimeKind.Utc),
+    v => DateTime.SpecifyKind(v, DateTimeKind.Utc));

@@ -104,6 +104,9 @@ public static class ServiceRegistration
     /// <summary>The "Messenger" settings; a value that cannot work stops the start with the key to fix.</summary>
     private static void AddMessengerOptions(this IServiceCollection services, IConfiguration configuration) =>
         services.AddOptions<MessengerOptions>().Bind(configuration.GetSection(MessengerOptions.SectionName))
+            .PostConfigure(o => o.Database.ConnectionString = configuration.GetConnectionString("Messenger"))
+            .Validate(o => o.Database.Provider != DatabaseProvider.Postgres || !string.IsNullOrWhiteSpace(o.Database.ConnectionString),
+                "Messenger:Database:Provider is Postgres but ConnectionStrings:Messenger is empty.")
             .Validate(o => o.Writer.MaxQueue >= 1, "Messenger:Writer:MaxQueue must be at least 1.")
             .Validate(o => o.Writer.SendTimeoutSeconds >= 1,
                 "Messenger:Writer:SendTimeoutSeconds must be at least 1: below that every send would answer \"busy\".")
@@ -120,15 +123,14 @@ public static class ServiceRegistration
         return services.AddMessengerFeatures();
     }
 
-    /// <summary>The data directory, the SQLite context factory and the Data Protection key ring inside it.</summary>
+    /// <summary>The data directory, the context factory (SQLite or PostgreSQL) and the Data Protection key ring inside it.</summary>
     public static IServiceCollection AddMessengerStorage(this IServiceCollection services)
     {
         services.AddSingleton(sp => new StorageLocation(
             sp.GetRequiredService<IOptions<MessengerOptions>>().Value.ResolveDataDirectory(
                 sp.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory)));
-        services.AddDbContextFactory<ApplicationDbContext>((sp, db) =>
-            SqliteSetup.Configure(db, sp.GetRequiredService<StorageLocation>().DataDirectory,
-                sp.GetRequiredService<IOptions<MessengerOptions>>().Value.Database.BusyTimeoutMs));
+        services.AddDbContextFactory<ApplicationDbContext>((sp, db) => DatabaseSetup.Configure(
+            db, sp.GetRequiredService<IOptions<MessengerOptions>>().Value.Database, sp.GetRequiredService<StorageLocation>()));
 
         // Keys live with the data, so a restart (or a new container on the same volume) keeps everyone logged in.
         services.AddDataProtection();

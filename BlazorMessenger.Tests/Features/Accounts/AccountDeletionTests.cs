@@ -13,6 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BlazorMessenger.Tests.Features.Accounts;
 
+[BothDatabases]
 public sealed class AccountDeletionTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

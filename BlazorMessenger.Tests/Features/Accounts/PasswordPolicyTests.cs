@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BlazorMessenger.Tests.Features.Accounts;
 
+[BothDatabases]
 public sealed class PasswordPolicyTests
 {
     [Theory]

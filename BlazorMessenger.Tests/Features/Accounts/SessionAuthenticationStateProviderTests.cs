@@ -14,6 +14,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace BlazorMessenger.Tests.Features.Accounts;
 
 /// <summary>An open tab's sign-in follows its session: at once when told, within the check interval otherwise.</summary>
+[BothDatabases]
 public sealed class SessionAuthenticationStateProviderTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BlazorMessenger.Tests.Features.Admin;
 
+[BothDatabases]
 public sealed class AdminServiceTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlazorMessenger.Tests.Features.Chat;
 
+[BothDatabases]
 public sealed class ChatServiceTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

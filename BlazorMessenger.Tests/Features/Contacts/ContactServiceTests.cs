@@ -5,6 +5,7 @@ using BlazorMessenger.Tests.TestSupport;
 
 namespace BlazorMessenger.Tests.Features.Contacts;
 
+[BothDatabases]
 public sealed class ContactServiceTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

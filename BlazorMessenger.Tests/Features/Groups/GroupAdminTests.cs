@@ -2,9 +2,12 @@ using BlazorMessenger.Data;
 using BlazorMessenger.Features.Groups;
 using static BlazorMessenger.Tests.Features.Groups.GroupTestBed;
 
+using BlazorMessenger.Tests.TestSupport;
+
 namespace BlazorMessenger.Tests.Features.Groups;
 
 /// <summary>Owners and admins run admin actions (on admins too), members do not; nobody acts on the owner.</summary>
+[BothDatabases]
 public sealed class GroupAdminTests
 {
     [Fact]

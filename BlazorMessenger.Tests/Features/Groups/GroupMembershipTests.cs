@@ -9,6 +9,7 @@ using static BlazorMessenger.Tests.Features.Groups.GroupTestBed;
 namespace BlazorMessenger.Tests.Features.Groups;
 
 /// <summary>Who reads, sends and searches: current members all of it, a removed member up to the removal, strangers nothing.</summary>
+[BothDatabases]
 public sealed class GroupMembershipTests
 {
     [Fact]

@@ -1,8 +1,11 @@
 using BlazorMessenger.Features.Chat;
 using static BlazorMessenger.Tests.Features.Groups.GroupTestBed;
 
+using BlazorMessenger.Tests.TestSupport;
+
 namespace BlazorMessenger.Tests.Features.Groups;
 
+[BothDatabases]
 public sealed class GroupMentionTests
 {
     [Fact]

@@ -7,6 +7,7 @@ using static BlazorMessenger.Tests.Features.Groups.GroupTestBed;
 
 namespace BlazorMessenger.Tests.Features.Groups;
 
+[BothDatabases]
 public sealed class GroupServiceTests
 {
     [Fact]

@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlazorMessenger.Tests.Features.Media;
 
+[BothDatabases]
 public sealed class ImageMessageTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace BlazorMessenger.Tests.Features.Presence;
 
+[BothDatabases]
 public sealed class PresenceTrackerTests
 {
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(5);

@@ -10,6 +10,7 @@ using SkiaSharp;
 
 namespace BlazorMessenger.Tests.Features.Profile;
 
+[BothDatabases]
 public sealed class ProfileServiceTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -8,6 +8,7 @@ using BlazorMessenger.Tests.TestSupport;
 
 namespace BlazorMessenger.Tests.Features.Receipts;
 
+[BothDatabases]
 public sealed class ReceiptServiceTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

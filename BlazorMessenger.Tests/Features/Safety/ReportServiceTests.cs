@@ -4,8 +4,11 @@ using BlazorMessenger.Features.Safety;
 using BlazorMessenger.Tests.Features.Chat;
 using Microsoft.EntityFrameworkCore;
 
+using BlazorMessenger.Tests.TestSupport;
+
 namespace BlazorMessenger.Tests.Features.Safety;
 
+[BothDatabases]
 public sealed class ReportServiceTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

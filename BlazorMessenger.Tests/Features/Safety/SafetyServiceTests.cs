@@ -12,6 +12,7 @@ using BlazorMessenger.Tests.TestSupport;
 namespace BlazorMessenger.Tests.Features.Safety;
 
 /// <summary>Message requests and blocking, against real SQLite.</summary>
+[BothDatabases]
 public sealed class SafetyServiceTests : IAsyncLifetime
 {
     private TestServices _services = default!;

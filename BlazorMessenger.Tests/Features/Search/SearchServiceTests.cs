@@ -3,8 +3,11 @@ using BlazorMessenger.Features.Contacts;
 using BlazorMessenger.Features.Search;
 using BlazorMessenger.Tests.Features.Chat;
 
+using BlazorMessenger.Tests.TestSupport;
+
 namespace BlazorMessenger.Tests.Features.Search;
 
+[BothDatabases]
 public sealed class SearchServiceTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

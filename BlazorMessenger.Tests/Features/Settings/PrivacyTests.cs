@@ -12,6 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace BlazorMessenger.Tests.Features.Settings;
 
 /// <summary>"Last seen": everyone, contacts or nobody, and nobody sees nobody's.</summary>
+[BothDatabases]
 public sealed class PrivacyTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace BlazorMessenger.Tests.Features.Typing;
 
+[BothDatabases]
 public sealed class TypingTrackerTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

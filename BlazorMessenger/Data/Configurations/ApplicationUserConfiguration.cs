@@ -10,6 +10,6 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
         user.Property(u => u.DisplayName).HasMaxLength(ApplicationUser.DisplayNameMaxLength);
         user.Property(u => u.AvatarMediaId).HasMaxLength(32);
         // An email is optional but belongs to one account only (EmailValidator checks first; this holds under races).
-        user.HasIndex(u => u.NormalizedEmail).HasDatabaseName("EmailIndex").IsUnique().HasFilter("NormalizedEmail IS NOT NULL");
+        user.HasIndex(u => u.NormalizedEmail).HasDatabaseName("EmailIndex").IsUnique().HasFilter("\"NormalizedEmail\" IS NOT NULL");
     }
 }

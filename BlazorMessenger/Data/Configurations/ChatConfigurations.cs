@@ -57,7 +57,7 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         message.HasOne<ApplicationUser>().WithMany().HasForeignKey(m => m.SenderId).OnDelete(DeleteBehavior.Restrict);
         message.HasOne(m => m.Media).WithMany().HasForeignKey(m => m.MediaId).OnDelete(DeleteBehavior.SetNull);
         message.HasIndex(m => m.MediaId);
-        message.HasIndex(m => new { m.ConversationId, m.PinnedUtc }).HasFilter("PinnedUtc IS NOT NULL");
+        message.HasIndex(m => new { m.ConversationId, m.PinnedUtc }).HasFilter("\"PinnedUtc\" IS NOT NULL");
         message.HasMany(m => m.Reactions).WithOne().HasForeignKey(r => r.MessageId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using BlazorMessenger.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -8,9 +9,8 @@ namespace BlazorMessenger.Features.Chat;
 public sealed partial class MessageWriter
 {
     /// <summary>
-    /// One transaction for the whole batch. Reads are two queries whatever the batch size; writes are prepared
-    /// statements (EF Core's change tracking cost more than the commit itself at a few hundred rows), with values in
-    /// EF Core's formats (<see cref="SqliteValues"/>).
+    /// One transaction for the whole batch. Reads are two queries whatever the batch size; writes are plain statements
+    /// (EF Core's change tracking cost more than the commit itself at a few hundred rows).
     /// </summary>
     private async Task WriteBatchAsync(List<Pending> batch)
     {
@@ -19,7 +19,7 @@ public sealed partial class MessageWriter
         await db.Database.OpenConnectionAsync();
         await using var transaction = await db.Database.BeginTransactionAsync();
         var state = await BatchState.LoadAsync(db, batch);
-        await using var sql = new BatchStatements((SqliteConnection)db.Database.GetDbConnection(), (SqliteTransaction)transaction.GetDbTransaction());
+        await using var sql = new BatchStatements(db.Database.GetDbConnection(), transaction.GetDbTransaction());
 
         var outcomes = new List<Outcome>(batch.Count);
         var writtenByKey = new Dictionary<(string, Guid), (ChatMessage Message, IReadOnlyCollection<string> Audience)>();
@@ -85,7 +85,7 @@ public sealed partial class MessageWriter
                 await sql.AdvanceConversationAsync(conversationId, lastSeq, now);
             }
 
-            foreach (var ((conversationId, userId), seq) in state.ReadUpTo)
+            foreach (var ((conversationId, userId), seq) in state.ReadUpTo.OrderBy(r => r.Key.Item1).ThenBy(r => r.Key.Item2, StringComparer.Ordinal))
             {
                 await sql.MarkReadAsync(conversationId, userId, seq);
             }
@@ -136,7 +136,16 @@ public sealed partial class MessageWriter
     {
         public static async Task<BatchState> LoadAsync(ApplicationDbContext db, List<Pending> batch)
         {
-            var conversationIds = batch.Select(p => p.Message.ConversationId).Distinct().ToList();
+            var conversationIds = batch.Select(p => p.Message.ConversationId).Distinct().Order().ToArray();
+            if (db.Database.IsNpgsql())
+            {
+                // Another instance's writer may be writing to these conversations: wait for its commit and read the Seq
+                // it left (in Id order, so two writers never hold each other's rows). SQLite's write transaction
+                // already excludes every other writer of the file.
+                await db.Database.ExecuteSqlAsync(
+                    $"""SELECT 1 FROM "Conversations" WHERE "Id" = ANY({conversationIds}) ORDER BY "Id" FOR UPDATE""");
+            }
+
             var seqs = await db.Conversations.AsNoTracking().Where(c => conversationIds.Contains(c.Id))
                 .ToDictionaryAsync(c => c.Id, c => c.LastSeq);
             var members = await db.ConversationMembers.AsNoTracking().Current().Where(m => conversationIds.Contains(m.ConversationId))
@@ -152,65 +161,79 @@ public sealed partial class MessageWriter
             MemberIds[conversationId] = (await db.CurrentMemberIdsAsync(conversationId, CancellationToken.None)).ToHashSet(StringComparer.Ordinal);
     }
 
-    /// <summary>The batch's prepared statements, bound to its connection and transaction.</summary>
-    private sealed class BatchStatements(SqliteConnection connection, SqliteTransaction transaction) : IAsyncDisposable
+    /// <summary>
+    /// The batch's statements, bound to its connection and transaction and reused for every message (both providers
+    /// keep a reused command prepared). One SQL text for SQLite and PostgreSQL: quoted names, @parameters.
+    /// </summary>
+    private sealed class BatchStatements(DbConnection connection, DbTransaction transaction) : IAsyncDisposable
     {
-        private readonly SqliteCommand _find = Prepare(connection, transaction,
-            "SELECT Id FROM Messages WHERE SenderId = $sender AND ClientMessageId = $client", "$sender", "$client");
+        private readonly bool _sqlite = connection is SqliteConnection;
 
-        private readonly SqliteCommand _insert = Prepare(connection, transaction, """
-            INSERT INTO Messages (ConversationId, Seq, SenderId, ClientMessageId, Kind, Body, CreatedUtc, MediaId, ReplyToId, Forwarded)
-            VALUES ($conversation, $seq, $sender, $client, $kind, $body, $created, $media, $reply, $forwarded)
-            RETURNING Id
-            """, "$conversation", "$seq", "$sender", "$client", "$kind", "$body", "$created", "$media", "$reply", "$forwarded");
+        private readonly DbCommand _find = Command(connection, transaction,
+            """SELECT "Id" FROM "Messages" WHERE "SenderId" = @sender AND "ClientMessageId" = @client""", "sender", "client");
 
-        private readonly SqliteCommand _advance = Prepare(connection, transaction,
-            "UPDATE Conversations SET LastSeq = $seq, LastMessageUtc = $at WHERE Id = $id", "$seq", "$at", "$id");
+        private readonly DbCommand _insert = Command(connection, transaction, """
+            INSERT INTO "Messages" ("ConversationId", "Seq", "SenderId", "ClientMessageId", "Kind", "Body", "CreatedUtc", "MediaId", "ReplyToId", "Forwarded")
+            VALUES (@conversation, @seq, @sender, @client, @kind, @body, @created, @media, @reply, @forwarded)
+            RETURNING "Id"
+            """, "conversation", "seq", "sender", "client", "kind", "body", "created", "media", "reply", "forwarded");
 
-        private readonly SqliteCommand _read = Prepare(connection, transaction,
+        private readonly DbCommand _advance = Command(connection, transaction,
+            """UPDATE "Conversations" SET "LastSeq" = @seq, "LastMessageUtc" = @at WHERE "Id" = @id""", "seq", "at", "id");
+
+        private readonly DbCommand _read = Command(connection, transaction,
             // Sending marks one's own messages read, but never someone else's that arrived unseen before them (the outbox
             // may send from a hidden tab, or after a reconnect).
             """
-            UPDATE ConversationMembers SET LastReadSeq = $seq, DeliveredSeq = MAX(DeliveredSeq, $seq)
-            WHERE ConversationId = $id AND UserId = $user AND LastReadSeq < $seq
-              AND NOT EXISTS (SELECT 1 FROM Messages m WHERE m.ConversationId = $id AND m.Seq > ConversationMembers.LastReadSeq
-                              AND m.Seq < $seq AND m.SenderId <> $user)
-            """,
-            "$seq", "$id", "$user");
+            UPDATE "ConversationMembers" SET "LastReadSeq" = @seq,
+                "DeliveredSeq" = CASE WHEN "DeliveredSeq" > @seq THEN "DeliveredSeq" ELSE @seq END
+            WHERE "ConversationId" = @id AND "UserId" = @user AND "LastReadSeq" < @seq
+              AND NOT EXISTS (SELECT 1 FROM "Messages" m WHERE m."ConversationId" = @id AND m."Seq" > "ConversationMembers"."LastReadSeq"
+                              AND m."Seq" < @seq AND m."SenderId" <> @user)
+            """, "seq", "id", "user");
 
         public async Task<long?> FindSentAsync(string senderId, Guid clientMessageId) =>
-            await ScalarAsync(_find, senderId, SqliteValues.Text(clientMessageId)) is long id ? id : null;
+            await ScalarAsync(_find, ("sender", senderId), ("client", Value(clientMessageId))) is long id ? id : null;
 
         public async Task<long> InsertMessageAsync(NewMessage m, long seq, MessageKind kind, DateTime now) =>
-            (long)(await ScalarAsync(_insert, m.ConversationId, seq, m.SenderId, SqliteValues.Text(m.ClientMessageId), (int)kind, m.Body,
-                SqliteValues.Text(now), (object?)m.Media?.Id ?? DBNull.Value, (object?)m.ReplyTo?.Id ?? DBNull.Value, m.Forwarded))!;
+            (long)(await ScalarAsync(_insert, ("conversation", m.ConversationId), ("seq", seq), ("sender", m.SenderId),
+                ("client", Value(m.ClientMessageId)), ("kind", (int)kind), ("body", m.Body), ("created", Value(now)),
+                ("media", m.Media?.Id), ("reply", m.ReplyTo?.Id), ("forwarded", m.Forwarded)))!;
 
         public Task AdvanceConversationAsync(long conversationId, long lastSeq, DateTime now) =>
-            ScalarAsync(_advance, lastSeq, SqliteValues.Text(now), conversationId);
+            ScalarAsync(_advance, ("seq", lastSeq), ("at", Value(now)), ("id", conversationId));
 
-        public Task MarkReadAsync(long conversationId, string userId, long seq) => ScalarAsync(_read, seq, conversationId, userId);
+        public Task MarkReadAsync(long conversationId, string userId, long seq) =>
+            ScalarAsync(_read, ("seq", seq), ("id", conversationId), ("user", userId));
 
-        private static async Task<object?> ScalarAsync(SqliteCommand command, params object[] values)
+        /// <summary>Values as each provider stores them (SQLite: EF Core's text forms, <see cref="SqliteValues"/>).</summary>
+        private object Value(Guid value) => _sqlite ? SqliteValues.Text(value) : value;
+
+        private object Value(DateTime value) => _sqlite ? SqliteValues.Text(value) : value;
+
+        private static async Task<object?> ScalarAsync(DbCommand command, params (string Name, object? Value)[] values)
         {
-            for (var i = 0; i < values.Length; i++)
+            foreach (var (name, value) in values)
             {
-                command.Parameters[i].Value = values[i];
+                command.Parameters[name].Value = value ?? DBNull.Value;
             }
 
             return await command.ExecuteScalarAsync();
         }
 
-        private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string text, params string[] names)
+        /// <summary>Parameters are made once and only their values change (Npgsql's automatic preparation relies on it).</summary>
+        private static DbCommand Command(DbConnection connection, DbTransaction transaction, string text, params string[] names)
         {
             var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = text;
             foreach (var name in names)
             {
-                command.Parameters.Add(new SqliteParameter { ParameterName = name });
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                command.Parameters.Add(parameter);
             }
 
-            command.Prepare();
             return command;
         }
 

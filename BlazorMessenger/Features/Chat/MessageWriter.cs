@@ -58,6 +58,9 @@ public sealed partial class MessageWriter : IAsyncDisposable
 {
     public const int MaxBatch = 256;
 
+    /// <summary>How often a batch goes again after PostgreSQL undid it for a deadlock with another instance.</summary>
+    private const int MaxConflictRetries = 3;
+
     private readonly Channel<Pending> _queue;
     private readonly TimeSpan _deadline;
     private readonly IDbContextFactory<ApplicationDbContext> _dbFactory;
@@ -172,14 +175,20 @@ public sealed partial class MessageWriter : IAsyncDisposable
     }
 
     /// <summary>
-    /// A fault of the database or the disk fails the whole batch at once: every message would meet it again, one by one
+    /// A conflict with another instance's transaction writes the batch again. A fault of the database or the disk fails
+    /// the whole batch at once: every message would meet it again, one by one
     /// (each after the busy timeout). Anything else is taken to be one message's problem: the others are stored alone.
     /// </summary>
-    private async Task WriteOrSplitAsync(List<Pending> batch)
+    private async Task WriteOrSplitAsync(List<Pending> batch, int conflicts = 0)
     {
         try
         {
             await WriteBatchAsync(batch);
+        }
+        catch (Exception ex) when (WriterFaults.IsConflict(ex) && conflicts < MaxConflictRetries)
+        {
+            _logger.LogInformation("A batch of {Count} messages met another writer's transaction; writing it again.", batch.Count);
+            await WriteOrSplitAsync(batch, conflicts + 1);
         }
         catch (Exception ex) when (WriterFaults.IsSystemFault(ex))
         {

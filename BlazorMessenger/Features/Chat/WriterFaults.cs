@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace BlazorMessenger.Features.Chat;
 
@@ -11,8 +12,24 @@ public static class WriterFaults
     public static bool IsSystemFault(Exception ex) => ex switch
     {
         SqliteException sqlite => SystemCodes.Contains(sqlite.SqliteErrorCode),
+        // PostgreSQL's classes: out of resources (disk full), operator intervention (shutting down), system error,
+        // internal error (corruption); a read-only server; and anything transient, such as a lost connection.
+        PostgresException postgres => postgres.IsTransient || postgres.SqlState[..2] is "53" or "57" or "58" or "XX"
+            || postgres.SqlState == PostgresErrorCodes.ReadOnlySqlTransaction,
+        NpgsqlException => true,
         IOException or UnauthorizedAccessException or TimeoutException or OutOfMemoryException => true,
         { InnerException: { } inner } => IsSystemFault(inner),
+        _ => false,
+    };
+
+    /// <summary>
+    /// PostgreSQL chose this transaction to undo (a deadlock with another instance's writer, a serialization failure):
+    /// nothing is wrong with the batch, and it goes again.
+    /// </summary>
+    public static bool IsConflict(Exception ex) => ex switch
+    {
+        PostgresException postgres => postgres.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure,
+        { InnerException: { } inner } => IsConflict(inner),
         _ => false,
     };
 }

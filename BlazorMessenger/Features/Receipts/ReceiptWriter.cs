@@ -77,10 +77,25 @@ public sealed class ReceiptWriter : IAsyncDisposable
         // next checkpoint, and one lost in a power cut is reported again by the tab's next look. Without this each
         // mark waited for (and made the next message wait for) an fsync.
         await db.Database.OpenConnectionAsync();
-        await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = NORMAL");
-        // BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default): the rows read here are the ones written back, with no group
-        // change (a member re-added, their positions reset) committing in between.
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = NORMAL");
+        }
+
+        // The rows read here are the ones written back, with no group change (a member re-added, their positions reset)
+        // or another instance's writer committing in between: SQLite's BEGIN IMMEDIATE (Microsoft.Data.Sqlite's
+        // default) excludes every other writer; on PostgreSQL the rows are locked, in the order the message writer
+        // takes them.
         await using var transaction = await db.Database.BeginTransactionAsync();
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL synchronous_commit = off");
+            await db.Database.ExecuteSqlAsync($"""
+                SELECT 1 FROM "ConversationMembers" WHERE "UserId" = ANY({userIds.ToArray()}) AND "ConversationId" = ANY({conversationIds.ToArray()})
+                ORDER BY "ConversationId", "UserId" COLLATE "C" FOR UPDATE
+                """);
+        }
+
         var rows = (await db.ConversationMembers
                 .Where(m => userIds.Contains(m.UserId) && conversationIds.Contains(m.ConversationId))
                 .Select(m => new { Member = m, UpTo = m.LeftSeq ?? m.Conversation!.LastSeq, m.Conversation!.Kind, m.User!.HidesReadReceipts })

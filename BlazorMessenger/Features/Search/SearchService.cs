@@ -8,7 +8,7 @@ namespace BlazorMessenger.Features.Search;
 /// Full-text search over what the caller may read (see <see cref="Membership"/>: in a group they left, only what came
 /// before), newest first. System messages ("bob added carol") are not searched.
 /// </summary>
-public sealed class SearchService(IDbContextFactory<ApplicationDbContext> dbFactory)
+public sealed partial class SearchService(IDbContextFactory<ApplicationDbContext> dbFactory)
 {
     public const int MaxResults = 50;
 
@@ -16,32 +16,15 @@ public sealed class SearchService(IDbContextFactory<ApplicationDbContext> dbFact
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(
         string userId, long? conversationId, string? typed, CancellationToken ct = default)
     {
-        var match = SearchQuery.ToFts(typed);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (conversationId is { } id)
         {
             await db.ReadableUpToAsync(userId, id, ct);
         }
 
-        if (match is null)
-        {
-            return [];
-        }
-
-        var only = conversationId ?? 0;
-        var rows = await db.Database.SqlQuery<HitRow>($"""
-            SELECT m.Id AS MessageId, m.ConversationId, m.Seq, m.SenderId, m.CreatedUtc,
-                   highlight(MessagesFts, 0, char(1), char(2)) AS Marked
-            FROM MessagesFts f
-            JOIN Messages m ON m.Id = f.rowid
-            WHERE MessagesFts MATCH {match}
-              AND m.DeletedUtc IS NULL AND m.Kind <> 2
-              AND ({only} = 0 OR m.ConversationId = {only})
-              AND EXISTS (SELECT 1 FROM ConversationMembers cm WHERE cm.ConversationId = m.ConversationId AND cm.UserId = {userId}
-                          AND (cm.LeftSeq IS NULL OR m.Seq <= cm.LeftSeq))
-            ORDER BY f.rowid DESC
-            LIMIT {MaxResults}
-            """).ToListAsync(ct);
+        var rows = db.Database.IsNpgsql()
+            ? await FindPostgresAsync(db, userId, conversationId ?? 0, typed, ct)
+            : await FindSqliteAsync(db, userId, conversationId ?? 0, typed, ct);
         if (rows.Count == 0)
         {
             return [];
@@ -74,6 +57,6 @@ public sealed class SearchService(IDbContextFactory<ApplicationDbContext> dbFact
             .ToList();
     }
 
-    /// <summary>Marked: the whole body, matches marked; <see cref="SearchSnippet"/> cuts it.</summary>
+    /// <summary>Marked: the whole body, matches between \u0001 and \u0002; <see cref="SearchSnippet"/> cuts it.</summary>
     private sealed record HitRow(long MessageId, long ConversationId, long Seq, string SenderId, DateTime CreatedUtc, string Marked);
 }

@@ -6,6 +6,7 @@ using BlazorMessenger.Tests.TestSupport;
 
 namespace BlazorMessenger.Tests.Features.Chat;
 
+[BothDatabases]
 public sealed class FileMessageTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

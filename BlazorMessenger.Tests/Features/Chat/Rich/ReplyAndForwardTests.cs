@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlazorMessenger.Tests.Features.Chat;
 
+[BothDatabases]
 public sealed class ReplyAndForwardTests : IAsyncLifetime
 {
     private ChatTestBed _bed = default!;

@@ -5,6 +5,7 @@ using BlazorMessenger.Tests.TestSupport;
 
 namespace BlazorMessenger.Tests.Features.Chat.Writer;
 
+[BothDatabases]
 public sealed class MessageWriterTests
 {
     private static readonly Dictionary<string, string?> Unlimited = new()
