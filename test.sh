@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Runs every test: services on real SQLite, components with bUnit, flows in Debian's Chromium via Playwright.
-# Installs Chromium from apt when it is missing (as root); prints "N passed, N failed" as its last line and
-# exits non-zero when anything failed or did not build.
+# Runs every test: services on real SQLite, components with bUnit, flows in Debian's Chromium via Playwright; then the
+# service tests again on PostgreSQL. Starts a throwaway PostgreSQL cluster and Redis on free ports (scripts/engines.sh)
+# and stops them at the end. Installs Chromium, PostgreSQL and Redis from apt when missing (as root); prints
+# "N passed, N failed" as its last line and exits non-zero when anything failed or did not build.
 set -uo pipefail
 cd "$(dirname "$0")"
+source scripts/engines.sh
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_CLI_WORKLOAD_UPDATE_NOTIFY_DISABLE=1
 
 results="TestResults/run"
@@ -44,6 +46,19 @@ ensure_npm() {
 
 ensure_chromium || finish 0 1 1
 ensure_npm || finish 0 1 1
+engines_install postgresql redis-server || finish 0 1 1
+
+engines=$(mktemp -d /tmp/bm-engines.XXXXXX)
+chmod 755 "$engines"
+trap 'postgres_stop "$engines/postgres"; redis_stop "$engines/redis"; rm -rf "$engines"' EXIT
+pg_port=$(free_port)
+# The tests' cluster need not survive a power cut: no fsync makes each test's database copy quick.
+postgres_start "$engines/postgres" "$pg_port" fsync=off synchronous_commit=off full_page_writes=off \
+    || { echo "Could not start a throwaway PostgreSQL (see above)." >&2; finish 0 1 1; }
+export MESSENGER_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres"
+redis_port=$(free_port)
+redis_start "$engines/redis" "$redis_port" || { echo "Could not start a throwaway Redis (see above)." >&2; finish 0 1 1; }
+export MESSENGER_TEST_REDIS="127.0.0.1:$redis_port"
 
 t=$SECONDS
 dotnet restore BlazorMessenger.sln || finish 0 1 1
@@ -58,24 +73,34 @@ t=$SECONDS
 dotnet test BlazorMessenger.sln --no-build --results-directory "$results" \
     --logger "trx;LogFileName=results.trx" --logger "console;verbosity=normal"
 test_exit=$?
+echo "The service tests again, on PostgreSQL:"
+MESSENGER_TEST_PROVIDER=Postgres dotnet test BlazorMessenger.sln --no-build --filter "Storage=Both" --results-directory "$results" \
+    --logger "trx;LogFileName=postgres.trx" --logger "console;verbosity=minimal"
+postgres_exit=$?
 test_s=$((SECONDS - t))
 
-trx="$results/results.trx"
-if [ ! -f "$trx" ]; then
-    echo "No test results were written ($trx)." >&2
-    finish 0 1 1
-fi
-counters=$(grep -o '<Counters [^>]*>' "$trx")
-count() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
-passed=$(count passed)
-failed=$(( $(count failed) + $(count error) + $(count timeout) + $(count aborted) ))
-total=$(count total)
-not_run=$(( total - passed - failed ))
-if [ "$not_run" -gt 0 ]; then
-    echo "$not_run test(s) did not run; they count as failed." >&2
-    failed=$(( failed + not_run ))
-fi
-if [ "$passed" -eq 0 ] || [ "$failed" -gt 0 ] || [ "$test_exit" -ne 0 ]; then
+passed=0 failed=0
+for trx in "$results/results.trx" "$results/postgres.trx"; do
+    if [ ! -f "$trx" ]; then
+        echo "No test results were written ($trx)." >&2
+        finish "$passed" $((failed + 1)) 1
+    fi
+    counters=$(grep -o '<Counters [^>]*>' "$trx")
+    count() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
+    run_passed=$(count passed)
+    run_failed=$(( $(count failed) + $(count error) + $(count timeout) + $(count aborted) ))
+    not_run=$(( $(count total) - run_passed - run_failed ))
+    if [ "$not_run" -gt 0 ]; then
+        echo "$not_run test(s) of $trx did not run; they count as failed." >&2
+        run_failed=$(( run_failed + not_run ))
+    fi
+    if [ "$run_passed" -eq 0 ]; then
+        echo "$trx has no passed test." >&2
+        run_failed=$(( run_failed > 0 ? run_failed : 1 ))
+    fi
+    passed=$(( passed + run_passed )) failed=$(( failed + run_failed ))
+done
+if [ "$failed" -gt 0 ] || [ "$test_exit" -ne 0 ] || [ "$postgres_exit" -ne 0 ]; then
     finish "$passed" "$(( failed > 0 ? failed : 1 ))" 1
 fi
 finish "$passed" 0 0

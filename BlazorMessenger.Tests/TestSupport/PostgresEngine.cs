@@ -54,6 +54,9 @@ public static class PostgresEngine
         await ExecuteAsync($"""DROP DATABASE IF EXISTS "{name}" WITH (FORCE)""");
     }
 
+    /// <summary>A connection string to a database nobody has made yet (the app creates it).</summary>
+    public static string NewDatabaseName() => On($"bm_{Guid.NewGuid():N}");
+
     private static string On(string database, bool pooling = true) =>
         new NpgsqlConnectionStringBuilder(Server) { Database = database, Pooling = pooling }.ToString();
 

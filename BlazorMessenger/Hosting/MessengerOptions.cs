@@ -9,6 +9,12 @@ public sealed class MessengerOptions
     /// <summary>Where the database (and later media) live; relative paths are under the content root.</summary>
     public string DataDirectory { get; set; } = "data";
 
+    /// <summary>
+    /// Where images, files and voice notes live when not in the data directory's media/: a directory every instance
+    /// shares when several run. Relative paths are under the content root.
+    /// </summary>
+    public string? MediaDirectory { get; set; }
+
     public bool SeedDemoUsers { get; set; }
 
     /// <summary>Off by default: a fresh install has no mail server to confirm addresses with.</summary>
@@ -55,6 +61,10 @@ public sealed class MessengerOptions
 
     public string ResolveDataDirectory(string contentRoot) =>
         Path.GetFullPath(Path.Combine(contentRoot, DataDirectory));
+
+    public StorageLocation ResolveStorage(string contentRoot) => new(
+        ResolveDataDirectory(contentRoot),
+        string.IsNullOrWhiteSpace(MediaDirectory) ? null : Path.GetFullPath(Path.Combine(contentRoot, MediaDirectory)));
 }
 
 /// <summary>Per-user token buckets: Burst actions at once, refilled at PerMinute.</summary>

@@ -126,9 +126,8 @@ public static class ServiceRegistration
     /// <summary>The data directory, the context factory (SQLite or PostgreSQL) and the Data Protection key ring inside it.</summary>
     public static IServiceCollection AddMessengerStorage(this IServiceCollection services)
     {
-        services.AddSingleton(sp => new StorageLocation(
-            sp.GetRequiredService<IOptions<MessengerOptions>>().Value.ResolveDataDirectory(
-                sp.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory)));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<MessengerOptions>>().Value.ResolveStorage(
+            sp.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory));
         services.AddDbContextFactory<ApplicationDbContext>((sp, db) => DatabaseSetup.Configure(
             db, sp.GetRequiredService<IOptions<MessengerOptions>>().Value.Database, sp.GetRequiredService<StorageLocation>()));
 

@@ -1,8 +1,13 @@
 namespace BlazorMessenger.Hosting;
 
-/// <summary>The resolved, absolute data directory of this instance.</summary>
-public sealed record StorageLocation(string DataDirectory)
+/// <summary>
+/// The resolved, absolute data directory of this instance, and the media directory (inside it unless configured
+/// elsewhere: several instances share one).
+/// </summary>
+public sealed record StorageLocation(string DataDirectory, string? SharedMediaDirectory = null)
 {
+    public string MediaDirectory => SharedMediaDirectory ?? Path.Combine(DataDirectory, "media");
+
     /// <summary>The database's file name, in the data directory and in a backup.</summary>
     public const string DatabaseFile = "messenger.db";
 

@@ -53,6 +53,19 @@ public sealed class BackupCommandTests
     }
 
     [Fact]
+    public async Task On_postgresql_the_commands_refuse_and_name_the_tools_to_use_instead()
+    {
+        using var backups = new Backups();
+        var directory = backups.NewDirectory("bm-backup");
+
+        var result = await RunAsync("backup", directory, "--Messenger:Database:Provider=Postgres", "--ConnectionStrings:Messenger=Host=127.0.0.1");
+
+        Assert.Equal((BackupCommand.Failed, ""), (result.ExitCode, result.Output));
+        Assert.Contains("pg_dump", result.Error);
+        Assert.False(Directory.Exists(directory));
+    }
+
+    [Fact]
     public async Task A_backup_without_a_database_exits_with_one_and_leaves_no_directory()
     {
         using var backups = new Backups();

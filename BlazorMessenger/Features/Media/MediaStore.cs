@@ -5,10 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlazorMessenger.Features.Media;
 
-/// <summary>Files under {data}/media, outside wwwroot, named by the server: "{ab}/{id}.{ext}".</summary>
+/// <summary>Files in the media directory ({data}/media by default), outside wwwroot, named by the server: "{ab}/{id}.{ext}".</summary>
 public sealed class MediaStore(StorageLocation storage)
 {
-    public string Root => Path.Combine(storage.DataDirectory, "media");
+    public string Root => storage.MediaDirectory;
 
     public static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 

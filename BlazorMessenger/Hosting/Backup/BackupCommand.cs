@@ -43,7 +43,14 @@ public static class BackupCommand
         {
             var builder = WebApplication.CreateBuilder(settings);
             var options = builder.Configuration.GetSection(MessengerOptions.SectionName).Get<MessengerOptions>() ?? new MessengerOptions();
-            var storage = new StorageLocation(options.ResolveDataDirectory(builder.Environment.ContentRootPath));
+            var storage = options.ResolveStorage(builder.Environment.ContentRootPath);
+            if (options.Database.Provider == DatabaseProvider.Postgres || storage.SharedMediaDirectory is not null)
+            {
+                throw new BackupRefusedException(
+                    "these commands copy one machine's data directory (SQLite and media/ inside it); with PostgreSQL or a media " +
+                    "directory of its own, back up the database with pg_dump and the media directory with any file copy.");
+            }
+
             var target = Path.GetFullPath(directory);
             var done = verb == "backup"
                 ? Describe("Backed up", storage.DataDirectory, "to", target,
