@@ -116,7 +116,7 @@ public sealed class AppProcess : IAsyncDisposable
         throw new TimeoutException("The app did not answer 200 within 60 s.");
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -98,12 +98,14 @@ public sealed class BenchServices : IAsyncDisposable
         where T : notnull => Provider.GetRequiredService<T>();
 
     /// <param name="keep">Leave the data directory behind (the cold-start scenario reuses it).</param>
-    public static Task<BenchServices> CreateAsync(string name, bool keep = false) =>
-        OpenAsync(BenchSettings.NewDataDirectory(name), keep);
+    /// <param name="settings">More settings (another database, Redis).</param>
+    public static Task<BenchServices> CreateAsync(string name, bool keep = false, IReadOnlyDictionary<string, string?>? settings = null) =>
+        OpenAsync(BenchSettings.NewDataDirectory(name), keep, settings);
 
-    public static async Task<BenchServices> OpenAsync(string dataDirectory, bool keep)
+    public static async Task<BenchServices> OpenAsync(string dataDirectory, bool keep, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(BenchSettings.For(dataDirectory)).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(BenchSettings.For(dataDirectory))
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.AddMessengerBackend(configuration);

@@ -6,7 +6,7 @@ namespace BlazorMessenger.Benchmarks;
 public static class BenchmarkRunner
 {
     public static readonly string[] Scenarios =
-        ["throughput", "search", "coldstart", "firstload", "decode", "latency", "image", "history", "groups", "memory"];
+        ["throughput", "search", "coldstart", "firstload", "decode", "latency", "image", "history", "groups", "memory", "scaleout"];
 
     public static async Task<Report> RunAsync(BenchmarkOptions options, TextWriter log)
     {
@@ -40,6 +40,12 @@ public static class BenchmarkRunner
             await StepAsync("history", () => HistoryScenario.RunAsync(options, report, log, app, browsers));
             await StepAsync("groups", () => GroupScenario.RunAsync(options, report, log, app, browsers));
             await StepAsync("memory", () => CircuitMemoryScenario.RunAsync(options, report, log, app, browsers));
+        }
+
+        if (options.Runs("scaleout"))
+        {
+            await using var browsers = await Browsers.LaunchAsync();
+            await StepAsync("scaleout", () => ScaleOutScenario.RunAsync(options, report, log, browsers));
         }
 
         return report;

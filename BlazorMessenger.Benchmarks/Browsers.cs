@@ -47,11 +47,16 @@ public sealed class Browsers : IAsyncDisposable
         return new Browsers(playwright, browser);
     }
 
-    /// <summary>A logged-in browser context (its own cookies) for one person.</summary>
-    public async Task<IBrowserContext> LogInAsync(string baseUrl, string userName)
+    /// <summary>A logged-in browser context (its own cookies, and any given ones for the site) for one person.</summary>
+    public async Task<IBrowserContext> LogInAsync(string baseUrl, string userName, params (string Name, string Value)[] cookies)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl });
         context.SetDefaultTimeout(60_000);
+        if (cookies.Length > 0)
+        {
+            await context.AddCookiesAsync(cookies.Select(c => new Cookie { Name = c.Name, Value = c.Value, Url = baseUrl }));
+        }
+
         var page = await context.NewPageAsync();
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("Username or email").FillAsync(userName);

@@ -64,9 +64,6 @@ public static class LatencyScenario
         await using var receiverContext = await browsers.LogInAsync(app.BaseUrl, people[1].UserName);
         var sender = await Browsers.OpenAsync(senderContext, $"/chat/{people[1].UserName}");
         var receiver = await Browsers.OpenAsync(receiverContext, $"/chat/{people[0].UserName}");
-        await sender.EvaluateAsync(SenderProbe);
-        await receiver.EvaluateAsync(ReceiverProbe);
-
         var published = new ConcurrentDictionary<string, double>();
         using var tap = app.Services.GetRequiredService<IMessengerHub>().Subscribe(people[1].Id, e =>
         {
@@ -75,7 +72,7 @@ public static class LatencyScenario
                 published[posted.Message.Body] = Clock.NowMs();
             }
         });
-        var probe = new Probe(sender, receiver, published, await Clock.OffsetAsync(sender), await Clock.OffsetAsync(receiver));
+        var probe = await Probe.AttachAsync(sender, receiver, published);
         using var writer = new WriterTimings();
 
         await probe.MeasureAsync("warm", 10);
@@ -115,10 +112,19 @@ public static class LatencyScenario
         report.AddPercentiles("latency", $"  writer commit to hand-off to the circuits, {phase}", timings.HandOffs, "ms");
     }
 
-    private sealed record Samples(List<double> Total, List<double> ToServer, List<double> ToRender);
+    public sealed record Samples(List<double> Total, List<double> ToServer, List<double> ToRender);
 
-    private sealed class Probe(IPage sender, IPage receiver, ConcurrentDictionary<string, double> published, double senderOffset, double receiverOffset)
+    /// <summary>Measures between two open chats; without a hub tap (another process's hub) only the totals.</summary>
+    public sealed class Probe(IPage sender, IPage receiver, ConcurrentDictionary<string, double>? published, double senderOffset, double receiverOffset)
     {
+        /// <summary>Installs the probes in both pages and maps their clocks onto this process's.</summary>
+        public static async Task<Probe> AttachAsync(IPage sender, IPage receiver, ConcurrentDictionary<string, double>? published = null)
+        {
+            await sender.EvaluateAsync(SenderProbe);
+            await receiver.EvaluateAsync(ReceiverProbe);
+            return new Probe(sender, receiver, published, await Clock.OffsetAsync(sender), await Clock.OffsetAsync(receiver));
+        }
+
         public async Task<List<double>> MeasureReadAsync(string tag, int count)
         {
             var box = sender.GetByRole(AriaRole.Textbox, new() { Name = "Message", Exact = true });
@@ -150,6 +156,12 @@ public static class LatencyScenario
                 await receiver.WaitForFunctionAsync("k => k in window.__recv", key);
                 var sent = await sender.EvaluateAsync<double>("k => window.__sent[k]", key) - senderOffset;
                 var seen = await receiver.EvaluateAsync<double>("k => window.__recv[k]", key) - receiverOffset;
+                samples.Total.Add(seen - sent);
+                if (published is null)
+                {
+                    continue;
+                }
+
                 for (var wait = 0; wait < 100 && !published.ContainsKey($"bench-{key}"); wait++)
                 {
                     await Task.Delay(10);
@@ -160,7 +172,6 @@ public static class LatencyScenario
                     throw new InvalidOperationException($"The hub tap saw {published.Count} messages, not {key}: {string.Join(",", published.Keys.Take(5))}");
                 }
 
-                samples.Total.Add(seen - sent);
                 samples.ToServer.Add(atServer - sent);
                 samples.ToRender.Add(seen - atServer);
             }
