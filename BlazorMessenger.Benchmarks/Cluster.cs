@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text.RegularExpressions;
 
 namespace BlazorMessenger.Benchmarks;
 
@@ -8,7 +7,7 @@ namespace BlazorMessenger.Benchmarks;
 /// cluster/run.sh's local cluster (PostgreSQL, Redis, two instances of this build, nginx) on free ports in a temporary
 /// directory, for the scale-out benchmarks and browser tests; stopped and removed on dispose.
 /// </summary>
-public sealed partial class Cluster : IAsyncDisposable
+public sealed class Cluster : IAsyncDisposable
 {
     private readonly Dictionary<string, string> _environment;
 
@@ -32,10 +31,6 @@ public sealed partial class Cluster : IAsyncDisposable
 
     public string Redis { get; }
 
-    /// <summary>The demo users' passwords, as the first instance printed them (Development seeds alice and bob).</summary>
-    public IReadOnlyDictionary<string, string> Passwords => DemoUser().Matches(File.ReadAllText(Path.Combine(State, "instance1.log")))
-        .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
-
     public static async Task<Cluster> StartAsync()
     {
         var state = Path.Combine(Path.GetTempPath(), $"bm-cluster-{Guid.NewGuid():N}");
@@ -51,6 +46,7 @@ public sealed partial class Cluster : IAsyncDisposable
             ["BM_APP_DLL"] = typeof(Program).Assembly.Location,
             ["BM_CONTENT_ROOT"] = Path.Combine(RepositoryRoot.Find(), "BlazorMessenger"),
             ["BM_ENVIRONMENT"] = "Development",
+            ["BM_SEED_DEMO_USERS"] = "false",
         };
         var cluster = new Cluster(state, environment, proxy, [app1, app2], postgres, redis);
         var (exit, output) = await cluster.RunAsync("start");
@@ -97,7 +93,4 @@ public sealed partial class Cluster : IAsyncDisposable
         "bash", RepositoryRoot.Find(), [Path.Combine("cluster", "run.sh"), verb], "bash was not found.", _environment);
 
     public async ValueTask DisposeAsync() => await RunAsync("clean");
-
-    [GeneratedRegex(@"Demo user created: (\S+) / (\S+)")]
-    private static partial Regex DemoUser();
 }

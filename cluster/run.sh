@@ -5,8 +5,8 @@
 #   cluster/run.sh stop    stops everything (the data stays in the state directory for the next start)
 #   cluster/run.sh clean   stops everything and removes the state directory
 # Settings (environment): BM_CLUSTER_DIR (/tmp/bm-cluster), BM_PROXY_PORT (8088), BM_APP_PORTS ("5301 5302"),
-# BM_PG_PORT (55433), BM_REDIS_PORT (56380); BM_APP_DLL, BM_CONTENT_ROOT and BM_ENVIRONMENT run a given build
-# instead of publishing one (the tests do).
+# BM_PG_PORT (55433), BM_REDIS_PORT (56380), BM_SEED_DEMO_USERS (true: alice and bob, passwords printed);
+# BM_APP_DLL, BM_CONTENT_ROOT and BM_ENVIRONMENT run a given build instead of publishing one (the tests do).
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 source "$root/scripts/engines.sh"
@@ -30,7 +30,7 @@ start_app() { # index port
     Messenger__Redis="127.0.0.1:$redis_port" \
     Messenger__DataDirectory="$state/instance$i" \
     Messenger__MediaDirectory="$state/media" \
-    Messenger__SeedDemoUsers=$([ "$i" = 1 ] && echo true || echo false) \
+    Messenger__SeedDemoUsers=$([ "$i" = 1 ] && echo "${BM_SEED_DEMO_USERS:-true}" || echo false) \
         nohup dotnet "$dll" --urls "http://127.0.0.1:$port" --contentRoot "${BM_CONTENT_ROOT:-$state/app}" \
         > "$state/instance$i.log" 2>&1 &
     echo $! > "$state/instance$i.pid"
