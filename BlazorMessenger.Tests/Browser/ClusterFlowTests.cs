@@ -1,6 +1,4 @@
 using BlazorMessenger.Benchmarks;
-using BlazorMessenger.Features.Contacts;
-using BlazorMessenger.Features.Safety;
 using BlazorMessenger.Hosting;
 using BlazorMessenger.Tests.TestSupport;
 using Microsoft.Playwright;
@@ -19,7 +17,11 @@ public sealed class ClusterFlowTests(BrowserFixture browser)
     public async Task People_on_two_instances_chat_live_see_each_other_online_and_a_killed_instance_moves_its_pages_losing_nothing()
     {
         await using var cluster = await Cluster.StartAsync();
-        await PairAsync(cluster);
+        await BrowserPeople.StorePairAsync(new Dictionary<string, string?>
+        {
+            [TestServices.ProviderKey] = nameof(DatabaseProvider.Postgres),
+            [TestServices.ConnectionStringKey] = cluster.PostgresConnectionString,
+        });
         await using var alice = await browser.LoggedInAsync("alice", "/chat/bob", cluster.InstanceUrls[0]);
         await using var bob = await browser.NewSessionAsync(cluster.ProxyUrl);
         await bob.Context.AddCookiesAsync([new Cookie { Name = "bm_affinity", Value = await cluster.AffinityForAsync(2), Url = cluster.ProxyUrl }]);
@@ -48,19 +50,4 @@ public sealed class ClusterFlowTests(BrowserFixture browser)
         await Expect(a.GetByTestId("presence-status")).ToHaveTextAsync("online", new() { Timeout = 30_000 });
     }
 
-    /// <summary>alice and bob with a direct conversation, in the cluster's database.</summary>
-    private static async Task PairAsync(Cluster cluster)
-    {
-        var ct = TestContext.Current.CancellationToken;
-        await using var services = await TestServices.CreateAsync(prepare: false, settings: new Dictionary<string, string?>
-        {
-            [TestServices.ProviderKey] = nameof(DatabaseProvider.Postgres),
-            [TestServices.ConnectionStringKey] = cluster.PostgresConnectionString,
-        });
-        var aliceId = await services.CreateUserAsync("alice");
-        var bobId = await services.CreateUserAsync("bob");
-        var added = await services.Get<ContactService>().AddAsync(aliceId, "bob", ct);
-        Assert.True(added.Succeeded, added.Error);
-        Assert.True(await services.Get<SafetyService>().AcceptAsync(bobId, added.Value!.ConversationId, ct));
-    }
 }

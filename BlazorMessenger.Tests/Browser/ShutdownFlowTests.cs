@@ -1,6 +1,4 @@
 using BlazorMessenger.Benchmarks;
-using BlazorMessenger.Features.Contacts;
-using BlazorMessenger.Features.Safety;
 using BlazorMessenger.Tests.TestSupport;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -17,7 +15,7 @@ public sealed class ShutdownFlowTests(BrowserFixture browser)
         var data = TempDirectory.NewPath("bm-shutdown");
         try
         {
-            await PairAsync(data);
+            await BrowserPeople.StorePairAsync(new Dictionary<string, string?> { ["Messenger:DataDirectory"] = data });
             await using var first = await AppProcess.StartBuiltAsync(data, "Development");
             await using var proxy = new TcpProxy(new Uri(first.BaseUrl));
             await using var session = await browser.LoggedInAsync("alice", "/chat/bob", proxy.BaseUrl);
@@ -45,14 +43,4 @@ public sealed class ShutdownFlowTests(BrowserFixture browser)
         }
     }
 
-    /// <summary>alice and bob, contacts with a direct conversation, in a data directory the app will start on.</summary>
-    private static async Task PairAsync(string dataDirectory)
-    {
-        await using var services = await TestServices.CreateAsync(settings: new Dictionary<string, string?> { ["Messenger:DataDirectory"] = dataDirectory });
-        var alice = await services.CreateUserAsync("alice");
-        var bob = await services.CreateUserAsync("bob");
-        var added = await services.Get<ContactService>().AddAsync(alice, "bob", TestContext.Current.CancellationToken);
-        Assert.True(added.Succeeded, added.Error);
-        Assert.True(await services.Get<SafetyService>().AcceptAsync(bob, added.Value!.ConversationId, TestContext.Current.CancellationToken));
-    }
 }

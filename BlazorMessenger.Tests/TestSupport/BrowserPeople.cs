@@ -75,6 +75,21 @@ public static class BrowserPeople
         return (alice, bob);
     }
 
+    /// <summary>
+    /// alice and bob, contacts with a direct conversation, stored for an app that runs as its own process (in the data
+    /// directory or database the settings name).
+    /// </summary>
+    public static async Task StorePairAsync(IReadOnlyDictionary<string, string?> settings)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var services = await TestServices.CreateAsync(settings: settings);
+        var alice = await services.CreateUserAsync("alice");
+        var bob = await services.CreateUserAsync("bob");
+        var added = await services.Get<ContactService>().AddAsync(alice, "bob", ct);
+        Assert.True(added.Succeeded, added.Error);
+        Assert.True(await services.Get<SafetyService>().AcceptAsync(bob, added.Value!.ConversationId, ct));
+    }
+
     /// <summary>A pair (see <see cref="PairAsync"/>) with alice's id and their conversation, to seed a history into.</summary>
     public static async Task<(string Alice, string Bob, string AliceId, long ConversationId)> ChatPairAsync(this BrowserFixture browser)
     {
