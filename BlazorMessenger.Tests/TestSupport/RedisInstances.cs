@@ -28,6 +28,11 @@ public sealed class RedisInstances : IAsyncDisposable
         return new RedisInstances(a, b, prefix);
     }
 
+    /// <summary>Whether Redis has the person among those online on the instance (its presence set).</summary>
+    public Task<bool> HoldsAsync(TestServices instance, string userId) =>
+        A.Get<RedisConnection>().Multiplexer.GetDatabase().SetContainsAsync(
+            $"{Prefix}presence:instance:{instance.Get<RedisConnection>().InstanceId}", userId);
+
     /// <summary>How many connections listen on a channel of these instances (PUBSUB NUMSUB).</summary>
     public async Task<long> ListenersAsync(string channel)
     {

@@ -7,6 +7,7 @@ namespace BlazorMessenger.Features.Presence;
 public sealed partial class RedisPresence
 {
     private readonly SemaphoreSlim _writing = new(1, 1);
+    private readonly SemaphoreSlim _beating = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
     private readonly RedisKey[] _keys = [];
     private readonly string _instancePrefix = "";
@@ -14,7 +15,6 @@ public sealed partial class RedisPresence
     private readonly TimeSpan _heartbeat;
     private readonly TimeSpan _expiry;
     private readonly ITimer? _timer;
-    private int _beating;
 
     /// <summary>
     /// Beats, and sets this instance's people in Redis to exactly those online here: a report that failed while Redis
@@ -23,7 +23,11 @@ public sealed partial class RedisPresence
     /// </summary>
     internal async Task BeatAsync()
     {
-        if (Interlocked.Exchange(ref _beating, 1) == 1)
+        try
+        {
+            await _beating.WaitAsync(_stopping.Token);
+        }
+        catch (OperationCanceledException)
         {
             return;
         }
@@ -57,7 +61,16 @@ public sealed partial class RedisPresence
         }
         finally
         {
-            Volatile.Write(ref _beating, 0);
+            _beating.Release();
+        }
+    }
+
+    /// <summary>A tick that comes while the last beat still runs (Redis slow to answer) is skipped, not queued.</summary>
+    private void Tick()
+    {
+        if (_beating.CurrentCount > 0)
+        {
+            _ = BeatAsync();
         }
     }
 

@@ -46,7 +46,7 @@ public sealed partial class RedisPresence : IDisposable
         (_heartbeat, _expiry) = (TimeSpan.FromSeconds(options.Value.PresenceHeartbeatSeconds), TimeSpan.FromSeconds(options.Value.PresenceExpirySeconds));
         redis.Multiplexer.ConnectionRestored += OnConnectionRestored;
         TrySubscribe();
-        _timer = time.CreateTimer(_ => _ = BeatAsync(), null, _heartbeat, _heartbeat);
+        _timer = time.CreateTimer(_ => Tick(), null, _heartbeat, _heartbeat);
         _ = CatchUpAsync(tellViews: false);
     }
 
@@ -165,10 +165,13 @@ public sealed partial class RedisPresence : IDisposable
         }
     }
 
-    /// <summary>Under the lock: keeps the newest state of a person.</summary>
+    /// <summary>
+    /// Under the lock: keeps the newest state of a person. The same version as known is still news to tell: a snapshot
+    /// read just after the change (and before its news arrived) already holds it.
+    /// </summary>
     private bool Apply(string userId, bool online, long version)
     {
-        if (_known.TryGetValue(userId, out var known) && known.Version >= version)
+        if (_known.TryGetValue(userId, out var known) && known.Version > version)
         {
             return false;
         }

@@ -26,7 +26,8 @@ internal static class RedisPresenceScripts
           redis.call('HSET', KEYS[2], user, string.format('%d', v))
           return v
         end
-        """;
+
+        """ + "\n";
 
     /// <summary>
     /// This instance (ARGV[2]) beats (ARGV[3]: now) and adds, removes or (replace) sets exactly its people (ARGV[5..]);
