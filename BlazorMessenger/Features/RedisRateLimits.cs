@@ -12,10 +12,11 @@ namespace BlazorMessenger.Features;
 /// that at once, and sends the spend to Redis; Redis's answer, the shared bucket after the spend, replaces what it knew.
 /// The shared bucket refills by Redis's clock and may go below zero, so whatever was admitted too much is paid back
 /// before the person may act again.
-/// Over-admission window: until an instance hears back (about a millisecond, or a whole commit loop), it admits up to
-/// what it last knew, so a person acting on several instances at the same moment can get up to one extra burst per
-/// additional instance; all of them then refuse until the refill has paid it back. While Redis is down each instance
-/// limits by itself, as a single server does.
+/// Over-admission window: what an instance last heard does not include what other instances spent since, nor its own
+/// spends Redis has not answered yet (a whole commit loop asks before any answer). So a person acting on several
+/// instances can get, at most, what each instance last believed was left: up to one extra burst per additional
+/// instance. The shared bucket then stands below zero and every instance refuses, after its next answer, until the
+/// refill has paid it back. While Redis is down each instance limits by itself, as a single server does.
 /// </summary>
 public sealed class RedisRateLimits(RedisConnection redis, TimeProvider time, ILogger<RedisRateLimits> logger)
 {
