@@ -10,6 +10,10 @@ public sealed class MessengerOptionsTests
     [Theory]
     [InlineData("Messenger:Writer:SendTimeoutSeconds", "0.5")]
     [InlineData("Messenger:Writer:MaxQueue", "0")]
+    [InlineData("Messenger:Redis", "localhost:6379,nonsense=1")]
+    [InlineData("Messenger:RedisPrefix", " ")]
+    [InlineData("Messenger:PresenceHeartbeatSeconds", "0")]
+    [InlineData("Messenger:PresenceExpirySeconds", "40")]
     public async Task A_setting_that_cannot_work_stops_the_start_and_names_its_key(string key, string value)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();

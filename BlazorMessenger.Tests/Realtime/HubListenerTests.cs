@@ -31,6 +31,18 @@ public sealed class HubListenerTests
     }
 
     [Fact]
+    public async Task Events_missed_from_other_servers_run_the_reconnect_catch_up_and_reach_no_event_handler()
+    {
+        using var listener = Start(work => work());
+
+        _hub.PublishToEveryone(new CatchUpNeeded());
+        _hub.Publish(["u"], new ContactsChanged());
+
+        await Eventually.TrueAsync(() => _seen.Count == 2, "both deliveries");
+        Assert.Equal(["reconnected", new ContactsChanged()], _seen);
+    }
+
+    [Fact]
     public async Task The_publishers_thread_only_hands_over_and_events_arrive_in_the_order_published()
     {
         using var publishing = new ThreadLocal<bool>();

@@ -24,35 +24,53 @@ public sealed class UserRateLimiter : IDisposable
 {
     private readonly PartitionedRateLimiter<(RateLimitedAction Action, string UserId)> _limiter;
 
+    private readonly RateLimitOptions _limits;
+
     private readonly MessengerMetrics _metrics;
 
-    public UserRateLimiter(IOptions<MessengerOptions> options, MessengerMetrics metrics)
+    private readonly RedisRateLimits _shared;
+
+    public UserRateLimiter(IOptions<MessengerOptions> options, MessengerMetrics metrics, RedisRateLimits shared)
     {
-        _metrics = metrics;
-        var limits = options.Value.RateLimits;
+        (_limits, _metrics, _shared) = (options.Value.RateLimits, metrics, shared);
         _limiter = PartitionedRateLimiter.Create<(RateLimitedAction Action, string UserId), (RateLimitedAction, string)>(key =>
-            RateLimitPartition.GetTokenBucketLimiter(key, k => k.Item1 switch
+            RateLimitPartition.GetTokenBucketLimiter(key, k =>
             {
-                RateLimitedAction.SendMessage => Bucket(limits.MessageBurst, limits.MessagesPerMinute),
-                RateLimitedAction.UploadImage => Bucket(limits.UploadBurst, limits.UploadsPerMinute),
-                RateLimitedAction.CreateGroup => Bucket(limits.GroupCreateBurst, limits.GroupCreatesPerMinute),
-                RateLimitedAction.ReportTyping => Bucket(limits.TypingBurst, limits.TypingReportsPerMinute),
-                RateLimitedAction.Report => Bucket(limits.ReportBurst, limits.ReportsPerHour / 60.0),
-                RateLimitedAction.React => Bucket(limits.ReactionBurst, limits.ReactionsPerMinute),
-                _ => Bucket(limits.ContactAddBurst, limits.ContactAddsPerMinute),
+                var (burst, perMinute) = LimitsOf(k.Item1);
+                return Bucket(burst, perMinute);
             }));
     }
 
+    /// <summary>With Redis, also against the person's buckets shared by all instances (see RedisRateLimits).</summary>
     public bool TryAcquire(RateLimitedAction action, string userId)
     {
-        using var lease = _limiter.AttemptAcquire((action, userId));
-        if (!lease.IsAcquired)
+        var acquired = _shared.Enabled
+            ? _shared.TryAcquire(action, userId, LimitsOf(action), () => AcquireHere(action, userId))
+            : AcquireHere(action, userId);
+        if (!acquired)
         {
             _metrics.Refused(action);
         }
 
+        return acquired;
+    }
+
+    private bool AcquireHere(RateLimitedAction action, string userId)
+    {
+        using var lease = _limiter.AttemptAcquire((action, userId));
         return lease.IsAcquired;
     }
+
+    private (int Burst, double PerMinute) LimitsOf(RateLimitedAction action) => action switch
+    {
+        RateLimitedAction.SendMessage => (_limits.MessageBurst, _limits.MessagesPerMinute),
+        RateLimitedAction.UploadImage => (_limits.UploadBurst, _limits.UploadsPerMinute),
+        RateLimitedAction.CreateGroup => (_limits.GroupCreateBurst, _limits.GroupCreatesPerMinute),
+        RateLimitedAction.ReportTyping => (_limits.TypingBurst, _limits.TypingReportsPerMinute),
+        RateLimitedAction.Report => (_limits.ReportBurst, _limits.ReportsPerHour / 60.0),
+        RateLimitedAction.React => (_limits.ReactionBurst, _limits.ReactionsPerMinute),
+        _ => (_limits.ContactAddBurst, _limits.ContactAddsPerMinute),
+    };
 
     public void Dispose() => _limiter.Dispose();
 

@@ -23,6 +23,21 @@ public sealed class MessengerOptions
     /// <summary>How long a user stays "online" after their last tab disconnects, so a reconnect is not a flicker.</summary>
     public double PresenceGraceSeconds { get; set; } = 5;
 
+    /// <summary>
+    /// A StackExchange.Redis connection string ("redis:6379,password=..."): several instances then share realtime events,
+    /// presence, rate limits and the Data Protection keys through it. Empty: this process is the whole app.
+    /// </summary>
+    public string? Redis { get; set; }
+
+    /// <summary>Put before every Redis key and channel, so several apps (or tests) can share one Redis.</summary>
+    public string RedisPrefix { get; set; } = "bm:";
+
+    /// <summary>With Redis: how often an instance tells the others it is alive.</summary>
+    public double PresenceHeartbeatSeconds { get; set; } = 5;
+
+    /// <summary>With Redis: an instance silent for this long is taken for dead, and its people go offline unless online elsewhere.</summary>
+    public double PresenceExpirySeconds { get; set; } = 15;
+
     public RateLimitOptions RateLimits { get; set; } = new();
 
     public MediaOptions Media { get; set; } = new();

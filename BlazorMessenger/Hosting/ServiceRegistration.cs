@@ -110,6 +110,13 @@ public static class ServiceRegistration
             .Validate(o => o.Writer.MaxQueue >= 1, "Messenger:Writer:MaxQueue must be at least 1.")
             .Validate(o => o.Writer.SendTimeoutSeconds >= 1,
                 "Messenger:Writer:SendTimeoutSeconds must be at least 1: below that every send would answer \"busy\".")
+            .Validate(o => RedisConnection.Problem(o.Redis) is null,
+                "Messenger:Redis must be a StackExchange.Redis connection string (\"redis:6379,password=...\") or empty.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.RedisPrefix), "Messenger:RedisPrefix must not be empty.")
+            .Validate(o => o.PresenceHeartbeatSeconds > 0 && o.PresenceExpirySeconds > o.PresenceHeartbeatSeconds,
+                "Messenger:PresenceExpirySeconds must be longer than Messenger:PresenceHeartbeatSeconds, which must be above 0.")
+            .Validate(o => o.PresenceHeartbeatSeconds + o.PresenceExpirySeconds <= 30,
+                "Messenger:PresenceHeartbeatSeconds plus Messenger:PresenceExpirySeconds must be at most 30: a stopped instance's people go offline within that.")
             .ValidateOnStart();
 
     /// <summary>Everything but the web UI, for hosts that call the services directly (tests, benchmarks).</summary>
@@ -148,7 +155,7 @@ public static class ServiceRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddSingleton<MessengerMetrics>();
-        services.AddSingleton<IMessengerHub, InProcessMessengerHub>();
+        services.AddMessengerRedis();
         services.AddSingleton<UserRateLimiter>();
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<TabCounter>();

@@ -27,7 +27,7 @@ public sealed class HubListener : IDisposable
         Func<MessengerEvent, Task> onEvent)
     {
         (_invokeAsync, _dispatchExceptionAsync, _onEvent) = (invokeAsync, dispatchExceptionAsync, onEvent);
-        _subscription = hub.Subscribe(userId, e => Run(() => _onEvent(e)));
+        _subscription = hub.Subscribe(userId, Take);
     }
 
     /// <summary>Subscribes; pass the component's own InvokeAsync and DispatchExceptionAsync.</summary>
@@ -35,7 +35,10 @@ public sealed class HubListener : IDisposable
         IMessengerHub hub, string userId, Func<Func<Task>, Task> invokeAsync, Func<Exception, Task> dispatchExceptionAsync,
         Func<MessengerEvent, Task> onEvent) => new(hub, userId, invokeAsync, dispatchExceptionAsync, onEvent);
 
-    /// <summary>Also runs onReconnected after the circuit's connection comes back (to catch up from the database).</summary>
+    /// <summary>
+    /// Also runs onReconnected after the circuit's connection comes back, and when events of other servers may have
+    /// been missed (CatchUpNeeded): to catch up from the database.
+    /// </summary>
     public HubListener OnReconnected(CircuitEvents circuit, Func<Task> onReconnected)
     {
         (_circuit, _onReconnected) = (circuit, onReconnected);
@@ -44,6 +47,19 @@ public sealed class HubListener : IDisposable
     }
 
     private void Reconnected() => Run(() => _onReconnected!());
+
+    /// <summary>Events of other servers may have been missed: the same catch-up as after the circuit's own reconnect.</summary>
+    private void Take(MessengerEvent messengerEvent)
+    {
+        if (messengerEvent is not CatchUpNeeded)
+        {
+            Run(() => _onEvent(messengerEvent));
+        }
+        else if (_onReconnected is not null)
+        {
+            Reconnected();
+        }
+    }
 
     private void Run(Func<Task> work)
     {

@@ -50,3 +50,9 @@ public sealed record TypingChanged(long ConversationId, IReadOnlyList<Features.T
 
 /// <summary>Sessions of the addressee ended (logged out, revoked, or ended by a password change): their tabs sign out.</summary>
 public sealed record SessionsEnded(IReadOnlyList<string> SessionIds) : MessengerEvent;
+
+/// <summary>
+/// Events of other servers may have been missed (this server was cut off from Redis for a while, or another one was):
+/// open views catch up from the database as after their own reconnect. Published on this server only.
+/// </summary>
+public sealed record CatchUpNeeded : MessengerEvent;

@@ -1,4 +1,3 @@
-using BlazorMessenger.Features.Safety;
 using BlazorMessenger.Data;
 using BlazorMessenger.Hosting;
 using BlazorMessenger.Realtime;
@@ -12,12 +11,15 @@ namespace BlazorMessenger.Features.Presence;
 /// grace period (a reload or a brief network drop is not a flicker), then LastSeenUtc is stored and the people who
 /// share a conversation with them are told. Each person's changes are numbered and announced one after another; one
 /// that a newer change overtook while it waited is not announced, so a quick offline-then-online never ends as offline.
+/// With Redis, these changes of this server are reported to the shared presence, which announces the person's changes
+/// across all servers (online while any server has them).
 /// </summary>
 public sealed class PresenceTracker(
     IMessengerHub hub,
     IDbContextFactory<ApplicationDbContext> dbFactory,
     IOptions<MessengerOptions> options,
     TimeProvider time,
+    RedisPresence shared,
     ILogger<PresenceTracker> logger)
 {
     private readonly Lock _gate = new();
@@ -25,12 +27,18 @@ public sealed class PresenceTracker(
 
     private TimeSpan Grace => TimeSpan.FromSeconds(options.Value.PresenceGraceSeconds);
 
+    /// <summary>Cheap (lists call it while rendering): this server's own count, then what it knows of the others.</summary>
     public bool IsOnline(string userId)
     {
         lock (_gate)
         {
-            return _users.TryGetValue(userId, out var entry) && entry.Online;
+            if (_users.TryGetValue(userId, out var entry) && entry.Online)
+            {
+                return true;
+            }
         }
+
+        return shared.Enabled && shared.IsOnline(userId);
     }
 
     /// <summary>People online on this server.</summary>
@@ -140,27 +148,33 @@ public sealed class PresenceTracker(
 
     private async Task AnnounceAsync(string userId, long version, DateTime? lastSeenUtc)
     {
-        await using var db = await dbFactory.CreateDbContextAsync();
-        if (lastSeenUtc is { } seen)
+        if (shared.Enabled)
         {
-            await db.Users.Where(u => u.Id == userId && (u.LastSeenUtc == null || u.LastSeenUtc < seen))
-                .ExecuteUpdateAsync(s => s.SetProperty(u => u.LastSeenUtc, seen));
-        }
-
-        var audience = await db.AudienceOf(userId).Where(id => id != userId).ToListAsync();
-        var seeing = lastSeenUtc is null ? audience.ToHashSet() : await db.ViewersOfAsync(userId, audience, CancellationToken.None);
-        lock (_gate)
-        {
-            // Publishing only hands the event over (see IMessengerHub), so it may happen under the lock, which keeps a
-            // newer change from being announced in between the check and the publish.
-            if (!_users.TryGetValue(userId, out var entry) || entry.Version != version)
+            // The shared presence decides whether everyone's view of the person changed, and tells them if so.
+            if (IsCurrent(userId, version))
             {
-                return;
+                await shared.ReportAsync(userId, lastSeenUtc);
             }
 
-            var online = lastSeenUtc is null;
-            hub.Publish(audience.Where(seeing.Contains), new PresenceChanged(userId, online, lastSeenUtc));
-            hub.Publish(audience.Where(id => !seeing.Contains(id)), new PresenceChanged(userId, online, null));
+            return;
+        }
+
+        var news = await PresenceNews.PrepareAsync(dbFactory, userId, lastSeenUtc);
+        lock (_gate)
+        {
+            // Publishing under the lock keeps a newer change from being announced in between the check and the publish.
+            if (IsCurrent(userId, version))
+            {
+                news.PublishTo(hub);
+            }
+        }
+    }
+
+    private bool IsCurrent(string userId, long version)
+    {
+        lock (_gate)
+        {
+            return _users.TryGetValue(userId, out var entry) && entry.Version == version;
         }
     }
 

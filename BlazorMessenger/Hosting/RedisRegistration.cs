@@ -1,0 +1,58 @@
+using BlazorMessenger.Features;
+using BlazorMessenger.Features.Presence;
+using BlazorMessenger.Realtime;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
+using Microsoft.Extensions.Options;
+
+namespace BlazorMessenger.Hosting;
+
+/// <summary>
+/// Scale-out over Redis (Messenger:Redis): the hub bridged over pub/sub, presence aggregated across instances, shared
+/// rate limits, and the Data Protection key ring in Redis so cookies and circuits work on every instance. Everything is
+/// registered always and chooses when first resolved, like the options (a host may add the setting late); without the
+/// setting the Redis parts stay inert and never connect.
+/// </summary>
+public static class RedisRegistration
+{
+    public static IServiceCollection AddMessengerRedis(this IServiceCollection services)
+    {
+        services.AddSingleton<RedisConnection>();
+        services.AddSingleton<InProcessMessengerHub>();
+        services.AddSingleton<RedisMessengerHub>();
+        services.AddSingleton<IMessengerHub>(sp => sp.GetRequiredService<RedisConnection>().Enabled
+            ? sp.GetRequiredService<RedisMessengerHub>()
+            : sp.GetRequiredService<InProcessMessengerHub>());
+        services.AddSingleton<RedisPresence>();
+        services.AddSingleton<RedisRateLimits>();
+
+        // After the storage's own configuration (the key ring in the data directory), so with Redis this one wins.
+        services.AddOptions<KeyManagementOptions>().Configure<RedisConnection>((options, redis) =>
+        {
+            if (redis.Enabled)
+            {
+                options.XmlRepository = new RedisXmlRepository(() => redis.Multiplexer.GetDatabase(), redis.Key("data-protection-keys"));
+            }
+        });
+
+        // Connect, subscribe and start beating when the app starts, not when the first page needs them.
+        services.AddHostedService<RedisStartup>();
+        return services;
+    }
+
+    private sealed class RedisStartup(IServiceProvider services) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            if (services.GetRequiredService<RedisConnection>().Enabled)
+            {
+                services.GetRequiredService<IMessengerHub>();
+                services.GetRequiredService<RedisPresence>();
+            }
+
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
