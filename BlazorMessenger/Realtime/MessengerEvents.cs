@@ -43,10 +43,11 @@ public sealed record ReceiptMoved(long ConversationId, Features.Receipts.MemberP
 public sealed record ReceiptPrivacyChanged(string UserId) : MessengerEvent;
 
 /// <summary>
-/// Someone started or stopped typing in a conversation: everyone typing there now (never stored). Versions only grow:
-/// a listener keeps the highest it has seen.
+/// Someone started or stopped typing in a conversation: everyone typing there now through one instance (Source; never
+/// stored). An instance's versions only grow: a listener keeps the highest it has seen from each instance and shows
+/// the typists of all of them.
 /// </summary>
-public sealed record TypingChanged(long ConversationId, IReadOnlyList<Features.Typing.Typist> Typists, long Version) : MessengerEvent;
+public sealed record TypingChanged(long ConversationId, IReadOnlyList<Features.Typing.Typist> Typists, long Version, string Source = "") : MessengerEvent;
 
 /// <summary>Sessions of the addressee ended (logged out, revoked, or ended by a password change): their tabs sign out.</summary>
 public sealed record SessionsEnded(IReadOnlyList<string> SessionIds) : MessengerEvent;

@@ -102,8 +102,26 @@ public sealed class TypingTrackerTests
         Assert.True(view.Apply(new TypingChanged(1, [], 7)));
         Assert.False(view.Apply(new TypingChanged(1, [new("a", "ann")], 6)));
 
-        Assert.Empty(view.In(1)!);
+        Assert.Null(view.In(1));
         Assert.Null(view.In(2));
+    }
+
+    [Fact]
+    public void A_screen_shows_the_typists_of_every_instance_each_by_its_own_versions()
+    {
+        var view = new TypingView();
+        view.Load(new TypingNow(new Dictionary<long, TypingChanged> { [1] = new(1, [new("a", "ann")], 5, "here") }, 5, "here"));
+
+        // Another instance counts its own versions: a lower number from it is still news.
+        Assert.True(view.Apply(new TypingChanged(1, [new("b", "ben")], 2, "there")));
+        Assert.Equal(["ann", "ben"], view.In(1)!.Select(t => t.Name));
+        Assert.False(view.Apply(new TypingChanged(1, [], 1, "there")));
+        Assert.True(view.Apply(new TypingChanged(1, [], 6, "here")));
+        Assert.Equal(["ben"], view.In(1)!.Select(t => t.Name));
+
+        // Loading again takes this instance's typing anew and keeps what the other one said.
+        view.Load(new TypingNow(new Dictionary<long, TypingChanged>(), 8, "here"));
+        Assert.Equal(["ben"], view.In(1)!.Select(t => t.Name));
     }
 
     [Fact]

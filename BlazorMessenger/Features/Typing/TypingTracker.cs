@@ -14,10 +14,11 @@ public sealed record Typist(string UserId, string Name);
 /// are pressed; a report makes the person a typist until 5 seconds after their last one, or until their message is
 /// stored. The current members hear only of changes (someone starts or stops), as the conversation's whole list with a
 /// version: events are published outside the lock (a handler may render inline), so a listener keeps the latest version.
+/// With several instances each knows the typists whose circuits it holds, and says which instance it is.
 /// </summary>
 public sealed class TypingTracker(
     IDbContextFactory<ApplicationDbContext> dbFactory, IMessengerHub hub, UserRateLimiter rateLimiter, SendRefusals refusals,
-    TimeProvider time, ILogger<TypingTracker> logger)
+    RedisConnection instance, TimeProvider time, ILogger<TypingTracker> logger)
 {
     public static readonly TimeSpan Expiry = TimeSpan.FromSeconds(5);
 
@@ -104,7 +105,8 @@ public sealed class TypingTracker(
         lock (_gate)
         {
             return new TypingNow(
-                conversationIds.Where(_typing.ContainsKey).ToDictionary(id => id, id => new TypingChanged(id, List(id), _version)), _version);
+                conversationIds.Where(_typing.ContainsKey).ToDictionary(id => id, id => new TypingChanged(id, List(id), _version, instance.InstanceId)),
+                _version, instance.InstanceId);
         }
     }
 
@@ -151,7 +153,7 @@ public sealed class TypingTracker(
     }
 
     /// <summary>Under the lock: the conversation's typists now, as the next version.</summary>
-    private TypingChanged Changed(long conversationId) => new(conversationId, List(conversationId), ++_version);
+    private TypingChanged Changed(long conversationId) => new(conversationId, List(conversationId), ++_version, instance.InstanceId);
 
     private IReadOnlyList<Typist> List(long conversationId) =>
         _typing.TryGetValue(conversationId, out var typists) ? [.. typists.Values.Select(e => e.Typist)] : [];
