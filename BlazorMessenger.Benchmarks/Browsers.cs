@@ -76,6 +76,14 @@ public sealed class Browsers : IAsyncDisposable
         return page;
     }
 
+    /// <summary>A person's chat with the peer, once its message log is there and ready (a probe may observe it).</summary>
+    public static async Task<IPage> OpenChatAsync(IBrowserContext context, string peer)
+    {
+        var page = await OpenAsync(context, $"/chat/{peer}");
+        await page.Locator(".bm-log[data-ready]").WaitForAsync();
+        return page;
+    }
+
     public static async Task WaitForInteractiveAsync(IPage page)
     {
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined");

@@ -25,14 +25,14 @@ public static class CircuitMemoryScenario
 
         // The first circuits pay once for what every later one shares (JIT, query and serializer caches); an earlier
         // scenario in the same run would have paid it already, so pay it here too and count only what each circuit adds.
-        await CloseAllAsync([await OpenChatAsync(context, chat), await Browsers.OpenAsync(context, "/")]);
+        await CloseAllAsync([await OpenFilledChatAsync(context, chat), await Browsers.OpenAsync(context, "/")]);
         var (heap0, ws0) = Measure(options, "0-none");
         var pages = new List<IPage>();
         foreach (var count in options.TabCounts)
         {
             while (pages.Count < count)
             {
-                pages.Add(await OpenChatAsync(context, chat));
+                pages.Add(await OpenFilledChatAsync(context, chat));
             }
 
             await Task.Delay(1000);
@@ -84,7 +84,7 @@ public static class CircuitMemoryScenario
         var dropped = new List<IPage>();
         for (var i = 0; i < options.TabCounts[0]; i++)
         {
-            var page = await OpenChatAsync(context, chat);
+            var page = await OpenFilledChatAsync(context, chat);
             await page.EvaluateAsync("() => navigator.sendBeacon = () => true");
             dropped.Add(page);
         }
@@ -95,7 +95,8 @@ public static class CircuitMemoryScenario
         report.Add("memory", $"managed heap per dropped chat circuit still retained, {dropped.Count} tabs", (heapDropped - heapBefore) / dropped.Count, "MB");
     }
 
-    internal static async Task<IPage> OpenChatAsync(IBrowserContext context, string path)
+    /// <summary>A chat whose log shows at least 50 messages (the memory scenario seeds more).</summary>
+    internal static async Task<IPage> OpenFilledChatAsync(IBrowserContext context, string path)
     {
         var page = await Browsers.OpenAsync(context, path);
         await page.Locator("[role=log] .bm-msg").Nth(49).WaitForAsync();

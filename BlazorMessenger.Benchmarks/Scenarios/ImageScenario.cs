@@ -16,8 +16,8 @@ public static class ImageScenario
         await generator.ConnectAsync([(people[0], people[1])]);
         await using var senderContext = await browsers.LogInAsync(app.BaseUrl, people[0].UserName);
         await using var receiverContext = await browsers.LogInAsync(app.BaseUrl, people[1].UserName);
-        var sender = await Browsers.OpenAsync(senderContext, $"/chat/{people[1].UserName}");
-        var receiver = await Browsers.OpenAsync(receiverContext, $"/chat/{people[0].UserName}");
+        var sender = await Browsers.OpenChatAsync(senderContext, people[1].UserName);
+        var receiver = await Browsers.OpenChatAsync(receiverContext, people[0].UserName);
         var photo = Photo(options.Smoke ? 600 : 2600, options.Smoke ? 400 : 2000);
         log.WriteLine($"   photo: {photo.Length / (1024.0 * 1024):0.0} MB JPEG");
 

@@ -62,8 +62,8 @@ public static class LatencyScenario
         await generator.ConnectAsync([(people[0], people[1])]);
         await using var senderContext = await browsers.LogInAsync(app.BaseUrl, people[0].UserName);
         await using var receiverContext = await browsers.LogInAsync(app.BaseUrl, people[1].UserName);
-        var sender = await Browsers.OpenAsync(senderContext, $"/chat/{people[1].UserName}");
-        var receiver = await Browsers.OpenAsync(receiverContext, $"/chat/{people[0].UserName}");
+        var sender = await Browsers.OpenChatAsync(senderContext, people[1].UserName);
+        var receiver = await Browsers.OpenChatAsync(receiverContext, people[0].UserName);
         var published = new ConcurrentDictionary<string, double>();
         using var tap = app.Services.GetRequiredService<IMessengerHub>().Subscribe(people[1].Id, e =>
         {

@@ -20,7 +20,7 @@ public static class MemorySizing
         var chats = new List<IPage>();
         for (var i = 0; i < tabs; i++)
         {
-            chats.Add(await CircuitMemoryScenario.OpenChatAsync(context, $"/chat/{people[1].UserName}"));
+            chats.Add(await CircuitMemoryScenario.OpenFilledChatAsync(context, $"/chat/{people[1].UserName}"));
         }
 
         var (fifty, _) = CircuitMemoryScenario.Measure(options, "8-fifty");

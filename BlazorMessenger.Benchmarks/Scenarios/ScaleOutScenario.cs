@@ -90,8 +90,8 @@ public static class ScaleOutScenario
         await using var senderContext = await browsers.LogInAsync(cluster.InstanceUrls[0], people[0].UserName);
         await using var receiverContext = await browsers.LogInAsync(cluster.ProxyUrl, people[1].UserName,
             ("bm_affinity", await cluster.AffinityForAsync(2)));
-        var sender = await Browsers.OpenAsync(senderContext, $"/chat/{people[1].UserName}");
-        var receiver = await Browsers.OpenAsync(receiverContext, $"/chat/{people[0].UserName}");
+        var sender = await Browsers.OpenChatAsync(senderContext, people[1].UserName);
+        var receiver = await Browsers.OpenChatAsync(receiverContext, people[0].UserName);
         var probe = await LatencyScenario.Probe.AttachAsync(sender, receiver);
 
         await probe.MeasureAsync("warm", 10);
