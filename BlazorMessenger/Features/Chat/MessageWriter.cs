@@ -212,18 +212,18 @@ public sealed partial class MessageWriter : IAsyncDisposable
     /// <summary>After the commit: publish each new message once, in Seq order, then answer every caller.</summary>
     private void Complete(List<Outcome> outcomes, BatchState state)
     {
-        var published = new HashSet<ChatMessage>(ReferenceEqualityComparer.Instance);
+        var published = new HashSet<NewRow>(ReferenceEqualityComparer.Instance);
         foreach (var outcome in outcomes)
         {
-            if (outcome.Written is { } message && published.Add(message))
+            if (outcome.Written is { } row && published.Add(row))
             {
-                _hub.Publish(outcome.Audience!, new MessagePosted(message));
-                _typing.MessageStored(message.ConversationId, message.SenderId, outcome.Audience!);
+                _hub.Publish(row.Audience, new MessagePosted(row.Message));
+                _typing.MessageStored(row.Message.ConversationId, row.Message.SenderId, row.Audience);
             }
         }
 
-        var answered = new HashSet<ChatMessage>(ReferenceEqualityComparer.Instance);
-        foreach (var (pending, result, written, _) in outcomes)
+        var answered = new HashSet<NewRow>(ReferenceEqualityComparer.Instance);
+        foreach (var (pending, result, written) in outcomes)
         {
             if (result is not null)
             {
@@ -231,7 +231,7 @@ public sealed partial class MessageWriter : IAsyncDisposable
             }
             else if (written is not null)
             {
-                pending.Done.TrySetResult(ServiceResult<StoredMessage>.Ok(new StoredMessage(written, answered.Add(written))));
+                pending.Done.TrySetResult(ServiceResult<StoredMessage>.Ok(new StoredMessage(written.Message, answered.Add(written))));
             }
             else
             {
@@ -241,11 +241,10 @@ public sealed partial class MessageWriter : IAsyncDisposable
     }
 
     /// <summary>
-    /// Per caller: a finished answer, or the message this batch wrote for it and whom it goes to (the members at that
-    /// Seq), or neither (not a member).
+    /// Per caller: a finished answer, or the row this batch wrote for it (its message and whom it goes to: the members at
+    /// that Seq), or neither (not a member).
     /// </summary>
-    private sealed record Outcome(
-        Pending Pending, ServiceResult<StoredMessage>? Result, ChatMessage? Written, IReadOnlyCollection<string>? Audience = null);
+    private sealed record Outcome(Pending Pending, ServiceResult<StoredMessage>? Result, NewRow? Written);
 
     /// <summary>Stops taking sends and stores every one accepted before.</summary>
     public async ValueTask DisposeAsync()
