@@ -47,6 +47,9 @@ public sealed class Cluster : IAsyncDisposable
             ["BM_CONTENT_ROOT"] = Path.Combine(RepositoryRoot.Find(), "BlazorMessenger"),
             ["BM_ENVIRONMENT"] = "Development",
             ["BM_SEED_DEMO_USERS"] = "false",
+            // Inherited by the instances: a measured conversation sends faster than a person may.
+            ["Messenger__RateLimits__MessageBurst"] = "1000000",
+            ["Messenger__RateLimits__MessagesPerMinute"] = "1000000",
         };
         var cluster = new Cluster(state, environment, proxy, [app1, app2], postgres, redis);
         var (exit, output) = await cluster.RunAsync("start");

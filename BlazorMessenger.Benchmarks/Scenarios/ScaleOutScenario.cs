@@ -1,7 +1,10 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Realtime;
 using Microsoft.Playwright;
+using StackExchange.Redis;
 
 namespace BlazorMessenger.Benchmarks;
 
@@ -10,7 +13,7 @@ namespace BlazorMessenger.Benchmarks;
 /// over two instances' writers on one database (PostgreSQL with fsync on), send-to-render between browsers on
 /// different instances, and how long after a kill -9 of an instance its people's pages work again.
 /// </summary>
-public static class ScaleOutScenario
+public static partial class ScaleOutScenario
 {
     public static async Task RunAsync(BenchmarkOptions options, Report report, TextWriter log, Browsers browsers)
     {
@@ -20,6 +23,8 @@ public static class ScaleOutScenario
             ["Messenger:Database:Provider"] = "Postgres",
             ["ConnectionStrings:Messenger"] = cluster.PostgresConnectionString,
             ["Messenger:Redis"] = cluster.Redis,
+            // Apart from the cluster's own instances, which would otherwise receive (and skip) every one of these events.
+            ["Messenger:RedisPrefix"] = "bench:",
         };
         await using var first = await BenchServices.CreateAsync("scale-a", settings: settings);
         await using var second = await BenchServices.CreateAsync("scale-b", settings: settings);
@@ -92,11 +97,23 @@ public static class ScaleOutScenario
             ("bm_affinity", await cluster.AffinityForAsync(2)));
         var sender = await Browsers.OpenChatAsync(senderContext, people[1].UserName);
         var receiver = await Browsers.OpenChatAsync(receiverContext, people[0].UserName);
-        var probe = await LatencyScenario.Probe.AttachAsync(sender, receiver);
+        // The hub's channel, heard from here: when the sender's instance published each message (after its commit).
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(cluster.Redis);
+        var published = new ConcurrentDictionary<string, double>();
+        await redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal("bm:hub"), (_, message) =>
+        {
+            if (BenchBody().Match(message.ToString()) is { Success: true } body)
+            {
+                published.TryAdd(body.Value, Clock.NowMs());
+            }
+        });
+        var probe = await LatencyScenario.Probe.AttachAsync(sender, receiver, published);
 
         await probe.MeasureAsync("warm", 10);
         var samples = await probe.MeasureAsync("cross", options.LatencyMessages);
         report.AddPercentiles("scaleout", "send-to-render, sender and recipient on different instances", samples.Total, "ms", null, null, "≤ 100");
+        report.Add("scaleout", "  of which key press to committed and published on Redis (p50)", Report.Percentile([.. samples.ToServer.Order()], 50), "ms");
+        report.Add("scaleout", "  of which published on Redis to rendered at the recipient (p50)", Report.Percentile([.. samples.ToRender.Order()], 50), "ms");
 
         var box = sender.GetByRole(AriaRole.Textbox, new() { Name = "Message", Exact = true });
         var killed = Stopwatch.StartNew();
@@ -108,6 +125,9 @@ public static class ScaleOutScenario
         log.WriteLine($"   the recipient's page showed the message sent after kill -9 of its instance after {back.TotalSeconds:0.0} s");
         report.Add("scaleout", "failover: kill -9 of an instance to its people's pages working on the other", back.TotalMilliseconds, "ms", "≤ 10000");
     }
+
+    [GeneratedRegex("bench-[a-z]+-[0-9]+")]
+    private static partial Regex BenchBody();
 
     /// <summary>Polls the page (which reloads on the way: evaluating may fail while it does) until it shows the text.</summary>
     private static async Task WaitForTextAsync(IPage page, string text, TimeSpan timeout)
