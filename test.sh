@@ -17,43 +17,15 @@ finish() {
     exit "$3"
 }
 
-ensure_chromium() {
-    [ -x /usr/bin/chromium ] && return 0
-    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-        echo "Chromium is missing: installing chromium and chromium-driver from apt..."
-        export DEBIAN_FRONTEND=noninteractive
-        apt-get update -qq && apt-get install -y -qq --no-install-recommends \
-            chromium chromium-driver fonts-liberation >/dev/null && [ -x /usr/bin/chromium ] && return 0
-        echo "Installing Chromium with apt failed." >&2
-    else
-        echo "Chromium is missing at /usr/bin/chromium. Install it: sudo apt-get install chromium chromium-driver" >&2
-    fi
-    return 1
-}
-
-ensure_npm() {
-    command -v npm >/dev/null && return 0
-    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-        echo "npm is missing (the build installs the emoji font from the npm registry): installing nodejs and npm from apt..."
-        export DEBIAN_FRONTEND=noninteractive
-        apt-get update -qq && apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null && command -v npm >/dev/null && return 0
-        echo "Installing npm with apt failed." >&2
-    else
-        echo "npm is missing. Install it: sudo apt-get install nodejs npm" >&2
-    fi
-    return 1
-}
-
-ensure_chromium || finish 0 1 1
-ensure_npm || finish 0 1 1
-engines_install postgresql redis-server || finish 0 1 1
+# Chromium for the browser tests, npm for the build (the emoji font), PostgreSQL and Redis for the scale-out tests.
+engines_install chromium npm postgresql redis-server || finish 0 1 1
 
 engines=$(mktemp -d /tmp/bm-engines.XXXXXX)
 chmod 755 "$engines"
 trap 'postgres_stop "$engines/postgres"; redis_stop "$engines/redis"; rm -rf "$engines"' EXIT
 pg_port=$(free_port)
 # The tests' cluster need not survive a power cut: no fsync makes each test's database copy quick.
-postgres_start "$engines/postgres" "$pg_port" fsync=off synchronous_commit=off full_page_writes=off \
+postgres_start "$engines/postgres" "$pg_port" "fsync = off" "synchronous_commit = off" "full_page_writes = off" \
     || { echo "Could not start a throwaway PostgreSQL (see above)." >&2; finish 0 1 1; }
 export MESSENGER_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres"
 redis_port=$(free_port)

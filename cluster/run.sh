@@ -48,12 +48,9 @@ start() {
     engines_install postgresql redis-server nginx || exit 1
     mkdir -p "$state/nginx-temp" "$state/media"
     chmod 755 "$state"
-    if [ -f "$state/postgres/data/PG_VERSION" ]; then
-        as_postgres "$(pg_bindir)/pg_ctl" -D "$state/postgres/data" -l "$state/postgres/server.log" -w start >/dev/null \
-            || fail "PostgreSQL did not start (log: $state/postgres/server.log)."
-    else
-        postgres_start "$state/postgres" "$pg_port" || fail "PostgreSQL did not start."
-    fi
+    # Whatever started is stopped again if a later step fails.
+    trap 'stop >/dev/null' EXIT
+    postgres_start "$state/postgres" "$pg_port" || fail "PostgreSQL did not start."
     redis_start "$state/redis" "$redis_port" || fail "Redis did not start."
     if [ -z "${BM_APP_DLL:-}" ]; then
         echo "Publishing the app (Release)..."
@@ -69,6 +66,7 @@ start() {
     sed -e "s|@STATE@|$state|g" -e "s|@PROXY_PORT@|$proxy_port|g" "$root/cluster/nginx.conf.template" \
         | awk -v u="$upstreams" '{ if ($0 == "@UPSTREAMS@") printf "%s", u; else print }' > "$state/nginx.conf"
     "$(nginx_bin)" -p "$state" -c "$state/nginx.conf" || fail "nginx did not start (see $state/nginx-error.log)."
+    trap - EXIT
     grep -h "Demo user created" "$state"/instance1.log 2>/dev/null | sed 's/^/  /'
     echo "BlazorMessenger cluster: http://127.0.0.1:$proxy_port (instances on ports ${app_ports[*]}; state in $state)"
 }

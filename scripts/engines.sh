@@ -2,14 +2,10 @@
 # engines_install installs what is missing with apt (as root) or says how; the start functions print nothing on
 # success and return non-zero with the server's log on failure.
 
-engines_install() { # packages: any of postgresql redis-server nginx
-    local missing=() pkg
-    for pkg in "$@"; do
-        case $pkg in
-            postgresql) pg_bindir >/dev/null || missing+=(postgresql) ;;
-            redis-server) command -v redis-server >/dev/null || missing+=(redis-server) ;;
-            nginx) command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx) ;;
-        esac
+engines_install() { # any of: chromium npm postgresql redis-server nginx
+    local missing=() name
+    for name in "$@"; do
+        engine_present "$name" || missing+=($(engine_packages "$name"))
     done
     [ ${#missing[@]} -eq 0 ] && return 0
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
@@ -22,6 +18,24 @@ engines_install() { # packages: any of postgresql redis-server nginx
         echo "Missing: ${missing[*]}. Install them: sudo apt-get install ${missing[*]}" >&2
     fi
     return 1
+}
+
+engine_present() {
+    case $1 in
+        chromium) [ -x /usr/bin/chromium ] ;;
+        npm) command -v npm >/dev/null ;;
+        postgresql) pg_bindir >/dev/null ;;
+        redis-server) command -v redis-server >/dev/null ;;
+        nginx) command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] ;;
+    esac
+}
+
+engine_packages() {
+    case $1 in
+        chromium) echo chromium chromium-driver fonts-liberation ;;
+        npm) echo nodejs npm ;;
+        *) echo "$1" ;;
+    esac
 }
 
 pg_bindir() {
@@ -43,17 +57,25 @@ as_postgres() {
     if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
-postgres_start() { # dir port [extra server settings...]: a new cluster, user postgres, trust on 127.0.0.1
-    local dir=$1 port=$2 bin
+postgres_start() { # dir port [server settings...]: a new cluster (user postgres, trust on 127.0.0.1), or the one in dir
+    local dir=$1 port=$2 bin setting
     shift 2
     bin=$(pg_bindir) || { echo "PostgreSQL is not installed." >&2; return 1; }
-    mkdir -p "$dir"
-    [ "$(id -u)" = 0 ] && chown postgres: "$dir"
-    as_postgres "$bin/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >"$dir/initdb.log" 2>&1 \
-        || { cat "$dir/initdb.log" >&2; return 1; }
-    local options="-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=300"
-    for setting in "$@"; do options+=" -c $setting"; done
-    as_postgres "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -o "$options" -w -t 60 start >/dev/null \
+    if [ ! -f "$dir/data/PG_VERSION" ]; then
+        mkdir -p "$dir"
+        [ "$(id -u)" = 0 ] && chown postgres: "$dir"
+        as_postgres "$bin/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >"$dir/initdb.log" 2>&1 \
+            || { cat "$dir/initdb.log" >&2; return 1; }
+        # In the cluster's own configuration, so a later start (pg_ctl start alone) listens where this one did.
+        {
+            echo "port = $port"
+            echo "listen_addresses = '127.0.0.1'"
+            echo "unix_socket_directories = '$dir'"
+            echo "max_connections = 300"
+            for setting in "$@"; do echo "$setting"; done
+        } | as_postgres tee -a "$dir/data/postgresql.conf" >/dev/null
+    fi
+    as_postgres "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null \
         || { cat "$dir/server.log" >&2; return 1; }
 }
 

@@ -39,18 +39,11 @@ public static class PostgresEngine
         return On(name);
     }
 
-    /// <summary>A new, empty database (no schema): for tests of the start-up migration.</summary>
-    public static async Task<string> CreateEmptyDatabaseAsync()
-    {
-        var name = $"bm_{Guid.NewGuid():N}";
-        await ExecuteAsync($"""CREATE DATABASE "{name}" """);
-        return On(name);
-    }
-
     public static async Task DropDatabaseAsync(string connectionString)
     {
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
-        NpgsqlConnection.ClearAllPools();
+        // Only this database's idle connections: other tests' pools stay.
+        NpgsqlConnection.ClearPool(new NpgsqlConnection(connectionString));
         await ExecuteAsync($"""DROP DATABASE IF EXISTS "{name}" WITH (FORCE)""");
     }
 

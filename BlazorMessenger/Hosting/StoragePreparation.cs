@@ -28,6 +28,10 @@ public static class StoragePreparation
             }
 
             await MigrateAsync(db, cancellationToken);
+            if (db.Database.IsNpgsql())
+            {
+                await WarnOfByteLocaleAsync(db, services.GetRequiredService<ILoggerFactory>(), cancellationToken);
+            }
         }
 
         if (services.GetRequiredService<IOptions<MessengerOptions>>().Value.SeedDemoUsers)
@@ -38,6 +42,22 @@ public static class StoragePreparation
 
         databaseReady?.Invoke();
         await services.GetRequiredService<MediaJanitor>().RemoveOrphansAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Search folds case and accents by the database's character type: in the C (or POSIX) locale only ASCII letters
+    /// are letters, so "Привет" would not be found by "привет". Said once at start-up, with the remedy.
+    /// </summary>
+    private static async Task WarnOfByteLocaleAsync(ApplicationDbContext db, ILoggerFactory logs, CancellationToken cancellationToken)
+    {
+        var ctype = (await db.Database.SqlQuery<string>($"SELECT datctype AS \"Value\" FROM pg_database WHERE datname = current_database()")
+            .ToListAsync(cancellationToken)).Single();
+        if (ctype is "C" or "POSIX")
+        {
+            logs.CreateLogger(typeof(StoragePreparation)).LogWarning(
+                "The database's LC_CTYPE is {Ctype}: search folds case and accents for ASCII letters only. Create the database with a UTF-8 locale (LC_CTYPE 'C.UTF-8' or 'en_US.UTF-8').",
+                ctype);
+        }
     }
 
     /// <summary>

@@ -29,6 +29,24 @@ public sealed class SearchServiceTests
         Assert.Equal(3, hits[0].Seq);
     }
 
+    [Theory]
+    [InlineData("don", "I don’t know…")]
+    [InlineData("what", "wait—what")]
+    [InlineData("example", "write to bob@example.com")]
+    [InlineData("cafe", "Café Zürich at noon")]
+    [InlineData("zuri", "Café Zürich at noon")]
+    [InlineData("привет", "ПРИВЕТ всем")]
+    public async Task Punctuation_separates_words_and_case_and_accents_fold(string typed, string body)
+    {
+        await using var bed = await ChatTestBed.CreateAsync();
+        await bed.SendAsync(bed.Alice, body);
+
+        var hits = await bed.Services.Get<SearchService>().SearchAsync(bed.Bob, bed.ConversationId, typed, Ct);
+
+        Assert.Equal([body], hits.Select(h => Plain(h)));
+        Assert.Contains(hits[0].Pieces(), p => p.IsMatch);
+    }
+
     [Fact]
     public async Task Results_never_include_conversations_the_caller_is_not_in()
     {

@@ -40,7 +40,7 @@ public sealed partial class MessageWriter
                     db, [await db.Messages.AsNoTracking().Where(x => x.Id == earlierId).Select(ChatService.ToRecord).SingleAsync()], default))[0];
                 outcomes.Add(new Outcome(pending, ServiceResult<StoredMessage>.Ok(new StoredMessage(earlier, false)), null));
             }
-            else if (m is { Forwarded: true, Media: { } copy } && !await db.Media.AnyAsync(x => x.StorageKey == copy.StorageKey))
+            else if (m is { Forwarded: true, Media: { } copy } && !await OriginalStaysAsync(db, copy.StorageKey))
             {
                 // The original was deleted (and its files with it) while the forward waited: the copy would show nothing.
                 outcomes.Add(new Outcome(pending, ServiceResult<StoredMessage>.Fail(MessageRules.AlreadyDeleted), null));
@@ -93,12 +93,21 @@ public sealed partial class MessageWriter
         }
 
         var committed = _time.GetTimestamp();
-        Complete(outcomes, state);
+        Complete(outcomes);
         if (rows.Count > 0)
         {
             _metrics.HandedOff(_time.GetElapsedTime(committed));
         }
     }
+
+    /// <summary>
+    /// Whether the files a forwarded copy shares are still the original's, kept until this batch commits: on PostgreSQL
+    /// the row is locked, so a deletion of the original waits and then sees the copy (which keeps the files). SQLite's
+    /// write transaction already excludes the deletion.
+    /// </summary>
+    private static async Task<bool> OriginalStaysAsync(ApplicationDbContext db, string storageKey) => db.Database.IsNpgsql()
+        ? (await db.Database.SqlQuery<int>($"""SELECT 1 AS "Value" FROM "Media" WHERE "StorageKey" = {storageKey} FOR SHARE""").ToListAsync()).Count > 0
+        : await db.Media.AnyAsync(x => x.StorageKey == storageKey);
 
     /// <summary>
     /// A message this batch stores: its Seq and audience when it is decided, its Id once the batch's inserts ran (all
@@ -151,15 +160,16 @@ public sealed partial class MessageWriter
                 // it left (in Id order, so two writers never hold each other's rows). SQLite's write transaction
                 // already excludes every other writer of the file.
                 await db.Database.ExecuteSqlAsync(
-                    $"""SELECT 1 FROM "Conversations" WHERE "Id" = ANY({conversationIds}) ORDER BY "Id" FOR UPDATE""");
+                    $"""SELECT 1 FROM "Conversations" WHERE "Id" = ANY({conversationIds}) ORDER BY "Id" FOR NO KEY UPDATE""");
             }
 
             var seqs = await db.Conversations.AsNoTracking().Where(c => conversationIds.Contains(c.Id))
                 .ToDictionaryAsync(c => c.Id, c => c.LastSeq);
             var members = await db.ConversationMembers.AsNoTracking().Current().Where(m => conversationIds.Contains(m.ConversationId))
                 .Select(m => new { m.ConversationId, m.UserId }).ToListAsync();
+            var senderIds = batch.Select(p => p.Message.SenderId).Distinct().ToList();
             var clientIds = batch.Select(p => p.Message.ClientMessageId).Distinct().ToList();
-            var sent = await db.Messages.AsNoTracking().Where(m => clientIds.Contains(m.ClientMessageId))
+            var sent = await db.Messages.AsNoTracking().Where(m => senderIds.Contains(m.SenderId) && clientIds.Contains(m.ClientMessageId))
                 .Select(m => new { m.SenderId, m.ClientMessageId, m.Id }).ToListAsync();
             return new BatchState(
                 seqs, new Dictionary<long, long>(seqs),

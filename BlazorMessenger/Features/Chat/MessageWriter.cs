@@ -210,7 +210,7 @@ public sealed partial class MessageWriter : IAsyncDisposable
     }
 
     /// <summary>After the commit: publish each new message once, in Seq order, then answer every caller.</summary>
-    private void Complete(List<Outcome> outcomes, BatchState state)
+    private void Complete(List<Outcome> outcomes)
     {
         var published = new HashSet<NewRow>(ReferenceEqualityComparer.Instance);
         foreach (var outcome in outcomes)

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using BlazorMessenger.Data;
+using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Realtime;
 using Microsoft.EntityFrameworkCore;
 
@@ -56,13 +57,30 @@ public sealed class ReceiptWriter : IAsyncDisposable
 
             try
             {
-                await WriteAsync(batch);
+                await WriteWithRetryAsync(batch);
             }
             catch (Exception ex)
             {
                 // A mark is a report the browser repeats with its next look: fail this batch, keep the loop.
                 _logger.LogWarning(ex, "Storing {Count} receipt marks failed.", batch.Count);
                 batch.ForEach(p => p.Done.TrySetException(ex));
+            }
+        }
+    }
+
+    /// <summary>PostgreSQL may undo the batch for a deadlock with another instance's writer: it goes again (twice at most).</summary>
+    private async Task WriteWithRetryAsync(List<Pending> batch)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await WriteAsync(batch);
+                return;
+            }
+            catch (Exception ex) when (attempt < 2 && WriterFaults.IsConflict(ex))
+            {
+                _logger.LogInformation("Receipt marks met another writer's transaction; writing them again.");
             }
         }
     }

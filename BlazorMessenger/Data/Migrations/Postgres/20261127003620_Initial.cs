@@ -662,7 +662,7 @@ namespace BlazorMessenger.Data.Migrations.Postgres
                 onDelete: ReferentialAction.SetNull);
 
             // Full-text search over message bodies (SearchService), as SQLite's FTS5 table with unicode61 does it:
-            // ASCII punctuation separates words (so "bob@example.com" is three words, not one email token), accents
+            // punctuation separates words (so "bob@example.com" is three words, not one email token, and "don’t" two), accents
             // and case are folded, and a GIN index answers prefix queries. The function keeps one length-preserving
             // text both the index and the highlighting read.
             migrationBuilder.Sql("CREATE EXTENSION IF NOT EXISTS unaccent;");
@@ -674,7 +674,7 @@ namespace BlazorMessenger.Data.Migrations.Postgres
                 """);
             migrationBuilder.Sql("""
                 CREATE FUNCTION messenger_search_text(body text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
-                RETURN translate(body, '!"#$%&''()*+,-./:;<=>?@[\]^_`{|}~', repeat(' ', 32));
+                RETURN translate(body, '!"#$%&''()*+,-./:;<=>?@[\]^_`{|}~’‘“”…—–«»¡¿', repeat(' ', 43));
                 """);
             migrationBuilder.Sql("""
                 ALTER TABLE "Messages" ADD COLUMN "SearchVector" tsvector
