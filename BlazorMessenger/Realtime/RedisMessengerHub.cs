@@ -5,31 +5,31 @@ namespace BlazorMessenger.Realtime;
 /// <summary>
 /// The hub of one instance among several. It delivers here first (no added wait for people on this server), then
 /// publishes to the others through one Redis channel, each of which delivers to its own subscriptions and ignores its
-/// own echo. Redis carries speed, not truth: a publish that fails (Redis down) is logged and dropped, never thrown at the
-/// caller, and when the connection comes back every instance is told to have its open views catch up from the database
-/// after their last Seq, as after their own reconnect (CatchUpNeeded).
+/// own echo. Redis carries speed, not truth: a publish that fails (Redis down, a timeout) is logged and dropped, never
+/// thrown at the caller, and when the connection comes back (or publishing works again) every instance is told to have
+/// its open views catch up from the database after their last Seq, as after their own reconnect (CatchUpNeeded).
 /// </summary>
 public sealed class RedisMessengerHub : IMessengerHub, IDisposable
 {
     private static readonly TimeSpan ResumeRetry = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan CatchUpGather = TimeSpan.FromMilliseconds(250);
 
     private readonly InProcessMessengerHub _local;
     private readonly RedisConnection _redis;
     private readonly TimeProvider _time;
     private readonly ILogger<RedisMessengerHub> _logger;
     private readonly RedisChannel _channel;
+    private readonly RedisChannelListener _listener;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly Lock _gate = new();
-    private ChannelMessageQueue? _queue;
     private int _publishFailing;
     private int _resuming;
+    private int _catchUpDue;
 
     public RedisMessengerHub(InProcessMessengerHub local, RedisConnection redis, TimeProvider time, ILogger<RedisMessengerHub> logger)
     {
         (_local, _redis, _time, _logger) = (local, redis, time, logger);
         _channel = redis.Channel("hub");
-        redis.Multiplexer.ConnectionRestored += OnConnectionRestored;
-        TrySubscribe();
+        _listener = new RedisChannelListener(redis, "hub", Receive, Resume, logger);
     }
 
     public IDisposable Subscribe(string userId, Action<MessengerEvent> handler) => _local.Subscribe(userId, handler);
@@ -49,7 +49,11 @@ public sealed class RedisMessengerHub : IMessengerHub, IDisposable
         try
         {
             await _redis.Multiplexer.GetSubscriber().PublishAsync(_channel, MessengerEventJson.Serialize(envelope));
-            Interlocked.Exchange(ref _publishFailing, 0);
+            if (Interlocked.Exchange(ref _publishFailing, 0) == 1)
+            {
+                // Publishing failed without the connection dropping (a timeout): the others missed what failed.
+                Resume();
+            }
         }
         catch (Exception ex)
         {
@@ -58,27 +62,6 @@ public sealed class RedisMessengerHub : IMessengerHub, IDisposable
             {
                 _logger.LogWarning(ex, "Could not publish {Event} to the other instances; they catch up when Redis is back.",
                     envelope.Event?.GetType().Name ?? "a catch-up request");
-            }
-        }
-    }
-
-    private void TrySubscribe()
-    {
-        lock (_gate)
-        {
-            if (_queue is not null || _stopping.IsCancellationRequested)
-            {
-                return;
-            }
-
-            try
-            {
-                _queue = _redis.Multiplexer.GetSubscriber().Subscribe(_channel);
-                _queue.OnMessage(Receive);
-            }
-            catch (RedisException ex)
-            {
-                _logger.LogWarning(ex, "Could not subscribe to the other instances' events yet; trying again when Redis is back.");
             }
         }
     }
@@ -104,7 +87,7 @@ public sealed class RedisMessengerHub : IMessengerHub, IDisposable
                 Interlocked.Exchange(ref _resuming, 0);
             }
 
-            _local.PublishToEveryone(new CatchUpNeeded());
+            TellViewsToCatchUp();
         }
         else if (envelope.Origin != _redis.InstanceId)
         {
@@ -112,9 +95,8 @@ public sealed class RedisMessengerHub : IMessengerHub, IDisposable
         }
     }
 
-    private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs e)
+    private void Resume()
     {
-        TrySubscribe();
         if (Interlocked.Exchange(ref _resuming, 1) == 0)
         {
             _ = AskEveryoneToCatchUpAsync();
@@ -142,23 +124,37 @@ public sealed class RedisMessengerHub : IMessengerHub, IDisposable
         }
     }
 
-    public void Dispose()
+    /// <summary>
+    /// Every instance asks (each until its own request comes back): the requests of a quarter second make one catch-up
+    /// of this instance's views, not one each.
+    /// </summary>
+    private void TellViewsToCatchUp()
     {
-        _stopping.Cancel();
-        _redis.Multiplexer.ConnectionRestored -= OnConnectionRestored;
-        lock (_gate)
+        if (Interlocked.Exchange(ref _catchUpDue, 1) == 1)
+        {
+            return;
+        }
+
+        _ = Task.Run(async () =>
         {
             try
             {
-                _queue?.Unsubscribe();
+                await Task.Delay(CatchUpGather, _time, _stopping.Token);
             }
-            catch (RedisException ex)
+            catch (OperationCanceledException)
             {
-                _logger.LogDebug(ex, "Could not unsubscribe while Redis is down; the connection closes anyway.");
+                return;
             }
 
-            _queue = null;
-        }
+            Interlocked.Exchange(ref _catchUpDue, 0);
+            _local.PublishToEveryone(new CatchUpNeeded());
+        });
+    }
+
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        _listener.Dispose();
     }
 
     /// <summary>What crosses between instances: the event for these users, or (no event) "catch up, events were missed".</summary>

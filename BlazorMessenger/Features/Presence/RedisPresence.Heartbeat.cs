@@ -8,10 +8,10 @@ public sealed partial class RedisPresence
 {
     private readonly SemaphoreSlim _writing = new(1, 1);
     private readonly SemaphoreSlim _beating = new(1, 1);
+    private readonly SemaphoreSlim _catchingUp = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
     private readonly RedisKey[] _keys = [];
     private readonly string _instancePrefix = "";
-    private readonly RedisChannel _channel;
     private readonly TimeSpan _heartbeat;
     private readonly TimeSpan _expiry;
     private readonly ITimer? _timer;
@@ -92,18 +92,30 @@ public sealed partial class RedisPresence
         }
     }
 
-    private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs e)
-    {
-        TrySubscribe();
-        _ = CatchUpAsync(tellViews: true);
-    }
-
     /// <summary>
     /// Beats at once (re-adding this instance's people if Redis lost them), then reads who is online everywhere, since
     /// news sent while the connection was down never arrived; open views then ask IsOnline again (CatchUpNeeded). News
     /// arriving while the snapshot is read is applied again after it, so the newer of the two wins.
     /// </summary>
     private async Task CatchUpAsync(bool tellViews)
+    {
+        // One at a time: each restored connection asks for one, and two would share the list of news kept meanwhile.
+        await _catchingUp.WaitAsync();
+        try
+        {
+            await CatchUpAloneAsync(tellViews);
+        }
+        catch (Exception ex)
+        {
+            _logger.LogWarning(ex, "Catching up on who is online failed; the next reconnection or heartbeat tries again.");
+        }
+        finally
+        {
+            _catchingUp.Release();
+        }
+    }
+
+    private async Task CatchUpAloneAsync(bool tellViews)
     {
         await BeatAsync();
         lock (_gate)
@@ -161,19 +173,6 @@ public sealed partial class RedisPresence
 
         _stopping.Cancel();
         _timer?.Dispose();
-        _redis.Multiplexer.ConnectionRestored -= OnConnectionRestored;
-        lock (_gate)
-        {
-            try
-            {
-                _queue?.Unsubscribe();
-            }
-            catch (RedisException ex)
-            {
-                _logger.LogDebug(ex, "Could not unsubscribe while Redis is down; the connection closes anyway.");
-            }
-
-            _queue = null;
-        }
+        _listener?.Dispose();
     }
 }

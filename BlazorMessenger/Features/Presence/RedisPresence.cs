@@ -28,7 +28,7 @@ public sealed partial class RedisPresence : IDisposable
     private readonly HashSet<string> _here = new(StringComparer.Ordinal);
     private Dictionary<string, Known> _known = new(StringComparer.Ordinal);
     private List<(PresenceNews News, long Version)>? _arrivedDuringSnapshot;
-    private ChannelMessageQueue? _queue;
+    private RedisChannelListener? _listener;
 
     public RedisPresence(
         RedisConnection redis, InProcessMessengerHub local, IDbContextFactory<ApplicationDbContext> dbFactory,
@@ -42,10 +42,8 @@ public sealed partial class RedisPresence : IDisposable
 
         _keys = [redis.Key("presence:instances"), redis.Key("presence:versions")];
         _instancePrefix = redis.Name("presence:instance:");
-        _channel = redis.Channel("presence");
         (_heartbeat, _expiry) = (TimeSpan.FromSeconds(options.Value.PresenceHeartbeatSeconds), TimeSpan.FromSeconds(options.Value.PresenceExpirySeconds));
-        redis.Multiplexer.ConnectionRestored += OnConnectionRestored;
-        TrySubscribe();
+        _listener = new RedisChannelListener(redis, "presence", Receive, () => _ = CatchUpAsync(tellViews: true), logger);
         _timer = time.CreateTimer(_ => Tick(), null, _heartbeat, _heartbeat);
         _ = CatchUpAsync(tellViews: false);
     }
@@ -116,27 +114,6 @@ public sealed partial class RedisPresence : IDisposable
     }
 
     private IDatabase Database => _redis.Multiplexer.GetDatabase();
-
-    private void TrySubscribe()
-    {
-        lock (_gate)
-        {
-            if (_queue is not null || _stopping.IsCancellationRequested)
-            {
-                return;
-            }
-
-            try
-            {
-                _queue = _redis.Multiplexer.GetSubscriber().Subscribe(_channel);
-                _queue.OnMessage(Receive);
-            }
-            catch (RedisException ex)
-            {
-                _logger.LogWarning(ex, "Could not subscribe to presence news yet; trying again when Redis is back.");
-            }
-        }
-    }
 
     /// <summary>The channel is read in order, one message after another.</summary>
     private void Receive(ChannelMessage message)
