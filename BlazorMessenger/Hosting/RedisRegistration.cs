@@ -1,15 +1,13 @@
 using BlazorMessenger.Features;
 using BlazorMessenger.Features.Presence;
 using BlazorMessenger.Realtime;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.Extensions.Options;
 
 namespace BlazorMessenger.Hosting;
 
 /// <summary>
-/// Scale-out over Redis (Messenger:Redis): the hub bridged over pub/sub, presence aggregated across instances, shared
-/// rate limits, and the Data Protection key ring in Redis so cookies and circuits work on every instance. Everything is
+/// Scale-out over Redis (Messenger:Redis): the hub bridged over pub/sub, presence aggregated across instances and shared
+/// rate limits (the Data Protection key ring is the database's: Redis carries speed, not truth). Everything is
 /// registered always and chooses when first resolved, like the options (a host may add the setting late); without the
 /// setting the Redis parts stay inert and never connect.
 /// </summary>
@@ -25,15 +23,6 @@ public static class RedisRegistration
             : sp.GetRequiredService<InProcessMessengerHub>());
         services.AddSingleton<RedisPresence>();
         services.AddSingleton<RedisRateLimits>();
-
-        // After the storage's own configuration (the key ring in the data directory), so with Redis this one wins.
-        services.AddOptions<KeyManagementOptions>().Configure<RedisConnection>((options, redis) =>
-        {
-            if (redis.Enabled)
-            {
-                options.XmlRepository = new RedisXmlRepository(() => redis.Multiplexer.GetDatabase(), redis.Key("data-protection-keys"));
-            }
-        });
 
         // Connect, subscribe and start beating when the app starts, not when the first page needs them.
         services.AddHostedService<RedisStartup>();

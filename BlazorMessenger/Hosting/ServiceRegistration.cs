@@ -24,6 +24,7 @@ using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
@@ -138,11 +139,21 @@ public static class ServiceRegistration
         services.AddDbContextFactory<ApplicationDbContext>((sp, db) => DatabaseSetup.Configure(
             db, sp.GetRequiredService<IOptions<MessengerOptions>>().Value.Database, sp.GetRequiredService<StorageLocation>()));
 
-        // Keys live with the data, so a restart (or a new container on the same volume) keeps everyone logged in.
+        // Keys live with the data, so a restart (or a new container on the same volume) keeps everyone logged in: in the
+        // data directory on one machine, in the database the instances share on PostgreSQL, with one application name
+        // whatever folder each instance runs from.
         services.AddDataProtection();
-        services.AddOptions<KeyManagementOptions>().Configure<StorageLocation, ILoggerFactory>((options, storage, logs) =>
-            options.XmlRepository = new FileSystemXmlRepository(
-                new DirectoryInfo(storage.KeysDirectory), logs));
+        services.AddOptions<KeyManagementOptions>().Configure<StorageLocation, ILoggerFactory, IOptions<MessengerOptions>, IServiceProvider>(
+            (options, storage, logs, messenger, sp) => options.XmlRepository = messenger.Value.Database.Provider == DatabaseProvider.Postgres
+                ? new EntityFrameworkCoreXmlRepository<ApplicationDbContext>(sp, logs)
+                : new FileSystemXmlRepository(new DirectoryInfo(storage.KeysDirectory), logs));
+        services.AddOptions<DataProtectionOptions>().Configure<IOptions<MessengerOptions>>((options, messenger) =>
+        {
+            if (messenger.Value.Database.Provider == DatabaseProvider.Postgres)
+            {
+                options.ApplicationDiscriminator = "BlazorMessenger";
+            }
+        });
 
         services.AddScoped(sp => new DemoUserSeeder(
             sp.GetRequiredService<UserManager<ApplicationUser>>(), sp.GetRequiredService<AdminService>(), Console.Out));

@@ -1,6 +1,8 @@
 using BlazorMessenger.Data;
 using BlazorMessenger.Features.Media;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -61,21 +63,50 @@ public static class StoragePreparation
     }
 
     /// <summary>
-    /// EF Core applies migrations under its migration lock (a lock table on SQLite, a table lock on PostgreSQL), so
-    /// instances starting together apply each migration once. Two that find no PostgreSQL database both create it:
-    /// the one that loses that race migrates the other's.
+    /// Instances starting together apply each migration once. SQLite: under EF Core's migration lock (a lock table in
+    /// the file). PostgreSQL: EF Core reads what is applied before it locks, so an instance that waited would apply again
+    /// what the first just did; the app holds an advisory lock of its own around the whole migration instead, on a
+    /// database it first creates if nobody has (the one that loses that race uses the other's).
     /// </summary>
     private static async Task MigrateAsync(ApplicationDbContext db, CancellationToken cancellationToken)
     {
-        try
+        if (!db.Database.IsNpgsql())
         {
-            // Asking first skips the migration lock on the usual start, when there is nothing to apply.
-            if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+            await MigratePendingAsync(db, cancellationToken);
+            return;
+        }
+
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(cancellationToken))
+        {
+            try
             {
-                await db.Database.MigrateAsync(cancellationToken);
+                await creator.CreateAsync(cancellationToken);
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DuplicateDatabase)
+            {
+                // Another instance made it a moment ago.
             }
         }
-        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DuplicateDatabase)
+
+        await using var lockHolder = new NpgsqlConnection(db.Database.GetConnectionString());
+        await lockHolder.OpenAsync(cancellationToken);
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLockKey})", lockHolder))
+        {
+            await take.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        // The session's end (closing the connection) releases the lock, also when the migration fails.
+        await MigratePendingAsync(db, cancellationToken);
+    }
+
+    /// <summary>An advisory lock key of the app's own ("BlazorM" in ASCII), for its start-up migration.</summary>
+    private const long MigrationLockKey = 0x426C617A6F724D;
+
+    private static async Task MigratePendingAsync(ApplicationDbContext db, CancellationToken cancellationToken)
+    {
+        // Asking first skips the migration lock on the usual start, when there is nothing to apply.
+        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
         {
             await db.Database.MigrateAsync(cancellationToken);
         }
