@@ -1,6 +1,8 @@
 using BlazorMessenger.Data;
+using BlazorMessenger.Features.Contacts;
 using BlazorMessenger.Hosting;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -92,6 +94,22 @@ public sealed class TestServices : IAsyncDisposable
         }
 
         return user.Id;
+    }
+
+    /// <summary>alice and bob, alice having added bob (their direct conversation exists); their ids.</summary>
+    public async Task<(string Alice, string Bob)> ContactsAsync()
+    {
+        var alice = await CreateUserAsync("alice");
+        var bob = await CreateUserAsync("bob");
+        Assert.True((await Get<ContactService>().AddAsync(alice, "bob", TestContext.Current.CancellationToken)).Succeeded);
+        return (alice, bob);
+    }
+
+    /// <summary>When the person was last seen, as stored.</summary>
+    public async Task<DateTime?> LastSeenAsync(string userId)
+    {
+        await using var db = await Get<IDbContextFactory<ApplicationDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+        return await db.Users.Where(u => u.Id == userId).Select(u => u.LastSeenUtc).SingleAsync(TestContext.Current.CancellationToken);
     }
 
     public async ValueTask DisposeAsync()

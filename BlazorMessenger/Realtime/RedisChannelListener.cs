@@ -3,22 +3,23 @@ using StackExchange.Redis;
 namespace BlazorMessenger.Realtime;
 
 /// <summary>
-/// One channel of this instance's Redis connection, read in order (one message after another). It subscribes at once,
-/// or when Redis is back if it is down now, and calls restored after every reconnection (once per connection the
-/// library restores: a listener must take it more than once). Dispose unsubscribes.
+/// One channel of this instance's Redis connection, its messages read in order (one after another) as T. It subscribes
+/// at once, or when Redis is back if it is down now, and calls restored after every reconnection (once per connection
+/// the library restores: a listener must take it more than once). A message it cannot read (from an instance of
+/// another version) is logged and skipped. Dispose unsubscribes.
 /// </summary>
-public sealed class RedisChannelListener : IDisposable
+public sealed class RedisChannelListener<T> : IDisposable
 {
     private readonly RedisConnection _redis;
     private readonly RedisChannel _channel;
-    private readonly Action<ChannelMessage> _receive;
+    private readonly Action<T> _receive;
     private readonly Action _restored;
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
     private ChannelMessageQueue? _queue;
     private bool _disposed;
 
-    public RedisChannelListener(RedisConnection redis, string name, Action<ChannelMessage> receive, Action restored, ILogger logger)
+    public RedisChannelListener(RedisConnection redis, string name, Action<T> receive, Action restored, ILogger logger)
     {
         (_redis, _channel, _receive, _restored, _logger) = (redis, redis.Channel(name), receive, restored, logger);
         redis.Multiplexer.ConnectionRestored += OnConnectionRestored;
@@ -44,7 +45,7 @@ public sealed class RedisChannelListener : IDisposable
             try
             {
                 _queue = subscriber.Subscribe(_channel);
-                _queue.OnMessage(_receive);
+                _queue.OnMessage(Receive);
             }
             catch (RedisException ex)
             {
@@ -53,6 +54,22 @@ public sealed class RedisChannelListener : IDisposable
                 _logger.LogWarning(ex, "Could not subscribe to {Channel} yet; trying again when Redis is back.", _channel);
             }
         }
+    }
+
+    private void Receive(ChannelMessage message)
+    {
+        T received;
+        try
+        {
+            received = MessengerEventJson.Deserialize<T>((byte[])message.Message!);
+        }
+        catch (Exception ex)
+        {
+            _logger.LogWarning(ex, "Ignored a message on {Channel} this instance cannot read.", _channel);
+            return;
+        }
+
+        _receive(received);
     }
 
     public void Dispose()

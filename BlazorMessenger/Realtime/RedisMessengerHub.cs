@@ -19,7 +19,7 @@ public sealed class RedisMessengerHub : IMessengerHub, IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<RedisMessengerHub> _logger;
     private readonly RedisChannel _channel;
-    private readonly RedisChannelListener _listener;
+    private readonly RedisChannelListener<HubEnvelope> _listener;
     private readonly CancellationTokenSource _stopping = new();
     private int _publishFailing;
     private int _resuming;
@@ -29,7 +29,7 @@ public sealed class RedisMessengerHub : IMessengerHub, IDisposable
     {
         (_local, _redis, _time, _logger) = (local, redis, time, logger);
         _channel = redis.Channel("hub");
-        _listener = new RedisChannelListener(redis, "hub", Receive, Resume, logger);
+        _listener = new RedisChannelListener<HubEnvelope>(redis, "hub", Receive, Resume, logger);
     }
 
     public IDisposable Subscribe(string userId, Action<MessengerEvent> handler) => _local.Subscribe(userId, handler);
@@ -66,20 +66,8 @@ public sealed class RedisMessengerHub : IMessengerHub, IDisposable
         }
     }
 
-    private void Receive(ChannelMessage message)
+    private void Receive(HubEnvelope envelope)
     {
-        HubEnvelope envelope;
-        try
-        {
-            envelope = MessengerEventJson.Deserialize<HubEnvelope>((byte[])message.Message!);
-        }
-        catch (Exception ex)
-        {
-            // An instance of another version may send an event this one does not know.
-            _logger.LogWarning(ex, "Ignored a hub message this instance cannot read.");
-            return;
-        }
-
         if (envelope.Event is null)
         {
             if (envelope.Origin == _redis.InstanceId)

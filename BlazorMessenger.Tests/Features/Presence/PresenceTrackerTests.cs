@@ -21,7 +21,7 @@ public sealed class PresenceTrackerTests
     public async Task Online_while_any_circuit_is_connected_and_offline_after_the_grace_period_with_last_seen_stored()
     {
         await using var services = await TestServices.CreateAsync(time: _time);
-        var (alice, bob) = await ContactsAsync(services);
+        var (alice, bob) = await services.ContactsAsync();
         using var bobsTab = new HubRecorder(services.Get<IMessengerHub>(), bob);
         var tracker = services.Get<PresenceTracker>();
 
@@ -38,14 +38,14 @@ public sealed class PresenceTrackerTests
 
         Assert.False(tracker.IsOnline(alice));
         Assert.Equal([true, false], bobsTab.OfType<PresenceChanged>().Select(p => p.IsOnline));
-        Assert.Equal(_time.GetUtcNow().UtcDateTime, await LastSeenAsync(services, alice));
+        Assert.Equal(_time.GetUtcNow().UtcDateTime, await services.LastSeenAsync(alice));
     }
 
     [Fact]
     public async Task A_reconnect_within_the_grace_period_is_no_presence_change()
     {
         await using var services = await TestServices.CreateAsync(time: _time);
-        var (alice, bob) = await ContactsAsync(services);
+        var (alice, bob) = await services.ContactsAsync();
         using var bobsTab = new HubRecorder(services.Get<IMessengerHub>(), bob);
         var tracker = services.Get<PresenceTracker>();
         tracker.ConnectionUp(alice);
@@ -58,14 +58,14 @@ public sealed class PresenceTrackerTests
 
         Assert.True(tracker.IsOnline(alice));
         Assert.Equal([true], bobsTab.OfType<PresenceChanged>().Select(p => p.IsOnline));
-        Assert.Null(await LastSeenAsync(services, alice));
+        Assert.Null(await services.LastSeenAsync(alice));
     }
 
     [Fact]
     public async Task An_offline_overtaken_by_a_reconnect_while_it_was_being_announced_never_ends_as_offline()
     {
         await using var services = await TestServices.CreateAsync(time: _time);
-        var (alice, bob) = await ContactsAsync(services);
+        var (alice, bob) = await services.ContactsAsync();
         using var bobsTab = new HubRecorder(services.Get<IMessengerHub>(), bob);
         var tracker = services.Get<PresenceTracker>();
         tracker.ConnectionUp(alice);
@@ -89,14 +89,14 @@ public sealed class PresenceTrackerTests
         _time.Advance(Grace);
         await Eventually.TrueAsync(() => bobsTab.Events.Count == 3, "the later offline announcement");
         Assert.Equal([true, true, false], bobsTab.OfType<PresenceChanged>().Select(p => p.IsOnline));
-        Assert.Equal(_time.GetUtcNow().UtcDateTime, await LastSeenAsync(services, alice));
+        Assert.Equal(_time.GetUtcNow().UtcDateTime, await services.LastSeenAsync(alice));
     }
 
     [Fact]
     public async Task Many_quick_changes_end_announced_and_stored_in_the_last_state()
     {
         await using var services = await TestServices.CreateAsync(time: _time);
-        var (alice, bob) = await ContactsAsync(services);
+        var (alice, bob) = await services.ContactsAsync();
         using var bobsTab = new HubRecorder(services.Get<IMessengerHub>(), bob);
         var tracker = services.Get<PresenceTracker>();
 
@@ -107,7 +107,7 @@ public sealed class PresenceTrackerTests
             _time.Advance(Grace);
         }
 
-        await Eventually.TrueAsync(async () => await LastSeenAsync(services, alice) == _time.GetUtcNow().UtcDateTime, "the last offline stored");
+        await Eventually.TrueAsync(async () => await services.LastSeenAsync(alice) == _time.GetUtcNow().UtcDateTime, "the last offline stored");
         await Eventually.TrueAsync(() => bobsTab.OfType<PresenceChanged>().LastOrDefault() is { IsOnline: false }, "the last offline announced");
         Assert.False(tracker.IsOnline(alice));
         Assert.Equal(0, tracker.OnlineCount);
@@ -117,7 +117,7 @@ public sealed class PresenceTrackerTests
     public async Task Presence_reaches_only_people_who_share_a_conversation()
     {
         await using var services = await TestServices.CreateAsync(time: _time);
-        var (alice, bob) = await ContactsAsync(services);
+        var (alice, bob) = await services.ContactsAsync();
         var stranger = await services.CreateUserAsync("stranger");
         using var strangersTab = new HubRecorder(services.Get<IMessengerHub>(), stranger);
         using var bobsTab = new HubRecorder(services.Get<IMessengerHub>(), bob);
@@ -126,19 +126,5 @@ public sealed class PresenceTrackerTests
         await Eventually.TrueAsync(() => bobsTab.OfType<PresenceChanged>().Any(p => p.UserId == alice && p.IsOnline), "the online announcement");
 
         Assert.Empty(strangersTab.Events);
-    }
-
-    private static async Task<DateTime?> LastSeenAsync(TestServices services, string userId)
-    {
-        await using var db = await services.Get<IDbContextFactory<ApplicationDbContext>>().CreateDbContextAsync(Ct);
-        return await db.Users.Where(u => u.Id == userId).Select(u => u.LastSeenUtc).SingleAsync(Ct);
-    }
-
-    private static async Task<(string Alice, string Bob)> ContactsAsync(TestServices services)
-    {
-        var alice = await services.CreateUserAsync("alice");
-        var bob = await services.CreateUserAsync("bob");
-        Assert.True((await services.Get<ContactService>().AddAsync(alice, "bob", Ct)).Succeeded);
-        return (alice, bob);
     }
 }

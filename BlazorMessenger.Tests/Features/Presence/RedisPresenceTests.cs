@@ -22,7 +22,7 @@ public sealed class RedisPresenceTests
     public async Task A_person_is_online_while_any_instance_has_a_circuit_of_theirs()
     {
         await using var instances = await RedisInstances.CreateAsync(timeOfA: _timeOfA, timeOfB: _timeOfB);
-        var (alice, bob) = await ContactsAsync(instances.A);
+        var (alice, bob) = await instances.A.ContactsAsync();
         var (onA, onB) = (instances.A.Get<PresenceTracker>(), instances.B.Get<PresenceTracker>());
         using var bobsTab = new HubRecorder(instances.B.Get<IMessengerHub>(), bob);
 
@@ -42,14 +42,14 @@ public sealed class RedisPresenceTests
         await Eventually.TrueAsync(() => bobsTab.OfType<PresenceChanged>().Any(p => !p.IsOnline), "alice offline everywhere");
         Assert.Equal([true, false], bobsTab.OfType<PresenceChanged>().Select(p => p.IsOnline));
         await Eventually.TrueAsync(() => !onA.IsOnline(alice), "A hearing she left");
-        Assert.Equal(_timeOfB.GetUtcNow().UtcDateTime, await LastSeenAsync(instances.A, alice));
+        Assert.Equal(_timeOfB.GetUtcNow().UtcDateTime, await instances.A.LastSeenAsync(alice));
     }
 
     [Fact]
     public async Task Leaving_one_instance_while_online_on_another_stores_no_last_seen()
     {
         await using var instances = await RedisInstances.CreateAsync(timeOfA: _timeOfA, timeOfB: _timeOfB);
-        var (alice, bob) = await ContactsAsync(instances.A);
+        var (alice, bob) = await instances.A.ContactsAsync();
         var (onA, onB) = (instances.A.Get<PresenceTracker>(), instances.B.Get<PresenceTracker>());
         using var bobsTab = new HubRecorder(instances.A.Get<IMessengerHub>(), bob);
         onB.ConnectionUp(alice);
@@ -62,7 +62,7 @@ public sealed class RedisPresenceTests
         await Eventually.TrueAsync(async () => !await instances.HoldsAsync(instances.A, alice), "A letting go");
 
         Assert.True(onA.IsOnline(alice));
-        Assert.Null(await LastSeenAsync(instances.A, alice));
+        Assert.Null(await instances.A.LastSeenAsync(alice));
         Assert.Equal([true], bobsTab.OfType<PresenceChanged>().Select(p => p.IsOnline));
     }
 
@@ -70,7 +70,7 @@ public sealed class RedisPresenceTests
     public async Task The_people_of_an_instance_that_stopped_beating_go_offline_on_the_others()
     {
         await using var instances = await RedisInstances.CreateAsync(timeOfA: _timeOfA, timeOfB: _timeOfB);
-        var (alice, bob) = await ContactsAsync(instances.A);
+        var (alice, bob) = await instances.A.ContactsAsync();
         var onA = instances.A.Get<PresenceTracker>();
         using var bobsTab = new HubRecorder(instances.A.Get<IMessengerHub>(), bob);
         instances.B.Get<PresenceTracker>().ConnectionUp(alice);
@@ -86,7 +86,7 @@ public sealed class RedisPresenceTests
         await Eventually.TrueAsync(() => !onA.IsOnline(alice), "alice offline on A");
         await Eventually.TrueAsync(() => bobsTab.OfType<PresenceChanged>().Any(p => !p.IsOnline), "bob told");
         // She was last seen when B last beat.
-        Assert.Equal(Start.UtcDateTime, await LastSeenAsync(instances.A, alice));
+        Assert.Equal(Start.UtcDateTime, await instances.A.LastSeenAsync(alice));
     }
 
     [Fact]
@@ -110,19 +110,5 @@ public sealed class RedisPresenceTests
         Assert.False(services.Get<RedisPresence>().Enabled);
         services.Get<PresenceTracker>().ConnectionUp("alice");
         Assert.True(services.Get<PresenceTracker>().IsOnline("alice"));
-    }
-
-    private static async Task<DateTime?> LastSeenAsync(TestServices services, string userId)
-    {
-        await using var db = await services.Get<IDbContextFactory<ApplicationDbContext>>().CreateDbContextAsync(Ct);
-        return await db.Users.Where(u => u.Id == userId).Select(u => u.LastSeenUtc).SingleAsync(Ct);
-    }
-
-    private static async Task<(string Alice, string Bob)> ContactsAsync(TestServices services)
-    {
-        var alice = await services.CreateUserAsync("alice");
-        var bob = await services.CreateUserAsync("bob");
-        Assert.True((await services.Get<ContactService>().AddAsync(alice, "bob", Ct)).Succeeded);
-        return (alice, bob);
     }
 }

@@ -28,7 +28,7 @@ public sealed partial class RedisPresence : IDisposable
     private readonly HashSet<string> _here = new(StringComparer.Ordinal);
     private Dictionary<string, Known> _known = new(StringComparer.Ordinal);
     private List<(PresenceNews News, long Version)>? _arrivedDuringSnapshot;
-    private RedisChannelListener? _listener;
+    private RedisChannelListener<NewsMessage>? _listener;
 
     public RedisPresence(
         RedisConnection redis, InProcessMessengerHub local, IDbContextFactory<ApplicationDbContext> dbFactory,
@@ -43,7 +43,7 @@ public sealed partial class RedisPresence : IDisposable
         _keys = [redis.Key("presence:instances"), redis.Key("presence:versions")];
         _instancePrefix = redis.Name("presence:instance:");
         (_heartbeat, _expiry) = (TimeSpan.FromSeconds(options.Value.PresenceHeartbeatSeconds), TimeSpan.FromSeconds(options.Value.PresenceExpirySeconds));
-        _listener = new RedisChannelListener(redis, "presence", Receive, () => _ = CatchUpAsync(tellViews: true), logger);
+        _listener = new RedisChannelListener<NewsMessage>(redis, "presence", Receive, () => _ = CatchUpAsync(tellViews: true), logger);
         _timer = time.CreateTimer(_ => Tick(), null, _heartbeat, _heartbeat);
         _ = CatchUpAsync(tellViews: false);
     }
@@ -116,19 +116,8 @@ public sealed partial class RedisPresence : IDisposable
     private IDatabase Database => _redis.Multiplexer.GetDatabase();
 
     /// <summary>The channel is read in order, one message after another.</summary>
-    private void Receive(ChannelMessage message)
+    private void Receive(NewsMessage received)
     {
-        NewsMessage received;
-        try
-        {
-            received = MessengerEventJson.Deserialize<NewsMessage>((byte[])message.Message!);
-        }
-        catch (Exception ex)
-        {
-            _logger.LogWarning(ex, "Ignored presence news this instance cannot read.");
-            return;
-        }
-
         bool newer;
         lock (_gate)
         {
