@@ -18,6 +18,7 @@ public sealed partial class MessageWriter
         await using var transaction = await db.Database.BeginTransactionAsync();
         var state = await BatchState.LoadAsync(db, batch);
         await using var sql = new BatchStatements(db.Database.GetDbConnection(), transaction.GetDbTransaction());
+        var sentBefore = await sql.FindSentAsync(batch.Select(p => (p.Message.SenderId, p.Message.ClientMessageId)).Distinct().ToList());
 
         var outcomes = new List<Outcome>(batch.Count);
         var rows = new List<NewRow>();
@@ -34,7 +35,7 @@ public sealed partial class MessageWriter
             {
                 outcomes.Add(new Outcome(pending, null, sameInBatch));
             }
-            else if (state.SentBefore.TryGetValue(key, out var earlierId))
+            else if (sentBefore.TryGetValue(key, out var earlierId))
             {
                 var earlier = (await MessageExtras.CompleteAsync(
                     db, [await db.Messages.AsNoTracking().Where(x => x.Id == earlierId).Select(ChatService.ToRecord).SingleAsync()], default))[0];
@@ -143,13 +144,10 @@ public sealed partial class MessageWriter
         }
     }
 
-    /// <summary>
-    /// What one batch reads before it writes (the conversations' Seq and members, the client ids stored before), and the
-    /// Seq and read marks it moves.
-    /// </summary>
+    /// <summary>What one batch reads before it writes (the conversations' Seq and members), and the Seq and read marks it moves.</summary>
     private sealed record BatchState(
         Dictionary<long, long> LoadedSeq, Dictionary<long, long> LastSeq, Dictionary<long, HashSet<string>> MemberIds,
-        Dictionary<(string, Guid), long> SentBefore, Dictionary<(long, string), long> ReadUpTo)
+        Dictionary<(long, string), long> ReadUpTo)
     {
         public static async Task<BatchState> LoadAsync(ApplicationDbContext db, List<Pending> batch)
         {
@@ -167,14 +165,10 @@ public sealed partial class MessageWriter
                 .ToDictionaryAsync(c => c.Id, c => c.LastSeq);
             var members = await db.ConversationMembers.AsNoTracking().Current().Where(m => conversationIds.Contains(m.ConversationId))
                 .Select(m => new { m.ConversationId, m.UserId }).ToListAsync();
-            var senderIds = batch.Select(p => p.Message.SenderId).Distinct().ToList();
-            var clientIds = batch.Select(p => p.Message.ClientMessageId).Distinct().ToList();
-            var sent = await db.Messages.AsNoTracking().Where(m => senderIds.Contains(m.SenderId) && clientIds.Contains(m.ClientMessageId))
-                .Select(m => new { m.SenderId, m.ClientMessageId, m.Id }).ToListAsync();
             return new BatchState(
                 seqs, new Dictionary<long, long>(seqs),
                 members.GroupBy(m => m.ConversationId).ToDictionary(g => g.Key, g => g.Select(m => m.UserId).ToHashSet(StringComparer.Ordinal)),
-                sent.ToDictionary(m => (m.SenderId, m.ClientMessageId), m => m.Id), []);
+                []);
         }
 
         /// <summary>After a group change: a new set (messages written before it keep the audience they had).</summary>

@@ -13,6 +13,10 @@ public sealed partial class MessageWriter
     /// </summary>
     private sealed class BatchStatements(DbConnection connection, DbTransaction transaction) : IAsyncDisposable
     {
+        // One lookup per (sender, client id) pair, each an index search: asking for all senders and all ids at once made
+        // PostgreSQL probe every combination.
+        private const string FindSql = """SELECT "Id" FROM "Messages" WHERE "SenderId" = @sender AND "ClientMessageId" = @client""";
+
         private const string InsertSql = """
             INSERT INTO "Messages" ("ConversationId", "Seq", "SenderId", "ClientMessageId", "Kind", "Body", "CreatedUtc", "MediaId", "ReplyToId", "Forwarded")
             VALUES (@conversation, @seq, @sender, @client, @kind, @body, @created, @media, @reply, @forwarded)
@@ -33,6 +37,13 @@ public sealed partial class MessageWriter
 
         private readonly bool _sqlite = connection is SqliteConnection;
         private readonly Dictionary<string, DbCommand> _reused = [];
+
+        /// <summary>The messages already stored under these senders' client ids (a send repeated after a lost answer).</summary>
+        public async Task<Dictionary<(string, Guid), long>> FindSentAsync(IReadOnlyList<(string Sender, Guid Client)> keys)
+        {
+            var ids = await RunAsync(FindSql, keys.Select(k => Values(("sender", k.Sender), ("client", Value(k.Client)))).ToList());
+            return keys.Zip(ids).Where(k => k.Second is long).ToDictionary(k => k.First, k => (long)k.Second!);
+        }
 
         /// <summary>Inserts the rows in Seq order of the batch and gives each its Id.</summary>
         public async Task InsertAsync(IReadOnlyList<NewRow> rows, DateTime now)
