@@ -60,7 +60,9 @@ public sealed class BenchApp(TimeSpan circuitRetention) : WebApplicationFactory<
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        UseKestrel(0);
+        // A port the system picks, through the app's URL setting (see MessengerAppFactory).
+        UseKestrel();
+        builder.UseUrls("http://127.0.0.1:0");
         // Development serves static web assets from the build output, as `dotnet run` does.
         builder.UseEnvironment("Development");
         foreach (var (key, value) in BenchSettings.For(DataDirectory))

@@ -29,7 +29,10 @@ public sealed class MessengerAppFactory : WebApplicationFactory<Program>
         string dataDirectory, bool ownsData, IReadOnlyDictionary<string, string> settings, Action<IServiceCollection>? services)
     {
         (DataDirectory, _ownsData, _settings, _services) = (dataDirectory, ownsData, settings, services);
-        UseKestrel(0);
+        // Kestrel on a port the system picks, named by the app's own URL setting: given as UseKestrel(port), the factory
+        // writes the port into the server's addresses itself, which now and then came after the server had started
+        // ("cannot be modified after the server has started").
+        UseKestrel();
     }
 
     /// <summary>The same app started again on the same data (its database, media and keys), as after a restart.</summary>
@@ -80,6 +83,7 @@ public sealed class MessengerAppFactory : WebApplicationFactory<Program>
     {
         // Development serves static web assets straight from the build output, as `dotnet run` does.
         builder.UseEnvironment("Development");
+        builder.UseUrls("http://127.0.0.1:0");
         builder.UseSetting("Messenger:DataDirectory", DataDirectory);
         builder.UseSetting("Messenger:SeedDemoUsers", "false");
         builder.UseSetting("Messenger:PresenceGraceSeconds", "1");
