@@ -28,6 +28,9 @@ public sealed class TestServices : IAsyncDisposable
 
     public const string ConnectionStringKey = "ConnectionStrings:Messenger";
 
+    /// <summary>SQLite even on test.sh's PostgreSQL pass: for tests that hold SQLite's write lock (HeldWriteLock).</summary>
+    public static readonly IReadOnlyDictionary<string, string?> OnSqlite = new Dictionary<string, string?> { [ProviderKey] = "Sqlite" };
+
     public ServiceProvider Provider { get; }
 
     public string DataDirectory { get; }

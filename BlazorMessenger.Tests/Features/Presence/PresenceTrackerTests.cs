@@ -64,7 +64,7 @@ public sealed class PresenceTrackerTests
     [Fact]
     public async Task An_offline_overtaken_by_a_reconnect_while_it_was_being_announced_never_ends_as_offline()
     {
-        await using var services = await TestServices.CreateAsync(time: _time);
+        await using var services = await TestServices.CreateAsync(settings: TestServices.OnSqlite, time: _time);
         var (alice, bob) = await services.ContactsAsync();
         using var bobsTab = new HubRecorder(services.Get<IMessengerHub>(), bob);
         var tracker = services.Get<PresenceTracker>();

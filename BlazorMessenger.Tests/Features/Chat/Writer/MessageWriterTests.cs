@@ -14,12 +14,15 @@ public sealed class MessageWriterTests
         ["Messenger:RateLimits:MessagesPerMinute"] = "10000",
     };
 
+    /// <summary>For the tests that hold SQLite's write lock to make sends wait.</summary>
+    private static readonly Dictionary<string, string?> UnlimitedOnSqlite = new(Unlimited.Concat(TestServices.OnSqlite));
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Sends_arriving_while_a_batch_is_written_share_the_next_commit_each_with_its_own_gapless_seq()
     {
-        await using var bed = await ChatTestBed.CreateAsync(Unlimited);
+        await using var bed = await ChatTestBed.CreateAsync(UnlimitedOnSqlite);
         var writer = bed.Services.Get<MessageWriter>();
         using var bob = new HubRecorder(bed.Hub, bed.Bob);
         var commitsBefore = writer.Commits;
@@ -104,7 +107,7 @@ public sealed class MessageWriterTests
     [Fact]
     public async Task Once_stopped_it_takes_no_new_sends_and_still_stores_every_one_it_accepted()
     {
-        await using var bed = await ChatTestBed.CreateAsync(Unlimited);
+        await using var bed = await ChatTestBed.CreateAsync(UnlimitedOnSqlite);
         var writer = bed.Services.Get<MessageWriter>();
 
         List<Task<ServiceResult<StoredMessage>>> accepted;
