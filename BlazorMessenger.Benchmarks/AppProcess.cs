@@ -24,6 +24,16 @@ public sealed class AppProcess : IAsyncDisposable
     /// <summary>From starting the process to the login page's first HTTP 200.</summary>
     public double StartMs { get; }
 
+    /// <summary>CPU time the process has used (user and system), all its threads together.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public double WorkingSetMb
     {
         get
@@ -37,8 +47,9 @@ public sealed class AppProcess : IAsyncDisposable
     /// The app from this program's own build output. Pages work in the browser only in Development: in Production, static
     /// assets come from a publish folder (the build output serves its script modules without a content type).
     /// </summary>
-    public static Task<AppProcess> StartBuiltAsync(string dataDirectory, string environment = "Production") =>
-        StartAsync(typeof(Program).Assembly.Location, Path.Combine(RepositoryRoot.Find(), "BlazorMessenger"), dataDirectory, environment);
+    public static Task<AppProcess> StartBuiltAsync(
+        string dataDirectory, string environment = "Production", IReadOnlyDictionary<string, string?>? settings = null) =>
+        StartAsync(typeof(Program).Assembly.Location, Path.Combine(RepositoryRoot.Find(), "BlazorMessenger"), dataDirectory, environment, settings);
 
     /// <summary>The app published into a fresh temporary folder (Release, with its brotli files), started from there.</summary>
     public static async Task<AppProcess> StartPublishedAsync(string publishFolder, string dataDirectory) =>
@@ -61,19 +72,25 @@ public sealed class AppProcess : IAsyncDisposable
 
     private static string DotNet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
 
-    private static async Task<AppProcess> StartAsync(string appDll, string contentRoot, string dataDirectory, string environment)
+    private static async Task<AppProcess> StartAsync(
+        string appDll, string contentRoot, string dataDirectory, string environment, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var port = FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
         var started = Stopwatch.GetTimestamp();
-        var process = ChildProcess.StartInBackground(DotNet, [appDll, "--urls", baseUrl, "--contentRoot", contentRoot],
-            new Dictionary<string, string>
-            {
-                ["ASPNETCORE_ENVIRONMENT"] = environment,
-                ["Messenger__DataDirectory"] = dataDirectory,
-                ["Messenger__SeedDemoUsers"] = "false",
-                ["Logging__LogLevel__Default"] = "Warning",
-            });
+        var environmentVariables = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = environment,
+            ["Messenger__DataDirectory"] = dataDirectory,
+            ["Messenger__SeedDemoUsers"] = "false",
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            environmentVariables[key.Replace(":", "__")] = value ?? "";
+        }
+
+        var process = ChildProcess.StartInBackground(DotNet, [appDll, "--urls", baseUrl, "--contentRoot", contentRoot], environmentVariables);
         try
         {
             await FirstOkAsync(process, $"{baseUrl}/Account/Login");

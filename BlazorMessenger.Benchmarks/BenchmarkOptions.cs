@@ -37,6 +37,12 @@ public sealed record BenchmarkOptions
 
     public TimeSpan CircuitRetention { get; init; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>The capacity scenario's steps: open chat circuits of the headless load client.</summary>
+    public int[] CapacitySteps { get; init; } = [500, 1000, 2000, 5000, 10000];
+
+    /// <summary>Messages measured at each capacity step (sent at N/1,000 a second).</summary>
+    public int CapacityMessages { get; init; } = 100;
+
     public string OutputPath { get; init; } = Path.Combine("artifacts", "benchmarks", "latest.json");
 
     public IReadOnlySet<string>? Only { get; init; }
@@ -65,6 +71,8 @@ public sealed record BenchmarkOptions
         SearchMessages = 5_000,
         SearchQueries = 10,
         CircuitRetention = TimeSpan.FromSeconds(2),
+        CapacitySteps = [4, 8],
+        CapacityMessages = 5,
         OutputPath = Path.Combine("artifacts", "benchmarks", "smoke.json"),
     };
 
@@ -80,6 +88,7 @@ public sealed record BenchmarkOptions
                 "--only" => options with { Only = args[i + 1].Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet() },
                 "--out" => options with { OutputPath = args[i + 1] },
                 "--tabs" => options with { TabCounts = [.. args[i + 1].Split(',').Select(int.Parse)] },
+                "--circuits" => options with { CapacitySteps = [.. args[i + 1].Split(',').Select(int.Parse)] },
                 "--gcdump" => options with { GcDumpDirectory = args[i + 1] },
                 _ => options,
             };

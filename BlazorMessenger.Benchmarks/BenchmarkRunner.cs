@@ -6,7 +6,7 @@ namespace BlazorMessenger.Benchmarks;
 public static class BenchmarkRunner
 {
     public static readonly string[] Scenarios =
-        ["throughput", "search", "coldstart", "firstload", "decode", "latency", "image", "history", "groups", "memory", "scaleout"];
+        ["throughput", "search", "coldstart", "firstload", "decode", "latency", "image", "history", "groups", "memory", "scaleout", "capacity"];
 
     public static async Task<Report> RunAsync(BenchmarkOptions options, TextWriter log)
     {
@@ -48,6 +48,7 @@ public static class BenchmarkRunner
             await StepAsync("scaleout", () => ScaleOutScenario.RunAsync(options, report, log, browsers));
         }
 
+        await StepAsync("capacity", () => CapacityScenario.RunAsync(options, report, log));
         return report;
 
         async Task StepAsync(string name, Func<Task> run)

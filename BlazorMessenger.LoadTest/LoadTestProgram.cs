@@ -7,7 +7,7 @@ namespace BlazorMessenger.LoadTest;
 /// signs each person in, opens their chat with the peer, sends one message from each and prints when it reached the
 /// peer's open chat (the demo users alice and bob work against a development install).
 /// </summary>
-public static class Program
+public static class LoadTestProgram
 {
     public static async Task<int> Main(string[] args)
     {
