@@ -88,6 +88,7 @@ public sealed record BenchmarkOptions
                 "--only" => options with { Only = args[i + 1].Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet() },
                 "--out" => options with { OutputPath = args[i + 1] },
                 "--tabs" => options with { TabCounts = [.. args[i + 1].Split(',').Select(int.Parse)] },
+                "--capacity-messages" => options with { CapacityMessages = int.Parse(args[i + 1]) },
                 "--circuits" => options with { CapacitySteps = [.. args[i + 1].Split(',').Select(int.Parse)] },
                 "--gcdump" => options with { GcDumpDirectory = args[i + 1] },
                 _ => options,

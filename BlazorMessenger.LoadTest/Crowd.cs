@@ -12,6 +12,7 @@ public sealed class Crowd(Uri baseUri, string password) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, ConcurrentBag<ChatCircuit>> _byUser = new();
     private readonly List<(string User, string Peer, ChatCircuit Circuit)> _open = [];
+    private readonly List<(double LogIn, double Open)> _times = [];
 
     public int Count
     {
@@ -36,13 +37,45 @@ public sealed class Crowd(Uri baseUri, string password) : IAsyncDisposable
         }
     }
 
+    /// <summary>All open circuits' traffic together: render batches and their bytes, calls into the page and from it.</summary>
+    public (long Batches, long Bytes, long JsCalls, long DotNetCalls) Traffic
+    {
+        get
+        {
+            lock (_open)
+            {
+                return (_open.Sum(o => o.Circuit.Counters.Batches), _open.Sum(o => o.Circuit.Counters.BatchBytes),
+                    _open.Sum(o => o.Circuit.Counters.JsCalls), _open.Sum(o => o.Circuit.Counters.DotNetCalls));
+            }
+        }
+    }
+
+    /// <summary>Mean time of the sign-ins and of the chat openings (page and circuit) so far, as each person waited for them.</summary>
+    public (double LogInMs, double OpenMs) MeanTimes
+    {
+        get
+        {
+            lock (_times)
+            {
+                return _times.Count == 0 ? (0, 0) : (_times.Average(t => t.LogIn), _times.Average(t => t.Open));
+            }
+        }
+    }
+
     /// <summary>Signs each person in and opens their chat with their peer, at most parallel at a time.</summary>
     public Task OpenAsync(IEnumerable<(string User, string Peer)> people, int parallel, TimeSpan timeout, CancellationToken cancellationToken) =>
         Parallel.ForEachAsync(people, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken }, async (p, ct) =>
         {
             var person = new Person(baseUri, p.User);
+            var start = Stopwatch.GetTimestamp();
             await person.LogInAsync(password, ct);
+            var signedIn = Stopwatch.GetTimestamp();
             var circuit = await person.OpenChatAsync(p.Peer, timeout, ct);
+            lock (_times)
+            {
+                _times.Add((Stopwatch.GetElapsedTime(start, signedIn).TotalMilliseconds, Stopwatch.GetElapsedTime(signedIn).TotalMilliseconds));
+            }
+
             _byUser.GetOrAdd(p.User, _ => []).Add(circuit);
             lock (_open)
             {

@@ -36,6 +36,11 @@ public static class CapacityScenario
 
             await Task.Delay(quiet);
             var baseline = await metrics.ReadAsync();
+            var baselineIdle = new CpuWindow(app);
+            await Task.Delay(quiet);
+            var idleBase = baselineIdle.End();
+            var idleBaseMsPerMinute = idleBase.ServerMs / idleBase.Elapsed.TotalMinutes;
+            report.Add("capacity", "server CPU with no circuit open", idleBaseMsPerMinute / 1000 / 60 * 100, "% of one core");
             var capacity = 0;
             foreach (var n in steps)
             {
@@ -43,14 +48,23 @@ public static class CapacityScenario
                 var opening = new CpuWindow(app);
                 await crowd.OpenAsync(people.Skip(crowd.Count).Take(n - crowd.Count), parallel: 4, timeout, CancellationToken.None);
                 var opened = opening.End();
-                log.WriteLine($"   {n} circuits open ({opened.Elapsed.TotalSeconds:0} s, server {opened.ServerPercent:0}% / client {opened.ClientPercent:0}% CPU)");
+                var (logIn, open) = crowd.MeanTimes;
+                log.WriteLine($"   {n} circuits open ({opened.Elapsed.TotalSeconds:0} s, server {opened.ServerPercent:0}% / client {opened.ClientPercent:0}% CPU; " +
+                    $"sign-in {logIn:0} ms, chat page and circuit {open:0} ms each, four at a time)");
 
                 await Task.Delay(quiet);
                 var idle = new CpuWindow(app);
+                var trafficBefore = crowd.Traffic;
                 await Task.Delay(quiet);
                 var idleCpu = idle.End();
+                var traffic = crowd.Traffic;
+                var perCircuitMinute = 1.0 / n / idleCpu.Elapsed.TotalMinutes;
+                step.Add("render batches per idle circuit", (traffic.Batches - trafficBefore.Batches) * perCircuitMinute, "per min");
+                step.Add("JS calls per idle circuit", (traffic.JsCalls - trafficBefore.JsCalls) * perCircuitMinute, "per min");
                 var memory = await metrics.ReadAsync();
-                step.Add("server CPU per idle circuit", idleCpu.ServerMs / n / idleCpu.Elapsed.TotalMinutes, "ms/min");
+                var idlePerCircuit = (idleCpu.ServerMs / idleCpu.Elapsed.TotalMinutes - idleBaseMsPerMinute) / n;
+                step.Add("server CPU per idle circuit (above none open)", idlePerCircuit, "ms/min");
+                step.Add("server CPU, all circuits idle", idleCpu.ServerPercent, "% of one core");
                 step.Add("managed heap per circuit", (memory.HeapMb - baseline.HeapMb) / n, "MB", "≤ 1");
                 step.Add("working set per circuit", (memory.WorkingSetMb - baseline.WorkingSetMb) / n, "MB");
                 step.Add("server working set", memory.WorkingSetMb, "MB");
@@ -67,7 +81,7 @@ public static class CapacityScenario
                 step.Add("load client CPU under load", loadCpu.ClientPercent, "% of one core");
                 log.WriteLine($"   {n}: p50 {Report.Percentile(sorted, 50):0.0} ms, p99 {p99:0.0} ms, lost {sent.Lost}, " +
                     $"heap +{(memory.HeapMb - baseline.HeapMb) / n:0.00} MB/circuit, working set {memory.WorkingSetMb:0} MB, " +
-                    $"idle {idleCpu.ServerMs / n / idleCpu.Elapsed.TotalMinutes:0.00} ms CPU/min/circuit, load server {loadCpu.ServerPercent:0}% client {loadCpu.ClientPercent:0}%");
+                    $"idle {idleCpu.ServerPercent:0}% ({idlePerCircuit:0.00} ms CPU/min/circuit), load server {loadCpu.ServerPercent:0}% client {loadCpu.ClientPercent:0}%");
                 if (p99 > P99LimitMs || sent.Lost > 0 || crowd.Failed > 0)
                 {
                     break;

@@ -192,6 +192,7 @@ public static class ServiceRegistration
         services.AddSingleton<SafetyService>();
         services.AddSingleton<ReportService>();
         services.AddSingleton<SessionService>();
+        services.AddSingleton<SessionWatch>();
         services.AddSingleton<SessionPlaces>();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<AccountDeletion>();

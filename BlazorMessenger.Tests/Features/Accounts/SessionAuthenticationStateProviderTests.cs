@@ -21,6 +21,7 @@ public sealed class SessionAuthenticationStateProviderTests : IAsyncLifetime
     private TestServices _services = default!;
     private string _userId = default!;
     private string _sessionId = default!;
+    private SessionWatch? _watch;
 
     public async ValueTask InitializeAsync()
     {
@@ -55,6 +56,24 @@ public sealed class SessionAuthenticationStateProviderTests : IAsyncLifetime
 
         _time.Advance(TimeSpan.FromSeconds(1));
         await Eventually.TrueAsync(async () => !await IsSignedInAsync(provider), "the circuit never noticed its session was gone");
+    }
+
+    [Fact]
+    public async Task One_check_serves_every_open_circuit_and_signs_out_only_those_whose_session_ended()
+    {
+        var second = await _services.Get<SessionService>().StartAsync(_userId, await StampAsync(), null, null, TestContext.Current.CancellationToken);
+        using var first = await SignedInProviderAsync();
+        using var sameSession = await SignedInProviderAsync();
+        using var other = await SignedInProviderAsync(second);
+        await using (var db = await _services.Get<IDbContextFactory<ApplicationDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken))
+        {
+            await db.Sessions.Where(s => s.Id == _sessionId).ExecuteDeleteAsync(TestContext.Current.CancellationToken);
+        }
+
+        _time.Advance(TimeSpan.FromSeconds(30));
+
+        await Eventually.TrueAsync(async () => !await IsSignedInAsync(first) && !await IsSignedInAsync(sameSession), "the ended session's circuits stayed signed in");
+        Assert.True(await IsSignedInAsync(other));
     }
 
     [Fact]
@@ -110,12 +129,12 @@ public sealed class SessionAuthenticationStateProviderTests : IAsyncLifetime
         Assert.Equal(0, hub.SubscriptionCount(_userId));
     }
 
-    private async Task<SessionAuthenticationStateProvider> SignedInProviderAsync()
+    private async Task<SessionAuthenticationStateProvider> SignedInProviderAsync(string? sessionId = null)
     {
-        var provider = new SessionAuthenticationStateProvider(
-            _services.Get<SessionService>(), _services.Get<IMessengerHub>(), _time,
-            _services.Get<IOptions<MessengerOptions>>(), NullLogger<SessionAuthenticationStateProvider>.Instance);
-        provider.SetAuthenticationState(Task.FromResult(new AuthenticationState(Principal(_sessionId))));
+        _watch ??= new SessionWatch(
+            _services.Get<SessionService>(), _time, _services.Get<IOptions<MessengerOptions>>(), NullLogger<SessionWatch>.Instance);
+        var provider = new SessionAuthenticationStateProvider(_services.Get<IMessengerHub>(), _watch);
+        provider.SetAuthenticationState(Task.FromResult(new AuthenticationState(Principal(sessionId ?? _sessionId))));
         await provider.WatchAsync();
         return provider;
     }
@@ -132,5 +151,9 @@ public sealed class SessionAuthenticationStateProviderTests : IAsyncLifetime
     private static async Task<bool> IsSignedInAsync(AuthenticationStateProvider provider) =>
         (await provider.GetAuthenticationStateAsync()).User.Identity?.IsAuthenticated == true;
 
-    public async ValueTask DisposeAsync() => await _services.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        _watch?.Dispose();
+        await _services.DisposeAsync();
+    }
 }

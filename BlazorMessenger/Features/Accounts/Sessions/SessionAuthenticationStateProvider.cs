@@ -3,40 +3,26 @@ using BlazorMessenger.Hosting;
 using BlazorMessenger.Realtime;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
-using Microsoft.Extensions.Options;
 
 namespace BlazorMessenger.Features.Accounts.Sessions;
 
 /// <summary>
 /// A circuit's sign-in lasts as long as its session: it is told at once when the session ends (the hub's
-/// <see cref="SessionsEnded"/>), and checks the database every <c>Messenger:Accounts:SessionCheckSeconds</c> besides
-/// (a password changed on another server, a row deleted by hand). Then the circuit becomes anonymous, so services refuse
+/// <see cref="SessionsEnded"/>), and by the process's <see cref="SessionWatch"/> besides, which checks every watched
+/// session every <c>Messenger:Accounts:SessionCheckSeconds</c> (a password changed on another server, a row deleted by
+/// hand). Then the circuit becomes anonymous, so services refuse
 /// it and the router sends the tab to the login page.
 /// </summary>
-public sealed class SessionAuthenticationStateProvider : ServerAuthenticationStateProvider, IDisposable
+public sealed class SessionAuthenticationStateProvider(IMessengerHub hub, SessionWatch watch) : ServerAuthenticationStateProvider, IDisposable
 {
     private static readonly AuthenticationState SignedOut = new(new ClaimsPrincipal(new ClaimsIdentity()));
 
-    private readonly SessionService _sessions;
-    private readonly IMessengerHub _hub;
-    private readonly TimeProvider _time;
-    private readonly TimeSpan _interval;
-    private readonly ILogger _log;
     private readonly Lock _lock = new();
-    private CancellationTokenSource _stop = new();
     private IDisposable? _subscription;
+    private IDisposable? _check;
     private string? _watched;
     private bool _signedOut;
     private bool _inCircuit;
-
-    public SessionAuthenticationStateProvider(
-        SessionService sessions, IMessengerHub hub, TimeProvider time, IOptions<MessengerOptions> options,
-        ILogger<SessionAuthenticationStateProvider> log)
-    {
-        (_sessions, _hub, _time, _log) = (sessions, hub, time, log);
-        _interval = TimeSpan.FromSeconds(options.Value.Accounts.SessionCheckSeconds);
-        AuthenticationStateChanged += Rewatch;
-    }
 
     /// <summary>
     /// Called when the circuit opens (<see cref="SessionCircuitHandler"/>). From then on the watch follows the circuit's
@@ -45,17 +31,16 @@ public sealed class SessionAuthenticationStateProvider : ServerAuthenticationSta
     /// </summary>
     public Task WatchAsync()
     {
-        _inCircuit = true;
+        if (!_inCircuit)
+        {
+            _inCircuit = true;
+            AuthenticationStateChanged += Rewatch;
+        }
+
         return WatchCurrentAsync();
     }
 
-    private void Rewatch(Task<AuthenticationState> state)
-    {
-        if (_inCircuit)
-        {
-            _ = WatchCurrentAsync();
-        }
-    }
+    private void Rewatch(Task<AuthenticationState> state) => _ = WatchCurrentAsync();
 
     private async Task WatchCurrentAsync()
     {
@@ -66,20 +51,17 @@ public sealed class SessionAuthenticationStateProvider : ServerAuthenticationSta
             return;
         }
 
-        CancellationToken token;
         lock (_lock)
         {
-            if (_watched == sessionId)
+            if (_watched == sessionId || !_inCircuit)
             {
                 return;
             }
 
             (_watched, _signedOut) = (sessionId, false);
             _subscription?.Dispose();
-            _stop.Cancel();
-            _stop = new CancellationTokenSource();
-            token = _stop.Token;
-            _subscription = _hub.Subscribe(userId, e =>
+            _check?.Dispose();
+            _subscription = hub.Subscribe(userId, e =>
             {
                 if (e is SessionsEnded ended && ended.SessionIds.Contains(sessionId))
                 {
@@ -87,33 +69,7 @@ public sealed class SessionAuthenticationStateProvider : ServerAuthenticationSta
                     ThreadPool.QueueUserWorkItem(_ => SignOut(sessionId));
                 }
             });
-        }
-
-        _ = CheckAsync(sessionId, userId, token);
-    }
-
-    private async Task CheckAsync(string sessionId, string userId, CancellationToken ct)
-    {
-        while (!ct.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(_interval, _time, ct);
-                if (!await _sessions.IsActiveAsync(sessionId, userId, ct))
-                {
-                    SignOut(sessionId);
-                    return;
-                }
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                // A database hiccup is no reason to sign someone out: the next check decides.
-                _log.LogWarning(ex, "Checking session {SessionId} failed; trying again at the next check.", sessionId);
-            }
+            _check = watch.Watch(sessionId, userId, () => SignOut(sessionId));
         }
     }
 
@@ -128,7 +84,7 @@ public sealed class SessionAuthenticationStateProvider : ServerAuthenticationSta
             }
 
             _signedOut = true;
-            _stop.Cancel();
+            _check?.Dispose();
         }
 
         SetAuthenticationState(Task.FromResult(SignedOut));
@@ -140,8 +96,8 @@ public sealed class SessionAuthenticationStateProvider : ServerAuthenticationSta
         lock (_lock)
         {
             _subscription?.Dispose();
+            _check?.Dispose();
             (_signedOut, _inCircuit) = (true, false);
-            _stop.Cancel();
         }
     }
 }

@@ -13,7 +13,7 @@ namespace BlazorMessenger.Features.Accounts.Sessions;
 /// stands: the row must exist and carry the account's current security stamp, so a password or two-factor change ends
 /// every session but the one that made it (that one renews its stamp as it signs in again).
 /// </summary>
-public sealed class SessionService(
+public sealed partial class SessionService(
     IDbContextFactory<ApplicationDbContext> dbs, IMessengerHub hub, TimeProvider time, IOptions<MessengerOptions> options)
 {
     /// <summary>The claim (and authentication property) that names a session.</summary>
