@@ -44,13 +44,12 @@ public sealed partial class ChatCircuit
     {
         var arrived = Now;
         Interlocked.Increment(ref Counters.Batches);
-        Interlocked.Add(ref Counters.BatchBytes, data.Length);
-        var newest = new RenderBatch(data).MaxAttributeNumber("data-seq"u8);
+        var batch = new RenderBatch(data);
+        var newest = batch.MaxAttributeNumber("data-seq"u8);
         lock (_expected)
         {
-            if (_expected.Count > 0)
+            if (_expected.Count > 0 && newest >= 0)
             {
-                var batch = new RenderBatch(data);
                 for (var i = _expected.Count - 1; i >= 0; i--)
                 {
                     if (batch.Contains(_expected[i].Utf8))
@@ -62,7 +61,7 @@ public sealed partial class ChatCircuit
             }
         }
 
-        if (ReportsSeen && newest > Interlocked.Read(ref _seen) && _handedObjects.TryGetValue(LogModule, out var log))
+        if (newest > Interlocked.Read(ref _seen) && _handedObjects.TryGetValue(LogModule, out var log))
         {
             // A tab in view at the newest message reports what it shows (MessageLog.razor.js), and so sends receipts.
             Interlocked.Exchange(ref _seen, newest);
@@ -78,9 +77,9 @@ public sealed partial class ChatCircuit
     {
         Interlocked.Increment(ref Counters.JsCalls);
         var module = call.TargetInstanceId == 0 ? null : _modules.GetValueOrDefault(call.TargetInstanceId);
-        if (call.Identifier == "DotNet.disposeJSObjectReferenceById" || call.Identifier.EndsWith("disposeJSObjectReferenceById", StringComparison.Ordinal))
+        if (call.Identifier.EndsWith("disposeJSObjectReferenceById", StringComparison.Ordinal) && call.TargetInstanceId == 0)
         {
-            return;
+            _modules.TryRemove(DisposedObject(call), out _);
         }
 
         foreach (var handed in call.DotNetObjects())
@@ -111,6 +110,9 @@ public sealed partial class ChatCircuit
             await _hub.SendAsync("EndInvokeJSFromDotNet", call.AsyncHandle, true, $"[{call.AsyncHandle},true,{result}]");
         }
     }
+
+    private static long DisposedObject(JsCall call) =>
+        long.TryParse(call.ArgsJson?.Trim('[', ']'), out var id) ? id : 0;
 
     private void Fail(string reason)
     {

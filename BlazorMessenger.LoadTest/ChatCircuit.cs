@@ -21,8 +21,12 @@ public sealed partial class ChatCircuit : IAsyncDisposable
     private const string ComposerModule = "Composer.razor.js";
     private const string LogModule = "MessageLog.razor.js";
 
+    private static readonly HttpClient Beacon = new() { Timeout = TimeSpan.FromSeconds(10) };
+
     private readonly HubConnection _hub;
     private readonly PrerenderedPage _page;
+    private readonly Uri _baseUri;
+    private string? _circuitId;
     private readonly ConcurrentDictionary<long, string> _modules = new();
     private readonly ConcurrentDictionary<string, long> _handedObjects = new();
     private readonly ConcurrentDictionary<long, TaskCompletionSource<string?>> _dotNetCalls = new();
@@ -33,19 +37,17 @@ public sealed partial class ChatCircuit : IAsyncDisposable
     private long _seen;
     private volatile bool _disposing;
 
-    private ChatCircuit(HubConnection hub, PrerenderedPage page)
+    private ChatCircuit(HubConnection hub, PrerenderedPage page, Uri baseUri)
     {
         _hub = hub;
         _page = page;
+        _baseUri = baseUri;
     }
 
     public long ConversationId => _page.ConversationId ?? throw new InvalidOperationException("The page has no composer.");
 
     /// <summary>What this circuit received and answered, for the load figures.</summary>
     public CircuitCounters Counters { get; } = new();
-
-    /// <summary>Whether the page reports the newest message it renders as seen, as a tab in view does (on by default).</summary>
-    public bool ReportsSeen { get; set; } = true;
 
     /// <summary>The first error the circuit reported (JS.Error) or the reason its connection closed; null while healthy.</summary>
     public string? Failure { get; private set; }
@@ -73,12 +75,12 @@ public sealed partial class ChatCircuit : IAsyncDisposable
                 options.Cookies = cookies;
             });
         builder.Services.AddSingleton<IHubProtocol, BlazorPackProtocol>();
-        var circuit = new ChatCircuit(builder.Build(), page);
+        var circuit = new ChatCircuit(builder.Build(), page, baseUri);
         try
         {
             circuit.Listen();
             await circuit._hub.StartAsync(cancellationToken);
-            var id = await circuit._hub.InvokeAsync<string?>("StartCircuit", baseUri.ToString(), pageUri.ToString(), "[]", "", cancellationToken);
+            var id = circuit._circuitId = await circuit._hub.InvokeAsync<string?>("StartCircuit", baseUri.ToString(), pageUri.ToString(), "[]", "", cancellationToken);
             if (string.IsNullOrEmpty(id))
             {
                 throw new InvalidOperationException($"The server refused to start a circuit for {pageUri}: {circuit.Failure}");
@@ -113,8 +115,11 @@ public sealed partial class ChatCircuit : IAsyncDisposable
         return outcome.RootElement.ValueKind == JsonValueKind.Object && outcome.RootElement.GetProperty("stored").GetBoolean();
     }
 
-    /// <summary>Completes with the Stopwatch timestamp of the first render batch whose strings contain the text.</summary>
-    public Task<long> ExpectAsync(string text)
+    /// <summary>
+    /// Completes with the Stopwatch timestamp of the first render batch that adds a message (a <c>data-seq</c>
+    /// attribute) and whose strings contain the text: the log's bubble, not the conversation list's preview.
+    /// </summary>
+    public Task<long> ExpectAsync(string text, CancellationToken cancellationToken)
     {
         var expected = new Expected(Encoding.UTF8.GetBytes(text));
         lock (_expected)
@@ -122,15 +127,33 @@ public sealed partial class ChatCircuit : IAsyncDisposable
             _expected.Add(expected);
         }
 
+        cancellationToken.Register(() =>
+        {
+            lock (_expected)
+            {
+                _expected.Remove(expected);
+            }
+
+            expected.Arrived.TrySetCanceled(cancellationToken);
+        });
         return expected.Arrived.Task;
     }
 
-    /// <summary>Ends the circuit as a closing tab does: the connection closes, and the server disposes the circuit at once.</summary>
+    /// <summary>
+    /// Ends the circuit as a closing tab does: the goodbye beacon (blazor.web.js posts the circuit id to
+    /// _blazor/disconnect on unload) lets the server dispose it at once, then the connection closes.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         _disposing = true;
         try
         {
+            if (_circuitId is not null)
+            {
+                using var goodbye = new FormUrlEncodedContent([new("circuitId", _circuitId)]);
+                using var _ = await Beacon.PostAsync(new Uri(_baseUri, "_blazor/disconnect"), goodbye);
+            }
+
             await _hub.DisposeAsync();
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -147,14 +170,22 @@ public sealed partial class ChatCircuit : IAsyncDisposable
         }
     }
 
-    private Task<string?> InvokeDotNetAsync(long dotNetObjectId, string method, string argsJson, CancellationToken cancellationToken)
+    private async Task<string?> InvokeDotNetAsync(long dotNetObjectId, string method, string argsJson, CancellationToken cancellationToken)
     {
         var callId = Interlocked.Increment(ref _nextCall);
         var answer = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
         _dotNetCalls[callId] = answer;
-        Interlocked.Increment(ref Counters.DotNetCalls);
-        _ = _hub.SendAsync("BeginInvokeDotNetFromJS", callId.ToString(), null, method, dotNetObjectId, argsJson, cancellationToken);
-        return answer.Task;
+        try
+        {
+            await _hub.SendAsync("BeginInvokeDotNetFromJS", callId.ToString(), null, method, dotNetObjectId, argsJson, cancellationToken);
+        }
+        catch
+        {
+            _dotNetCalls.TryRemove(callId, out _);
+            throw;
+        }
+
+        return await answer.Task;
     }
 
     private sealed record Expected(byte[] Utf8)
@@ -169,7 +200,5 @@ public sealed partial class ChatCircuit : IAsyncDisposable
 public sealed class CircuitCounters
 {
     public long Batches;
-    public long BatchBytes;
     public long JsCalls;
-    public long DotNetCalls;
 }

@@ -13,7 +13,8 @@ public static class LoadTestProgram
     {
         var url = Option(args, "--url") ?? "http://localhost:5000";
         var password = Option(args, "--password") ?? throw new ArgumentException("--password is required.");
-        var pairs = args.Where(a => a.Contains(':') && !a.StartsWith("http", StringComparison.Ordinal)).Select(a => a.Split(':')).ToList();
+        var pairs = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !args[i - 1].StartsWith("--", StringComparison.Ordinal)))
+            .Select(a => a.Split(':')).Where(p => p.Length == 2).ToList();
         var baseUri = new Uri(url.TrimEnd('/') + "/");
         var open = new Dictionary<string, ChatCircuit>();
         try
@@ -29,7 +30,7 @@ public static class LoadTestProgram
             foreach (var pair in pairs.Where(p => open.ContainsKey(p[1])))
             {
                 var text = $"Hello from the load client {Guid.NewGuid():N}";
-                var arrived = open[pair[1]].ExpectAsync(text);
+                var arrived = open[pair[1]].ExpectAsync(text, CancellationToken.None);
                 var sent = Stopwatch.GetTimestamp();
                 var stored = await open[pair[0]].SendAsync(text, CancellationToken.None);
                 var at = await arrived.WaitAsync(TimeSpan.FromSeconds(10));

@@ -14,9 +14,6 @@ public readonly ref struct RenderBatch(ReadOnlySpan<byte> data)
 
     private readonly ReadOnlySpan<byte> _data = data;
 
-    /// <summary>Components the batch re-rendered (the first entry of the trailer points at their count).</summary>
-    public int UpdatedComponentCount => _data.Length < TrailerLength ? 0 : ReadInt32(ReadInt32(_data.Length - TrailerLength));
-
     public int StringCount => _data.Length < TrailerLength ? 0 : (_data.Length - TrailerLength - StringTableStart) / 4;
 
     private int StringTableStart => ReadInt32(_data.Length - 4);

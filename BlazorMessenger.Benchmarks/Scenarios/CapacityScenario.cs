@@ -27,8 +27,11 @@ public static class CapacityScenario
             var metrics = new ServerMetrics(app);
             var timeout = TimeSpan.FromSeconds(60);
             var quiet = options.Smoke ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(20);
+            // Idle windows span the slowest periodic work: two session checks (30 s), four client pings (15 s).
+            var idleWindow = options.Smoke ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(60);
 
-            // One circuit opened and closed first: what every later one shares (JIT, caches) is not counted to them.
+            // Two circuits opened and closed first (their people open again at the first step): what every later one
+            // shares (JIT, caches) is not counted to them.
             await using (var warm = new Crowd(new Uri(app.BaseUrl + "/"), DataGenerator.Password))
             {
                 await warm.OpenAsync(people.Take(2), 2, timeout, CancellationToken.None);
@@ -37,7 +40,7 @@ public static class CapacityScenario
             await Task.Delay(quiet);
             var baseline = await metrics.ReadAsync();
             var baselineIdle = new CpuWindow(app);
-            await Task.Delay(quiet);
+            await Task.Delay(idleWindow);
             var idleBase = baselineIdle.End();
             var idleBaseMsPerMinute = idleBase.ServerMs / idleBase.Elapsed.TotalMinutes;
             report.Add("capacity", "server CPU with no circuit open", idleBaseMsPerMinute / 1000 / 60 * 100, "% of one core");
@@ -55,7 +58,7 @@ public static class CapacityScenario
                 await Task.Delay(quiet);
                 var idle = new CpuWindow(app);
                 var trafficBefore = crowd.Traffic;
-                await Task.Delay(quiet);
+                await Task.Delay(idleWindow);
                 var idleCpu = idle.End();
                 var traffic = crowd.Traffic;
                 var perCircuitMinute = 1.0 / n / idleCpu.Elapsed.TotalMinutes;
@@ -70,7 +73,9 @@ public static class CapacityScenario
                 step.Add("server working set", memory.WorkingSetMb, "MB");
 
                 var load = new CpuWindow(app);
-                var sent = await crowd.SendAsync(Math.Max(n / 1000.0, options.Smoke ? 5 : 0), options.CapacityMessages, timeout, CancellationToken.None);
+                var rate = options.Smoke ? 5 : n / 1000.0;
+                // At least half a minute of sending at the larger steps.
+                var sent = await crowd.SendAsync(rate, Math.Max(options.CapacityMessages, (int)(rate * 30)), timeout, CancellationToken.None);
                 var loadCpu = load.End();
                 var sorted = sent.LatenciesMs.Order().ToArray();
                 var p99 = Report.Percentile(sorted, 99);
@@ -104,7 +109,7 @@ public static class CapacityScenario
         var watch = Stopwatch.StartNew();
         await using var services = await BenchServices.OpenAsync(dataDirectory, keep: true);
         var generator = new DataGenerator(services.Provider);
-        var users = await generator.CreateUsersAsync("cap", count + count % 2 + 2);
+        var users = await generator.CreateUsersAsync("cap", count + count % 2);
         var conversations = await generator.ConnectAsync(users.Chunk(2).Select(p => (p[0], p[1])));
         var text = new TextMaker(18);
         await generator.AddMessagesAsync(conversations, conversations.Count * 50, _ => text.Next());

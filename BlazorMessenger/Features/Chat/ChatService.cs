@@ -26,76 +26,6 @@ public sealed partial class ChatService(
     MessengerMetrics metrics,
     TimeProvider time)
 {
-    /// <summary>
-    /// The caller's conversations, newest activity first. A group the caller left or was removed from stays, as it was
-    /// up to then (its last message, its count), so what they could see stays findable.
-    /// </summary>
-    public async Task<IReadOnlyList<ConversationSummary>> ListConversationsAsync(string userId, CancellationToken ct = default)
-    {
-        var (myToken, everyone) = (Mentions.Token(userId), Mentions.Token(Mentions.All));
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await db.ConversationMembers.AsNoTracking()
-            .Where(me => me.UserId == userId)
-            .Select(me => new
-            {
-                me.ConversationId,
-                me.LastReadSeq,
-                me.DeliveredSeq,
-                me.MutedUntilUtc,
-                me.LeftSeq,
-                me.RequestedUtc,
-                me.DismissedSeq,
-                me.Conversation!.Kind,
-                Title = me.TitleWhenLeft ?? me.Conversation.Title,
-                PictureMediaId = me.LeftSeq == null ? me.Conversation.PictureMediaId : null,
-                me.Conversation.CreatedUtc,
-                LastSeq = me.LeftSeq ?? me.Conversation.LastSeq,
-                MentionsOfMe = me.LeftSeq == null && me.Conversation.Kind == ConversationKind.Group
-                    ? db.Messages.Count(x => x.ConversationId == me.ConversationId && x.Seq > me.LastReadSeq && x.SenderId != userId
-                                             && x.DeletedUtc == null && (x.Body.Contains(myToken) || x.Body.Contains(everyone)))
-                    : 0,
-                Peer = me.Conversation.Members.Where(m => m.UserId != userId)
-                    .Select(m => new ChatPeer(m.UserId, m.User!.UserName!, m.User.DisplayName, null, m.User.AvatarMediaId))
-                    .FirstOrDefault(),
-                Last = db.Messages.Where(x => x.ConversationId == me.ConversationId && x.Seq == me.Conversation.LastSeq)
-                    .Select(x => new LastRow(x.ConversationId, x.Seq, x.Body, x.SenderId, x.Kind, x.CreatedUtc, x.DeletedUtc != null))
-                    .FirstOrDefault(),
-            })
-            .ToListAsync(ct);
-
-        // A group the reader left shows its last message up to then (a second query: SQLite cannot join on "LeftSeq ?? LastSeq").
-        var endedIds = rows.Where(r => r.LeftSeq is not null).Select(r => r.ConversationId).ToList();
-        var endedLast = endedIds.Count == 0 ? [] : await db.Messages.AsNoTracking()
-            .Where(x => endedIds.Contains(x.ConversationId) && db.ConversationMembers.Any(m =>
-                m.UserId == userId && m.ConversationId == x.ConversationId && m.LeftSeq == x.Seq))
-            .Select(x => new LastRow(x.ConversationId, x.Seq, x.Body, x.SenderId, x.Kind, x.CreatedUtc, x.DeletedUtc != null))
-            .ToListAsync(ct);
-        rows = [.. rows.Select(r => r.LeftSeq is null ? r : r with { Last = endedLast.FirstOrDefault(x => x.ConversationId == r.ConversationId) })];
-        var senderIds = rows.Where(r => r.Last is not null && r.Kind == ConversationKind.Group)
-            .SelectMany(r => Mentions.Ids(r.Last!.Body).Append(r.Last.SenderId)).Distinct().ToList();
-        var people = await db.Users.AsNoTracking().Where(u => senderIds.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => (u.UserName, Name: string.IsNullOrWhiteSpace(u.DisplayName) ? u.UserName! : u.DisplayName), ct);
-        var hiding = await db.HidingFromAsync(userId, [.. rows.Where(r => r.Peer is not null).Select(r => r.Peer!.UserId)], ct);
-
-        // A request shows once it has a message, and a deleted one again only with a newer message.
-        return rows
-            .Where(r => r.Kind == ConversationKind.Group || r.Peer is not null)
-            .Where(r => r.RequestedUtc is null || r.LastSeq > (r.DismissedSeq ?? 0))
-            .Select(r =>
-            {
-                var peer = r.Kind == ConversationKind.Group ? null : r.Peer!.MaskedFor(hiding);
-                return new ConversationSummary(
-                    r.ConversationId, peer?.Name ?? r.Title ?? "", peer, peer is null ? r.PictureMediaId : peer.AvatarId,
-                    r.Last is null ? null : r.Last.Deleted ? MessageRules.DeletedText
-                        : MessageRules.Preview(r.Last.Kind, Mentions.Decode(r.Last.Body, id => people.GetValueOrDefault(id).UserName)),
-                    r.Last?.SenderId, DateTime.SpecifyKind(r.Last?.CreatedUtc ?? r.CreatedUtc, DateTimeKind.Utc), r.LastSeq, r.LastReadSeq,
-                    r.Last?.Kind, r.Last is null ? null : people.GetValueOrDefault(r.Last.SenderId).Name, r.LeftSeq, r.MentionsOfMe,
-                    r.DeliveredSeq, r.MutedUntilUtc, r.RequestedUtc is not null);
-            })
-            .OrderByDescending(s => s.LastActivityUtc)
-            .ToList();
-    }
-
     /// <summary>The caller's direct conversation with the named person, or null when there is none they belong to.</summary>
     public async Task<OpenConversation?> OpenDirectAsync(string userId, string peerUserName, CancellationToken ct = default)
     {
@@ -170,8 +100,6 @@ public sealed partial class ChatService(
             .ToListAsync(ct);
         return await MessageExtras.CompleteAsync(db, after, ct);
     }
-
-    private sealed record LastRow(long ConversationId, long Seq, string Body, string SenderId, MessageKind Kind, DateTime CreatedUtc, bool Deleted);
 
     /// <summary>The message's own columns; <see cref="MessageExtras.CompleteAsync"/> adds quotes and reactions.</summary>
     internal static readonly System.Linq.Expressions.Expression<Func<Message, ChatMessage>> ToRecord = m =>

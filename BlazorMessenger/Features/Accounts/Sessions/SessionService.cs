@@ -54,34 +54,8 @@ public sealed partial class SessionService(
     }
 
     /// <summary>Whether the session still stands; it also records that the session was active just now.</summary>
-    public async Task<bool> IsActiveAsync(string? sessionId, string? userId, CancellationToken ct = default)
-    {
-        if (sessionId is null || userId is null)
-        {
-            return false;
-        }
-
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        var found = await db.Sessions.AsNoTracking()
-            .Where(s => s.Id == sessionId && s.UserId == userId)
-            .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new
-            {
-                s.LastSeenUtc, Current = s.Stamp == u.SecurityStamp && u.DisabledUtc == null && u.DeletedUtc == null,
-            })
-            .SingleOrDefaultAsync(ct);
-        var now = time.GetUtcNow().UtcDateTime;
-        if (found is not { Current: true } || found.LastSeenUtc < now - IdleLimit)
-        {
-            return false;
-        }
-
-        if (now - found.LastSeenUtc >= TouchInterval)
-        {
-            await db.Sessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenUtc, now), ct);
-        }
-
-        return true;
-    }
+    public async Task<bool> IsActiveAsync(string? sessionId, string? userId, CancellationToken ct = default) =>
+        sessionId is not null && userId is not null && (await StandingAsync([(sessionId, userId)], ct)).Count == 1;
 
     /// <summary>The account's standing sessions, the most recently active first.</summary>
     public async Task<IReadOnlyList<SessionInfo>> ListAsync(string userId, string? currentSessionId, CancellationToken ct = default)

@@ -16,6 +16,7 @@ public sealed class SessionWatch : IDisposable
     private readonly ITimer _timer;
     private readonly Lock _lock = new();
     private readonly Dictionary<(string SessionId, string UserId), List<Action>> _watchers = [];
+    private readonly CancellationTokenSource _stopping = new();
     private int _checking;
 
     public SessionWatch(SessionService sessions, TimeProvider time, IOptions<MessengerOptions> options, ILogger<SessionWatch> log)
@@ -25,7 +26,7 @@ public sealed class SessionWatch : IDisposable
         _timer = time.CreateTimer(_ => _ = CheckAsync(), null, interval, interval);
     }
 
-    /// <summary>Calls ended (on the thread pool) when a check finds the session gone; disposing stops watching.</summary>
+    /// <summary>Calls ended when a check finds the session gone; disposing stops watching.</summary>
     public IDisposable Watch(string sessionId, string userId, Action ended)
     {
         var key = (sessionId, userId);
@@ -63,7 +64,7 @@ public sealed class SessionWatch : IDisposable
                 return;
             }
 
-            var standing = await _sessions.StandingAsync(watched);
+            var standing = await _sessions.StandingAsync(watched, _stopping.Token);
             var ended = new List<Action>();
             lock (_lock)
             {
@@ -78,8 +79,19 @@ public sealed class SessionWatch : IDisposable
 
             foreach (var end in ended)
             {
-                end();
+                try
+                {
+                    end();
+                }
+                catch (Exception ex)
+                {
+                    _log.LogWarning(ex, "Signing out a circuit whose session ended failed.");
+                }
             }
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            // Shutting down.
         }
         catch (Exception ex)
         {
@@ -92,7 +104,11 @@ public sealed class SessionWatch : IDisposable
         }
     }
 
-    public void Dispose() => _timer.Dispose();
+    public void Dispose()
+    {
+        _timer.Dispose();
+        _stopping.Cancel();
+    }
 
     private sealed class Unwatch(SessionWatch watch, (string, string) key, Action ended) : IDisposable
     {

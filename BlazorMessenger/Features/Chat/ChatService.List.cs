@@ -1,0 +1,88 @@
+using BlazorMessenger.Data;
+using BlazorMessenger.Features.Safety;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlazorMessenger.Features.Chat;
+
+public sealed partial class ChatService
+{
+    /// <summary>
+    /// The caller's conversations, newest activity first. A group the caller left or was removed from stays, as it was
+    /// up to then (its last message, its count), so what they could see stays findable.
+    /// </summary>
+    /// <remarks>
+    /// The peer and the last message are read by separate keyed queries: as a per-row FirstOrDefault, EF Core's SQLite
+    /// translation numbered the rows of every member and every message in the database (ROW_NUMBER over the whole
+    /// table) for each list, so opening a page grew with the whole database (half a second at 250,000 messages).
+    /// </remarks>
+    public async Task<IReadOnlyList<ConversationSummary>> ListConversationsAsync(string userId, CancellationToken ct = default)
+    {
+        var (myToken, everyone) = (Mentions.Token(userId), Mentions.Token(Mentions.All));
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.ConversationMembers.AsNoTracking()
+            .Where(me => me.UserId == userId)
+            .Select(me => new
+            {
+                me.ConversationId,
+                me.LastReadSeq,
+                me.DeliveredSeq,
+                me.MutedUntilUtc,
+                me.LeftSeq,
+                me.RequestedUtc,
+                me.DismissedSeq,
+                me.Conversation!.Kind,
+                Title = me.TitleWhenLeft ?? me.Conversation.Title,
+                PictureMediaId = me.LeftSeq == null ? me.Conversation.PictureMediaId : null,
+                me.Conversation.CreatedUtc,
+                LastSeq = me.LeftSeq ?? me.Conversation.LastSeq,
+                MentionsOfMe = me.LeftSeq == null && me.Conversation.Kind == ConversationKind.Group
+                    ? db.Messages.Count(x => x.ConversationId == me.ConversationId && x.Seq > me.LastReadSeq && x.SenderId != userId
+                                             && x.DeletedUtc == null && (x.Body.Contains(myToken) || x.Body.Contains(everyone)))
+                    : 0,
+            })
+            .ToListAsync(ct);
+
+        var ids = rows.Select(r => r.ConversationId).ToList();
+        var directIds = rows.Where(r => r.Kind != ConversationKind.Group).Select(r => r.ConversationId).ToList();
+        var peers = (await db.ConversationMembers.AsNoTracking()
+                .Where(m => directIds.Contains(m.ConversationId) && m.UserId != userId)
+                .Select(m => new { m.ConversationId, Peer = new ChatPeer(m.UserId, m.User!.UserName!, m.User.DisplayName, null, m.User.AvatarMediaId) })
+                .ToListAsync(ct))
+            .DistinctBy(p => p.ConversationId).ToDictionary(p => p.ConversationId, p => p.Peer);
+
+        // The last message: the conversation's, or for a group the reader left, the last one up to then.
+        var last = (await db.ConversationMembers.AsNoTracking()
+                .Where(me => me.UserId == userId && ids.Contains(me.ConversationId))
+                .Join(db.Messages, me => new { Id = me.ConversationId, Seq = me.LeftSeq ?? me.Conversation!.LastSeq },
+                    x => new { Id = x.ConversationId, x.Seq }, (_, x) => x)
+                .Select(x => new LastRow(x.ConversationId, x.Seq, x.Body, x.SenderId, x.Kind, x.CreatedUtc, x.DeletedUtc != null))
+                .ToListAsync(ct))
+            .ToDictionary(x => x.ConversationId);
+        var senderIds = rows.Where(r => r.Kind == ConversationKind.Group && last.ContainsKey(r.ConversationId))
+            .SelectMany(r => Mentions.Ids(last[r.ConversationId].Body).Append(last[r.ConversationId].SenderId)).Distinct().ToList();
+        var people = await db.Users.AsNoTracking().Where(u => senderIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => (u.UserName, Name: string.IsNullOrWhiteSpace(u.DisplayName) ? u.UserName! : u.DisplayName), ct);
+        var hiding = await db.HidingFromAsync(userId, [.. peers.Values.Select(p => p.UserId)], ct);
+
+        // A request shows once it has a message, and a deleted one again only with a newer message.
+        return rows
+            .Where(r => r.Kind == ConversationKind.Group || peers.ContainsKey(r.ConversationId))
+            .Where(r => r.RequestedUtc is null || r.LastSeq > (r.DismissedSeq ?? 0))
+            .Select(r =>
+            {
+                var peer = r.Kind == ConversationKind.Group ? null : peers[r.ConversationId].MaskedFor(hiding);
+                var lastRow = last.GetValueOrDefault(r.ConversationId);
+                return new ConversationSummary(
+                    r.ConversationId, peer?.Name ?? r.Title ?? "", peer, peer is null ? r.PictureMediaId : peer.AvatarId,
+                    lastRow is null ? null : lastRow.Deleted ? MessageRules.DeletedText
+                        : MessageRules.Preview(lastRow.Kind, Mentions.Decode(lastRow.Body, id => people.GetValueOrDefault(id).UserName)),
+                    lastRow?.SenderId, DateTime.SpecifyKind(lastRow?.CreatedUtc ?? r.CreatedUtc, DateTimeKind.Utc), r.LastSeq, r.LastReadSeq,
+                    lastRow?.Kind, lastRow is null ? null : people.GetValueOrDefault(lastRow.SenderId).Name, r.LeftSeq, r.MentionsOfMe,
+                    r.DeliveredSeq, r.MutedUntilUtc, r.RequestedUtc is not null);
+            })
+            .OrderByDescending(s => s.LastActivityUtc)
+            .ToList();
+    }
+
+    private sealed record LastRow(long ConversationId, long Seq, string Body, string SenderId, MessageKind Kind, DateTime CreatedUtc, bool Deleted);
+}
