@@ -123,10 +123,12 @@ public sealed class SessionAuthenticationStateProviderTests : IAsyncLifetime
         var hub = (InProcessMessengerHub)_services.Get<IMessengerHub>();
         var provider = await SignedInProviderAsync();
         Assert.Equal(1, hub.SubscriptionCount(_userId));
+        Assert.Equal(1, _watch!.Count);
 
         provider.Dispose();
 
         Assert.Equal(0, hub.SubscriptionCount(_userId));
+        Assert.Equal(0, _watch.Count);
     }
 
     private async Task<SessionAuthenticationStateProvider> SignedInProviderAsync(string? sessionId = null)

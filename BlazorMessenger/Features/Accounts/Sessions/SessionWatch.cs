@@ -26,6 +26,18 @@ public sealed class SessionWatch : IDisposable
         _timer = time.CreateTimer(_ => _ = CheckAsync(), null, interval, interval);
     }
 
+    /// <summary>Sessions watched now (for tests).</summary>
+    internal int Count
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _watchers.Count;
+            }
+        }
+    }
+
     /// <summary>Calls ended when a check finds the session gone; disposing stops watching.</summary>
     public IDisposable Watch(string sessionId, string userId, Action ended)
     {
