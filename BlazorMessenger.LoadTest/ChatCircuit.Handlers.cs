@@ -55,6 +55,7 @@ public sealed partial class ChatCircuit
                     if (batch.Contains(_expected[i].Utf8))
                     {
                         _expected[i].Arrived.TrySetResult(arrived);
+                        _expected[i].Registration.Unregister();
                         _expected.RemoveAt(i);
                     }
                 }
@@ -65,7 +66,7 @@ public sealed partial class ChatCircuit
         {
             // A tab in view at the newest message reports what it shows (MessageLog.razor.js), and so sends receipts.
             Interlocked.Exchange(ref _seen, newest);
-            _ = InvokeDotNetAsync(log, "MarkSeenAsync", $"[{newest}]", CancellationToken.None);
+            Forget(InvokeDotNetAsync(log, "MarkSeenAsync", $"[{newest}]", CancellationToken.None));
         }
 
         // The server sends at most a few batches ahead of the last acknowledged one: every batch is acknowledged, as the

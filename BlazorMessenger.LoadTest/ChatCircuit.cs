@@ -105,7 +105,7 @@ public sealed partial class ChatCircuit : IAsyncDisposable
     {
         if (_handedObjects.TryGetValue(ComposerModule, out var composer))
         {
-            _ = InvokeDotNetAsync(composer, "ReportTypingAsync", "[]", cancellationToken);
+            Forget(InvokeDotNetAsync(composer, "ReportTypingAsync", "[]", cancellationToken));
         }
 
         var outbox = _handedObjects[OutboxModule];
@@ -127,7 +127,7 @@ public sealed partial class ChatCircuit : IAsyncDisposable
             _expected.Add(expected);
         }
 
-        cancellationToken.Register(() =>
+        expected.Registration = cancellationToken.Register(() =>
         {
             lock (_expected)
             {
@@ -150,15 +150,25 @@ public sealed partial class ChatCircuit : IAsyncDisposable
         {
             if (_circuitId is not null)
             {
+                using var quick = new CancellationTokenSource(TimeSpan.FromSeconds(2));
                 using var goodbye = new FormUrlEncodedContent([new("circuitId", _circuitId)]);
-                using var _ = await Beacon.PostAsync(new Uri(_baseUri, "_blazor/disconnect"), goodbye);
+                using var _ = await Beacon.PostAsync(new Uri(_baseUri, "_blazor/disconnect"), goodbye, quick.Token);
             }
-
-            await _hub.DisposeAsync();
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
         {
-            // Already closed by the server.
+            // A page that cannot say goodbye leaves its circuit to the server's retention, as a crashed tab does.
+        }
+        finally
+        {
+            try
+            {
+                await _hub.DisposeAsync();
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // Already closed by the server.
+            }
         }
 
         lock (_expected)
@@ -185,12 +195,22 @@ public sealed partial class ChatCircuit : IAsyncDisposable
             throw;
         }
 
+        using var abandon = cancellationToken.Register(() =>
+        {
+            _dotNetCalls.TryRemove(callId, out var _);
+            answer.TrySetCanceled(cancellationToken);
+        });
         return await answer.Task;
     }
+
+    /// <summary>A call whose answer nobody waits for (typing, seen): a failure is the circuit's, reported by <see cref="Failure"/>.</summary>
+    private static void Forget(Task call) => call.ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
 
     private sealed record Expected(byte[] Utf8)
     {
         public TaskCompletionSource<long> Arrived { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public CancellationTokenRegistration Registration { get; set; }
     }
 
     private static long Now => Stopwatch.GetTimestamp();

@@ -126,6 +126,11 @@ public sealed class Crowd(Uri baseUri, string password) : IAsyncDisposable
                 {
                     Interlocked.Increment(ref lost);
                 }
+                finally
+                {
+                    // Lets go of the recipients' expectations of a message that was refused or never came.
+                    await late.CancelAsync();
+                }
             }, cancellationToken));
         }
 

@@ -42,7 +42,6 @@ public sealed partial class ChatService
             })
             .ToListAsync(ct);
 
-        var ids = rows.Select(r => r.ConversationId).ToList();
         var directIds = rows.Where(r => r.Kind != ConversationKind.Group).Select(r => r.ConversationId).ToList();
         var peers = (await db.ConversationMembers.AsNoTracking()
                 .Where(m => directIds.Contains(m.ConversationId) && m.UserId != userId)
@@ -52,7 +51,7 @@ public sealed partial class ChatService
 
         // The last message: the conversation's, or for a group the reader left, the last one up to then.
         var last = (await db.ConversationMembers.AsNoTracking()
-                .Where(me => me.UserId == userId && ids.Contains(me.ConversationId))
+                .Where(me => me.UserId == userId)
                 .Join(db.Messages, me => new { Id = me.ConversationId, Seq = me.LeftSeq ?? me.Conversation!.LastSeq },
                     x => new { Id = x.ConversationId, x.Seq }, (_, x) => x)
                 .Select(x => new LastRow(x.ConversationId, x.Seq, x.Body, x.SenderId, x.Kind, x.CreatedUtc, x.DeletedUtc != null))
@@ -63,6 +62,9 @@ public sealed partial class ChatService
         var people = await db.Users.AsNoTracking().Where(u => senderIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => (u.UserName, Name: string.IsNullOrWhiteSpace(u.DisplayName) ? u.UserName! : u.DisplayName), ct);
         var hiding = await db.HidingFromAsync(userId, [.. peers.Values.Select(p => p.UserId)], ct);
+
+        // Read after the rows: a message that came in between is the last one, and counts.
+        rows = [.. rows.Select(r => last.TryGetValue(r.ConversationId, out var l) && l.Seq > r.LastSeq ? r with { LastSeq = l.Seq } : r)];
 
         // A request shows once it has a message, and a deleted one again only with a newer message.
         return rows
