@@ -80,7 +80,7 @@ public sealed partial class ChatCircuit
         var module = call.TargetInstanceId == 0 ? null : _modules.GetValueOrDefault(call.TargetInstanceId);
         if (call.Identifier.EndsWith("disposeJSObjectReferenceById", StringComparison.Ordinal) && call.TargetInstanceId == 0)
         {
-            _modules.TryRemove(DisposedObject(call), out _);
+            _modules.TryRemove(call.FirstNumber(), out _);
         }
 
         foreach (var handed in call.DotNetObjects())
@@ -111,9 +111,6 @@ public sealed partial class ChatCircuit
             await _hub.SendAsync("EndInvokeJSFromDotNet", call.AsyncHandle, true, $"[{call.AsyncHandle},true,{result}]");
         }
     }
-
-    private static long DisposedObject(JsCall call) =>
-        long.TryParse(call.ArgsJson?.Trim('[', ']'), out var id) ? id : 0;
 
     private void Fail(string reason)
     {

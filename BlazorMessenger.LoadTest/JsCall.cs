@@ -27,6 +27,18 @@ internal readonly record struct JsCall(long AsyncHandle, string Identifier, stri
             : null;
     }
 
+    /// <summary>The first argument as a number (the id of a JS object being disposed); 0 when it is not one.</summary>
+    public long FirstNumber()
+    {
+        if (ArgsJson is null)
+        {
+            return 0;
+        }
+
+        using var args = JsonDocument.Parse(ArgsJson);
+        return args.RootElement.GetArrayLength() > 0 && args.RootElement[0].ValueKind == JsonValueKind.Number && args.RootElement[0].TryGetInt64(out var number) ? number : 0;
+    }
+
     /// <summary>The ids of the .NET object references among the arguments (<c>{"__dotNetObject": id}</c>).</summary>
     public List<long> DotNetObjects()
     {
