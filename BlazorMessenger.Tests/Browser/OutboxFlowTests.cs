@@ -40,6 +40,13 @@ public sealed class OutboxFlowTests(BrowserFixture browser)
             await release.Task;
             await route.ContinueAsync();
         });
+        // The composer's own script is a separate request too: until it runs, Enter would only add a line to the box.
+        var releaseComposer = new TaskCompletionSource();
+        await page.RouteAsync("**/js/composer.js", async route =>
+        {
+            await releaseComposer.Task;
+            await route.ContinueAsync();
+        });
         var formPosts = new List<string>();
         page.Request += (_, request) =>
         {
@@ -50,6 +57,9 @@ public sealed class OutboxFlowTests(BrowserFixture browser)
         };
 
         await page.GotoAsync($"/chat/{bob}", new() { WaitUntil = WaitUntilState.Commit });
+        await Expect(page.Locator(".bm-composer-input")).ToBeAttachedAsync();
+        await Expect(page.MessageBox()).ToBeHiddenAsync();
+        releaseComposer.SetResult();
         await page.TypeAndSendAsync("typed as the page appeared");
         await page.MessageBox().PressSequentiallyAsync("and a draft");
 

@@ -156,6 +156,7 @@ new MutationObserver(() => {
     }
 }).observe(document.documentElement, { childList: true, subtree: true });
 outbox.onChange(pending.render);
+document.documentElement.classList.add("bm-composer-ready");
 adoptAll();
 pending.render();
 
