@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using BlazorMessenger.Realtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -73,7 +74,7 @@ public static class LatencyScenario
             }
         });
         var probe = await Probe.AttachAsync(sender, receiver, published);
-        using var writer = new WriterTimings();
+        using var writer = new WriterTimings(app.Services.GetRequiredService<IMeterFactory>());
 
         await probe.MeasureAsync("warm", 10);
         writer.Take();

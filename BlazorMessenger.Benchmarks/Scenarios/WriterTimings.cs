@@ -7,6 +7,8 @@ namespace BlazorMessenger.Benchmarks;
 /// <summary>
 /// The writer's own figures, read from its instruments while a scenario runs: how long each transaction took to commit,
 /// and from the commit until its messages were handed to the open circuits (the rest, to the recipient's screen, is render).
+/// Only the given app's meters (its meter factory's): a listener on every meter of the name would also switch on the
+/// instruments of other apps in the process (the test suite runs this scenario beside apps whose metrics are off).
 /// </summary>
 public sealed class WriterTimings : IDisposable
 {
@@ -14,11 +16,11 @@ public sealed class WriterTimings : IDisposable
     private readonly ConcurrentQueue<double> _commits = new();
     private readonly ConcurrentQueue<double> _handOffs = new();
 
-    public WriterTimings()
+    public WriterTimings(IMeterFactory meters)
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == MessengerMetrics.MeterName
+            if (instrument.Meter.Scope == meters && instrument.Meter.Name == MessengerMetrics.MeterName
                 && instrument.Name is "messenger.writer.commit.duration" or "messenger.writer.handoff.duration")
             {
                 listener.EnableMeasurementEvents(instrument);
