@@ -115,6 +115,10 @@ public sealed partial class ChatCircuit : IAsyncDisposable
         return outcome.RootElement.ValueKind == JsonValueKind.Object && outcome.RootElement.GetProperty("stored").GetBoolean();
     }
 
+    /// <summary>One "is typing" report, as the composer sends on a key press, answered once the server has handled it.</summary>
+    public Task ReportTypingAsync(CancellationToken cancellationToken) =>
+        InvokeDotNetAsync(_handedObjects[ComposerModule], "ReportTypingAsync", "[]", cancellationToken);
+
     /// <summary>
     /// Completes with the Stopwatch timestamp of the first render batch that adds a message (a <c>data-seq</c>
     /// attribute) and whose strings contain the text: the log's bubble, not the conversation list's preview.

@@ -29,6 +29,14 @@ public sealed partial class Person(Uri baseUri, string userName)
         }
     }
 
+    /// <summary>A page as this person's browser gets it (prerendered, whatever its status).</summary>
+    public async Task<string> FetchAsync(string path, CancellationToken cancellationToken)
+    {
+        using var http = NewClient();
+        using var response = await http.GetAsync(new Uri(baseUri, path), cancellationToken);
+        return await response.Content.ReadAsStringAsync(cancellationToken);
+    }
+
     /// <summary>Fetches /chat/{peer} (prerendered, as the browser's first request) and starts its circuit.</summary>
     public async Task<ChatCircuit> OpenChatAsync(string peer, TimeSpan timeout, CancellationToken cancellationToken)
     {

@@ -30,6 +30,7 @@ else
 }
 
 app.UseSecurityHeaders();
+app.UseSameOriginGate();
 app.UseResponseCompression();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAntiforgery();

@@ -86,7 +86,7 @@ public sealed class EdgeProtectionTests : IAsyncLifetime
         login.Headers.Add("Cookie", antiforgery.Split(';')[0]);
         using var loggedIn = await http.SendAsync(login, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Redirect, loggedIn.StatusCode);
-        Assert.StartsWith("https://", loggedIn.Headers.Location?.ToString());
+        Assert.Equal("/", loggedIn.Headers.Location?.OriginalString);
         var auth = loggedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Identity.Application", StringComparison.Ordinal));
         Assert.Contains("secure", auth, StringComparison.OrdinalIgnoreCase);
     }
@@ -99,8 +99,76 @@ public sealed class EdgeProtectionTests : IAsyncLifetime
         forged.Headers.Host = "evil.example";
         Assert.Equal(HttpStatusCode.BadRequest, (await http.SendAsync(forged, TestContext.Current.CancellationToken)).StatusCode);
 
-        Assert.Equal("127.0.0.1", await LoginRedirectHostAsync(http, "evil.example"));
-        Assert.Equal("messenger.example", await LoginRedirectHostAsync(http, "messenger.example"));
+        // The origin a script's request may come from is the forwarded host's only when that host is allowed.
+        Assert.Equal(HttpStatusCode.Forbidden, await NegotiateViaProxyAsync(http, "evil.example"));
+        Assert.Equal(HttpStatusCode.OK, await NegotiateViaProxyAsync(http, "messenger.example"));
+    }
+
+    [Fact]
+    public async Task With_any_host_allowed_a_forged_host_never_reaches_a_redirect()
+    {
+        await using var open = new MessengerAppFactory(new Dictionary<string, string> { ["AllowedHosts"] = "*" });
+        var userName = BrowserPeople.NewUserName("host");
+        await open.CreateUserAsync(userName);
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
+
+        using var challenge = new HttpRequestMessage(HttpMethod.Get, open.BaseUrl + "/Account/Manage");
+        challenge.Headers.Host = "evil.example";
+        using var toLogin = await http.SendAsync(challenge, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, toLogin.StatusCode);
+        Assert.StartsWith("/Account/Login?", toLogin.Headers.Location!.OriginalString);
+
+        using var client = new FormClient(open.BaseUrl);
+        var token = FormClient.TokenIn(await client.GetHtmlAsync("/Account/Login"));
+        using var login = new HttpRequestMessage(HttpMethod.Post, open.BaseUrl + "/Account/Login")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["_handler"] = "login",
+                ["__RequestVerificationToken"] = token,
+                ["Input.Login"] = userName,
+                ["Input.Password"] = BrowserPeople.Password,
+            }),
+        };
+        login.Headers.Host = "evil.example";
+        login.Headers.Add("Cookie", string.Join("; ", client.Cookies.GetAllCookies().Select(c => $"{c.Name}={c.Value}")));
+        using var signedIn = await http.SendAsync(login, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal("/", signedIn.Headers.Location!.OriginalString);
+    }
+
+    [Theory]
+    [InlineData("/Account/Logout")]
+    [InlineData("/Account/PasskeyCreationOptions")]
+    [InlineData("/Account/PasskeyRequestOptions")]
+    [InlineData("/Account/PerformExternalLogin")]
+    [InlineData("/Account/Manage/LinkExternalLogin")]
+    public async Task A_post_without_its_antiforgery_token_is_a_400_with_the_security_headers_and_one_warning_at_most(string path)
+    {
+        var userName = BrowserPeople.NewUserName("csrf");
+        await _app.CreateUserAsync(userName);
+        using var client = new FormClient(_app.BaseUrl, "203.0.113.60");
+        await client.LogInAsync(userName, BrowserPeople.Password);
+        var (errors, warnings) = (_app.Errors.All.Count, _app.Errors.Warnings.Count);
+
+        using var response = await client.PostFormAsync(path, new Dictionary<string, string> { ["provider"] = "x", ["returnUrl"] = "/" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True(response.Headers.Contains("Content-Security-Policy"));
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Contains("open the page again", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(errors, _app.Errors.All.Count);
+        Assert.True(_app.Errors.Warnings.Count - warnings <= 1, string.Join(" | ", _app.Errors.Warnings.Skip(warnings)));
+        Assert.True(await client.IsSignedInAsync());
+    }
+
+    private async Task<HttpStatusCode> NegotiateViaProxyAsync(HttpClient http, string forwardedHost)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, _app.BaseUrl + "/_blazor/negotiate?negotiateVersion=1");
+        request.Headers.Add("X-Forwarded-Host", forwardedHost);
+        request.Headers.Add("Origin", $"http://{forwardedHost}");
+        using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
+        return response.StatusCode;
     }
 
     [Fact]
@@ -123,16 +191,6 @@ public sealed class EdgeProtectionTests : IAsyncLifetime
 
         Assert.StartsWith("max-age=", overHttps.Headers.GetValues("Strict-Transport-Security").Single());
         Assert.False(overHttp.Headers.Contains("Strict-Transport-Security"));
-    }
-
-    /// <summary>The host of the absolute link the app builds when it sends an anonymous visitor to the login page.</summary>
-    private async Task<string?> LoginRedirectHostAsync(HttpClient http, string forwardedHost)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, _app.BaseUrl + "/Account/Manage");
-        request.Headers.Add("X-Forwarded-Host", forwardedHost);
-        using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return response.Headers.Location?.Host;
     }
 
     private static Task<HttpResponseMessage> LogInAsync(FormClient client) =>

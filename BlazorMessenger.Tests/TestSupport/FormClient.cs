@@ -56,6 +56,10 @@ public sealed partial class FormClient : IDisposable
         _http.PostAsync(path, new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))),
             TestContext.Current.CancellationToken);
 
+    /// <summary>Posts form fields as they are, without a token: what another site's form would send.</summary>
+    public Task<HttpResponseMessage> PostFormAsync(string path, IReadOnlyDictionary<string, string> fields) =>
+        _http.PostAsync(path, new FormUrlEncodedContent(fields), TestContext.Current.CancellationToken);
+
     public async Task LogInAsync(string userName, string password)
     {
         using var response = await SubmitAsync("/Account/Login", "login",

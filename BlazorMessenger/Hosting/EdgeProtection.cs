@@ -26,7 +26,7 @@ public static class EdgeProtection
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<MessengerOptions>, IConfiguration>(ConfigureProxies);
-        services.AddTransient<IStartupFilter, ForwardedHeadersFirst>();
+        services.AddTransient<IStartupFilter, EdgeFirst>();
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -38,21 +38,44 @@ public static class EdgeProtection
         });
     }
 
-    /// <summary>After routing (the limits are per endpoint); the forwarded headers came first, see ForwardedHeadersFirst.</summary>
+    /// <summary>After routing (the limits are per endpoint); the forwarded headers came first, see EdgeFirst.</summary>
     public static void UseEdgeProtection(this WebApplication app) => app.UseRateLimiter();
 
     /// <summary>
     /// The proxy's view of the request (client address, https, host) must be in place before anything reads it, and the
-    /// app's own pipeline starts with routing, authentication and authorization (whose redirects build absolute links):
-    /// a startup filter runs ahead of all of them.
+    /// app's own pipeline starts with routing, authentication and authorization (whose redirects build absolute links
+    /// from the request's Host): a startup filter runs ahead of all of them.
     /// </summary>
-    private sealed class ForwardedHeadersFirst : IStartupFilter
+    private sealed class EdgeFirst : IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
             app.UseForwardedHeaders();
+            app.Use(RelativeRedirects);
             next(app);
         };
+    }
+
+    /// <summary>
+    /// Every redirect to this site is sent as a path: the sign-in cookie's challenges and the pages' navigations build
+    /// absolute links from the request's Host, which anyone can write when AllowedHosts is "*".
+    /// </summary>
+    private static Task RelativeRedirects(HttpContext context, RequestDelegate next)
+    {
+        context.Response.OnStarting(() =>
+        {
+            var response = context.Response;
+            if (response.Headers.Location is [{ } location] && Uri.TryCreate(location, UriKind.Absolute, out var target)
+                && SameOriginGate.Normalize(target.GetLeftPart(UriPartial.Authority)) is { } origin
+                && origin == SameOriginGate.Normalize($"{context.Request.Scheme}://{context.Request.Host.Value}")
+                && !target.PathAndQuery.StartsWith("//", StringComparison.Ordinal))
+            {
+                response.Headers.Location = target.PathAndQuery + target.Fragment;
+            }
+
+            return Task.CompletedTask;
+        });
+        return next(context);
     }
 
     private static void ConfigureProxies(ForwardedHeadersOptions options, IOptions<MessengerOptions> messenger, IConfiguration configuration)

@@ -55,6 +55,8 @@ public sealed class MessengerOptions
 
     public ProxyOptions Proxy { get; set; } = new();
 
+    public SecurityOptions Security { get; set; } = new();
+
     public DatabaseOptions Database { get; set; } = new();
 
     public WriterOptions Writer { get; set; } = new();
@@ -149,6 +151,16 @@ public sealed class AccountOptions
     public int RegistrationBurst { get; set; } = 3;
 
     public int RegistrationsPerHour { get; set; } = 10;
+}
+
+/// <summary>Who may use the sign-in cookie from a script (see <see cref="SameOriginGate"/>).</summary>
+public sealed class SecurityOptions
+{
+    /// <summary>
+    /// Origins ("https://chat.example.com") besides the app's own that may open its circuits and call its script
+    /// endpoints with the sign-in cookie. Empty: only the app's own.
+    /// </summary>
+    public string[] AllowedOrigins { get; set; } = [];
 }
 
 /// <summary>Where the app sits behind a reverse proxy that terminates TLS.</summary>

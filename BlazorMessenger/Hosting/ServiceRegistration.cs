@@ -226,6 +226,7 @@ public static class ServiceRegistration
             .AddUserValidator<EmailValidator>()
             .AddPasswordValidator<PasswordPolicy>()
             .AddSignInManager<MessengerSignInManager>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<SingleUseAuthenticator>(TokenOptions.DefaultAuthenticatorProvider);
     }
 }

@@ -12,6 +12,7 @@ using BlazorMessenger.Components.Account.Pages;
 using BlazorMessenger.Components.Account.Pages.Manage;
 using BlazorMessenger.Data;
 using BlazorMessenger.Features.Accounts;
+using BlazorMessenger.Hosting;
 
 namespace Microsoft.AspNetCore.Routing;
 
@@ -22,7 +23,10 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
 
-        var accountGroup = endpoints.MapGroup("/Account");
+        // Scripts call these with the sign-in cookie: only the app's own pages may, and each needs its antiforgery token.
+        // The token is checked in one place, so a post without one is a 400 that says so (the framework's own check
+        // threw, a 500 without the security headers).
+        var accountGroup = endpoints.MapGroup("/Account").RequireSameOrigin().DisableAntiforgery().AddEndpointFilter(RequireAntiforgeryAsync);
 
         accountGroup.MapPost("/PerformExternalLogin", (
             HttpContext context,
@@ -57,11 +61,8 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         accountGroup.MapPost("/PasskeyCreationOptions", async (
             HttpContext context,
             [FromServices] UserManager<ApplicationUser> userManager,
-            [FromServices] SignInManager<ApplicationUser> signInManager,
-            [FromServices] IAntiforgery antiforgery) =>
+            [FromServices] SignInManager<ApplicationUser> signInManager) =>
         {
-            await antiforgery.ValidateRequestAsync(context);
-
             var user = await userManager.GetUserAsync(context.User);
             if (user is null)
             {
@@ -79,19 +80,10 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             return TypedResults.Content(optionsJson, contentType: "application/json");
         });
 
-        accountGroup.MapPost("/PasskeyRequestOptions", async (
-            HttpContext context,
-            [FromServices] UserManager<ApplicationUser> userManager,
-            [FromServices] SignInManager<ApplicationUser> signInManager,
-            [FromServices] IAntiforgery antiforgery,
-            [FromQuery] string? username) =>
-        {
-            await antiforgery.ValidateRequestAsync(context);
-
-            var user = string.IsNullOrEmpty(username) ? null : await userManager.FindByNameAsync(username);
-            var optionsJson = await signInManager.MakePasskeyRequestOptionsAsync(user);
-            return TypedResults.Content(optionsJson, contentType: "application/json");
-        });
+        // Always discoverable credentials (an empty allowCredentials): options made for a named person would tell anyone
+        // who uses passkeys and list their credential ids. The browser offers the passkeys it holds for this site.
+        accountGroup.MapPost("/PasskeyRequestOptions", async ([FromServices] SignInManager<ApplicationUser> signInManager) =>
+            TypedResults.Content(await signInManager.MakePasskeyRequestOptionsAsync(null), contentType: "application/json"));
 
         var manageGroup = accountGroup.MapGroup("/Manage").RequireAuthorization();
 
@@ -118,14 +110,8 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         manageGroup.MapPost("/DownloadPersonalData", async (
             HttpContext context,
             [FromServices] UserManager<ApplicationUser> userManager,
-            [FromServices] PersonalDataExport export,
-            [FromServices] IAntiforgery antiforgery) =>
+            [FromServices] PersonalDataExport export) =>
         {
-            if (!await antiforgery.IsRequestValidAsync(context))
-            {
-                return Results.BadRequest("The form expired: open the page again.");
-            }
-
             var user = await userManager.GetUserAsync(context.User);
             if (user is null)
             {
@@ -138,5 +124,14 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         });
 
         return accountGroup;
+    }
+
+    private static async ValueTask<object?> RequireAntiforgeryAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
+    {
+        var context = invocation.HttpContext;
+        // The antiforgery service logs the failure itself (one warning).
+        return await context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context)
+            ? await next(invocation)
+            : Results.BadRequest("The form expired or did not come from this site: open the page again.");
     }
 }

@@ -23,6 +23,12 @@ public sealed class Registration(UserManager<ApplicationUser> users, IEmailSende
     public async Task<Outcome> RegisterAsync(string userName, string? email, string password, Func<string, string> resetLink)
     {
         var user = new ApplicationUser { UserName = UsernameRules.Normalize(userName), Email = email?.Trim() };
+        if (admins.IsReserved(user.UserName))
+        {
+            // A name in Messenger:Admins would make whoever registers it first an admin: it reads as taken.
+            return new(null, [users.ErrorDescriber.DuplicateUserName(user.UserName).Description]);
+        }
+
         var owner = user.Email is { Length: > 0 } ? await users.FindByEmailAsync(user.Email) : null;
 
         // A taken email creates the account all the same (without the email, so it can never sign in unconfirmed):

@@ -136,6 +136,9 @@ public sealed partial class AdminService(
         return ServiceResult<bool>.Ok(true);
     }
 
+    /// <summary>Named in Messenger:Admins: only an account that exists may be given such a name (see Registration).</summary>
+    public bool IsReserved(string? userName) => userName is not null && Configured.Contains(userName.Trim().ToUpperInvariant());
+
     private IReadOnlyList<string> Configured => [.. options.Value.Admins.Select(n => n.Trim().ToUpperInvariant())];
 
     private async Task<bool> IsAdminAsync(ApplicationDbContext db, string userId, CancellationToken ct)

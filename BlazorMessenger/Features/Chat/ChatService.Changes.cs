@@ -10,7 +10,7 @@ public sealed partial class ChatService
     /// <summary>The sender may edit their own text for 48 hours; everyone's open tabs see the change.</summary>
     public async Task<ServiceResult<ChatMessage>> EditAsync(string userId, long messageId, string? text, CancellationToken ct = default)
     {
-        var body = (text ?? "").Trim();
+        var body = MessageText.Normalize(text);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var message = await db.MessageForCurrentMemberAsync(userId, messageId, ct);
 

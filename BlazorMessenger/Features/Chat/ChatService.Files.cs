@@ -48,7 +48,7 @@ public sealed partial class ChatService
         ApplicationDbContext db, string userId, long conversationId, Guid clientMessageId, string? caption, long? replyToId,
         string? uploadRefusal, string slowDown, CancellationToken ct)
     {
-        var body = (caption ?? "").Trim();
+        var body = MessageText.Normalize(caption);
         await db.EnsureCurrentMemberAsync(userId, conversationId, ct);
         if (await FindSentAsync(db, userId, clientMessageId, ct) is { } earlier)
         {

@@ -19,7 +19,7 @@ public sealed partial class ChatService
     {
         using var activity = MessengerActivities.Source.StartActivity("message.send");
         activity?.SetTag("messenger.conversation.id", conversationId);
-        var body = (text ?? "").Trim();
+        var body = MessageText.Normalize(text);
         if (body.Length == 0)
         {
             return ServiceResult<ChatMessage>.Fail(MessageRules.Empty);

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using BlazorMessenger.Data;
+using BlazorMessenger.Hosting;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Net.Http.Headers;
 
 namespace BlazorMessenger.Features.Media;
 
@@ -14,7 +14,7 @@ public static class MediaEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapMediaEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/media/{id}/{variant}", ServeAsync);
+        app.MapGet("/media/{id}/{variant}", ServeAsync).RequireSameOrigin();
         return app;
     }
 
@@ -42,15 +42,13 @@ public static class MediaEndpoints
             return Results.NotFound();
         }
 
-        http.Response.Headers.CacheControl = "private, max-age=31536000, immutable";
-        http.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
         if (media!.Kind != MediaKind.Image)
         {
             // Whatever was uploaded never runs as this site's page: a download, in a type from the safe list (see MediaRules).
-            return Results.File(path, MediaRules.ServedType(contentType), media.FileName ?? "file", enableRangeProcessing: true);
+            return ProtectedFile.Serve(http, path, key!, MediaRules.ServedType(contentType), media.FileName ?? "file", ranges: true);
         }
 
         var downloadName = download == true ? $"image-{id}.{ImageFormats.Extension(contentType)}" : null;
-        return Results.File(path, contentType, downloadName);
+        return ProtectedFile.Serve(http, path, key!, contentType, downloadName);
     }
 }

@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using BlazorMessenger.Data;
 using BlazorMessenger.Features.Media;
+using BlazorMessenger.Hosting;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Net.Http.Headers;
 
 namespace BlazorMessenger.Features.Profile;
 
@@ -14,7 +14,7 @@ public static class AvatarEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapAvatarEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/avatars/{id}", ServeAsync);
+        app.MapGet("/avatars/{id}", ServeAsync).RequireSameOrigin();
         return app;
     }
 
@@ -38,8 +38,6 @@ public static class AvatarEndpoints
             return Results.NotFound();
         }
 
-        http.Response.Headers.CacheControl = "private, max-age=31536000, immutable";
-        http.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
-        return Results.File(path, thumb!.ThumbContentType ?? "image/webp");
+        return ProtectedFile.Serve(http, path, thumb!.ThumbKey!, thumb.ThumbContentType ?? "image/webp");
     }
 }

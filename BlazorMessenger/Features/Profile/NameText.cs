@@ -46,7 +46,7 @@ public static class NameText
     /// Format and control characters (in any plane: tag characters too), and the letters that draw nothing (Hangul
     /// fillers, the blank Braille pattern), which would let a name look empty or like someone else's.
     /// </summary>
-    private static bool IsInvisible(Rune rune) =>
+    public static bool IsInvisible(Rune rune) =>
         Rune.GetUnicodeCategory(rune) is UnicodeCategory.Format or UnicodeCategory.Control
         || rune.Value is 0x115F or 0x1160 or 0x3164 or 0xFFA0 or 0x2800;
 

@@ -98,6 +98,13 @@ public static partial class MessageFormat
         {
             if (link.IsAutoLink && IsAllowedUrl(link.Url))
             {
+                // A look-alike host shows (and opens) in ASCII, text and address alike.
+                if (LinkHost.Shown(link.Url!) is var shown && shown != link.Url && link.FirstChild is LiteralInline text)
+                {
+                    link.Url = shown;
+                    text.Content = new Markdig.Helpers.StringSlice(LinkHost.Shown(text.Content.ToString()));
+                }
+
                 base.Write(renderer, link);
             }
             else

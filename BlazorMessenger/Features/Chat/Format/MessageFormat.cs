@@ -14,8 +14,10 @@ namespace BlazorMessenger.Features.Chat;
 public static partial class MessageFormat
 {
     /// <summary>The body as the bubble shows it; mention says how each mention shows (null: tokens stay as stored).</summary>
-    public static RenderFragment Render(string body, Func<string, Mentioned>? mention) => builder =>
+    public static RenderFragment Render(string stored, Func<string, Mentioned>? mention) => builder =>
     {
+        // Messages stored before bidi controls were refused lose them here (see MessageText).
+        var body = MessageText.WithoutBidiControls(stored);
         if (IsPlain(body) || ToHtml(body, mention) is not { } html)
         {
             RenderPlain(builder, body, mention);
@@ -32,7 +34,8 @@ public static partial class MessageFormat
     /// The text without its formatting, for previews, notifications and quotes. Mention tokens stay as they are: the
     /// caller decodes them.
     /// </summary>
-    public static string ToPlainText(string body) => IsPlain(body) ? body : FormatOf(body).Plain ?? body;
+    public static string ToPlainText(string stored) =>
+        MessageText.WithoutBidiControls(stored) is var body && IsPlain(body) ? body : FormatOf(body).Plain ?? body;
 
     /// <summary>The sanitized markup of a body that is not plain, with mentions as chips; null to show it as typed.</summary>
     internal static string? ToHtml(string body, Func<string, Mentioned>? mention) =>
