@@ -24,7 +24,6 @@ public sealed class CrossSiteHijackTests(BrowserFixture browser)
         Assert.Equal(app.Host, new Uri(attacker.Urls.First()).Host);
         var warnings = browser.App.Errors.Warnings.Count;
 
-        var negotiate = session.Page.WaitForResponseAsync(r => r.Url.Contains("/_blazor/negotiate", StringComparison.Ordinal));
         await session.Page.GotoAsync(attacker.Urls.First());
         await session.Page.WaitForFunctionAsync("() => window.results.socket !== 'pending' && window.results.negotiate !== 'pending'");
         var results = JsonSerializer.Deserialize<Dictionary<string, string?>>(
@@ -32,9 +31,11 @@ public sealed class CrossSiteHijackTests(BrowserFixture browser)
 
         Assert.Equal("refused", results["socket"]);
         Assert.Null(results["handshake"]);
-        Assert.Equal(403, (await negotiate).Status);
         Assert.Equal("failed", results["negotiate"]);
-        Assert.Contains(browser.App.Errors.Warnings.Skip(warnings), w => w.Contains($"({attacker.Urls.First()})", StringComparison.Ordinal));
+        // The server's word that both were answered 403 (the page cannot read a cross-origin status).
+        var refusals = browser.App.Errors.Warnings.Skip(warnings).Where(w => w.Contains($"({attacker.Urls.First()})", StringComparison.Ordinal)).ToList();
+        Assert.Contains(refusals, w => w.Contains("Refused GET /_blazor from", StringComparison.Ordinal));
+        Assert.Contains(refusals, w => w.Contains("Refused POST /_blazor/negotiate from", StringComparison.Ordinal));
 
         // The person's own pages still connect with the same cookie.
         await session.Page.GotoAsync(browser.BaseUrl + "/");

@@ -36,7 +36,9 @@ public sealed class CircuitOwnerTests(BrowserFixture browser)
             await attacker.LogInAsync(BrowserPeople.Password, Ct);
         }
 
-        var markers = await attacker.FetchAsync(source == "a signed-out page" ? "no-such-page" : "", Ct);
+        // Conversation ids are sequential: the attacker's page names the victim's as its composer's.
+        var markers = await attacker.FetchAsync(source == "a signed-out page" ? "no-such-page" : "", Ct)
+            + $"<div class=\"bm-composer-area\" data-conversation=\"{conversationId}\"></div>";
         Assert.NotEmpty(PrerenderedPage.Parse(markers).ServerComponents);
         var before = await browser.StoredMessagesAsync(alice, bob);
 

@@ -37,6 +37,14 @@ public sealed partial class FormClient : IDisposable
 
     public Task<HttpResponseMessage> GetAsync(string path) => _http.GetAsync(path, TestContext.Current.CancellationToken);
 
+    /// <summary>A GET with headers of the caller's (a conditional request, say).</summary>
+    public Task<HttpResponseMessage> SendAsync(string path, Action<HttpRequestMessage> configure)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        configure(request);
+        return _http.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
     public async Task<string> GetHtmlAsync(string path)
     {
         using var response = await GetAsync(path);

@@ -44,6 +44,32 @@ public sealed class FileEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await friendClient.GetAsync($"/media/{sent.Value.File.Id}/full")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_protected_file_is_revalidated_each_time_and_after_logout_the_browser_cache_is_cleared_and_the_404_wins()
+    {
+        var (me, friend) = (BrowserPeople.NewUserName("me"), BrowserPeople.NewUserName("friend"));
+        var myId = await _app.CreateUserAsync(me);
+        await _app.CreateUserAsync(friend);
+        var conversation = (await _app.Services.GetRequiredService<ContactService>().AddAsync(myId, friend, Ct)).Value!.ConversationId;
+        var sent = await _app.Services.GetRequiredService<ChatService>().SendFileAsync(myId, conversation, Guid.NewGuid(),
+            new FileUpload(new MemoryStream("private notes"u8.ToArray()), "notes.txt", "text/plain"), null, ct: Ct);
+        var url = $"/media/{sent.Value!.File!.Id}/file";
+        using var client = new FormClient(_app.BaseUrl);
+        await client.LogInAsync(friend, BrowserPeople.Password);
+
+        using var first = await client.GetAsync(url);
+        var tag = first.Headers.ETag!;
+        Assert.True(first.Headers.CacheControl is { Private: true, NoCache: true, MaxAge: null }, first.Headers.CacheControl?.ToString());
+        using var again = await client.SendAsync(url, request => request.Headers.IfNoneMatch.Add(tag));
+        Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
+
+        var token = FormClient.TokenIn(await client.GetHtmlAsync("/Account/Manage"));
+        using var logout = await client.PostAsync("/Account/Logout", token, [new("returnUrl", "/")]);
+        Assert.Equal("\"cache\"", logout.Headers.GetValues("Clear-Site-Data").Single());
+        using var afterLogout = await client.SendAsync(url, request => request.Headers.IfNoneMatch.Add(tag));
+        Assert.Equal(HttpStatusCode.NotFound, afterLogout.StatusCode);
+    }
+
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
