@@ -115,6 +115,9 @@ public sealed partial class ChatCircuit : IAsyncDisposable
         return outcome.RootElement.ValueKind == JsonValueKind.Object && outcome.RootElement.GetProperty("stored").GetBoolean();
     }
 
+    /// <summary>Whether the composer's script has been handed its .NET object (it may come after the outbox's).</summary>
+    public bool HasComposer => _handedObjects.ContainsKey(ComposerModule);
+
     /// <summary>One "is typing" report, as the composer sends on a key press, answered once the server has handled it.</summary>
     public Task ReportTypingAsync(CancellationToken cancellationToken) =>
         InvokeDotNetAsync(_handedObjects[ComposerModule], "ReportTypingAsync", "[]", cancellationToken);

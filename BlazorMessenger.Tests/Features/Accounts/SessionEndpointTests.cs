@@ -65,7 +65,7 @@ public sealed partial class SessionEndpointTests : IAsyncLifetime
 
         page = await here.GetHtmlAsync("/Account/Manage/Sessions");
         using var all = await here.PostAsync("/Account/Manage/Sessions", FormClient.TokenIn(page), [new("_handler", "end-all")]);
-        Assert.Equal("/Account/Login", all.Headers.Location?.AbsolutePath);
+        Assert.StartsWith("/Account/Login", all.Headers.Location?.OriginalString);
         Assert.False(await laptop.IsSignedInAsync());
         Assert.False(await here.IsSignedInAsync());
     }

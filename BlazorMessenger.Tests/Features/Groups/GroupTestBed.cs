@@ -1,8 +1,10 @@
+using BlazorMessenger.Data;
 using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Features.Groups;
 using BlazorMessenger.Features.Receipts;
 using BlazorMessenger.Realtime;
 using BlazorMessenger.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
 
 namespace BlazorMessenger.Tests.Features.Groups;
 
@@ -50,6 +52,7 @@ public sealed class GroupTestBed : IAsyncDisposable
         bed.Rita = await bed.Services.CreateUserAsync("rita");
         bed.Sam = await bed.Services.CreateUserAsync("sam");
         bed.Newt = await bed.Services.CreateUserAsync("newt");
+        await bed.KnowTheAddersAsync();
         bed.GroupId = Ok(await bed.Groups.CreateAsync(bed.Olive, "Trip", ["adam", "mia", "rita"], Ct));
         Ok(await bed.Groups.SetAdminAsync(bed.Olive, bed.GroupId, bed.Adam, true, Ct));
         await bed.SendAsync(bed.Mia, "before rita left");
@@ -58,6 +61,22 @@ public sealed class GroupTestBed : IAsyncDisposable
     }
 
     public static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>
+    /// Everyone has the two who add people (olive and adam) in their contacts (rows only, no conversations), so being
+    /// added is never a message request here; the tests of requests make strangers of their own.
+    /// </summary>
+    private async Task KnowTheAddersAsync()
+    {
+        await using var db = await Services.Get<IDbContextFactory<ApplicationDbContext>>().CreateDbContextAsync(Ct);
+        foreach (var adder in new[] { Olive, Adam })
+        {
+            db.Contacts.AddRange(new[] { Olive, Adam, Mia, Rita, Sam, Newt }.Where(owner => owner != adder && owner != Olive)
+                .Select(owner => new Contact { OwnerId = owner, ContactUserId = adder, AddedUtc = DateTime.UtcNow }));
+        }
+
+        await db.SaveChangesAsync(Ct);
+    }
 
     public static T Ok<T>(BlazorMessenger.Features.ServiceResult<T> result)
     {

@@ -31,6 +31,7 @@ public sealed class TypingFloodTests : IAsyncLifetime
         await person.LogInAsync(BrowserPeople.Password, Ct);
         await using var circuit = await person.OpenChatAsync(bob, TimeSpan.FromSeconds(30), Ct);
 
+        await Eventually.TrueAsync(() => circuit.HasComposer, "The composer never connected");
         for (var report = 0; report < 30; report++)
         {
             await circuit.ReportTypingAsync(Ct);

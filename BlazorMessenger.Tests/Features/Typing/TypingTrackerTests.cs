@@ -32,12 +32,12 @@ public sealed class TypingTrackerTests
         await typing.ReportAsync(bed.Alice, bed.ConversationId, Ct);
         time.Advance(TimeSpan.FromSeconds(3));
         Assert.Single(bob.OfType<TypingChanged>());
-        Assert.Single(typing.In([bed.ConversationId]).Typing[bed.ConversationId].Typists);
+        Assert.Single(typing.In([bed.ConversationId], bed.Bob).Typing[bed.ConversationId].Typists);
 
         time.Advance(TimeSpan.FromSeconds(2));
         await Eventually.TrueAsync(() => bob.OfType<TypingChanged>().Count == 2, "The stop");
         Assert.Empty(bob.OfType<TypingChanged>()[1].Typists);
-        Assert.Empty(typing.In([bed.ConversationId]).Typing);
+        Assert.Empty(typing.In([bed.ConversationId], bed.Bob).Typing);
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class TypingTrackerTests
         Assert.IsType<TypingChanged>(events[0]);
         Assert.IsType<MessagePosted>(events[1]);
         Assert.Empty(Assert.IsType<TypingChanged>(events[2]).Typists);
-        Assert.Empty(typing.In([bed.ConversationId]).Typing);
+        Assert.Empty(typing.In([bed.ConversationId], bed.Bob).Typing);
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class TypingTrackerTests
         Assert.Empty(rita.OfType<TypingChanged>());
         await Assert.ThrowsAsync<NotAMemberException>(() => typing.ReportAsync(bed.Rita, bed.GroupId, Ct));
         await Assert.ThrowsAsync<NotAMemberException>(() => typing.ReportAsync(bed.Sam, bed.GroupId, Ct));
-        Assert.Equal(2, typing.In([bed.GroupId]).Typing[bed.GroupId].Typists.Count);
+        Assert.Equal(2, typing.In([bed.GroupId], bed.Mia).Typing[bed.GroupId].Typists.Count);
     }
 
     [Fact]

@@ -93,9 +93,12 @@ public sealed record ConversationSummary(
 /// </summary>
 public sealed record OpenConversation(
     long Id, string Name, ChatPeer? Peer, IReadOnlyDictionary<string, ChatPeer> People, long LastSeq, long LastReadSeq,
-    long? EndedSeq = null, IReadOnlySet<string>? MemberIds = null, bool IsRequest = false)
+    long? EndedSeq = null, IReadOnlySet<string>? MemberIds = null, bool IsRequest = false, IReadOnlySet<string>? Blocked = null)
 {
     public bool IsGroup => Peer is null;
+
+    /// <summary>The reader blocked this person (still in a group with them): their messages show collapsed.</summary>
+    public bool HasBlocked(string userId) => Blocked?.Contains(userId) == true;
 }
 
 /// <summary>Addresses and colours, the same for a conversation wherever it shows.</summary>

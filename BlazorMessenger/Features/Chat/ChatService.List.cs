@@ -61,7 +61,9 @@ public sealed partial class ChatService
             .SelectMany(r => Mentions.Ids(last[r.ConversationId].Body).Append(last[r.ConversationId].SenderId)).Distinct().ToList();
         var people = await db.Users.AsNoTracking().Where(u => senderIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => (u.UserName, Name: string.IsNullOrWhiteSpace(u.DisplayName) ? u.UserName! : u.DisplayName), ct);
-        var hiding = await db.HidingFromAsync(userId, [.. peers.Values.Select(p => p.UserId)], ct);
+        var hiding = await db.HidingFromAsync(userId, [.. peers.Values.Select(p => p.UserId), .. senderIds], ct);
+        var senderShown = await GroupSendersShownAsync(db, userId, rows.Where(r => r.Kind == ConversationKind.Group && r.LeftSeq == null)
+            .Select(r => r.ConversationId).Where(last.ContainsKey).ToList(), last, hiding, ct);
 
         // Read after the rows: a message that came in between is the last one, and counts.
         rows = [.. rows.Select(r => last.TryGetValue(r.ConversationId, out var l) && l.Seq > r.LastSeq ? r with { LastSeq = l.Seq } : r)];
@@ -79,11 +81,42 @@ public sealed partial class ChatService
                     lastRow is null ? null : lastRow.Deleted ? MessageRules.DeletedText
                         : MessageRules.Preview(lastRow.Kind, Mentions.Decode(lastRow.Body, id => people.GetValueOrDefault(id).UserName)),
                     lastRow?.SenderId, DateTime.SpecifyKind(lastRow?.CreatedUtc ?? r.CreatedUtc, DateTimeKind.Utc), r.LastSeq, r.LastReadSeq,
-                    lastRow?.Kind, lastRow is null ? null : people.GetValueOrDefault(lastRow.SenderId).Name, r.LeftSeq, r.MentionsOfMe,
+                    lastRow?.Kind, lastRow is null ? null : senderShown.GetValueOrDefault(r.ConversationId) ?? people.GetValueOrDefault(lastRow.SenderId).Name,
+                    r.LeftSeq, r.MentionsOfMe,
                     r.DeliveredSeq, r.MutedUntilUtc, r.RequestedUtc is not null);
             })
             .OrderByDescending(s => s.LastActivityUtc)
             .ToList();
+    }
+
+    /// <summary>
+    /// How the last message's sender is named in each group's preview where that needs more than their name: hidden from
+    /// the reader (their username), or mistakable for another member (with their @username, see LookAlike).
+    /// </summary>
+    private static async Task<Dictionary<long, string>> GroupSendersShownAsync(
+        ApplicationDbContext db, string userId, IReadOnlyList<long> groupIds, Dictionary<long, LastRow> last, IReadOnlySet<string> hiding,
+        CancellationToken ct)
+    {
+        var asked = groupIds.Where(id => last[id].SenderId != userId && last[id].Kind != MessageKind.System).ToList();
+        if (asked.Count == 0)
+        {
+            return [];
+        }
+
+        var members = await db.ConversationMembers.AsNoTracking().Current().Where(m => asked.Contains(m.ConversationId))
+            .Select(m => new { m.ConversationId, Person = new ChatPeer(m.UserId, m.User!.UserName!, m.User.DisplayName, null) })
+            .ToListAsync(ct);
+        var shown = new Dictionary<long, string>();
+        foreach (var group in members.GroupBy(m => m.ConversationId))
+        {
+            var people = group.Select(m => m.Person.MaskedFor(hiding)).ToList();
+            if (people.Find(p => p.UserId == last[group.Key].SenderId) is { } sender)
+            {
+                shown[group.Key] = Profile.LookAlike.Shown(sender, Profile.LookAlike.Among(people));
+            }
+        }
+
+        return shown;
     }
 
     private sealed record LastRow(long ConversationId, long Seq, string Body, string SenderId, MessageKind Kind, DateTime CreatedUtc, bool Deleted);

@@ -52,7 +52,8 @@ public sealed partial class GroupInfoDialog : IDisposable
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
 
-    private bool Online(GroupMember member) => member.Person.UserId == UserId || Presence.IsOnline(member.Person.UserId);
+    private bool Online(GroupMember member) =>
+        member.Person.UserId == UserId || (!member.Person.Hidden && Presence.IsOnline(member.Person.UserId));
 
     protected override async Task OnInitializedAsync()
     {

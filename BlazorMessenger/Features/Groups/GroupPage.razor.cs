@@ -67,8 +67,11 @@ public sealed partial class GroupPage : IDisposable
         }
     }
 
+    /// <summary>A change to the group, or to whom the reader blocks (whose messages show collapsed), reads it again.</summary>
     private Task OnEventAsync(MessengerEvent messengerEvent) =>
-        messengerEvent.ChangesGroup(Id) ? ReloadAsync() : Task.CompletedTask;
+        messengerEvent.ChangesGroup(Id) || messengerEvent is ContactsChanged || messengerEvent is ConversationChanged { ConversationId: var id } && id == Id
+            ? ReloadAsync()
+            : Task.CompletedTask;
 
     /// <summary>Two changes in quick succession start overlapping reloads: only the last one started applies.</summary>
     private async Task ReloadAsync()

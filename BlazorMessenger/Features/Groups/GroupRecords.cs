@@ -12,8 +12,12 @@ public sealed record GroupMember(ChatPeer Person, MemberRole Role, DateTime Join
 /// and the reader's own role (null once they left or were removed: the view is then read-only).
 /// </summary>
 public sealed record GroupView(
-    OpenConversation Conversation, string? PictureId, IReadOnlyList<GroupMember> Members, MemberRole? MyRole, bool MembersCanPin = false)
+    OpenConversation Conversation, string? PictureId, IReadOnlyList<GroupMember> Members, MemberRole? MyRole, bool MembersCanPin = false,
+    ChatPeer? InvitedBy = null)
 {
+    /// <summary>Added by someone the reader doesn't know: read-only, without notifications, until accepted.</summary>
+    public bool IsRequest => Conversation.IsRequest;
+
     public long Id => Conversation.Id;
 
     public string Title => Conversation.Name;

@@ -38,6 +38,7 @@ public sealed partial class GroupService
                 return GroupChangeResult.Refuse(GroupRules.TooMany(MaxMembers));
             }
 
+            var strangers = await StrangersToAsync(db, userId, ids, CancellationToken.None);
             foreach (var user in found.Users)
             {
                 var row = rows.SingleOrDefault(r => r.UserId == user.Id);
@@ -50,6 +51,7 @@ public sealed partial class GroupService
                 // What came before counts as read: they start at the message that adds them.
                 (row.Role, row.JoinedUtc, row.JoinedSeq, row.LeftSeq, row.LeftUtc, row.TitleWhenLeft, row.LastReadSeq, row.DeliveredSeq) =
                     (MemberRole.Member, now, seq, null, null, null, seq - 1, seq - 1);
+                (row.RequestedUtc, row.DismissedSeq) = (strangers.Contains(user.Id) ? now : null, null);
             }
 
             await db.SaveChangesAsync();

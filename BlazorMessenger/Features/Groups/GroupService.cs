@@ -61,6 +61,7 @@ public sealed partial class GroupService(
         }
 
         var now = time.GetUtcNow().UtcDateTime;
+        var strangers = await StrangersToAsync(db, userId, [.. others.Select(u => u.Id)], ct);
         var group = new Conversation
         {
             Kind = ConversationKind.Group,
@@ -69,7 +70,10 @@ public sealed partial class GroupService(
             Members =
             [
                 new ConversationMember { UserId = userId, Role = MemberRole.Owner, JoinedUtc = now },
-                .. others.Select(u => new ConversationMember { UserId = u.Id, Role = MemberRole.Member, JoinedUtc = now }),
+                .. others.Select(u => new ConversationMember
+                {
+                    UserId = u.Id, Role = MemberRole.Member, JoinedUtc = now, RequestedUtc = strangers.Contains(u.Id) ? now : null,
+                }),
             ],
         };
         db.Conversations.Add(group);
@@ -94,6 +98,29 @@ public sealed partial class GroupService(
         }
 
         return ServiceResult<long>.Ok(group.Id);
+    }
+
+    /// <summary>
+    /// Of these people, those the inviter is a stranger to: not in their contacts, and no direct conversation with them
+    /// that they accepted. For them the group is a message request (no preview, badge or notification until accepted).
+    /// </summary>
+    private static async Task<HashSet<string>> StrangersToAsync(
+        ApplicationDbContext db, string inviterId, IReadOnlyCollection<string> userIds, CancellationToken ct)
+    {
+        var knowing = await db.Users.Where(u => userIds.Contains(u.Id))
+            .Where(u => db.Contacts.Any(c => c.OwnerId == u.Id && c.ContactUserId == inviterId)
+                || db.ConversationMembers.Any(m => m.UserId == u.Id && m.RequestedUtc == null && m.Conversation!.Kind == ConversationKind.Direct
+                    && m.Conversation.Members.Any(o => o.UserId == inviterId)))
+            .Select(u => u.Id)
+            .ToListAsync(ct);
+        return userIds.Except(knowing, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Who added the person: the sender of the message that did (the group's first one for its first members).</summary>
+    private static Task<string?> InviterAsync(ApplicationDbContext db, long groupId, long joinedSeq, CancellationToken ct)
+    {
+        var seq = joinedSeq == 0 ? 1 : joinedSeq;
+        return db.Messages.Where(m => m.ConversationId == groupId && m.Seq == seq).Select(m => (string?)m.SenderId).FirstOrDefaultAsync(ct);
     }
 
     private async Task DeleteAsync(long groupId)
@@ -123,9 +150,12 @@ public sealed partial class GroupService(
             .Select(m => new
             {
                 Person = new ChatPeer(m.UserId, m.User!.UserName!, m.User.DisplayName, null, m.User.AvatarMediaId),
-                m.Role, m.JoinedUtc, m.LeftSeq, m.LeftUtc, m.LastReadSeq, m.TitleWhenLeft,
+                m.Role, m.JoinedUtc, m.JoinedSeq, m.LeftSeq, m.LeftUtc, m.LastReadSeq, m.TitleWhenLeft, m.RequestedUtc,
             })
             .ToListAsync(ct);
+        var hiding = await db.HidingFromAsync(userId, [.. rows.Select(r => r.Person.UserId)], ct);
+        rows = [.. rows.Select(r => r with { Person = r.Person.MaskedFor(hiding) })];
+        var blocked = await db.Blocks.AsNoTracking().Where(b => b.BlockerId == userId).Select(b => b.BlockedId).ToListAsync(ct);
         var mine = rows.Single(r => r.Person.UserId == userId);
         if (mine.LeftSeq is { } ended)
         {
@@ -144,8 +174,15 @@ public sealed partial class GroupService(
         var people = rows.ToDictionary(r => r.Person.UserId, r => r.Person, StringComparer.Ordinal);
         var conversation = new OpenConversation(
             groupId, group.Title ?? "", null, people, group.LastSeq, mine.LastReadSeq, null,
-            members.Select(m => m.Person.UserId).ToHashSet(StringComparer.Ordinal));
-        return new GroupView(conversation, group.PictureMediaId, members, mine.Role, group.MembersCanPin);
+            members.Select(m => m.Person.UserId).ToHashSet(StringComparer.Ordinal), IsRequest: mine.RequestedUtc is not null,
+            Blocked: blocked.Where(people.ContainsKey).ToHashSet(StringComparer.Ordinal));
+        ChatPeer? invitedBy = null;
+        if (mine.RequestedUtc is not null && await InviterAsync(db, groupId, mine.JoinedSeq, ct) is { } inviter)
+        {
+            invitedBy = people.GetValueOrDefault(inviter);
+        }
+
+        return new GroupView(conversation, group.PictureMediaId, members, mine.Role, group.MembersCanPin, invitedBy);
     }
 
     /// <summary>

@@ -1,5 +1,7 @@
 using System.Globalization;
 using BlazorMessenger.Data;
+using BlazorMessenger.Features.Safety;
+using BlazorMessenger.Features.Profile;
 using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Realtime;
 using Microsoft.EntityFrameworkCore;
@@ -68,8 +70,19 @@ public sealed class NotificationService(IDbContextFactory<ApplicationDbContext> 
 
     /// <summary>
     /// The notification a message makes for the person, or null: their own message, a conversation they are no longer
-    /// in, a message request, or a muted one (unless it mentions them and they let mentions through).
+    /// in, a message request, one from someone they blocked (in a group), or a muted one (unless it mentions them and
+    /// they let mentions through).
     /// </summary>
+    /// <summary>The sender's name, with their @username when another member's name reads alike (see LookAlike).</summary>
+    private static async Task<string> ShownInGroupAsync(ApplicationDbContext db, string userId, long groupId, ChatPeer sender, CancellationToken ct)
+    {
+        var members = await db.ConversationMembers.AsNoTracking().Current().Where(m => m.ConversationId == groupId)
+            .Select(m => new ChatPeer(m.UserId, m.User!.UserName!, m.User.DisplayName, null, null, false))
+            .ToListAsync(ct);
+        var hiding = await db.HidingFromAsync(userId, [.. members.Select(m => m.UserId)], ct);
+        return LookAlike.Shown(sender, LookAlike.Among(members.Select(m => m.MaskedFor(hiding))));
+    }
+
     public async Task<BrowserNotification?> ForAsync(string userId, ChatMessage message, CancellationToken ct = default)
     {
         if (message.SenderId == userId || message.IsDeleted)
@@ -80,22 +93,28 @@ public sealed class NotificationService(IDbContextFactory<ApplicationDbContext> 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = await db.ConversationMembers.AsNoTracking().Current()
             .Where(m => m.ConversationId == message.ConversationId && m.UserId == userId)
-            .Select(m => new { m.MutedUntilUtc, m.User!.SilencesMutedMentions, m.Conversation!.Kind, m.Conversation.Title, m.RequestedUtc })
+            .Select(m => new
+            {
+                m.MutedUntilUtc, m.User!.SilencesMutedMentions, m.Conversation!.Kind, m.Conversation.Title, m.RequestedUtc,
+                Blocked = db.Blocks.Any(b => b.BlockerId == userId && b.BlockedId == message.SenderId),
+            })
             .SingleOrDefaultAsync(ct);
-        if (row is null || row.RequestedUtc is not null || (IsMuted(row.MutedUntilUtc) && (row.SilencesMutedMentions || !Mentions.Mention(message.Body, userId))))
+        if (row is null || row.RequestedUtc is not null || row.Blocked || (IsMuted(row.MutedUntilUtc) && (row.SilencesMutedMentions || !Mentions.Mention(message.Body, userId))))
         {
             return null;
         }
 
         var named = Mentions.Ids(message.Body).Append(message.SenderId).Distinct().ToList();
+        var hiding = await db.HidingFromAsync(userId, named, ct);
         var people = await db.Users.AsNoTracking().Where(u => named.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => new ChatPeer(u.Id, u.UserName!, u.DisplayName, null, u.AvatarMediaId), ct);
+            .ToDictionaryAsync(u => u.Id, u => new ChatPeer(u.Id, u.UserName!, u.DisplayName, null, u.AvatarMediaId).MaskedFor(hiding), ct);
         var sender = people.GetValueOrDefault(message.SenderId) ?? new ChatPeer(message.SenderId, "someone", null, null);
         var text = Shorten(MessageRules.Preview(message.Kind, Mentions.Decode(message.Body, id => people.GetValueOrDefault(id)?.UserName)));
         var group = row.Kind == ConversationKind.Group;
+        var from = group && message.Kind != MessageKind.System ? await ShownInGroupAsync(db, userId, message.ConversationId, sender, ct) : sender.Name;
         return new BrowserNotification(
             message.ConversationId, message.Seq, group ? row.Title ?? "Group" : sender.Name,
-            group && message.Kind != MessageKind.System ? $"{sender.Name}: {text}" : text,
+            group && message.Kind != MessageKind.System ? $"{from}: {text}" : text,
             sender.AvatarId is { } avatar ? $"avatars/{avatar}" : "favicon.png",
             Conversations.Href(message.ConversationId, group ? null : sender));
     }

@@ -6,8 +6,9 @@ namespace BlazorMessenger.Features.Safety;
 
 /// <summary>
 /// The one rule for what people show each other beyond their username. Someone hides their presence, picture and
-/// display name from a person they blocked, and from a stranger whose message request they have not accepted.
-/// Every place a person is shown to another, or told of their changes, goes through here.
+/// display name from a person they blocked, and from a stranger whose message request they have not accepted; and a
+/// person they blocked shows them none of it either (in a group they still share). Every place a person is shown to
+/// another, or told of their changes, goes through here.
 /// </summary>
 public static class Relations
 {
@@ -16,7 +17,7 @@ public static class Relations
         this ApplicationDbContext db, string viewerId, IReadOnlyCollection<string> subjectIds, CancellationToken ct)
     {
         var hiding = await db.Users.Where(u => subjectIds.Contains(u.Id) && u.Id != viewerId)
-            .Where(u => db.Blocks.Any(b => b.BlockerId == u.Id && b.BlockedId == viewerId)
+            .Where(u => db.Blocks.Any(b => (b.BlockerId == u.Id && b.BlockedId == viewerId) || (b.BlockerId == viewerId && b.BlockedId == u.Id))
                         || db.ConversationMembers.Any(m => m.UserId == u.Id && m.RequestedUtc != null
                             && db.ConversationMembers.Any(v => v.ConversationId == m.ConversationId && v.UserId == viewerId)))
             .Select(u => u.Id)
@@ -31,7 +32,7 @@ public static class Relations
     /// <summary>Who hears of the subject's presence and profile changes: the people they share a conversation with, less those they hide from.</summary>
     public static IQueryable<string> AudienceOf(this ApplicationDbContext db, string subjectId) =>
         db.PeopleSharingWith(subjectId)
-            .Where(id => !db.Blocks.Any(b => b.BlockerId == subjectId && b.BlockedId == id))
+            .Where(id => !db.Blocks.Any(b => (b.BlockerId == subjectId && b.BlockedId == id) || (b.BlockerId == id && b.BlockedId == subjectId)))
             .Where(id => !db.ConversationMembers.Any(m => m.UserId == subjectId && m.RequestedUtc != null
                 && db.ConversationMembers.Any(v => v.ConversationId == m.ConversationId && v.UserId == id)));
 

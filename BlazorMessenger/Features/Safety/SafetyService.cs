@@ -12,21 +12,30 @@ namespace BlazorMessenger.Features.Safety;
 public sealed class SafetyService(
     IDbContextFactory<ApplicationDbContext> dbFactory, IMessengerHub hub, PresenceTracker presence, SendRefusals refusals, TimeProvider time)
 {
-    /// <summary>The caller takes a stranger's conversation into their chats (without adding them as a contact).</summary>
+    /// <summary>
+    /// The caller takes a stranger's conversation into their chats (without adding them as a contact): a direct one, or a
+    /// group someone they don't know added them to. Those they were hidden from see their presence and picture again.
+    /// </summary>
     public async Task<bool> AcceptAsync(string userId, long conversationId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var peerId = await RequestPeerAsync(db, userId, conversationId, ct);
-        if (peerId is null)
+        var others = await db.ConversationMembers.Where(m => m.ConversationId == conversationId && m.UserId == userId && m.RequestedUtc != null)
+            .SelectMany(m => m.Conversation!.Members.Where(p => p.UserId != userId && p.LeftSeq == null).Select(p => p.UserId))
+            .ToListAsync(ct);
+        var updated = await db.ConversationMembers.Where(m => m.ConversationId == conversationId && m.UserId == userId && m.RequestedUtc != null)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.RequestedUtc, (DateTime?)null).SetProperty(m => m.DismissedSeq, (long?)null), ct);
+        if (updated == 0)
         {
             return false;
         }
 
-        await db.ConversationMembers.Where(m => m.ConversationId == conversationId && m.UserId == userId)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.RequestedUtc, (DateTime?)null).SetProperty(m => m.DismissedSeq, (long?)null), ct);
         hub.Publish([userId], new ConversationChanged(conversationId, null));
-        hub.Publish([peerId], new ReceiptPrivacyChanged(userId)); // their open chat reads the (now shown) ticks again
-        await ShowAsync(db, userId, peerId, ct);
+        foreach (var other in others)
+        {
+            hub.Publish([other], new ReceiptPrivacyChanged(userId)); // their open chat reads the (now shown) ticks again
+            await ShowAsync(db, userId, other, ct);
+        }
+
         return true;
     }
 

@@ -42,7 +42,11 @@ public sealed class TypingTracker(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var members = await db.ConversationMembers.AsNoTracking().Current()
             .Where(m => m.ConversationId == conversationId)
-            .Select(m => new { m.UserId, m.User!.UserName, m.User.DisplayName })
+            .Select(m => new
+            {
+                m.UserId, m.User!.UserName, m.User.DisplayName,
+                BlocksTypist = db.Blocks.Any(b => b.BlockerId == m.UserId && b.BlockedId == userId),
+            })
             .ToListAsync(ct);
         var me = members.Find(m => m.UserId == userId) ?? throw new NotAMemberException(conversationId);
         if (members.Count == 2 && await refusals.ForAsync(userId, conversationId, ct) is not null)
@@ -50,8 +54,11 @@ public sealed class TypingTracker(
             return true; // someone who takes no messages from the typist doesn't see them typing either
         }
 
-        var entry = new Entry(new Typist(userId, ChatPeer.NameOf(me.UserName!, me.DisplayName)));
+        var entry = new Entry(
+            new Typist(userId, ChatPeer.NameOf(me.UserName!, me.DisplayName)),
+            members.Where(m => m.BlocksTypist).Select(m => m.UserId).ToHashSet(StringComparer.Ordinal));
         TypingChanged? started = null;
+        Entry[] typing = [];
         lock (_gate)
         {
             // A report overtaken by the person's own message (the two were on their way together) is over already.
@@ -69,14 +76,14 @@ public sealed class TypingTracker(
             typists[userId] = entry;
             if (isNew)
             {
-                started = Changed(conversationId);
+                (started, typing) = (Changed(conversationId), [.. typists.Values]);
             }
         }
 
         _ = ExpireAsync(conversationId, entry);
         if (started is not null)
         {
-            hub.Publish(members.Select(m => m.UserId), started);
+            Publish(members.Select(m => m.UserId), started, typing);
         }
 
         return true;
@@ -86,28 +93,63 @@ public sealed class TypingTracker(
     public void MessageStored(long conversationId, string userId, IEnumerable<string> audience)
     {
         TypingChanged? stopped;
+        Entry[] typing;
         lock (_gate)
         {
             ForgetOldMessages();
             _sentAt[(conversationId, userId)] = time.GetTimestamp();
-            stopped = Remove(conversationId, userId, null);
+            (stopped, typing) = (Remove(conversationId, userId, null), Typing(conversationId));
         }
 
         if (stopped is not null)
         {
-            hub.Publish(audience, stopped);
+            Publish(audience, stopped, typing);
         }
     }
 
-    /// <summary>Who is typing in those of these conversations where someone is, now (for a screen that opens meanwhile).</summary>
-    public TypingNow In(IEnumerable<long> conversationIds)
+    /// <summary>
+    /// Who is typing in those of these conversations where someone is, now, as the viewer may see it (for a screen that
+    /// opens meanwhile).
+    /// </summary>
+    public TypingNow In(IEnumerable<long> conversationIds, string viewerId)
     {
         lock (_gate)
         {
             return new TypingNow(
-                conversationIds.Where(_typing.ContainsKey).ToDictionary(id => id, id => new TypingChanged(id, List(id), _version, instance.InstanceId)),
+                conversationIds.Where(_typing.ContainsKey).ToDictionary(
+                    id => id,
+                    id => new TypingChanged(id, [.. Typing(id).Where(e => !e.HiddenFrom.Contains(viewerId)).Select(e => e.Typist)], _version, instance.InstanceId)),
                 _version, instance.InstanceId);
         }
+    }
+
+    /// <summary>
+    /// A change goes to the audience as it is, except to anyone who blocked one of the typists: they get the list without
+    /// them, so a blocked person in a shared group is never seen typing.
+    /// </summary>
+    private void Publish(IEnumerable<string> audience, TypingChanged changed, Entry[] typing)
+    {
+        var hiding = typing.Where(e => e.HiddenFrom.Count > 0).ToList();
+        if (hiding.Count == 0)
+        {
+            hub.Publish(audience, changed);
+            return;
+        }
+
+        var everyone = new List<string>();
+        foreach (var id in audience)
+        {
+            if (hiding.Any(e => e.HiddenFrom.Contains(id)))
+            {
+                hub.Publish([id], changed with { Typists = [.. changed.Typists.Where(t => !hiding.Any(e => e.Typist.UserId == t.UserId && e.HiddenFrom.Contains(id)))] });
+            }
+            else
+            {
+                everyone.Add(id);
+            }
+        }
+
+        hub.Publish(everyone, changed);
     }
 
     private async Task ExpireAsync(long conversationId, Entry entry)
@@ -118,14 +160,15 @@ public sealed class TypingTracker(
             await using var db = await dbFactory.CreateDbContextAsync();
             var audience = await db.CurrentMemberIdsAsync(conversationId, CancellationToken.None);
             TypingChanged? stopped;
+            Entry[] typing;
             lock (_gate)
             {
-                stopped = Remove(conversationId, entry.Typist.UserId, entry);
+                (stopped, typing) = (Remove(conversationId, entry.Typist.UserId, entry), Typing(conversationId));
             }
 
             if (stopped is not null)
             {
-                hub.Publish(audience, stopped);
+                Publish(audience, stopped, typing);
             }
         }
         catch (Exception ex)
@@ -155,8 +198,10 @@ public sealed class TypingTracker(
     /// <summary>Under the lock: the conversation's typists now, as the next version.</summary>
     private TypingChanged Changed(long conversationId) => new(conversationId, List(conversationId), ++_version, instance.InstanceId);
 
-    private IReadOnlyList<Typist> List(long conversationId) =>
-        _typing.TryGetValue(conversationId, out var typists) ? [.. typists.Values.Select(e => e.Typist)] : [];
+    private IReadOnlyList<Typist> List(long conversationId) => [.. Typing(conversationId).Select(e => e.Typist)];
+
+    /// <summary>Under the lock: the conversation's typists now, with whom each is hidden from.</summary>
+    private Entry[] Typing(long conversationId) => _typing.TryGetValue(conversationId, out var typists) ? [.. typists.Values] : [];
 
     /// <summary>Under the lock: only a report still on its way can be older than a message, so a few seconds of them is enough.</summary>
     private void ForgetOldMessages()
@@ -173,5 +218,6 @@ public sealed class TypingTracker(
         }
     }
 
-    private sealed record Entry(Typist Typist);
+    /// <summary>A typist's latest report, and the members who blocked them (who never see them typing).</summary>
+    private sealed record Entry(Typist Typist, IReadOnlySet<string> HiddenFrom);
 }

@@ -214,7 +214,7 @@ public sealed partial class ConversationList : IDisposable
         _conversations = [.. snapshot.Select(KeepNewer).OrderByDescending(c => c.LastActivityUtc)];
         _online = _conversations.Where(c => c.Peer is { Hidden: false }).Select(c => c.Peer!.UserId).Where(Presence.IsOnline).ToHashSet();
         // Only where the reader still belongs: a group they left says nothing of who types in it now.
-        _typing.Load(Typing.In(_conversations.Where(c => c.EndedSeq is null).Select(c => c.Id)));
+        _typing.Load(Typing.In(_conversations.Where(c => c.EndedSeq is null).Select(c => c.Id), UserId));
         foreach (var summary in snapshot.Where(s => s.LastMessageSenderName is not null))
         {
             _senderNames[summary.LastMessageSenderId!] = summary.LastMessageSenderName!;

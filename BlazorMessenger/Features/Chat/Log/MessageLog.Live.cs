@@ -137,8 +137,8 @@ public sealed partial class MessageLog
 
         if (arrived.LastOrDefault(m => m.SenderId != UserId) is { } incoming)
         {
-            _announcement = incoming.Kind == Data.MessageKind.System
-                ? incoming.Body
+            _announcement = incoming.Kind == Data.MessageKind.System ? incoming.Body
+                : Conversation.HasBlocked(incoming.SenderId) ? "Message from someone you blocked"
                 : $"{PersonOf(incoming.SenderId).Name}: {MessageRules.Preview(incoming.Kind, Mentions.Decode(incoming.Body, id => PersonOf(id).UserName))}";
         }
 

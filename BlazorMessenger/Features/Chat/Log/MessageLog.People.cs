@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using BlazorMessenger.Features.Profile;
 using MudBlazor;
 
 namespace BlazorMessenger.Features.Chat;
@@ -13,9 +14,16 @@ public sealed partial class MessageLog
     private Dictionary<string, ChatPeer> _people = [];
     private int _peopleVersion;
     private SenderNames? _names;
+    private Clashes? _clashes;
 
-    /// <summary>Reads the current names each time: a rename arriving live shows in an open viewer too.</summary>
-    private SenderNames Names => _names ??= new SenderNames(id => id == UserId ? UserName : PersonOf(id).Name, MentionOf, UserId, AvatarOf);
+    /// <summary>
+    /// Reads the current names each time: a rename arriving live shows in an open viewer too. In a group, a name that
+    /// could be mistaken for another's comes with the @username (see LookAlike).
+    /// </summary>
+    private SenderNames Names => _names ??= new SenderNames(
+        id => id == UserId ? UserName : LookAlike.Shown(PersonOf(id), Clashes), MentionOf, UserId, AvatarOf);
+
+    private Clashes Clashes => _clashes ??= Conversation.IsGroup ? LookAlike.Among(_people.Values) : Profile.Clashes.None;
 
     private Mentioned MentionOf(string userId) =>
         userId == Mentions.All ? new("@all", Mentions.All, true)
@@ -43,6 +51,7 @@ public sealed partial class MessageLog
     private void PeopleChanged()
     {
         _peopleVersion++;
+        _clashes = null;
         _avatars.Clear();
     }
 

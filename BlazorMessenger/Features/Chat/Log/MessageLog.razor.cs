@@ -76,6 +76,11 @@ public sealed partial class MessageLog : IAsyncDisposable
 
     private long LastSeq => _messages.Count == 0 ? 0 : _messages[^1].Seq;
 
+    /// <summary>The messages of blocked people the reader chose to see (the rest show as one collapsed line each).</summary>
+    private readonly HashSet<long> _expanded = [];
+
+    private bool Collapsed(ChatMessage message) => Conversation.HasBlocked(message.SenderId) && !_expanded.Contains(message.Seq);
+
     protected override async Task OnInitializedAsync()
     {
         // Seen reports below this need no trip to the database.
