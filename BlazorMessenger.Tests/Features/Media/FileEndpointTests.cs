@@ -16,14 +16,9 @@ public sealed class FileEndpointTests : IAsyncLifetime
     [Fact]
     public async Task A_member_downloads_an_uploaded_page_as_an_inert_attachment_and_a_stranger_gets_404()
     {
-        var (me, friend, stranger) = (BrowserPeople.NewUserName("me"), BrowserPeople.NewUserName("friend"), BrowserPeople.NewUserName("other"));
-        var myId = await _app.CreateUserAsync(me);
-        await _app.CreateUserAsync(friend);
+        var stranger = BrowserPeople.NewUserName("other");
         await _app.CreateUserAsync(stranger);
-        var conversation = (await _app.Services.GetRequiredService<ContactService>().AddAsync(myId, friend, Ct)).Value!.ConversationId;
-        var sent = await _app.Services.GetRequiredService<ChatService>().SendFileAsync(myId, conversation, Guid.NewGuid(),
-            new FileUpload(new MemoryStream("<script>alert(1)</script>"u8.ToArray()), "page.html", "text/html"), null, ct: Ct);
-        var url = $"/media/{sent.Value!.File!.Id}/file";
+        var (friend, url, fileId) = await SharedFileAsync("<script>alert(1)</script>", "page.html", "text/html");
 
         using var friendClient = new FormClient(_app.BaseUrl);
         await friendClient.LogInAsync(friend, BrowserPeople.Password);
@@ -41,19 +36,13 @@ public sealed class FileEndpointTests : IAsyncLifetime
         Assert.Equal("<script>alert(1)</script>", await response.Content.ReadAsStringAsync(Ct));
         Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
         Assert.NotEqual(HttpStatusCode.OK, anonymous.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await friendClient.GetAsync($"/media/{sent.Value.File.Id}/full")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await friendClient.GetAsync($"/media/{fileId}/full")).StatusCode);
     }
 
     [Fact]
     public async Task A_protected_file_is_revalidated_each_time_and_after_logout_the_browser_cache_is_cleared_and_the_404_wins()
     {
-        var (me, friend) = (BrowserPeople.NewUserName("me"), BrowserPeople.NewUserName("friend"));
-        var myId = await _app.CreateUserAsync(me);
-        await _app.CreateUserAsync(friend);
-        var conversation = (await _app.Services.GetRequiredService<ContactService>().AddAsync(myId, friend, Ct)).Value!.ConversationId;
-        var sent = await _app.Services.GetRequiredService<ChatService>().SendFileAsync(myId, conversation, Guid.NewGuid(),
-            new FileUpload(new MemoryStream("private notes"u8.ToArray()), "notes.txt", "text/plain"), null, ct: Ct);
-        var url = $"/media/{sent.Value!.File!.Id}/file";
+        var (friend, url, _) = await SharedFileAsync("private notes", "notes.txt", "text/plain");
         using var client = new FormClient(_app.BaseUrl);
         await client.LogInAsync(friend, BrowserPeople.Password);
 
@@ -68,6 +57,18 @@ public sealed class FileEndpointTests : IAsyncLifetime
         Assert.Equal("\"cache\"", logout.Headers.GetValues("Clear-Site-Data").Single());
         using var afterLogout = await client.SendAsync(url, request => request.Headers.IfNoneMatch.Add(tag));
         Assert.Equal(HttpStatusCode.NotFound, afterLogout.StatusCode);
+    }
+
+    /// <summary>A new person sends a file to a new friend: the friend's name, the file's address and its id.</summary>
+    private async Task<(string Friend, string Url, string FileId)> SharedFileAsync(string content, string name, string type)
+    {
+        var (me, friend) = (BrowserPeople.NewUserName("me"), BrowserPeople.NewUserName("friend"));
+        var myId = await _app.CreateUserAsync(me);
+        await _app.CreateUserAsync(friend);
+        var conversation = (await _app.Services.GetRequiredService<ContactService>().AddAsync(myId, friend, Ct)).Value!.ConversationId;
+        var sent = await _app.Services.GetRequiredService<ChatService>().SendFileAsync(myId, conversation, Guid.NewGuid(),
+            new FileUpload(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(content)), name, type), null, ct: Ct);
+        return (friend, $"/media/{sent.Value!.File!.Id}/file", sent.Value.File.Id);
     }
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
