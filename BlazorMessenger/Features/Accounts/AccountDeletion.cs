@@ -30,8 +30,8 @@ public sealed class AccountDeletion(
     public async Task DeleteAsync(string userId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var groupIds = await db.ConversationMembers.Current()
-            .Where(m => m.UserId == userId && m.Conversation!.Kind == ConversationKind.Group)
+        var groupIds = await db.MembershipsOf(userId).Current()
+            .Where(m => m.Conversation!.Kind == ConversationKind.Group)
             .Select(m => m.ConversationId).ToListAsync(ct);
         foreach (var groupId in groupIds)
         {

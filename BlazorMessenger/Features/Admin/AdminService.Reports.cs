@@ -75,8 +75,7 @@ public sealed partial class AdminService
     /// <summary>The context stays within what the reporter had: from where they joined to where they left, if they did.</summary>
     private static async Task<(long From, long UpTo)> ReporterSawAsync(ApplicationDbContext db, string reporterId, long conversationId, CancellationToken ct)
     {
-        var row = await db.ConversationMembers.Where(m => m.ConversationId == conversationId && m.UserId == reporterId)
-            .Select(m => new { m.JoinedSeq, m.LeftSeq }).FirstOrDefaultAsync(ct);
+        var row = await db.MembershipOf(reporterId, conversationId).Select(m => new { m.JoinedSeq, m.LeftSeq }).FirstOrDefaultAsync(ct);
         return (row?.JoinedSeq ?? 0, row?.LeftSeq ?? long.MaxValue);
     }
 

@@ -27,12 +27,7 @@ public sealed partial class ChatService
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var source = await db.Messages.AsNoTracking().Include(m => m.Media).SingleOrDefaultAsync(m => m.Id == messageId, ct)
-            ?? throw new NotAMemberException(0);
-        if (source.Seq > await db.ReadableUpToAsync(userId, source.ConversationId, ct))
-        {
-            throw new NotAMemberException(source.ConversationId);
-        }
+        var source = await db.MessageReadableByAsync(userId, messageId, ct);
 
         if (source.DeletedUtc is not null || source.Kind == MessageKind.System)
         {
@@ -55,7 +50,7 @@ public sealed partial class ChatService
     {
         var clientId = ForwardId(operationId, target);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.ConversationMembers.Current().AnyAsync(m => m.ConversationId == target && m.UserId == userId, ct))
+        if (!await db.IsCurrentMemberAsync(userId, target, ct))
         {
             return new ForwardOutcome(target, null, NotInConversation);
         }

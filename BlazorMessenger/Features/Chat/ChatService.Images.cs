@@ -53,7 +53,7 @@ public sealed partial class ChatService
         string userId, long conversationId, long seq, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var images = (await ReadableAsync(db, userId, conversationId, ct)).Where(m => m.Kind == MessageKind.Image && m.MediaId != null && m.DeletedUtc == null);
+        var images = (await db.ReadableInAsync(userId, conversationId, ct)).Where(m => m.Kind == MessageKind.Image && m.MediaId != null && m.DeletedUtc == null);
         var previous = await images.Where(m => m.Seq < seq).OrderByDescending(m => m.Seq).Select(ToRecord).FirstOrDefaultAsync(ct);
         var next = await images.Where(m => m.Seq > seq).OrderBy(m => m.Seq).Select(ToRecord).FirstOrDefaultAsync(ct);
         var position = await images.CountAsync(m => m.Seq <= seq, ct);

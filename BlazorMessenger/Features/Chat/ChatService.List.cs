@@ -19,8 +19,7 @@ public sealed partial class ChatService
     {
         var (myToken, everyone) = (Mentions.Token(userId), Mentions.Token(Mentions.All));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await db.ConversationMembers.AsNoTracking()
-            .Where(me => me.UserId == userId)
+        var rows = await db.MembershipsOf(userId).AsNoTracking()
             .Select(me => new
             {
                 me.ConversationId,
@@ -50,8 +49,7 @@ public sealed partial class ChatService
             .DistinctBy(p => p.ConversationId).ToDictionary(p => p.ConversationId, p => p.Peer);
 
         // The last message: the conversation's, or for a group the reader left, the last one up to then.
-        var last = (await db.ConversationMembers.AsNoTracking()
-                .Where(me => me.UserId == userId)
+        var last = (await db.MembershipsOf(userId).AsNoTracking()
                 .Join(db.Messages, me => new { Id = me.ConversationId, Seq = me.LeftSeq ?? me.Conversation!.LastSeq },
                     x => new { Id = x.ConversationId, x.Seq }, (_, x) => x)
                 .Select(x => new LastRow(x.ConversationId, x.Seq, x.Body, x.SenderId, x.Kind, x.CreatedUtc, x.DeletedUtc != null))
@@ -103,7 +101,7 @@ public sealed partial class ChatService
             return [];
         }
 
-        var members = await db.ConversationMembers.AsNoTracking().Current().Where(m => asked.Contains(m.ConversationId))
+        var members = await db.ConversationMembers.Current().AsNoTracking().Where(m => asked.Contains(m.ConversationId))
             .Select(m => new { m.ConversationId, Person = new ChatPeer(m.UserId, m.User!.UserName!, m.User.DisplayName, null) })
             .ToListAsync(ct);
         var shown = new Dictionary<long, string>();

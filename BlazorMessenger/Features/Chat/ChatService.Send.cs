@@ -75,8 +75,8 @@ public sealed partial class ChatService
             return body;
         }
 
-        var members = await db.ConversationMembers.AsNoTracking().Current()
-            .Where(m => m.ConversationId == conversationId && m.Conversation!.Kind == ConversationKind.Group)
+        var members = await db.CurrentMembers(conversationId).AsNoTracking()
+            .Where(m => m.Conversation!.Kind == ConversationKind.Group)
             .Select(m => new { m.UserId, m.User!.UserName, m.Role })
             .ToListAsync(ct);
         var allowAll = members.Any(m => m.UserId == userId && m.Role.Manages());

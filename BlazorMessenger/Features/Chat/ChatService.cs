@@ -43,8 +43,8 @@ public sealed partial class ChatService(
         var lastSeen = await db.ForViewerAsync(userId, [peer.UserId], ct);
         peer = (peer with { LastSeenUtc = lastSeen(peer.UserId, peer.LastSeenUtc) }).MaskedFor(await db.HidingFromAsync(userId, [peer.UserId], ct));
         var key = Conversation.DirectKeyFor(userId, peer.UserId);
-        var mine = await db.ConversationMembers.AsNoTracking()
-            .Where(m => m.UserId == userId && m.Conversation!.DirectKey == key)
+        var mine = await db.MembershipsOf(userId).AsNoTracking()
+            .Where(m => m.Conversation!.DirectKey == key)
             .Select(m => new { m.ConversationId, m.Conversation!.LastSeq, m.LastReadSeq, m.RequestedUtc })
             .FirstOrDefaultAsync(ct);
         return mine is null
@@ -58,7 +58,7 @@ public sealed partial class ChatService(
         string userId, long conversationId, long? beforeSeq, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var query = await ReadableAsync(db, userId, conversationId, ct);
+        var query = await db.ReadableInAsync(userId, conversationId, ct);
         if (beforeSeq is { } before)
         {
             query = query.Where(m => m.Seq < before);
@@ -75,7 +75,7 @@ public sealed partial class ChatService(
     {
         var half = MessageRules.PageSize / 2;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var messages = await ReadableAsync(db, userId, conversationId, ct);
+        var messages = await db.ReadableInAsync(userId, conversationId, ct);
         var before = await messages.Where(m => m.Seq <= seq).OrderByDescending(m => m.Seq).Take(half).Select(ToRecord).ToListAsync(ct);
         var after = await messages.Where(m => m.Seq > seq).OrderBy(m => m.Seq).Take(half).Select(ToRecord).ToListAsync(ct);
         before.Reverse();
@@ -92,7 +92,7 @@ public sealed partial class ChatService(
         string userId, long conversationId, long afterSeq, int limit, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var after = await (await ReadableAsync(db, userId, conversationId, ct))
+        var after = await (await db.ReadableInAsync(userId, conversationId, ct))
             .Where(m => m.Seq > afterSeq)
             .OrderBy(m => m.Seq)
             .Take(limit)
@@ -110,11 +110,4 @@ public sealed partial class ChatService(
             m.Media == null || m.Media.Kind == MediaKind.Image ? null
                 : new ChatFile(m.Media.Id, m.Media.FileName ?? "file", m.Media.Bytes, m.Media.ContentType, m.Media.DurationMs),
             null);
-
-    /// <summary>The conversation's messages the user may read (see <see cref="Membership"/>); throws for strangers.</summary>
-    private static async Task<IQueryable<Message>> ReadableAsync(ApplicationDbContext db, string userId, long conversationId, CancellationToken ct)
-    {
-        var upTo = await db.ReadableUpToAsync(userId, conversationId, ct);
-        return db.Messages.AsNoTracking().Where(m => m.ConversationId == conversationId && m.Seq <= upTo);
-    }
 }

@@ -73,7 +73,7 @@ public sealed class ContactService(
             await db.SaveChangesAsync(ct);
 
             // Adding the person accepts their request, if they had sent one.
-            await db.ConversationMembers.Where(m => m.ConversationId == conversationId && m.UserId == userId && m.RequestedUtc != null)
+            await db.MembershipOf(userId, conversationId).Where(m => m.RequestedUtc != null)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.RequestedUtc, (DateTime?)null).SetProperty(m => m.DismissedSeq, (long?)null), ct);
             await transaction.CommitAsync(ct);
             refusals.Changed();

@@ -32,7 +32,7 @@ public sealed partial class GroupService
                 return GroupChangeResult.Refuse(GroupRules.AlreadyMember(found.Users.Single(u => u.Id == already.UserId).UserName!));
             }
 
-            var current = await db.ConversationMembers.Current().CountAsync(m => m.ConversationId == groupId);
+            var current = await db.CurrentMembers(groupId).CountAsync();
             if (current + found.Users.Count > MaxMembers)
             {
                 return GroupChangeResult.Refuse(GroupRules.TooMany(MaxMembers));
@@ -120,8 +120,8 @@ public sealed partial class GroupService
         {
             var me = await ActorAsync(db, groupId, userId);
             var text = $"{me.UserName} left";
-            var others = await db.ConversationMembers.Current().Include(m => m.User)
-                .Where(m => m.ConversationId == groupId && m.UserId != userId)
+            var others = await db.CurrentMembers(groupId).Include(m => m.User)
+                .Where(m => m.UserId != userId)
                 .ToListAsync();
             if (me.Role == MemberRole.Owner && !others.Any(m => m.Role == MemberRole.Owner)
                 && others.OrderBy(m => GroupRules.Rank(m.Role)).ThenBy(m => m.JoinedUtc).ThenBy(m => m.UserId, StringComparer.Ordinal)
@@ -153,8 +153,7 @@ public sealed partial class GroupService
             return (me, null, GroupChangeResult.Refuse(GroupRules.AdminsOnly));
         }
 
-        var target = await db.ConversationMembers.Current().Include(m => m.User)
-            .SingleOrDefaultAsync(m => m.ConversationId == groupId && m.UserId == memberUserId);
+        var target = await db.CurrentMembers(groupId).Include(m => m.User).SingleOrDefaultAsync(m => m.UserId == memberUserId);
         var name = target is null
             ? await db.Users.Where(u => u.Id == memberUserId).Select(u => u.UserName).SingleOrDefaultAsync() ?? "That person"
             : null;

@@ -109,8 +109,8 @@ public sealed partial class GroupService(
     {
         var knowing = await db.Users.Where(u => userIds.Contains(u.Id))
             .Where(u => db.Contacts.Any(c => c.OwnerId == u.Id && c.ContactUserId == inviterId)
-                || db.ConversationMembers.Any(m => m.UserId == u.Id && m.RequestedUtc == null && m.Conversation!.Kind == ConversationKind.Direct
-                    && m.Conversation.Members.Any(o => o.UserId == inviterId)))
+                || db.MembershipsOf(inviterId).Any(o => o.Conversation!.Kind == ConversationKind.Direct
+                    && o.Conversation.Members.Any(m => m.UserId == u.Id && m.RequestedUtc == null)))
             .Select(u => u.Id)
             .ToListAsync(ct);
         return userIds.Except(knowing, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
@@ -136,9 +136,9 @@ public sealed partial class GroupService(
     public async Task<GroupView?> OpenAsync(string userId, long groupId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var group = await db.Conversations.AsNoTracking()
-            .Where(c => c.Id == groupId && c.Kind == ConversationKind.Group && c.Members.Any(m => m.UserId == userId))
-            .Select(c => new { c.Title, c.PictureMediaId, c.LastSeq, c.MembersCanPin })
+        var group = await db.MembershipOf(userId, groupId).AsNoTracking()
+            .Where(m => m.Conversation!.Kind == ConversationKind.Group)
+            .Select(m => new { m.Conversation!.Title, m.Conversation.PictureMediaId, m.Conversation.LastSeq, m.Conversation.MembersCanPin })
             .FirstOrDefaultAsync(ct);
         if (group is null)
         {
@@ -193,8 +193,8 @@ public sealed partial class GroupService(
     {
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            var row = await db.ConversationMembers.AsNoTracking()
-                .Where(m => m.ConversationId == groupId && m.UserId == userId && m.Conversation!.Kind == ConversationKind.Group)
+            var row = await db.MembershipOf(userId, groupId).AsNoTracking()
+                .Where(m => m.Conversation!.Kind == ConversationKind.Group)
                 .Select(m => new { m.LeftSeq })
                 .FirstOrDefaultAsync(ct) ?? throw new NotAMemberException(groupId);
             if (row.LeftSeq is not null)
@@ -218,7 +218,7 @@ public sealed partial class GroupService(
     /// <summary>The caller's membership row (tracked) and handle, inside a change: the writer has checked they are a member.</summary>
     private static async Task<Actor> ActorAsync(ApplicationDbContext db, long groupId, string userId)
     {
-        var row = await db.ConversationMembers.Include(m => m.User).SingleAsync(m => m.ConversationId == groupId && m.UserId == userId);
+        var row = await db.MembershipOf(userId, groupId).Include(m => m.User).SingleAsync();
         return new Actor(row, row.User!.UserName!, row.Role);
     }
 

@@ -51,8 +51,7 @@ public sealed class NotificationService(IDbContextFactory<ApplicationDbContext> 
         };
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.ReadableUpToAsync(userId, conversationId, ct);
-        await db.ConversationMembers.Where(m => m.ConversationId == conversationId && m.UserId == userId)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.MutedUntilUtc, until), ct);
+        await db.MembershipOf(userId, conversationId).ExecuteUpdateAsync(s => s.SetProperty(m => m.MutedUntilUtc, until), ct);
         hub.Publish([userId], new ConversationChanged(conversationId, null));
     }
 
@@ -60,9 +59,8 @@ public sealed class NotificationService(IDbContextFactory<ApplicationDbContext> 
     public async Task<DateTime?> MutedUntilAsync(string userId, long conversationId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.ReadableUpToAsync(userId, conversationId, ct);
-        var until = await db.ConversationMembers.AsNoTracking().Where(m => m.ConversationId == conversationId && m.UserId == userId)
-            .Select(m => m.MutedUntilUtc).SingleAsync(ct);
+        var until = await db.MembershipOf(userId, conversationId).Select(m => new { m.MutedUntilUtc }).SingleOrDefaultAsync(ct)
+            is { } row ? row.MutedUntilUtc : throw new NotAMemberException(conversationId);
         return IsMuted(until) ? until : null;
     }
 
@@ -76,7 +74,7 @@ public sealed class NotificationService(IDbContextFactory<ApplicationDbContext> 
     /// <summary>The sender's name, with their @username when another member's name reads alike (see LookAlike).</summary>
     private static async Task<string> ShownInGroupAsync(ApplicationDbContext db, string userId, long groupId, ChatPeer sender, CancellationToken ct)
     {
-        var members = await db.ConversationMembers.AsNoTracking().Current().Where(m => m.ConversationId == groupId)
+        var members = await db.CurrentMembers(groupId).AsNoTracking()
             .Select(m => new ChatPeer(m.UserId, m.User!.UserName!, m.User.DisplayName, null, null, false))
             .ToListAsync(ct);
         var hiding = await db.HidingFromAsync(userId, [.. members.Select(m => m.UserId)], ct);
@@ -91,8 +89,7 @@ public sealed class NotificationService(IDbContextFactory<ApplicationDbContext> 
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var row = await db.ConversationMembers.AsNoTracking().Current()
-            .Where(m => m.ConversationId == message.ConversationId && m.UserId == userId)
+        var row = await db.MembershipOf(userId, message.ConversationId).AsNoTracking().Current()
             .Select(m => new
             {
                 m.MutedUntilUtc, m.User!.SilencesMutedMentions, m.Conversation!.Kind, m.Conversation.Title, m.RequestedUtc,

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using BlazorMessenger.Data;
 using BlazorMessenger.Features.Media;
 using BlazorMessenger.Hosting;
@@ -10,7 +9,7 @@ public static class AvatarEndpoints
 {
     /// <summary>
     /// GET /avatars/{id}: a user's current profile picture (square thumbnail), for signed-in people; a group's picture,
-    /// for the people in the group now.
+    /// for the people in the group now (see <see cref="Membership.GroupPicturesSeenBy"/>).
     /// </summary>
     public static IEndpointRouteBuilder MapAvatarEndpoints(this IEndpointRouteBuilder app)
     {
@@ -21,23 +20,17 @@ public static class AvatarEndpoints
     private static async Task<IResult> ServeAsync(
         string id, HttpContext http, IDbContextFactory<ApplicationDbContext> dbFactory, MediaStore store, CancellationToken ct)
     {
-        if (http.User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId)
+        if (ProtectedFile.Requester(http) is not { } userId)
         {
             return Results.NotFound();
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var groupPictures = db.GroupPicturesSeenBy(userId);
         var thumb = await db.Media.AsNoTracking()
-            .Where(m => m.Id == id && m.ConversationId == null && (db.Users.Any(u => u.AvatarMediaId == m.Id)
-                || db.Conversations.Any(c => c.PictureMediaId == m.Id && c.Members.Any(x => x.UserId == userId && x.LeftSeq == null))))
+            .Where(m => m.Id == id && m.ConversationId == null && (db.Users.Any(u => u.AvatarMediaId == m.Id) || groupPictures.Contains(m.Id)))
             .Select(m => new { m.ThumbKey, m.ThumbContentType })
             .FirstOrDefaultAsync(ct);
-        var path = thumb?.ThumbKey is null ? null : store.PathFor(thumb.ThumbKey);
-        if (path is null || !File.Exists(path))
-        {
-            return Results.NotFound();
-        }
-
-        return ProtectedFile.Serve(http, path, thumb!.ThumbKey!, thumb.ThumbContentType ?? "image/webp");
+        return ProtectedFile.Serve(http, store, thumb?.ThumbKey, thumb is null ? null : thumb.ThumbContentType ?? "image/webp");
     }
 }

@@ -45,8 +45,8 @@ public sealed class ReceiptService(IDbContextFactory<ApplicationDbContext> dbFac
         }
 
         var viewerHides = await HidesAsync(db, userId, ct);
-        var others = await db.ConversationMembers.AsNoTracking().Current()
-            .Where(m => m.ConversationId == conversationId && m.UserId != userId)
+        var others = await db.CurrentMembers(conversationId).AsNoTracking()
+            .Where(m => m.UserId != userId)
             .Select(m => new { m.UserId, m.DeliveredSeq, m.LastReadSeq, m.User!.HidesReadReceipts, Request = m.RequestedUtc != null })
             .ToListAsync(ct);
         // A member who has not accepted the viewer's request shows nothing: positions would tell they are around.
@@ -63,17 +63,15 @@ public sealed class ReceiptService(IDbContextFactory<ApplicationDbContext> dbFac
     public async Task<IReadOnlyList<MessageReceipt>?> MessageInfoAsync(string userId, long messageId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var message = await db.Messages.AsNoTracking().Where(m => m.Id == messageId)
-            .Select(m => new { m.ConversationId, m.Seq, m.SenderId })
-            .SingleOrDefaultAsync(ct) ?? throw new NotAMemberException(0);
-        if (await db.ReadableUpToAsync(userId, message.ConversationId, ct) != long.MaxValue || message.SenderId != userId)
+        var message = await db.MessageReadableByAsync(userId, messageId, ct);
+        if (message.SenderId != userId || !await db.IsCurrentMemberAsync(userId, message.ConversationId, ct))
         {
             return null;
         }
 
         var viewerHides = await HidesAsync(db, userId, ct);
-        var members = await db.ConversationMembers.AsNoTracking().Current()
-            .Where(m => m.ConversationId == message.ConversationId && m.UserId != userId && m.JoinedSeq < message.Seq)
+        var members = await db.CurrentMembers(message.ConversationId).AsNoTracking()
+            .Where(m => m.UserId != userId && m.JoinedSeq < message.Seq)
             .Select(m => new
             {
                 m.UserId, m.User!.UserName, m.User.DisplayName, m.User.AvatarMediaId, m.User.HidesReadReceipts, m.DeliveredSeq, m.LastReadSeq,

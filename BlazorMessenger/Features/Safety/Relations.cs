@@ -16,10 +16,10 @@ public static class Relations
     public static async Task<IReadOnlySet<string>> HidingFromAsync(
         this ApplicationDbContext db, string viewerId, IReadOnlyCollection<string> subjectIds, CancellationToken ct)
     {
+        var requests = db.UnansweredRequests();
         var hiding = await db.Users.Where(u => subjectIds.Contains(u.Id) && u.Id != viewerId)
             .Where(u => db.Blocks.Any(b => (b.BlockerId == u.Id && b.BlockedId == viewerId) || (b.BlockerId == viewerId && b.BlockedId == u.Id))
-                        || db.ConversationMembers.Any(m => m.UserId == u.Id && m.RequestedUtc != null
-                            && db.ConversationMembers.Any(v => v.ConversationId == m.ConversationId && v.UserId == viewerId)))
+                        || requests.Any(r => r.RequestedId == u.Id && r.OtherId == viewerId))
             .Select(u => u.Id)
             .ToListAsync(ct);
         return hiding.ToHashSet(StringComparer.Ordinal);
@@ -30,11 +30,13 @@ public static class Relations
         hiding.Contains(peer.UserId) ? peer with { DisplayName = null, AvatarId = null, LastSeenUtc = null, Hidden = true } : peer;
 
     /// <summary>Who hears of the subject's presence and profile changes: the people they share a conversation with, less those they hide from.</summary>
-    public static IQueryable<string> AudienceOf(this ApplicationDbContext db, string subjectId) =>
-        db.PeopleSharingWith(subjectId)
+    public static IQueryable<string> AudienceOf(this ApplicationDbContext db, string subjectId)
+    {
+        var requests = db.UnansweredRequests();
+        return db.PeopleSharingWith(subjectId)
             .Where(id => !db.Blocks.Any(b => (b.BlockerId == subjectId && b.BlockedId == id) || (b.BlockerId == id && b.BlockedId == subjectId)))
-            .Where(id => !db.ConversationMembers.Any(m => m.UserId == subjectId && m.RequestedUtc != null
-                && db.ConversationMembers.Any(v => v.ConversationId == m.ConversationId && v.UserId == id)));
+            .Where(id => !requests.Any(r => r.RequestedId == subjectId && r.OtherId == id));
+    }
 
     /// <summary>
     /// Why the recipient of a direct conversation takes no message (or edit) from the sender, or null: they blocked the
@@ -43,8 +45,8 @@ public static class Relations
     /// </summary>
     public static async Task<string?> RefusalAsync(this ApplicationDbContext db, string senderId, long conversationId, CancellationToken ct)
     {
-        var recipient = await db.ConversationMembers.AsNoTracking()
-            .Where(m => m.ConversationId == conversationId && m.UserId != senderId && m.Conversation!.Kind == ConversationKind.Direct)
+        var recipient = await db.CurrentMembers(conversationId).AsNoTracking()
+            .Where(m => m.UserId != senderId && m.Conversation!.Kind == ConversationKind.Direct)
             .Select(m => new
             {
                 m.User!.DeletedUtc,

@@ -16,8 +16,7 @@ public sealed class ReportService(IDbContextFactory<ApplicationDbContext> dbFact
         string userId, string subjectId, ReportReason reason, string? note, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (subjectId == userId || !await db.ConversationMembers.AnyAsync(m => m.UserId == subjectId
-                && db.ConversationMembers.Any(mine => mine.UserId == userId && mine.ConversationId == m.ConversationId), ct))
+        if (!await db.PeopleEverSharingWith(userId).ContainsAsync(subjectId, ct))
         {
             return ServiceResult<long>.Fail("You can report only people you have a conversation with.");
         }
@@ -29,16 +28,10 @@ public sealed class ReportService(IDbContextFactory<ApplicationDbContext> dbFact
         string userId, long messageId, ReportReason reason, string? note, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var message = await db.Messages.AsNoTracking().Where(m => m.Id == messageId)
-            .Select(m => new { m.ConversationId, m.Seq, m.SenderId, m.Kind }).SingleOrDefaultAsync(ct);
-        if (message is null || message.SenderId == userId || message.Kind == MessageKind.System)
+        var message = await db.MessageReadableByAsync(userId, messageId, ct);
+        if (message.SenderId == userId || message.Kind == MessageKind.System)
         {
             return ServiceResult<long>.Fail("This message can't be reported.");
-        }
-
-        if (message.Seq > await db.ReadableUpToAsync(userId, message.ConversationId, ct))
-        {
-            throw new NotAMemberException(message.ConversationId);
         }
 
         return await SaveAsync(db, userId, message.SenderId, messageId, reason, note, ct);

@@ -19,10 +19,8 @@ public sealed class SafetyService(
     public async Task<bool> AcceptAsync(string userId, long conversationId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var others = await db.ConversationMembers.Where(m => m.ConversationId == conversationId && m.UserId == userId && m.RequestedUtc != null)
-            .SelectMany(m => m.Conversation!.Members.Where(p => p.UserId != userId && p.LeftSeq == null).Select(p => p.UserId))
-            .ToListAsync(ct);
-        var updated = await db.ConversationMembers.Where(m => m.ConversationId == conversationId && m.UserId == userId && m.RequestedUtc != null)
+        var others = await OthersInRequestAsync(db, userId, conversationId, ct);
+        var updated = await db.MembershipOf(userId, conversationId).Where(m => m.RequestedUtc != null)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.RequestedUtc, (DateTime?)null).SetProperty(m => m.DismissedSeq, (long?)null), ct);
         if (updated == 0)
         {
@@ -74,7 +72,7 @@ public sealed class SafetyService(
 
         // Their request goes away; their open screens lose the blocker's presence, picture and name now.
         var key = Conversation.DirectKeyFor(userId, otherUserId);
-        var direct = await db.ConversationMembers.Where(m => m.UserId == userId && m.Conversation!.DirectKey == key && m.RequestedUtc != null)
+        var direct = await db.MembershipsOf(userId).Where(m => m.Conversation!.DirectKey == key && m.RequestedUtc != null)
             .Select(m => (long?)m.ConversationId).FirstOrDefaultAsync(ct);
         if (direct is { } conversationId)
         {
@@ -118,16 +116,19 @@ public sealed class SafetyService(
     }
 
     /// <summary>The other member of a direct conversation that is a request for the caller, or null.</summary>
-    private static Task<string?> RequestPeerAsync(ApplicationDbContext db, string userId, long conversationId, CancellationToken ct) =>
-        db.ConversationMembers.Where(m => m.ConversationId == conversationId && m.UserId == userId && m.RequestedUtc != null)
-            .SelectMany(m => m.Conversation!.Members.Where(p => p.UserId != userId).Select(p => p.UserId))
-            .FirstOrDefaultAsync(ct);
+    private static async Task<string?> RequestPeerAsync(ApplicationDbContext db, string userId, long conversationId, CancellationToken ct) =>
+        (await OthersInRequestAsync(db, userId, conversationId, ct)).FirstOrDefault();
+
+    /// <summary>The other current members of a conversation that is a request for the caller (none when it is not one).</summary>
+    private static async Task<List<string>> OthersInRequestAsync(ApplicationDbContext db, string userId, long conversationId, CancellationToken ct) =>
+        await db.IsPendingRequestAsync(userId, conversationId, ct)
+            ? await db.CurrentMembers(conversationId).Where(m => m.UserId != userId).Select(m => m.UserId).ToListAsync(ct)
+            : [];
 
     private async Task DismissAsync(ApplicationDbContext db, string userId, long conversationId, CancellationToken ct)
     {
         var lastSeq = await db.Conversations.Where(c => c.Id == conversationId).Select(c => c.LastSeq).SingleAsync(ct);
-        await db.ConversationMembers.Where(m => m.ConversationId == conversationId && m.UserId == userId)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.DismissedSeq, lastSeq), ct);
+        await db.MembershipOf(userId, conversationId).ExecuteUpdateAsync(s => s.SetProperty(m => m.DismissedSeq, lastSeq), ct);
         hub.Publish([userId], new ConversationChanged(conversationId, null));
     }
 

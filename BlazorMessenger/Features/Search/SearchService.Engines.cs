@@ -9,6 +9,11 @@ namespace BlazorMessenger.Features.Search;
 /// </summary>
 public sealed partial class SearchService
 {
+    /// <summary>What the caller may search: the messages they may read (see <see cref="Membership"/>), not deleted, not system lines.</summary>
+    private static IQueryable<Message> Searchable(ApplicationDbContext db, string userId, long only) =>
+        db.MessagesReadableBy(userId).AsNoTracking()
+            .Where(m => m.DeletedUtc == null && m.Kind != MessageKind.System && (only == 0 || m.ConversationId == only));
+
     /// <summary>SQLite: the FTS5 table MessagesFts (unicode61, diacritics removed, prefix indexes).</summary>
     private static async Task<List<HitRow>> FindSqliteAsync(ApplicationDbContext db, string userId, long only, string? typed, CancellationToken ct)
     {
@@ -17,25 +22,22 @@ public sealed partial class SearchService
             return [];
         }
 
-        return await db.Database.SqlQuery<HitRow>($"""
-            SELECT m.Id AS MessageId, m.ConversationId, m.Seq, m.SenderId, m.CreatedUtc,
-                   highlight(MessagesFts, 0, char(1), char(2)) AS Marked
-            FROM MessagesFts f
-            JOIN Messages m ON m.Id = f.rowid
-            WHERE MessagesFts MATCH {match}
-              AND m.DeletedUtc IS NULL AND m.Kind <> 2
-              AND ({only} = 0 OR m.ConversationId = {only})
-              AND EXISTS (SELECT 1 FROM ConversationMembers cm WHERE cm.ConversationId = m.ConversationId AND cm.UserId = {userId}
-                          AND (cm.LeftSeq IS NULL OR m.Seq <= cm.LeftSeq))
-            ORDER BY f.rowid DESC
-            LIMIT {MaxResults}
-            """).ToListAsync(ct);
+        var matches = db.Database.SqlQuery<FtsMatch>($"""
+            SELECT rowid AS MessageId, highlight(MessagesFts, 0, char(1), char(2)) AS Marked
+            FROM MessagesFts WHERE MessagesFts MATCH {match}
+            """);
+        var rows = await Searchable(db, userId, only)
+            .Join(matches, m => m.Id, f => f.MessageId, (m, f) => new { m.Id, m.ConversationId, m.Seq, m.SenderId, m.CreatedUtc, f.Marked })
+            .OrderByDescending(r => r.Id)
+            .Take(MaxResults)
+            .ToListAsync(ct);
+        return rows.Select(r => new HitRow(r.Id, r.ConversationId, r.Seq, r.SenderId, r.CreatedUtc, r.Marked)).ToList();
     }
 
     /// <summary>
     /// PostgreSQL: the generated tsvector column SearchVector and its GIN index (see the Postgres Initial migration).
-    /// ts_headline marks the words in the same punctuation-free text the index read; that text has the body's length,
-    /// so the marks go back into the body itself.
+    /// ts_headline marks the words (for the page's hits only: it is the costly part) in the same punctuation-free text the
+    /// index read; that text has the body's length, so the marks go back into the body itself.
     /// </summary>
     private static async Task<List<HitRow>> FindPostgresAsync(ApplicationDbContext db, string userId, long only, string? typed, CancellationToken ct)
     {
@@ -44,22 +46,28 @@ public sealed partial class SearchService
             return [];
         }
 
+        var matches = db.Database.SqlQuery<long>(
+            $"""SELECT "Id" AS "Value" FROM "Messages" WHERE "SearchVector" @@ to_tsquery('messenger_search', {match})""");
+        var rows = await Searchable(db, userId, only)
+            .Where(m => matches.Contains(m.Id))
+            .OrderByDescending(m => m.Id)
+            .Take(MaxResults)
+            .Select(m => new { m.Id, m.ConversationId, m.Seq, m.SenderId, m.CreatedUtc, m.Body })
+            .ToListAsync(ct);
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
         const string marks = "HighlightAll=true, StartSel=\u0001, StopSel=\u0002";
-        var rows = await db.Database.SqlQuery<PostgresHit>($"""
-            SELECT m."MessageId", m."ConversationId", m."Seq", m."SenderId", m."CreatedUtc", m."Body",
-                   ts_headline('messenger_search', messenger_search_text(m."Body"), to_tsquery('messenger_search', {match}), {marks}) AS "Headline"
-            FROM (SELECT m."Id" AS "MessageId", m."ConversationId", m."Seq", m."SenderId", m."CreatedUtc", m."Body"
-                  FROM "Messages" m
-                  WHERE m."SearchVector" @@ to_tsquery('messenger_search', {match})
-                    AND m."DeletedUtc" IS NULL AND m."Kind" <> 2
-                    AND ({only} = 0 OR m."ConversationId" = {only})
-                    AND EXISTS (SELECT 1 FROM "ConversationMembers" cm WHERE cm."ConversationId" = m."ConversationId" AND cm."UserId" = {userId}
-                                AND (cm."LeftSeq" IS NULL OR m."Seq" <= cm."LeftSeq"))
-                  ORDER BY m."Id" DESC
-                  LIMIT {MaxResults}) m
-            ORDER BY m."MessageId" DESC
-            """).ToListAsync(ct);
-        return rows.Select(r => new HitRow(r.MessageId, r.ConversationId, r.Seq, r.SenderId, r.CreatedUtc, MarkBody(r.Body, r.Headline))).ToList();
+        var ids = rows.Select(r => r.Id).ToArray();
+        var headlines = await db.Database.SqlQuery<PostgresHeadline>($"""
+            SELECT "Id" AS "MessageId",
+                   ts_headline('messenger_search', messenger_search_text("Body"), to_tsquery('messenger_search', {match}), {marks}) AS "Headline"
+            FROM "Messages" WHERE "Id" = ANY({ids})
+            """).ToDictionaryAsync(h => h.MessageId, h => h.Headline, ct);
+        return rows.Select(r => new HitRow(r.Id, r.ConversationId, r.Seq, r.SenderId, r.CreatedUtc,
+            headlines.TryGetValue(r.Id, out var headline) ? MarkBody(r.Body, headline) : r.Body)).ToList();
     }
 
     /// <summary>The body with the headline's marks at the same places (the body unmarked if the lengths disagree).</summary>
@@ -86,6 +94,7 @@ public sealed partial class SearchService
         return at == body.Length ? marked.ToString() : body;
     }
 
-    private sealed record PostgresHit(
-        long MessageId, long ConversationId, long Seq, string SenderId, DateTime CreatedUtc, string Body, string Headline);
+    private sealed record FtsMatch(long MessageId, string Marked);
+
+    private sealed record PostgresHeadline(long MessageId, string Headline);
 }

@@ -40,15 +40,15 @@ public sealed class TypingTracker(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var members = await db.ConversationMembers.AsNoTracking().Current()
-            .Where(m => m.ConversationId == conversationId)
+        await db.EnsureCurrentMemberAsync(userId, conversationId, ct);
+        var members = await db.CurrentMembers(conversationId).AsNoTracking()
             .Select(m => new
             {
                 m.UserId, m.User!.UserName, m.User.DisplayName,
                 BlocksTypist = db.Blocks.Any(b => b.BlockerId == m.UserId && b.BlockedId == userId),
             })
             .ToListAsync(ct);
-        var me = members.Find(m => m.UserId == userId) ?? throw new NotAMemberException(conversationId);
+        var me = members.Single(m => m.UserId == userId);
         if (members.Count == 2 && await refusals.ForAsync(userId, conversationId, ct) is not null)
         {
             return true; // someone who takes no messages from the typist doesn't see them typing either

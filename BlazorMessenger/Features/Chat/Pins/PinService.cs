@@ -55,9 +55,8 @@ public sealed class PinService(
     public async Task<IReadOnlyList<ChatQuote>> ListAsync(string userId, long conversationId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var upTo = await db.ReadableUpToAsync(userId, conversationId, ct);
-        var ids = await db.Messages.AsNoTracking()
-            .Where(m => m.ConversationId == conversationId && m.PinnedUtc != null && m.Seq <= upTo)
+        var ids = await (await db.ReadableInAsync(userId, conversationId, ct))
+            .Where(m => m.PinnedUtc != null)
             .OrderByDescending(m => m.PinnedUtc)
             .Select(m => m.Id)
             .ToListAsync(ct);
@@ -92,7 +91,6 @@ public sealed class PinService(
     }
 
     private static Task<bool> MayPinAsync(ApplicationDbContext db, string userId, long conversationId, CancellationToken ct) =>
-        db.ConversationMembers.Current().AnyAsync(m => m.ConversationId == conversationId && m.UserId == userId
-            && (m.Conversation!.Kind == ConversationKind.Direct || m.Conversation.MembersCanPin
+        db.MembershipOf(userId, conversationId).Current().AnyAsync(m => (m.Conversation!.Kind == ConversationKind.Direct || m.Conversation.MembersCanPin
                 || m.Role == MemberRole.Owner || m.Role == MemberRole.Admin), ct);
 }
