@@ -23,6 +23,13 @@ public static class Membership
     public static IQueryable<ConversationMember> MembershipsOf(this ApplicationDbContext db, string userId) =>
         db.ConversationMembers.Where(m => m.UserId == userId);
 
+    /// <summary>
+    /// Each membership with the last Seq it may read: the conversation's last for a current member, the one that ended it
+    /// for a former one. Read receipts never pass it, and a list shows the last message up to it.
+    /// </summary>
+    public static IQueryable<MemberReach> Reach(this IQueryable<ConversationMember> members) =>
+        members.Select(m => new MemberReach { Member = m, UpTo = m.LeftSeq ?? m.Conversation!.LastSeq });
+
     /// <summary>The user's row in one conversation (current or ended), or none.</summary>
     public static IQueryable<ConversationMember> MembershipOf(this ApplicationDbContext db, string userId, long conversationId) =>
         db.ConversationMembers.Where(m => m.ConversationId == conversationId && m.UserId == userId);
@@ -32,9 +39,11 @@ public static class Membership
         db.ConversationMembers.Current().Where(m => m.ConversationId == conversationId);
 
     /// <summary>Every message the user may read, in every conversation: the whole of those they are in, and up to the end of those they left.</summary>
-    public static IQueryable<Message> MessagesReadableBy(this ApplicationDbContext db, string userId) =>
-        db.Messages.Where(m => db.ConversationMembers.Any(c => c.ConversationId == m.ConversationId && c.UserId == userId
-                                                                && (c.LeftSeq == null || m.Seq <= c.LeftSeq)));
+    public static IQueryable<Message> MessagesReadableBy(this ApplicationDbContext db, string userId)
+    {
+        var reach = db.MembershipsOf(userId).Reach();
+        return db.Messages.Where(m => reach.Any(r => r.Member.ConversationId == m.ConversationId && m.Seq <= r.UpTo));
+    }
 
     /// <summary>The stored images, files and voice notes of the messages the user may read (and nothing else of a conversation's).</summary>
     public static IQueryable<Data.Media> MediaReadableBy(this ApplicationDbContext db, string userId)
@@ -63,7 +72,7 @@ public static class Membership
         var row = await db.MembershipOf(userId, conversationId).AsNoTracking()
             .Select(m => new { m.LeftSeq })
             .FirstOrDefaultAsync(ct) ?? throw new NotAMemberException(conversationId);
-        return row.LeftSeq ?? long.MaxValue;
+        return row.LeftSeq ?? long.MaxValue; // a current member reads what comes next too
     }
 
     /// <summary>Whether the user is in the conversation now.</summary>
@@ -131,6 +140,14 @@ public static class Membership
     /// <summary>The current member ids of one conversation: whom its events go to.</summary>
     public static Task<List<string>> CurrentMemberIdsAsync(this ApplicationDbContext db, long conversationId, CancellationToken ct) =>
         db.CurrentMembers(conversationId).Select(m => m.UserId).ToListAsync(ct);
+}
+
+/// <summary>One row of <see cref="Membership.Reach"/>.</summary>
+public sealed class MemberReach
+{
+    public required ConversationMember Member { get; init; }
+
+    public required long UpTo { get; init; }
 }
 
 /// <summary>One row of <see cref="Membership.UnansweredRequests"/>: RequestedId has not accepted a conversation OtherId is in.</summary>

@@ -49,8 +49,8 @@ public sealed partial class ChatService
             .DistinctBy(p => p.ConversationId).ToDictionary(p => p.ConversationId, p => p.Peer);
 
         // The last message: the conversation's, or for a group the reader left, the last one up to then.
-        var last = (await db.MembershipsOf(userId).AsNoTracking()
-                .Join(db.Messages, me => new { Id = me.ConversationId, Seq = me.LeftSeq ?? me.Conversation!.LastSeq },
+        var last = (await db.MembershipsOf(userId).AsNoTracking().Reach()
+                .Join(db.Messages, me => new { Id = me.Member.ConversationId, Seq = me.UpTo },
                     x => new { Id = x.ConversationId, x.Seq }, (_, x) => x)
                 .Select(x => new LastRow(x.ConversationId, x.Seq, x.Body, x.SenderId, x.Kind, x.CreatedUtc, x.DeletedUtc != null))
                 .ToListAsync(ct))

@@ -116,7 +116,8 @@ public sealed class ReceiptWriter : IAsyncDisposable
 
         var rows = (await db.ConversationMembers
                 .Where(m => userIds.Contains(m.UserId) && conversationIds.Contains(m.ConversationId))
-                .Select(m => new { Member = m, UpTo = m.LeftSeq ?? m.Conversation!.LastSeq, m.Conversation!.Kind, m.User!.HidesReadReceipts })
+                .Reach()
+                .Select(r => new { r.Member, r.UpTo, r.Member.Conversation!.Kind, r.Member.User!.HidesReadReceipts })
                 .ToListAsync())
             .ToDictionary(r => (r.Member.ConversationId, r.Member.UserId));
 
