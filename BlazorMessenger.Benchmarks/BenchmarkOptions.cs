@@ -53,10 +53,14 @@ public sealed record BenchmarkOptions
     /// <summary>Leave the search database behind (its path is printed) to look at query plans with sqlite3.</summary>
     public bool KeepData { get; init; }
 
+    /// <summary>How long the memory scenarios let the server settle (circuits end, buffers drain) before measuring.</summary>
+    public TimeSpan Settle { get; init; } = TimeSpan.FromSeconds(1);
+
     public static BenchmarkOptions ForSmoke() => new()
     {
         Smoke = true,
-        LatencyMessages = 10,
+        Settle = TimeSpan.FromMilliseconds(200),
+        LatencyMessages = 5,
         BackgroundUsers = 40,
         BackgroundMessagesPerSecond = 50,
         ThroughputSenders = 8,

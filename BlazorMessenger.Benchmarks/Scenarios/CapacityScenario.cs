@@ -73,9 +73,10 @@ public static class CapacityScenario
                 step.Add("server working set", memory.WorkingSetMb, "MB");
 
                 var load = new CpuWindow(app);
-                var rate = options.Smoke ? 5 : n / 1000.0;
-                // At least half a minute of sending at the larger steps.
-                var sent = await crowd.SendAsync(rate, Math.Max(options.CapacityMessages, (int)(rate * 30)), timeout, CancellationToken.None);
+                var rate = options.Smoke ? 20 : n / 1000.0;
+                // At least half a minute of sending at the larger steps; at smoke size, its few messages.
+                var count = options.Smoke ? options.CapacityMessages : Math.Max(options.CapacityMessages, (int)(rate * 30));
+                var sent = await crowd.SendAsync(rate, count, timeout, CancellationToken.None);
                 var loadCpu = load.End();
                 var sorted = sent.LatenciesMs.Order().ToArray();
                 var p99 = Report.Percentile(sorted, 99);

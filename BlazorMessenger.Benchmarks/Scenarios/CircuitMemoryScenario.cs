@@ -25,7 +25,7 @@ public static class CircuitMemoryScenario
 
         // The first circuits pay once for what every later one shares (JIT, query and serializer caches); an earlier
         // scenario in the same run would have paid it already, so pay it here too and count only what each circuit adds.
-        await CloseAllAsync([await OpenFilledChatAsync(context, chat), await Browsers.OpenAsync(context, "/")]);
+        await CloseAllAsync(options, [await OpenFilledChatAsync(context, chat), await Browsers.OpenAsync(context, "/")]);
         var (heap0, ws0) = Measure(options, "0-none");
         var pages = new List<IPage>();
         foreach (var count in options.TabCounts)
@@ -35,14 +35,14 @@ public static class CircuitMemoryScenario
                 pages.Add(await OpenFilledChatAsync(context, chat));
             }
 
-            await Task.Delay(1000);
+            await Task.Delay(options.Settle);
             var (heap, ws) = Measure(options, $"1-chat-{count}");
             log.WriteLine($"   {count} tabs: heap +{(heap - heap0) / count:0.00} MB/circuit, working set +{(ws - ws0) / count:0.00} MB/circuit");
             report.Add("memory", $"managed heap per circuit, {count} tabs", (heap - heap0) / count, "MB", "≤ 1");
             report.Add("memory", $"working set per circuit, {count} tabs", (ws - ws0) / count, "MB");
         }
 
-        await CloseAllAsync(pages);
+        await CloseAllAsync(options, pages);
         var (heapClosed, wsClosed) = Measure(options, "2-closed");
         report.Add("memory", "heap still held 2 s after all tabs closed", heapClosed - heap0, "MB");
         report.Add("memory", "working set still held 2 s after all tabs closed", wsClosed - ws0, "MB");
@@ -61,10 +61,10 @@ public static class CircuitMemoryScenario
             shells.Add(await Browsers.OpenAsync(context, "/"));
         }
 
-        await Task.Delay(1000);
+        await Task.Delay(options.Settle);
         var (heapShell, _) = Measure(options, "4-shell");
         report.Add("memory", $"managed heap per circuit, shell only (no chat open), {shells.Count} tabs", (heapShell - heapExpired) / shells.Count, "MB", "≤ 0.3");
-        await CloseAllAsync(shells);
+        await CloseAllAsync(options, shells);
 
         await MemorySizing.RunAsync(options, report, app, browsers);
         // Last: the circuits it leaves behind are let go of up to a minute after their retention, shrinking the heap under
@@ -89,7 +89,7 @@ public static class CircuitMemoryScenario
             dropped.Add(page);
         }
 
-        await CloseAllAsync(dropped);
+        await CloseAllAsync(options, dropped);
         var (heapDropped, _) = Measure(options, "6-dropped");
         log.WriteLine($"   {openCircuits()} of {dropped.Count} dropped circuits still held");
         report.Add("memory", $"managed heap per dropped chat circuit still retained, {dropped.Count} tabs", (heapDropped - heapBefore) / dropped.Count, "MB");
@@ -103,14 +103,14 @@ public static class CircuitMemoryScenario
         return page;
     }
 
-    internal static async Task CloseAllAsync(IEnumerable<IPage> pages)
+    internal static async Task CloseAllAsync(BenchmarkOptions options, IEnumerable<IPage> pages)
     {
         foreach (var page in pages)
         {
             await page.CloseAsync();
         }
 
-        await Task.Delay(2000);
+        await Task.Delay(2 * options.Settle);
     }
 
     internal static (double HeapMb, double WorkingSetMb) Measure(BenchmarkOptions options, string label)

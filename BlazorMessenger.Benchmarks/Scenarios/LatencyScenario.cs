@@ -76,7 +76,7 @@ public static class LatencyScenario
         var probe = await Probe.AttachAsync(sender, receiver, published);
         using var writer = new WriterTimings(app.Services.GetRequiredService<IMeterFactory>());
 
-        await probe.MeasureAsync("warm", 10);
+        await probe.MeasureAsync("warm", Math.Min(10, options.LatencyMessages));
         writer.Take();
         var idle = await probe.MeasureAsync("idle", options.LatencyMessages);
         report.AddPercentiles("latency", "send-to-render, idle server", idle.Total, "ms", "≤ 15", null, "≤ 50");

@@ -33,7 +33,7 @@ public static class MemorySizing
 
         var (hundred, _) = CircuitMemoryScenario.Measure(options, "9-hundred");
         report.Add("memory", $"managed heap per rendered message (50 → 100 in each of {tabs} chats)", (hundred - fifty) / tabs / 50 * 1024, "KB");
-        await CircuitMemoryScenario.CloseAllAsync(chats);
+        await CircuitMemoryScenario.CloseAllAsync(options, chats);
 
         var oneRow = await ShellsAsync(options, context, tabs, "10-one-row");
         await generator.AddMessagesAsync(await generator.ConnectAsync(people.Skip(2).Select(p => (people[0], p))), Rows, _ => text.Next());
@@ -52,9 +52,9 @@ public static class MemorySizing
             shells.Add(await Browsers.OpenAsync(context, "/"));
         }
 
-        await Task.Delay(1000);
+        await Task.Delay(options.Settle);
         var (heap, _) = CircuitMemoryScenario.Measure(options, label);
-        await CircuitMemoryScenario.CloseAllAsync(shells);
+        await CircuitMemoryScenario.CloseAllAsync(options, shells);
         return heap - before;
     }
 }

@@ -30,6 +30,7 @@ public sealed class BenchmarkSmokeTests
         }
         finally
         {
+            TestContext.Current.TestOutputHelper?.WriteLine(log.ToString());
             File.Delete(output);
         }
     }
