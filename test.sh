@@ -9,9 +9,22 @@ source scripts/engines.sh
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_CLI_WORKLOAD_UPDATE_NOTIFY_DISABLE=1
 
 results="TestResults/run"
+rm -rf "$results"
 started=$SECONDS
 
+# The ten slowest tests of the run, slowest first, so that the next slow test is seen when it appears.
+slowest() {
+    grep -ho '<UnitTestResult [^>]*>' "$results"/*.trx 2>/dev/null \
+        | sed -n 's/.*testName="\([^"]*\)".*duration="\([0-9]*\):\([0-9]*\):\([0-9.]*\)".*/\2 \3 \4 \1/p' \
+        | awk '{ s = $1 * 3600 + $2 * 60 + $3; $1 = $2 = $3 = ""; sub(/^ +/, ""); printf "%7.1f s  %s\n", s, $0 }' \
+        | sed 's/&quot;/"/g; s/&amp;/\&/g' | sort -rn | head -n 10
+}
+
 finish() {
+    if ls "$results"/*.trx > /dev/null 2>&1; then
+        echo "The ten slowest tests:"
+        slowest
+    fi
     echo "Timings: restore ${restore_s:-?}s, build ${build_s:-?}s, tests ${test_s:-?}s, total $((SECONDS - started))s"
     echo "$1 passed, $2 failed"
     exit "$3"
@@ -40,7 +53,6 @@ t=$SECONDS
 dotnet build BlazorMessenger.sln --no-restore -warnaserror || finish 0 1 1
 build_s=$((SECONDS - t))
 
-rm -rf "$results"
 t=$SECONDS
 dotnet test BlazorMessenger.sln --no-build --results-directory "$results" \
     --logger "trx;LogFileName=results.trx" --logger "console;verbosity=normal"
