@@ -10,6 +10,7 @@ public static class BenchmarkRunner
 
     public static async Task<Report> RunAsync(BenchmarkOptions options, TextWriter log)
     {
+        log = TextWriter.Synchronized(log); // a scenario may run its parts side by side
         var report = new Report(options, RunEnvironment.Capture());
         log.WriteLine($"Benchmarks ({(options.Smoke ? "smoke sizes" : "full sizes")}): {string.Join(", ", Scenarios.Where(options.Runs))}");
 

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using BlazorMessenger.Features.Safety;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using static Microsoft.Playwright.Assertions;
 
 namespace BlazorMessenger.Tests.TestSupport;
 
@@ -112,14 +113,18 @@ public static class BrowserPeople
         this BrowserFixture browser, string userName, string path = "/", string? baseUrl = null, Screen? screen = null)
     {
         var session = await browser.NewSessionAsync(baseUrl, screen);
-        await session.LogInAsync(userName, Password);
-        await session.ExpectInAppAsAsync(userName);
-        if (path != "/")
+        if (path == "/")
         {
-            await session.Page.GotoAsync(path);
-            await session.WaitForInteractiveAsync();
+            await session.LogInAsync(userName, Password);
+            await session.ExpectInAppAsAsync(userName);
+            return session;
         }
 
+        // Through the login form straight to the page, as a link to it does when signed out (no stop at home on the way).
+        await session.Page.GotoAsync($"/Account/Login?ReturnUrl={Uri.EscapeDataString(path)}");
+        await session.SubmitLoginAsync(userName, Password);
+        await Expect(session.Page).ToHaveURLAsync(session.BaseUrl + path);
+        await session.WaitForInteractiveAsync();
         return session;
     }
 }
