@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Features.Groups;
+using BlazorMessenger.Features.Shared;
 using BlazorMessenger.Realtime;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -120,10 +121,10 @@ public static class GroupScenario
         await page.CloseAsync();
     }
 
-    private static long Check(Features.ServiceResult<long> result) =>
+    private static long Check(Features.Shared.ServiceResult<long> result) =>
         result.Succeeded ? result.Value : throw new InvalidOperationException(result.Error);
 
-    private static void Check(Features.ServiceResult<ChatMessage> result)
+    private static void Check(Features.Shared.ServiceResult<ChatMessage> result)
     {
         if (!result.Succeeded)
         {

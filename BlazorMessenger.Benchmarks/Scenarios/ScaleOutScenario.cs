@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Features.Chat.Writer;
 using BlazorMessenger.Realtime;
 using Microsoft.Playwright;
 using StackExchange.Redis;

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using BlazorMessenger.Data;
 using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Features.Chat.Writer;
+using BlazorMessenger.Features.Shared;
 using BlazorMessenger.Realtime;
 using Microsoft.EntityFrameworkCore;
 
@@ -67,7 +69,7 @@ public static class ThroughputScenario
         subscriptions.ForEach(s => s.Dispose());
     }
 
-    private static void Check(Features.ServiceResult<ChatMessage> result)
+    private static void Check(Features.Shared.ServiceResult<ChatMessage> result)
     {
         if (!result.Succeeded)
         {

@@ -1,13 +1,14 @@
 using System.Net;
 using BlazorMessenger.Data;
-using BlazorMessenger.Features;
 using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Features.Chat.Pins;
 using BlazorMessenger.Features.Contacts;
 using BlazorMessenger.Features.Groups;
 using BlazorMessenger.Features.Notifications;
 using BlazorMessenger.Features.Receipts;
 using BlazorMessenger.Features.Safety;
 using BlazorMessenger.Features.Search;
+using BlazorMessenger.Features.Shared;
 using BlazorMessenger.Features.Typing;
 using BlazorMessenger.Hosting;
 using BlazorMessenger.Tests.TestSupport;

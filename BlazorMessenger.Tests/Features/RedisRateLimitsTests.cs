@@ -1,4 +1,4 @@
-using BlazorMessenger.Features;
+using BlazorMessenger.Features.Shared;
 using BlazorMessenger.Tests.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 

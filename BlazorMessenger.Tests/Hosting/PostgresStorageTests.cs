@@ -1,5 +1,6 @@
 using BlazorMessenger.Data;
 using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Features.Chat.Writer;
 using BlazorMessenger.Hosting;
 using BlazorMessenger.Tests.Features.Chat;
 using BlazorMessenger.Tests.TestSupport;

@@ -1,10 +1,12 @@
 using BlazorMessenger.Components.Layout;
 using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Features.Chat.Pins;
+using BlazorMessenger.Features.Chat.Reactions;
 using BlazorMessenger.Features.Contacts;
 using BlazorMessenger.Features.Groups;
 using BlazorMessenger.Features.Media;
-using BlazorMessenger.Features.Presence;
 using BlazorMessenger.Features.Notifications;
+using BlazorMessenger.Features.Presence;
 using BlazorMessenger.Features.Receipts;
 using BlazorMessenger.Features.Settings;
 using BlazorMessenger.Features.Typing;

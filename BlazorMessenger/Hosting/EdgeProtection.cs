@@ -1,7 +1,7 @@
 using System.Net;
 using System.Threading.RateLimiting;
-using BlazorMessenger.Features;
 using BlazorMessenger.Features.Accounts;
+using BlazorMessenger.Features.Shared;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;

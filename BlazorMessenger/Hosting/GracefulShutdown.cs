@@ -1,4 +1,5 @@
 using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Features.Chat.Writer;
 using BlazorMessenger.Realtime;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,5 @@
-using BlazorMessenger.Features;
 using BlazorMessenger.Features.Presence;
+using BlazorMessenger.Features.Shared;
 using BlazorMessenger.Realtime;
 using Microsoft.Extensions.Options;
 

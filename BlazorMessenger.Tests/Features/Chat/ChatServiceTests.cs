@@ -1,6 +1,6 @@
 using BlazorMessenger.Data;
-using BlazorMessenger.Features;
 using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Features.Shared;
 using BlazorMessenger.Realtime;
 using BlazorMessenger.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;

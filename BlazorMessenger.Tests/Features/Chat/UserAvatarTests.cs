@@ -1,3 +1,4 @@
+using BlazorMessenger.Components.Shared;
 using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Tests.TestSupport;
 using Bunit;

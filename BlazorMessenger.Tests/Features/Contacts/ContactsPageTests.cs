@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using BlazorMessenger.Features.Accounts;
 using BlazorMessenger.Features.Contacts;
 using BlazorMessenger.Realtime;
 using BlazorMessenger.Tests.TestSupport;

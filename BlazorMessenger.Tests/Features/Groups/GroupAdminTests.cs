@@ -1,8 +1,7 @@
 using BlazorMessenger.Data;
 using BlazorMessenger.Features.Groups;
-using static BlazorMessenger.Tests.Features.Groups.GroupTestBed;
-
 using BlazorMessenger.Tests.TestSupport;
+using static BlazorMessenger.Tests.TestSupport.GroupTestBed;
 
 namespace BlazorMessenger.Tests.Features.Groups;
 
@@ -102,7 +101,7 @@ public sealed class GroupAdminTests
         await using var bed = await CreateAsync();
         var direct = (await bed.Services.Get<BlazorMessenger.Features.Contacts.ContactService>().AddAsync(bed.Olive, "sam", Ct)).Value!.ConversationId;
 
-        await Assert.ThrowsAsync<BlazorMessenger.Features.NotAMemberException>(() => bed.Groups.RenameAsync(bed.Olive, direct, "Ours", Ct));
+        await Assert.ThrowsAsync<BlazorMessenger.Features.Shared.NotAMemberException>(() => bed.Groups.RenameAsync(bed.Olive, direct, "Ours", Ct));
         Assert.Null(await bed.Groups.OpenAsync(bed.Olive, direct, Ct));
     }
 }

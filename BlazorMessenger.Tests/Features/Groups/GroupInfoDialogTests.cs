@@ -5,7 +5,7 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using static BlazorMessenger.Tests.Features.Groups.GroupTestBed;
+using static BlazorMessenger.Tests.TestSupport.GroupTestBed;
 
 namespace BlazorMessenger.Tests.Features.Groups;
 

@@ -1,10 +1,10 @@
 using BlazorMessenger.Data;
-using BlazorMessenger.Features;
 using BlazorMessenger.Features.Groups;
 using BlazorMessenger.Features.Search;
+using BlazorMessenger.Features.Shared;
 using BlazorMessenger.Realtime;
 using BlazorMessenger.Tests.TestSupport;
-using static BlazorMessenger.Tests.Features.Groups.GroupTestBed;
+using static BlazorMessenger.Tests.TestSupport.GroupTestBed;
 
 namespace BlazorMessenger.Tests.Features.Groups;
 

@@ -1,7 +1,6 @@
 using BlazorMessenger.Features.Chat;
-using static BlazorMessenger.Tests.Features.Groups.GroupTestBed;
-
 using BlazorMessenger.Tests.TestSupport;
+using static BlazorMessenger.Tests.TestSupport.GroupTestBed;
 
 namespace BlazorMessenger.Tests.Features.Groups;
 

@@ -3,7 +3,7 @@ using BlazorMessenger.Features.Groups;
 using BlazorMessenger.Realtime;
 using BlazorMessenger.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
-using static BlazorMessenger.Tests.Features.Groups.GroupTestBed;
+using static BlazorMessenger.Tests.TestSupport.GroupTestBed;
 
 namespace BlazorMessenger.Tests.Features.Groups;
 

@@ -1,8 +1,8 @@
 using System.Text;
 using BlazorMessenger.Data;
-using BlazorMessenger.Features;
 using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Features.Media;
+using BlazorMessenger.Features.Shared;
 using BlazorMessenger.Realtime;
 using BlazorMessenger.Tests.Features.Chat;
 using BlazorMessenger.Tests.TestSupport;

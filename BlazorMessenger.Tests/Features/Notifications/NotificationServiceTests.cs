@@ -1,8 +1,8 @@
 using BlazorMessenger.Data;
-using BlazorMessenger.Features;
 using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Features.Notifications;
 using BlazorMessenger.Features.Settings;
+using BlazorMessenger.Features.Shared;
 using BlazorMessenger.Realtime;
 using BlazorMessenger.Tests.Features.Chat;
 using BlazorMessenger.Tests.Features.Groups;

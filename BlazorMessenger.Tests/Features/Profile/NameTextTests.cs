@@ -1,6 +1,7 @@
 using BlazorMessenger.Features.Groups;
 using BlazorMessenger.Features.Profile;
 using BlazorMessenger.Tests.Features.Chat;
+using BlazorMessenger.Tests.TestSupport;
 
 namespace BlazorMessenger.Tests.Features.Profile;
 

@@ -1,6 +1,6 @@
-using BlazorMessenger.Features;
 using BlazorMessenger.Features.Receipts;
 using BlazorMessenger.Features.Settings;
+using BlazorMessenger.Features.Shared;
 using BlazorMessenger.Realtime;
 using BlazorMessenger.Tests.Features.Chat;
 using BlazorMessenger.Tests.Features.Groups;

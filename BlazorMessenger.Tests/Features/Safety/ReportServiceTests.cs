@@ -1,10 +1,9 @@
 using BlazorMessenger.Data;
-using BlazorMessenger.Features;
 using BlazorMessenger.Features.Safety;
+using BlazorMessenger.Features.Shared;
 using BlazorMessenger.Tests.Features.Chat;
-using Microsoft.EntityFrameworkCore;
-
 using BlazorMessenger.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
 
 namespace BlazorMessenger.Tests.Features.Safety;
 

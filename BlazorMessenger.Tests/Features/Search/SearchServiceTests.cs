@@ -1,8 +1,7 @@
-using BlazorMessenger.Features;
 using BlazorMessenger.Features.Contacts;
 using BlazorMessenger.Features.Search;
+using BlazorMessenger.Features.Shared;
 using BlazorMessenger.Tests.Features.Chat;
-
 using BlazorMessenger.Tests.TestSupport;
 
 namespace BlazorMessenger.Tests.Features.Search;

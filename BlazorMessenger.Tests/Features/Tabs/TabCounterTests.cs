@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using BlazorMessenger.Features.Accounts;
 using BlazorMessenger.Features.Tabs;
 using BlazorMessenger.Hosting;
 using BlazorMessenger.Realtime;

@@ -1,4 +1,4 @@
-using BlazorMessenger.Features;
+using BlazorMessenger.Features.Shared;
 using BlazorMessenger.Features.Typing;
 using BlazorMessenger.Realtime;
 using BlazorMessenger.Tests.Features.Chat;

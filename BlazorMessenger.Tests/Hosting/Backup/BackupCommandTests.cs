@@ -2,6 +2,7 @@ using System.Text.Json;
 using BlazorMessenger.Benchmarks;
 using BlazorMessenger.Hosting.Backup;
 using BlazorMessenger.Tests.Features.Chat;
+using BlazorMessenger.Tests.TestSupport;
 
 namespace BlazorMessenger.Tests.Hosting.Backup;
 

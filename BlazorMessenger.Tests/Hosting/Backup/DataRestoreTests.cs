@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BlazorMessenger.Hosting.Backup;
 using BlazorMessenger.Tests.Features.Chat;
+using BlazorMessenger.Tests.TestSupport;
 
 namespace BlazorMessenger.Tests.Hosting.Backup;
 

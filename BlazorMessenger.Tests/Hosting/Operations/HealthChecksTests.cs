@@ -1,4 +1,5 @@
 using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Features.Chat.Writer;
 using BlazorMessenger.Hosting;
 using BlazorMessenger.Hosting.Operations;
 using BlazorMessenger.Tests.Features.Chat;

@@ -3,6 +3,7 @@ using BlazorMessenger.Features.Accounts.Sessions;
 using BlazorMessenger.Features.Groups;
 using BlazorMessenger.Features.Media;
 using BlazorMessenger.Features.Safety;
+using BlazorMessenger.Features.Shared;
 using BlazorMessenger.Realtime;
 using Microsoft.EntityFrameworkCore;
 

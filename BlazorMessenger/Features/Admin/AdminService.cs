@@ -2,6 +2,7 @@ using BlazorMessenger.Data;
 using BlazorMessenger.Features.Accounts;
 using BlazorMessenger.Features.Accounts.Sessions;
 using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Features.Shared;
 using BlazorMessenger.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

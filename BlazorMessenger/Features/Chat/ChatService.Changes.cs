@@ -1,5 +1,7 @@
 using BlazorMessenger.Data;
+using BlazorMessenger.Features.Chat.Format;
 using BlazorMessenger.Features.Safety;
+using BlazorMessenger.Features.Shared;
 using BlazorMessenger.Realtime;
 using Microsoft.EntityFrameworkCore;
 

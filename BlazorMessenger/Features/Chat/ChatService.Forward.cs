@@ -1,4 +1,6 @@
 using BlazorMessenger.Data;
+using BlazorMessenger.Features.Chat.Writer;
+using BlazorMessenger.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlazorMessenger.Features.Chat;

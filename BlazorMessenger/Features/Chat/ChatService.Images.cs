@@ -1,6 +1,8 @@
 using BlazorMessenger.Data;
-using BlazorMessenger.Features.Safety;
+using BlazorMessenger.Features.Chat.Writer;
 using BlazorMessenger.Features.Media;
+using BlazorMessenger.Features.Safety;
+using BlazorMessenger.Features.Shared;
 using BlazorMessenger.Realtime;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,8 @@
 using BlazorMessenger.Data;
+using BlazorMessenger.Features.Chat.Format;
+using BlazorMessenger.Features.Chat.Writer;
 using BlazorMessenger.Features.Safety;
+using BlazorMessenger.Features.Shared;
 using BlazorMessenger.Hosting.Operations;
 using BlazorMessenger.Realtime;
 using Microsoft.EntityFrameworkCore;

@@ -1,10 +1,12 @@
 using BlazorMessenger.Data;
+using BlazorMessenger.Features.Chat.Writer;
 using BlazorMessenger.Features.Media;
 using BlazorMessenger.Features.Presence;
 using BlazorMessenger.Features.Safety;
-using BlazorMessenger.Realtime;
+using BlazorMessenger.Features.Shared;
 using BlazorMessenger.Hosting;
 using BlazorMessenger.Hosting.Operations;
+using BlazorMessenger.Realtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

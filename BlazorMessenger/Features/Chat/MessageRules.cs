@@ -1,4 +1,5 @@
 using BlazorMessenger.Data;
+using BlazorMessenger.Features.Chat.Format;
 
 namespace BlazorMessenger.Features.Chat;
 

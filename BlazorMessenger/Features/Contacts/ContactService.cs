@@ -1,6 +1,7 @@
 using BlazorMessenger.Components.Account;
 using BlazorMessenger.Data;
 using BlazorMessenger.Features.Safety;
+using BlazorMessenger.Features.Shared;
 using BlazorMessenger.Realtime;
 using Microsoft.EntityFrameworkCore;
 

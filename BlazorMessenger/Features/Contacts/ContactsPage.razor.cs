@@ -1,4 +1,5 @@
 using BlazorMessenger.Components.Shared;
+using BlazorMessenger.Features.Accounts;
 using BlazorMessenger.Realtime;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;

@@ -2,6 +2,7 @@ using BlazorMessenger.Components.Shared;
 using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Features.Media;
 using BlazorMessenger.Features.Presence;
+using BlazorMessenger.Features.Shared;
 using BlazorMessenger.Realtime;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;

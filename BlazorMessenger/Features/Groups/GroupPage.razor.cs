@@ -1,5 +1,8 @@
 using BlazorMessenger.Components.Shared;
+using BlazorMessenger.Features.Accounts;
 using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Features.Chat.Compose;
+using BlazorMessenger.Features.Chat.Log;
 using BlazorMessenger.Realtime;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;

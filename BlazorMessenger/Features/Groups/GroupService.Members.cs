@@ -1,5 +1,7 @@
 using BlazorMessenger.Data;
 using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Features.Chat.Writer;
+using BlazorMessenger.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlazorMessenger.Features.Groups;

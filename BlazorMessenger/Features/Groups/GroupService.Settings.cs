@@ -1,6 +1,8 @@
 using BlazorMessenger.Data;
 using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Features.Chat.Writer;
 using BlazorMessenger.Features.Media;
+using BlazorMessenger.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlazorMessenger.Features.Groups;

@@ -1,8 +1,10 @@
 using BlazorMessenger.Components.Account;
 using BlazorMessenger.Data;
-using BlazorMessenger.Features.Safety;
 using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Features.Chat.Writer;
 using BlazorMessenger.Features.Media;
+using BlazorMessenger.Features.Safety;
+using BlazorMessenger.Features.Shared;
 using BlazorMessenger.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

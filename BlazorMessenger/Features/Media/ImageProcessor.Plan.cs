@@ -1,3 +1,4 @@
+using BlazorMessenger.Features.Shared;
 using SkiaSharp;
 
 namespace BlazorMessenger.Features.Media;

@@ -1,3 +1,4 @@
+using BlazorMessenger.Features.Shared;
 using BlazorMessenger.Hosting;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,5 @@
 using BlazorMessenger.Data;
+using BlazorMessenger.Features.Shared;
 using BlazorMessenger.Hosting;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,3 +1,4 @@
+using BlazorMessenger.Features.Shared;
 using BlazorMessenger.Hosting.Operations;
 
 namespace BlazorMessenger.Features.Media;

@@ -1,8 +1,9 @@
 using System.Globalization;
 using BlazorMessenger.Data;
-using BlazorMessenger.Features.Safety;
-using BlazorMessenger.Features.Profile;
 using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Features.Profile;
+using BlazorMessenger.Features.Safety;
+using BlazorMessenger.Features.Shared;
 using BlazorMessenger.Realtime;
 using Microsoft.EntityFrameworkCore;
 

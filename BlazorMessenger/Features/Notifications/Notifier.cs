@@ -1,4 +1,5 @@
 using BlazorMessenger.Components.Shared;
+using BlazorMessenger.Features.Shared;
 using BlazorMessenger.Realtime;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;

@@ -1,3 +1,4 @@
+using BlazorMessenger.Features.Accounts;
 using BlazorMessenger.Realtime;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 

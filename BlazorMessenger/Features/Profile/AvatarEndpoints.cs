@@ -1,5 +1,6 @@
 using BlazorMessenger.Data;
 using BlazorMessenger.Features.Media;
+using BlazorMessenger.Features.Shared;
 using BlazorMessenger.Hosting;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,8 @@
-using BlazorMessenger.Features.Safety;
 using BlazorMessenger.Data;
 using BlazorMessenger.Features.Media;
 using BlazorMessenger.Features.Presence;
+using BlazorMessenger.Features.Safety;
+using BlazorMessenger.Features.Shared;
 using BlazorMessenger.Realtime;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,6 @@
 using BlazorMessenger.Data;
 using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlazorMessenger.Features.Receipts;

@@ -1,5 +1,6 @@
 using BlazorMessenger.Data;
 using BlazorMessenger.Features.Presence;
+using BlazorMessenger.Features.Shared;
 using BlazorMessenger.Realtime;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,5 @@
 using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Features.Chat.Format;
 
 namespace BlazorMessenger.Features.Search;
 

@@ -1,6 +1,7 @@
 using BlazorMessenger.Data;
-using BlazorMessenger.Features.Safety;
 using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Features.Safety;
+using BlazorMessenger.Features.Shared;
 using BlazorMessenger.Realtime;
 using Microsoft.EntityFrameworkCore;
 

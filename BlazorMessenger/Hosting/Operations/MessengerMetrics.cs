@@ -1,7 +1,7 @@
 using System.Diagnostics.Metrics;
 using BlazorMessenger.Data;
-using BlazorMessenger.Features;
 using BlazorMessenger.Features.Presence;
+using BlazorMessenger.Features.Shared;
 
 namespace BlazorMessenger.Hosting.Operations;
 

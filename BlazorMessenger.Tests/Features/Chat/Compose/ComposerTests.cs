@@ -1,8 +1,9 @@
 using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Features.Chat.Compose;
 using BlazorMessenger.Tests.TestSupport;
 using Bunit;
 
-namespace BlazorMessenger.Tests.Features.Chat;
+namespace BlazorMessenger.Tests.Features.Chat.Compose;
 
 /// <summary>The composer's circuit half; its text half is the browser's script, tested in the browser flows.</summary>
 public sealed class ComposerTests : ChatComponentContext

@@ -1,8 +1,9 @@
 using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Features.Chat.Compose;
 using BlazorMessenger.Tests.TestSupport;
 using Bunit;
 
-namespace BlazorMessenger.Tests.Features.Chat;
+namespace BlazorMessenger.Tests.Features.Chat.Compose;
 
 /// <summary>The composer's "@" picker: the script reports the query and the steering keys; the circuit narrows and picks.</summary>
 public sealed class MentionPickerTests : ChatComponentContext

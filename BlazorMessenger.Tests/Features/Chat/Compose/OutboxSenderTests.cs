@@ -1,8 +1,9 @@
 using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Features.Chat.Compose;
 using BlazorMessenger.Tests.TestSupport;
 using Bunit;
 
-namespace BlazorMessenger.Tests.Features.Chat;
+namespace BlazorMessenger.Tests.Features.Chat.Compose;
 
 public sealed class OutboxSenderTests : ChatComponentContext
 {

@@ -1,7 +1,8 @@
 using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Features.Chat.Format;
 using BlazorMessenger.Tests.TestSupport;
 
-namespace BlazorMessenger.Tests.Features.Chat;
+namespace BlazorMessenger.Tests.Features.Chat.Format;
 
 /// <summary>Text shown as the sender meant it: no bidi tricks, no invisible-only messages, no look-alike link hosts.</summary>
 public sealed class DisguisedTextTests : MudTestContext

@@ -1,8 +1,9 @@
 using AngleSharp.Dom;
 using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Features.Chat.Format;
 using Bunit;
 
-namespace BlazorMessenger.Tests.Features.Chat;
+namespace BlazorMessenger.Tests.Features.Chat.Format;
 
 /// <summary>Renders a body as the bubble does, in its ".bm-body", and checks what came out against the allow-list.</summary>
 internal static class FormatHost

@@ -1,8 +1,9 @@
 using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Features.Chat.Log;
 using BlazorMessenger.Tests.TestSupport;
 using Bunit;
 
-namespace BlazorMessenger.Tests.Features.Chat;
+namespace BlazorMessenger.Tests.Features.Chat.Format;
 
 public sealed class FormattedBubbleTests : ChatComponentContext
 {

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using BlazorMessenger.Tests.TestSupport;
 
-namespace BlazorMessenger.Tests.Features.Chat;
+namespace BlazorMessenger.Tests.Features.Chat.Format;
 
 public sealed class HostileInputTests : MudTestContext
 {

@@ -1,7 +1,8 @@
 using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Features.Chat.Format;
 using BlazorMessenger.Tests.TestSupport;
 
-namespace BlazorMessenger.Tests.Features.Chat;
+namespace BlazorMessenger.Tests.Features.Chat.Format;
 
 public sealed class MessageFormatTests : MudTestContext
 {

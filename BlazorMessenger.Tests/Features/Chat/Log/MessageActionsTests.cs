@@ -1,10 +1,11 @@
 using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Features.Chat.Log;
 using BlazorMessenger.Tests.TestSupport;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
-namespace BlazorMessenger.Tests.Features.Chat;
+namespace BlazorMessenger.Tests.Features.Chat.Log;
 
 /// <summary>The log's one actions menu, opened for one message at a time.</summary>
 public sealed class MessageActionsTests : ChatComponentContext

@@ -1,11 +1,12 @@
 using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Features.Chat.Log;
 using BlazorMessenger.Realtime;
 using BlazorMessenger.Tests.TestSupport;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
-namespace BlazorMessenger.Tests.Features.Chat;
+namespace BlazorMessenger.Tests.Features.Chat.Log;
 
 public sealed class MessageLogDayTests : ChatComponentContext
 {

@@ -1,10 +1,11 @@
 using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Features.Chat.Log;
 using BlazorMessenger.Realtime;
 using BlazorMessenger.Tests.TestSupport;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace BlazorMessenger.Tests.Features.Chat;
+namespace BlazorMessenger.Tests.Features.Chat.Log;
 
 public sealed class MessageLogTests : ChatComponentContext
 {

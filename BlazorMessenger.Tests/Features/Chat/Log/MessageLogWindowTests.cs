@@ -1,12 +1,13 @@
 using BlazorMessenger.Data;
 using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Features.Chat.Log;
 using BlazorMessenger.Realtime;
 using BlazorMessenger.Tests.TestSupport;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace BlazorMessenger.Tests.Features.Chat;
+namespace BlazorMessenger.Tests.Features.Chat.Log;
 
 /// <summary>The log holds at most a window of messages (100 by default): what goes at one end loads again when needed.</summary>
 public sealed class MessageLogWindowTests : ChatComponentContext

@@ -1,6 +1,7 @@
 using BlazorMessenger.Data;
-using BlazorMessenger.Features;
 using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Features.Chat.Writer;
+using BlazorMessenger.Features.Shared;
 using BlazorMessenger.Realtime;
 using BlazorMessenger.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;

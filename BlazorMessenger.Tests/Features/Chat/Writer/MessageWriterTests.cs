@@ -1,5 +1,6 @@
-using BlazorMessenger.Features;
 using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Features.Chat.Writer;
+using BlazorMessenger.Features.Shared;
 using BlazorMessenger.Realtime;
 using BlazorMessenger.Tests.TestSupport;
 

@@ -1,9 +1,10 @@
 using BlazorMessenger.Data;
 using BlazorMessenger.Features.Media;
+using BlazorMessenger.Features.Shared;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.JSInterop;
 
-namespace BlazorMessenger.Features.Chat;
+namespace BlazorMessenger.Features.Chat.Compose;
 
 /// <summary>
 /// The composer's attachment: an image (re-encoded by the server) or any other file (sent as it is), chosen, pasted or

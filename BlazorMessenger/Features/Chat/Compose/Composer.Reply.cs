@@ -1,6 +1,7 @@
+using BlazorMessenger.Features.Chat.Log;
 using Microsoft.JSInterop;
 
-namespace BlazorMessenger.Features.Chat;
+namespace BlazorMessenger.Features.Chat.Compose;
 
 /// <summary>
 /// Replying: the quote above the box, whose id rides on the box (data-reply-to) so the browser's outbox sends the reply

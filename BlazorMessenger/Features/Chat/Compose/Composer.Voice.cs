@@ -1,8 +1,9 @@
 using BlazorMessenger.Components.Shared;
 using BlazorMessenger.Data;
+using BlazorMessenger.Features.Shared;
 using Microsoft.JSInterop;
 
-namespace BlazorMessenger.Features.Chat;
+namespace BlazorMessenger.Features.Chat.Compose;
 
 /// <summary>
 /// Voice messages: the microphone button records (wwwroot/js/recorder.js), the bar shows the time with Cancel and Send, and the

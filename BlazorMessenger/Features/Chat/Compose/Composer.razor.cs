@@ -1,11 +1,12 @@
 using BlazorMessenger.Components.Shared;
 using BlazorMessenger.Features.Media;
+using BlazorMessenger.Features.Shared;
 using BlazorMessenger.Features.Typing;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.JSInterop;
 
-namespace BlazorMessenger.Features.Chat;
+namespace BlazorMessenger.Features.Chat.Compose;
 
 /// <summary>
 /// The composer. Its text is the browser's (wwwroot/js/composer.js moves it into the outbox, which OutboxSender

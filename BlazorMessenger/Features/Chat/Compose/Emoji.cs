@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace BlazorMessenger.Features.Chat;
+namespace BlazorMessenger.Features.Chat.Compose;
 
 public static class Emoji
 {

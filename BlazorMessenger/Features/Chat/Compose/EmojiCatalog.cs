@@ -1,4 +1,4 @@
-namespace BlazorMessenger.Features.Chat;
+namespace BlazorMessenger.Features.Chat.Compose;
 
 public sealed record EmojiItem(string Symbol, string Name)
 {

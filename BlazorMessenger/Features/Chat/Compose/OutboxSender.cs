@@ -1,8 +1,9 @@
 using BlazorMessenger.Components.Shared;
+using BlazorMessenger.Features.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 
-namespace BlazorMessenger.Features.Chat;
+namespace BlazorMessenger.Features.Chat.Compose;
 
 /// <summary>
 /// What the browser's outbox (wwwroot/js/outbox.js) hears back for one message: stored; refused (Error: it shows "Not

@@ -1,4 +1,4 @@
-namespace BlazorMessenger.Features.Chat;
+namespace BlazorMessenger.Features.Chat.Compose;
 
 /// <summary>A read-only stream that reports how much of an expected length has been read, in percent.</summary>
 public sealed class ProgressStream(Stream inner, long expected, Action<double> progress) : Stream

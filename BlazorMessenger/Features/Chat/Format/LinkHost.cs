@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace BlazorMessenger.Features.Chat;
+namespace BlazorMessenger.Features.Chat.Format;
 
 /// <summary>
 /// Look-alike links: "https://аpple.com" with a Cyrillic "а" reads as Apple's. As browsers do in the address bar, a host

@@ -1,7 +1,7 @@
 using AngleSharp.Dom;
 using Ganss.Xss;
 
-namespace BlazorMessenger.Features.Chat;
+namespace BlazorMessenger.Features.Chat.Format;
 
 public static partial class MessageFormat
 {

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
 using Microsoft.Extensions.Caching.Memory;
 
-namespace BlazorMessenger.Features.Chat;
+namespace BlazorMessenger.Features.Chat.Format;
 
 /// <summary>
 /// How a message body shows: a safe subset of Markdown (*italic*, **bold**, ~~strike~~, `code`, fenced code, quotes,

@@ -1,7 +1,7 @@
 using System.Text;
 using BlazorMessenger.Features.Profile;
 
-namespace BlazorMessenger.Features.Chat;
+namespace BlazorMessenger.Features.Chat.Format;
 
 /// <summary>
 /// Message text as the sender meant it, never as a disguise: the bidi embeddings, overrides and isolates (U+202A–202E,

@@ -1,7 +1,7 @@
 using BlazorMessenger.Features.Receipts;
 using Microsoft.AspNetCore.Components;
 
-namespace BlazorMessenger.Features.Chat;
+namespace BlazorMessenger.Features.Chat.List;
 
 /// <summary>The list's part in receipts: what its acknowledged renders showed is delivered (the senders' ✓✓).</summary>
 public sealed partial class ConversationList

@@ -8,7 +8,7 @@ using BlazorMessenger.Realtime;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
-namespace BlazorMessenger.Features.Chat;
+namespace BlazorMessenger.Features.Chat.List;
 
 /// <summary>The drawer's list: ordered by last activity, kept live by the hub, repaired from the database on reconnect.</summary>
 public sealed partial class ConversationList : IDisposable

@@ -1,6 +1,6 @@
 using BlazorMessenger.Features.Receipts;
 
-namespace BlazorMessenger.Features.Chat;
+namespace BlazorMessenger.Features.Chat.Log;
 
 /// <summary>
 /// What the log decides about a bubble's look: its place in a run, a jump's highlight and the tick. One parameter rather

@@ -1,6 +1,6 @@
 using MudBlazor;
 
-namespace BlazorMessenger.Features.Chat;
+namespace BlazorMessenger.Features.Chat.Log;
 
 /// <summary>The icon a file card shows, by its type or, for generic types, its name's extension.</summary>
 public static class FileIcons

@@ -1,6 +1,7 @@
+using BlazorMessenger.Features.Shared;
 using MudBlazor;
 
-namespace BlazorMessenger.Features.Chat;
+namespace BlazorMessenger.Features.Chat.Log;
 
 /// <summary>What each item of the menu does; every one closes the menu first.</summary>
 public sealed partial class MessageActions

@@ -1,9 +1,11 @@
 using BlazorMessenger.Components.Shared;
+using BlazorMessenger.Features.Chat.Pins;
+using BlazorMessenger.Features.Chat.Reactions;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MudBlazor;
 
-namespace BlazorMessenger.Features.Chat;
+namespace BlazorMessenger.Features.Chat.Log;
 
 /// <summary>
 /// The actions on one message, in one menu the log shares between all its bubbles: reactions, reply, forward, pin, copy,

@@ -1,10 +1,12 @@
 using BlazorMessenger.Components.Layout;
 using BlazorMessenger.Components.Shared;
+using BlazorMessenger.Features.Chat.Compose;
+using BlazorMessenger.Features.Chat.Format;
 using BlazorMessenger.Features.Receipts;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
-namespace BlazorMessenger.Features.Chat;
+namespace BlazorMessenger.Features.Chat.Log;
 
 /// <summary>
 /// One message as plain markup. It asks little of its log: the message, its look (place in the run, highlight, tick) and a

@@ -1,8 +1,11 @@
+using BlazorMessenger.Features.Chat.Pins;
+using BlazorMessenger.Features.Chat.Reactions;
+using BlazorMessenger.Features.Shared;
 using BlazorMessenger.Realtime;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 
-namespace BlazorMessenger.Features.Chat;
+namespace BlazorMessenger.Features.Chat.Log;
 
 /// <summary>A reply asked for in the log, for the page's composer: the message, who wrote it, and usernames for its mentions.</summary>
 public sealed record ReplyRequest(ChatMessage Message, string SenderName, Func<string, string?> UserNameOf);

@@ -1,6 +1,6 @@
 using BlazorMessenger.Realtime;
 
-namespace BlazorMessenger.Features.Chat;
+namespace BlazorMessenger.Features.Chat.Log;
 
 /// <summary>The log's live part: events from the hub, and catch-up from the database after a gap or a reconnect.</summary>
 public sealed partial class MessageLog

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
 
-namespace BlazorMessenger.Features.Chat;
+namespace BlazorMessenger.Features.Chat.Log;
 
 /// <summary>
 /// The log's paging: the newest page, the page around a message, older pages as the reader scrolls up and newer ones as

@@ -1,8 +1,9 @@
-using Microsoft.AspNetCore.Components;
+using BlazorMessenger.Components.Shared;
 using BlazorMessenger.Features.Profile;
+using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
-namespace BlazorMessenger.Features.Chat;
+namespace BlazorMessenger.Features.Chat.Log;
 
 /// <summary>
 /// Who is who in the log: the conversation's people as they are now (renames and new pictures arrive live), the names

@@ -1,6 +1,6 @@
 using Microsoft.JSInterop;
 
-namespace BlazorMessenger.Features.Chat;
+namespace BlazorMessenger.Features.Chat.Log;
 
 /// <summary>
 /// What the reader has seen. The log opens at the first unread message under a "New messages" divider, and only the

@@ -2,7 +2,7 @@ using BlazorMessenger.Features.Receipts;
 using BlazorMessenger.Realtime;
 using Microsoft.AspNetCore.Components;
 
-namespace BlazorMessenger.Features.Chat;
+namespace BlazorMessenger.Features.Chat.Log;
 
 /// <summary>
 /// The ticks on the reader's own messages: the other members' delivered and read positions, read when the log opens,

@@ -1,4 +1,4 @@
-namespace BlazorMessenger.Features.Chat;
+namespace BlazorMessenger.Features.Chat.Log;
 
 /// <summary>
 /// What a render asks of the log's script once the browser shows it: scroll to a highlighted message, keep the reader's

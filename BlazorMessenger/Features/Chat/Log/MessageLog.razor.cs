@@ -4,7 +4,7 @@ using BlazorMessenger.Realtime;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 
-namespace BlazorMessenger.Features.Chat;
+namespace BlazorMessenger.Features.Chat.Log;
 
 /// <summary>
 /// The open conversation's messages, held by Seq, at most a window of them. This file: parameters, start-up and disposal.

@@ -1,6 +1,7 @@
 using BlazorMessenger.Data;
+using BlazorMessenger.Features.Chat.Format;
 
-namespace BlazorMessenger.Features.Chat;
+namespace BlazorMessenger.Features.Chat.Log;
 
 /// <summary>The one line a quote shows (in a reply, above the composer, in the pinned bar).</summary>
 public static class QuoteText

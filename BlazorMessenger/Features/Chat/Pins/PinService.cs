@@ -1,11 +1,12 @@
 using BlazorMessenger.Data;
 using BlazorMessenger.Features.Safety;
+using BlazorMessenger.Features.Shared;
 using BlazorMessenger.Hosting;
 using BlazorMessenger.Realtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace BlazorMessenger.Features.Chat;
+namespace BlazorMessenger.Features.Chat.Pins;
 
 /// <summary>
 /// Pinned messages: up to MaxPins per conversation, shown in a bar above the log. In a direct conversation both people

@@ -1,11 +1,13 @@
 using BlazorMessenger.Data;
+using BlazorMessenger.Features.Chat.Compose;
 using BlazorMessenger.Features.Safety;
+using BlazorMessenger.Features.Shared;
 using BlazorMessenger.Hosting;
 using BlazorMessenger.Realtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace BlazorMessenger.Features.Chat;
+namespace BlazorMessenger.Features.Chat.Reactions;
 
 /// <summary>
 /// Emoji on messages: one per person per emoji, at most MaxReactionEmoji different ones per message, live for every

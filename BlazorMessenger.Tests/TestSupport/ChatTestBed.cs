@@ -1,14 +1,14 @@
-using BlazorMessenger.Features.Safety;
 using BlazorMessenger.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Features.Contacts;
 using BlazorMessenger.Features.Receipts;
+using BlazorMessenger.Features.Safety;
 using BlazorMessenger.Realtime;
 using BlazorMessenger.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace BlazorMessenger.Tests.Features.Chat;
+namespace BlazorMessenger.Tests.TestSupport;
 
 /// <summary>alice and bob with a direct conversation, and carol who is in no conversation with them.</summary>
 public sealed class ChatTestBed : IAsyncDisposable

@@ -1,6 +1,6 @@
 using BlazorMessenger.Data;
 
-namespace BlazorMessenger.Features.Chat;
+namespace BlazorMessenger.Features.Chat.Writer;
 
 /// <summary>
 /// A message to store. Image, file and voice messages bring their Media row (files already written) and skip the send

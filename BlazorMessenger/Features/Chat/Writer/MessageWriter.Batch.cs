@@ -1,8 +1,9 @@
 using BlazorMessenger.Data;
+using BlazorMessenger.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace BlazorMessenger.Features.Chat;
+namespace BlazorMessenger.Features.Chat.Writer;
 
 public sealed partial class MessageWriter
 {

@@ -1,8 +1,9 @@
 using BlazorMessenger.Data;
-using BlazorMessenger.Features;
 using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Features.Chat.Log;
 using BlazorMessenger.Features.Contacts;
 using BlazorMessenger.Features.Media;
+using BlazorMessenger.Features.Shared;
 using BlazorMessenger.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 

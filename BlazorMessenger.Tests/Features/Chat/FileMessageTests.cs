@@ -1,7 +1,7 @@
 using BlazorMessenger.Data;
-using BlazorMessenger.Features;
 using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Features.Media;
+using BlazorMessenger.Features.Shared;
 using BlazorMessenger.Tests.TestSupport;
 
 namespace BlazorMessenger.Tests.Features.Chat;

@@ -1,13 +1,14 @@
 using System.Threading.Channels;
 using BlazorMessenger.Data;
+using BlazorMessenger.Features.Shared;
+using BlazorMessenger.Features.Typing;
 using BlazorMessenger.Hosting;
 using BlazorMessenger.Hosting.Operations;
-using BlazorMessenger.Features.Typing;
 using BlazorMessenger.Realtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace BlazorMessenger.Features.Chat;
+namespace BlazorMessenger.Features.Chat.Writer;
 
 /// <summary>
 /// Group commit. One writer loop takes every send waiting at that moment and stores them in one transaction, so a burst

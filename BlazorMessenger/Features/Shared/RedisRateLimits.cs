@@ -2,7 +2,7 @@ using System.Globalization;
 using BlazorMessenger.Realtime;
 using StackExchange.Redis;
 
-namespace BlazorMessenger.Features;
+namespace BlazorMessenger.Features.Shared;
 
 /// <summary>
 /// Each person's token buckets shared by all instances through Redis, when Messenger:Redis is set (inert otherwise), so

@@ -1,4 +1,4 @@
-namespace BlazorMessenger.Features;
+namespace BlazorMessenger.Features.Shared;
 
 /// <summary>What a service hands back for input a person typed: the value, or a sentence to show them.</summary>
 public sealed record ServiceResult<T>(T? Value, string? Error)

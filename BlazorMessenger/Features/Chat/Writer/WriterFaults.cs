@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
-namespace BlazorMessenger.Features.Chat;
+namespace BlazorMessenger.Features.Chat.Writer;
 
 /// <summary>Which failures belong to the database or the machine rather than to one message.</summary>
 public static class WriterFaults

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 
-namespace BlazorMessenger.Realtime;
+namespace BlazorMessenger.Features.Accounts;
 
 /// <summary>The signed-in user of this circuit, from its authentication state: never from anything the browser sends.</summary>
 public sealed class CurrentUser(AuthenticationStateProvider authentication)

@@ -3,7 +3,7 @@ using BlazorMessenger.Hosting;
 using BlazorMessenger.Hosting.Operations;
 using Microsoft.Extensions.Options;
 
-namespace BlazorMessenger.Features;
+namespace BlazorMessenger.Features.Shared;
 
 public enum RateLimitedAction
 {

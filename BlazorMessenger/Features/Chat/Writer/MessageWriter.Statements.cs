@@ -2,7 +2,7 @@ using System.Data.Common;
 using BlazorMessenger.Data;
 using Microsoft.Data.Sqlite;
 
-namespace BlazorMessenger.Features.Chat;
+namespace BlazorMessenger.Features.Chat.Writer;
 
 public sealed partial class MessageWriter
 {

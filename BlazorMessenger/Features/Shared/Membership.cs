@@ -1,7 +1,7 @@
 using BlazorMessenger.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace BlazorMessenger.Features;
+namespace BlazorMessenger.Features.Shared;
 
 /// <summary>
 /// The one membership rule, and the only place it is written. A current member reads and writes the whole conversation.

@@ -6,7 +6,7 @@ using BlazorMessenger.Realtime;
 using BlazorMessenger.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
-namespace BlazorMessenger.Tests.Features.Groups;
+namespace BlazorMessenger.Tests.TestSupport;
 
 /// <summary>
 /// The group "Trip": olive (owner), adam (admin), mia (member), rita (removed by olive after the first message), and sam
@@ -78,7 +78,7 @@ public sealed class GroupTestBed : IAsyncDisposable
         await db.SaveChangesAsync(Ct);
     }
 
-    public static T Ok<T>(BlazorMessenger.Features.ServiceResult<T> result)
+    public static T Ok<T>(BlazorMessenger.Features.Shared.ServiceResult<T> result)
     {
         Assert.True(result.Succeeded, result.Error);
         return result.Value!;

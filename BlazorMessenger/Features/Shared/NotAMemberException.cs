@@ -1,4 +1,4 @@
-namespace BlazorMessenger.Features;
+namespace BlazorMessenger.Features.Shared;
 
 /// <summary>Thrown when someone asks for a conversation they are not in; the UI never offers that, so it is not a typed mistake.</summary>
 public sealed class NotAMemberException(long conversationId)

@@ -1,10 +1,12 @@
-using BlazorMessenger.Features;
 using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Features.Chat.Pins;
+using BlazorMessenger.Features.Chat.Reactions;
+using BlazorMessenger.Features.Shared;
 using BlazorMessenger.Realtime;
 using BlazorMessenger.Tests.Features.Groups;
 using BlazorMessenger.Tests.TestSupport;
 
-namespace BlazorMessenger.Tests.Features.Chat;
+namespace BlazorMessenger.Tests.Features.Chat.Reactions;
 
 [BothDatabases]
 public sealed class ReactionAndPinTests
