@@ -174,13 +174,13 @@ public sealed class MembershipAgreementTests(MembershipAgreementTests.World worl
             }
 
             var groups = Get<GroupService>();
-            GroupId = Ok(await groups.CreateAsync(olive, "Trip", [names[Person.Member], names[Person.Former], names[Person.Blocked]], Ct));
-            Ok(await groups.SetPictureAsync(olive, GroupId, TestImages.Png(), Ct));
+            GroupId = GroupTestBed.Ok(await groups.CreateAsync(olive, "Trip", [names[Person.Member], names[Person.Former], names[Person.Blocked]], Ct));
+            GroupTestBed.Ok(await groups.SetPictureAsync(olive, GroupId, TestImages.Png(), Ct));
             PictureId = (await groups.OpenAsync(olive, GroupId, Ct))!.PictureId!;
             _before = await SendMomentAsync(olive, "apricot");
-            Ok(await groups.RemoveMemberAsync(olive, GroupId, _users[Person.Former], Ct));
+            GroupTestBed.Ok(await groups.RemoveMemberAsync(olive, GroupId, _users[Person.Former], Ct));
             _after = await SendMomentAsync(olive, "blueberry");
-            Ok(await Get<SafetyService>().BlockAsync(olive, _users[Person.Blocked], Ct));
+            GroupTestBed.Ok(await Get<SafetyService>().BlockAsync(olive, _users[Person.Blocked], Ct));
 
             foreach (var person in Enum.GetValues<Person>())
             {
@@ -193,11 +193,11 @@ public sealed class MembershipAgreementTests(MembershipAgreementTests.World worl
         private async Task<Moment> SendMomentAsync(string olive, string word)
         {
             var chat = Get<ChatService>();
-            var text = Ok(await chat.SendAsync(olive, GroupId, Guid.NewGuid(), $"we pack the {word}", ct: Ct));
-            var image = Ok(await chat.SendImageAsync(olive, GroupId, Guid.NewGuid(), TestImages.Png(), null, ct: Ct));
-            var file = Ok(await chat.SendFileAsync(olive, GroupId, Guid.NewGuid(),
+            var text = GroupTestBed.Ok(await chat.SendAsync(olive, GroupId, Guid.NewGuid(), $"we pack the {word}", ct: Ct));
+            var image = GroupTestBed.Ok(await chat.SendImageAsync(olive, GroupId, Guid.NewGuid(), TestImages.Png(), null, ct: Ct));
+            var file = GroupTestBed.Ok(await chat.SendFileAsync(olive, GroupId, Guid.NewGuid(),
                 new FileUpload(new MemoryStream("list"u8.ToArray()), $"{word}.txt", "text/plain"), null, ct: Ct));
-            Ok(await Get<PinService>().SetAsync(olive, text.Id, true, Ct));
+            GroupTestBed.Ok(await Get<PinService>().SetAsync(olive, text.Id, true, Ct));
             return new Moment(text, image, file, word);
         }
 
@@ -207,12 +207,6 @@ public sealed class MembershipAgreementTests(MembershipAgreementTests.World worl
             using var response = await _clients[userId].GetAsync(path);
             Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound, $"{path}: {response.StatusCode}");
             return response.StatusCode == HttpStatusCode.OK;
-        }
-
-        private static T Ok<T>(ServiceResult<T> result)
-        {
-            Assert.True(result.Succeeded, result.Error);
-            return result.Value!;
         }
 
         public async ValueTask DisposeAsync()
