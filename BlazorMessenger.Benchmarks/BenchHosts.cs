@@ -33,12 +33,24 @@ public static class BenchSettings
         ["Messenger:Circuits:MaxPerUser"] = "1000",
     };
 
+    /// <summary>
+    /// Removes a run's data directory. An app just disposed may still finish a write into it (a circuit ending, the
+    /// database's journal), which makes a recursive delete meet a file it did not list: it tries again a few times.
+    /// </summary>
     public static void Delete(string dataDirectory)
     {
         SqliteConnection.ClearAllPools();
-        if (Directory.Exists(dataDirectory))
+        for (var attempt = 1; Directory.Exists(dataDirectory); attempt++)
         {
-            Directory.Delete(dataDirectory, recursive: true);
+            try
+            {
+                Directory.Delete(dataDirectory, recursive: true);
+            }
+            catch (IOException) when (attempt < 10)
+            {
+                Thread.Sleep(200);
+                SqliteConnection.ClearAllPools();
+            }
         }
     }
 }
