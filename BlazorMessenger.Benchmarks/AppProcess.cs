@@ -110,9 +110,11 @@ public sealed class AppProcess : IAsyncDisposable
 
     private static async Task FirstOkAsync(Process running, string url)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 60;
-        while (Stopwatch.GetTimestamp() < deadline)
+        // One deadline for the whole start: the first answer of a cold app on a busy machine can take seconds (JIT, the
+        // database's migrations, the first render), and a request still waiting on it is not a failure.
+        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (!deadline.IsCancellationRequested)
         {
             if (running.HasExited)
             {
@@ -121,7 +123,7 @@ public sealed class AppProcess : IAsyncDisposable
 
             try
             {
-                using var response = await http.GetAsync(url);
+                using var response = await http.GetAsync(url, deadline.Token);
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
                     return;
@@ -131,8 +133,12 @@ public sealed class AppProcess : IAsyncDisposable
             {
                 // Not listening yet.
             }
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+            {
+                break;
+            }
 
-            await Task.Delay(5);
+            await Task.Delay(5, CancellationToken.None);
         }
 
         throw new TimeoutException("The app did not answer 200 within 60 s.");

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using BlazorMessenger.Benchmarks;
-using BlazorMessenger.Tests.TestSupport;
 
 namespace BlazorMessenger.Tests.Benchmarks;
 
@@ -8,7 +7,6 @@ namespace BlazorMessenger.Tests.Benchmarks;
 /// Proves the benchmark program still works: every scenario runs at tiny sizes and reports finite figures. The numbers
 /// themselves are never judged here (they are measured by the full run, see README "Performance").
 /// </summary>
-[Collection(BrowserCollection.Name)]
 public sealed class BenchmarkSmokeTests
 {
     [Fact]

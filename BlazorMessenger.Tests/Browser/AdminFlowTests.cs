@@ -9,7 +9,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace BlazorMessenger.Tests.Browser;
 
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public sealed class AdminFlowTests(BrowserFixture browser)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

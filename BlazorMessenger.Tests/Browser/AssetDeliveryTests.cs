@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace BlazorMessenger.Tests.Browser;
 
 /// <summary>What the pages make the browser download: every text file compressed, nothing the first screen does not use.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(ThirdBrowserCollection.Name)]
 public sealed class AssetDeliveryTests(BrowserFixture browser)
 {
     [Fact]

@@ -8,7 +8,7 @@ using static Microsoft.Playwright.Assertions;
 namespace BlazorMessenger.Tests.Browser;
 
 /// <summary>What people see while they wait: typing, ticks and Message info.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(ThirdBrowserCollection.Name)]
 public sealed class AwarenessFlowTests(BrowserFixture browser)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

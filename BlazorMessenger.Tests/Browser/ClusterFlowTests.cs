@@ -10,7 +10,7 @@ namespace BlazorMessenger.Tests.Browser;
 /// cluster/run.sh's cluster: two instances of this build on PostgreSQL and Redis behind nginx, alice on the first and
 /// bob (through nginx) on the second.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(ThirdBrowserCollection.Name)]
 public sealed class ClusterFlowTests(BrowserFixture browser)
 {
     [Fact]

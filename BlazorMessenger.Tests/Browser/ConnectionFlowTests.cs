@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace BlazorMessenger.Tests.Browser;
 
 /// <summary>A cut network, a stalled one and a restarted server: the page says so without blocking, and what was sent arrives once.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public sealed class ConnectionFlowTests(BrowserFixture browser)
 {
     [Fact]

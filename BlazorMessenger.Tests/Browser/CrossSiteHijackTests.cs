@@ -11,7 +11,7 @@ namespace BlazorMessenger.Tests.Browser;
 /// A page on the same site but another origin (another port of the app's host: the browser sends the signed-in
 /// person's Lax cookie there) tries the circuit hub with that cookie, in a real Chromium where the person is signed in.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(ThirdBrowserCollection.Name)]
 public sealed class CrossSiteHijackTests(BrowserFixture browser)
 {
     [Fact]

@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace BlazorMessenger.Tests.Browser;
 
-[Collection(BrowserCollection.Name)]
+[Collection(ThirdBrowserCollection.Name)]
 public sealed class FormattingFlowTests(BrowserFixture browser)
 {
     [Fact]

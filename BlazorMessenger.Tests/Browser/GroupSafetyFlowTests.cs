@@ -10,7 +10,7 @@ using static Microsoft.Playwright.Assertions;
 namespace BlazorMessenger.Tests.Browser;
 
 /// <summary>What a stranger, a block and a borrowed name do in groups, as the reader sees them in Chromium.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public sealed class GroupSafetyFlowTests(BrowserFixture browser)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

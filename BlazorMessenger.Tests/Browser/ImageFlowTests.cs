@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace BlazorMessenger.Tests.Browser;
 
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public sealed class ImageFlowTests(BrowserFixture browser)
 {
     [Fact]

@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace BlazorMessenger.Tests.Browser;
 
 /// <summary>The app without a mouse: shortcuts, arrow keys, Enter and Esc, and a focus ring wherever the focus is.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(ThirdBrowserCollection.Name)]
 public sealed class KeyboardFlowTests(BrowserFixture browser)
 {
     [Fact]

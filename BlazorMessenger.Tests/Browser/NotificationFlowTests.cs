@@ -33,7 +33,7 @@ public sealed class NotificationFlowTests(BrowserFixture browser)
         var (alice, bob) = await browser.PairAsync();
         await using var aliceSession = await browser.LoggedInAsync(alice, $"/chat/{bob}");
         await using var bobSession = await browser.LoggedInAsync(bob);
-        await bobSession.Context.AddInitScriptAsync(RecordNotifications);
+        await bobSession.AddInitScriptAsync(RecordNotifications);
         var first = bobSession.Page;
         await first.GotoAsync("/settings");
         await bobSession.WaitForInteractiveAsync();

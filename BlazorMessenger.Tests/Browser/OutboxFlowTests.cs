@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace BlazorMessenger.Tests.Browser;
 
 /// <summary>Nothing typed is ever lost: fast typing, typing before the page is interactive, a refused message, a long paste.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(ThirdBrowserCollection.Name)]
 public sealed class OutboxFlowTests(BrowserFixture browser)
 {
     [Fact]

@@ -71,6 +71,67 @@ public sealed class PhoneLayoutTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task On_a_phone_the_message_box_fills_the_row_with_emoji_and_attach_inside_and_the_microphone_waits_in_Sends_place()
+    {
+        var (alice, bob) = await browser.PairAsync();
+        await using var session = await browser.LoggedInAsync(alice, $"/chat/{bob}", screen: Screen.Phone);
+        var page = session.Page;
+        var box = page.MessageBox();
+        var send = page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true });
+        var microphone = page.GetByRole(AriaRole.Button, new() { Name = "Record a voice message" });
+        var menu = page.GetByRole(AriaRole.Button, new() { Name = "Attach, or formatting help" });
+
+        var boxBounds = (await box.BoundingBoxAsync())!;
+        Assert.True(boxBounds.Width >= 250, $"The message box is {boxBounds.Width} px wide on a 390 px phone.");
+        // One line of placeholder: the box is as high as its buttons.
+        Assert.True(boxBounds.Height <= 46, $"The empty message box is {boxBounds.Height} px high.");
+        foreach (var inside in new[] { page.GetByRole(AriaRole.Button, new() { Name = "Emoji" }), menu })
+        {
+            var bounds = (await inside.BoundingBoxAsync())!;
+            Assert.True(bounds.X >= boxBounds.X && bounds.X + bounds.Width <= boxBounds.X + boxBounds.Width,
+                $"A button at {bounds.X}–{bounds.X + bounds.Width} px is outside the box at {boxBounds.X}–{boxBounds.X + boxBounds.Width} px.");
+        }
+
+        await Expect(microphone).ToBeVisibleAsync();
+        await Expect(send).ToBeHiddenAsync();
+        await box.FillAsync("hello");
+        await Expect(send).ToBeVisibleAsync();
+        await Expect(microphone).ToBeHiddenAsync();
+        await send.TapAsync();
+        await Expect(page.StoredBodies().Last).ToHaveTextAsync("hello");
+        await Expect(microphone).ToBeVisibleAsync();
+        await ExpectTouchTargetsAsync(page);
+
+        await menu.TapAsync();
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Formatting help" }).TapAsync();
+        var formatting = page.GetByRole(AriaRole.Dialog, new() { Name = "Formatting" });
+        await Expect(formatting).ToBeInViewportAsync(new() { Ratio = 1 });
+        await formatting.GetByRole(AriaRole.Button, new() { Name = "Close formatting help" }).TapAsync();
+        await Expect(formatting).ToHaveCountAsync(0);
+        await Expect(box).ToBeFocusedAsync();
+
+        await menu.TapAsync();
+        var chooser = await page.RunAndWaitForFileChooserAsync(
+            () => page.GetByRole(AriaRole.Menuitem, new() { Name = "Attach a file or image" }).TapAsync());
+        await chooser.SetFilesAsync(new FilePayload { Name = "photo.png", MimeType = "image/png", Buffer = TestImages.Png() });
+        await Expect(page.GetByRole(AriaRole.Img, new() { Name = "Preview of photo.png" })).ToBeVisibleAsync();
+        // Something to send: Send is back although the box is empty.
+        await Expect(send).ToBeVisibleAsync();
+        await send.TapAsync();
+        await Expect(page.MessageLog().GetByAltText(new Regex("^Image from"))).ToBeVisibleAsync();
+
+        // A desktop keeps its row: attach, emoji, formatting and microphone buttons, and Send, with no attach menu.
+        await using var desktop = await browser.LoggedInAsync(bob, $"/chat/{alice}");
+        foreach (var name in new[] { "Emoji", "Formatting help", "Record a voice message", "Send" })
+        {
+            await Expect(desktop.Page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true })).ToBeVisibleAsync();
+        }
+
+        await Expect(desktop.Page.Locator("label.bm-attach")).ToBeVisibleAsync();
+        await Expect(desktop.Page.GetByRole(AriaRole.Button, new() { Name = "Attach, or formatting help" })).ToBeHiddenAsync();
+    }
+
+    [Fact]
     public async Task The_emoji_picker_the_menus_and_dialogs_fit_on_a_360_px_phone()
     {
         var (alice, bob) = await browser.PairAsync();

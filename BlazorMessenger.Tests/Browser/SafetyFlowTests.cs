@@ -9,7 +9,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace BlazorMessenger.Tests.Browser;
 
-[Collection(BrowserCollection.Name)]
+[Collection(ThirdBrowserCollection.Name)]
 public sealed class SafetyFlowTests(BrowserFixture browser)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -9,7 +9,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace BlazorMessenger.Tests.Browser;
 
-[Collection(BrowserCollection.Name)]
+[Collection(ThirdBrowserCollection.Name)]
 public sealed class SearchFlowTests(BrowserFixture browser)
 {
     [Fact]

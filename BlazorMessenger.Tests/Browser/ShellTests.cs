@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace BlazorMessenger.Tests.Browser;
 
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public sealed class ShellTests(BrowserFixture browser)
 {
     [Fact]

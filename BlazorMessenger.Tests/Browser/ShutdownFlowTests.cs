@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace BlazorMessenger.Tests.Browser;
 
 /// <summary>The app as its own process, stopped the way a service manager stops it.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public sealed class ShutdownFlowTests(BrowserFixture browser)
 {
     [Fact]

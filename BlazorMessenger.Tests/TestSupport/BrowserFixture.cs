@@ -2,7 +2,11 @@ using Microsoft.Playwright;
 
 namespace BlazorMessenger.Tests.TestSupport;
 
-/// <summary>One app server and one Debian Chromium for all browser tests; each test gets its own contexts.</summary>
+/// <summary>
+/// One app server and one Debian Chromium for all browser tests. Each person of a test gets a browser context of their
+/// own: a new one (<see cref="NewSessionAsync"/>), or for a signed-in person one a finished test gave back, emptied
+/// (<see cref="SessionPool"/>).
+/// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
@@ -17,6 +21,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private IPlaywright? playwright;
     private IBrowser? browser;
+    private SessionPool? pool;
 
     public MessengerAppFactory App { get; } = new();
 
@@ -41,6 +46,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             Headless = true,
             Args = ChromiumArgs,
         });
+        pool = new SessionPool(BaseUrl, screen => NewSessionAsync(screen: screen));
     }
 
     /// <summary>A new browser context: its own cookies, like a separate person or browser profile.</summary>
@@ -54,11 +60,20 @@ public sealed class BrowserFixture : IAsyncLifetime
         return new BrowserSession(context, await context.NewPageAsync(), baseUrl);
     }
 
+    /// <summary>A browser context for a person to sign in with: an emptied one a finished test gave back, or a new one.</summary>
+    public Task<BrowserSession> ReusedSessionAsync(Screen? screen = null) =>
+        (pool ?? throw new InvalidOperationException("The browser is not started.")).RentAsync(screen ?? Screen.Desktop);
+
     /// <summary>A network to the app that a test can cut; dispose it at the end of the test.</summary>
     public TcpProxy NewProxy() => new(new Uri(BaseUrl));
 
     public async ValueTask DisposeAsync()
     {
+        if (pool is not null)
+        {
+            await pool.DisposeAsync();
+        }
+
         if (browser is not null)
         {
             await browser.DisposeAsync();
@@ -69,8 +84,27 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 }
 
+/// <summary>
+/// Browser tests run in three lanes side by side, each with its own app and Chromium (a test waits on pages more than it
+/// computes). A lane's tests run one at a time; give a new test class the lane with the least time in it (README,
+/// "Tests").
+/// </summary>
 [CollectionDefinition(Name)]
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "Browser";
+}
+
+/// <summary>The second lane of browser tests (see <see cref="BrowserCollection"/>).</summary>
+[CollectionDefinition(Name)]
+public sealed class SecondBrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser 2";
+}
+
+/// <summary>The third lane of browser tests (see <see cref="BrowserCollection"/>).</summary>
+[CollectionDefinition(Name)]
+public sealed class ThirdBrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser 3";
 }

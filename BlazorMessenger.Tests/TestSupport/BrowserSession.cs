@@ -11,6 +11,18 @@ public sealed class BrowserSession(IBrowserContext context, IPage page, string b
 
     public IBrowserContext Context { get; } = context;
 
+    private Func<IBrowserContext, ValueTask>? giveBack;
+
+    /// <summary>At the end, the context goes back to the fixture to be emptied and reused, rather than closed.</summary>
+    public void ReturnTo(Func<IBrowserContext, ValueTask> pool) => giveBack = pool;
+
+    /// <summary>A script every page of this context runs first; such a context is closed at the end, never reused.</summary>
+    public Task AddInitScriptAsync(string script)
+    {
+        giveBack = null;
+        return Context.AddInitScriptAsync(script);
+    }
+
     /// <summary>A second tab of the same person (same cookies).</summary>
     public async Task<IPage> OpenTabAsync(string path)
     {
@@ -50,6 +62,25 @@ public sealed class BrowserSession(IBrowserContext context, IPage page, string b
         await SubmitLoginAsync(login, password);
     }
 
+    /// <summary>
+    /// Signs in through the login form's post made over HTTP with this browser's user agent, and gives the browser the
+    /// cookies the app answered with, as if the form had been typed in this browser.
+    /// </summary>
+    public async Task SignInOverHttpAsync(string login, string password)
+    {
+        using var client = new FormClient(BaseUrl, userAgent: await Page.EvaluateAsync<string>("navigator.userAgent"));
+        await client.LogInAsync(login, password);
+        await Context.AddCookiesAsync(client.Cookies.GetAllCookies().Select(c => new Cookie
+        {
+            Name = c.Name,
+            Value = c.Value,
+            Url = BaseUrl,
+            HttpOnly = c.HttpOnly,
+            Secure = c.Secure,
+            SameSite = SameSiteAttribute.Lax,
+        }));
+    }
+
     public async Task SubmitLoginAsync(string login, string password)
     {
         await Page.GetByLabel("Username or email").FillAsync(login);
@@ -78,5 +109,17 @@ public sealed class BrowserSession(IBrowserContext context, IPage page, string b
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Log in" })).ToBeVisibleAsync();
     }
 
-    public async ValueTask DisposeAsync() => await Context.CloseAsync();
+    public async ValueTask DisposeAsync()
+    {
+        // Once only: a context given back twice would be handed to two people at once.
+        var pool = Interlocked.Exchange(ref giveBack, null);
+        if (pool is null)
+        {
+            await Context.CloseAsync();
+        }
+        else
+        {
+            await pool(Context);
+        }
+    }
 }

@@ -12,7 +12,7 @@ public sealed partial class FormClient : IDisposable
 {
     private readonly HttpClient _http;
 
-    public FormClient(string baseUrl, string? clientAddress = null, CookieContainer? cookies = null)
+    public FormClient(string baseUrl, string? clientAddress = null, CookieContainer? cookies = null, string? userAgent = null)
     {
         Cookies = cookies ?? new CookieContainer();
         _http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = Cookies })
@@ -22,6 +22,11 @@ public sealed partial class FormClient : IDisposable
         if (clientAddress is not null)
         {
             _http.DefaultRequestHeaders.Add("X-Forwarded-For", clientAddress);
+        }
+
+        if (userAgent is not null)
+        {
+            _http.DefaultRequestHeaders.UserAgent.ParseAdd(userAgent);
         }
     }
 

@@ -96,6 +96,7 @@ public sealed class MessengerAppFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureServices(TestServices.QuickPasswordHashing);
         if (_services is not null)
         {
             builder.ConfigureServices(_services);

@@ -33,6 +33,14 @@ public sealed class TestServices : IAsyncDisposable
 
     public ServiceProvider Provider { get; }
 
+    /// <summary>
+    /// Passwords hashed with 1,000 rounds instead of Identity's 100,000: the suite creates and signs in over a thousand
+    /// people, and no test is about the hash's cost (a stored hash carries its own round count, so a production-set app
+    /// still verifies it, and rehashes it on sign-in).
+    /// </summary>
+    public static void QuickPasswordHashing(IServiceCollection services) =>
+        services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1_000);
+
     public string DataDirectory { get; }
 
     public static async Task<TestServices> CreateAsync(
@@ -65,6 +73,7 @@ public sealed class TestServices : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.AddMessengerBackend(configuration);
+        QuickPasswordHashing(services);
         if (time is not null)
         {
             services.AddSingleton(time);

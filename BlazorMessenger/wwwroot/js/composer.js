@@ -65,6 +65,11 @@ function checkLength(area) {
     if (box.getAttribute("aria-invalid") !== String(over)) {
         box.setAttribute("aria-invalid", String(over));
     }
+    // On a phone the microphone takes Send's place while there is nothing to send (chat.css).
+    const empty = String(length === 0);
+    if (area.dataset.empty !== empty) {
+        area.dataset.empty = empty;
+    }
     return !over;
 }
 

@@ -84,6 +84,16 @@ public sealed partial class Composer : IAsyncDisposable
         }
     }
 
+    private FormattingHelp? _formattingHelp;
+
+    private async Task ChooseFileAsync()
+    {
+        if (_module is not null && !_disposed)
+        {
+            await _module.InvokeVoidAsync("chooseFile", _area);
+        }
+    }
+
     private async Task FocusMessageBoxAsync()
     {
         if (_module is not null && !_disposed)

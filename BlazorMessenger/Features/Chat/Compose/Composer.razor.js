@@ -192,3 +192,8 @@ export function insertAtCaret(textArea, text) {
     textArea.dispatchEvent(new Event("input", { bubbles: true }));
     textArea.focus();
 }
+
+// The phone's attach menu picks a file through the composer's own file input (the click is still the person's).
+export function chooseFile(area) {
+    area.querySelector(".bm-attach input[type=file]")?.click();
+}

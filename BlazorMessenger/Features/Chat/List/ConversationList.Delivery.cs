@@ -26,7 +26,7 @@ public sealed partial class ConversationList
             return;
         }
 
-        var shown = rendered.Where(r => Find(r.Key) is { } known && r.Value > known.DeliveredSeq).ToDictionary();
+        var shown = _list.StillUndelivered(rendered);
         if (shown.Count == 0)
         {
             return;
@@ -35,14 +35,7 @@ public sealed partial class ConversationList
         try
         {
             await Receipts.MarkDeliveredAsync(UserId, shown, _cts.Token);
-            foreach (var (id, seq) in shown)
-            {
-                var index = _conversations.FindIndex(c => c.Id == id);
-                if (index >= 0 && _conversations[index].DeliveredSeq < seq)
-                {
-                    _conversations[index] = _conversations[index] with { DeliveredSeq = seq };
-                }
-            }
+            _list.MarkDelivered(shown);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -59,7 +52,7 @@ public sealed partial class ConversationList
     {
         if (_rendered.Count < 8)
         {
-            _rendered.Enqueue(_conversations.Where(c => c.EndedSeq is null && c.LastSeq > c.DeliveredSeq).ToDictionary(c => c.Id, c => c.LastSeq));
+            _rendered.Enqueue(_list.Undelivered());
         }
     }
 }

@@ -14,12 +14,10 @@ namespace BlazorMessenger.Features.Chat.List;
 public sealed partial class ConversationList : IDisposable
 {
     private readonly CancellationTokenSource _cts = new();
-    private List<ConversationSummary> _conversations = [];
-    private HashSet<string> _online = [];
+    private ConversationListState _list = new("");
     private HubListener? _listener;
     private readonly LatestLoad _reloads = new();
     private string _filter = "";
-    private readonly Dictionary<string, string> _senderNames = new(StringComparer.Ordinal);
     private readonly TypingView _typing = new();
 
     [Parameter]
@@ -66,28 +64,11 @@ public sealed partial class ConversationList : IDisposable
     private static readonly MarkupString ContactsIcon = Svg.Mud(Icons.Material.Filled.Contacts, Size.Small);
     private static readonly MarkupString FilterIcon = Svg.Mud(Icons.Material.Filled.Search, Size.Small);
 
-    /// <summary>Conversations the reader is in, apart from message requests (those wait under their own button).</summary>
-    private IEnumerable<ConversationSummary> Chats => _conversations.Where(c => !c.IsRequest);
-
-    private IEnumerable<ConversationSummary> Requests => _conversations.Where(c => c.IsRequest);
-
-    private IEnumerable<ConversationSummary> Shown => _filter.Trim() is not { Length: > 0 } term
-        ? Chats
-        : Chats.Where(c => c.Name.Contains(term, StringComparison.CurrentCultureIgnoreCase)
-                                    || c.Peer?.UserName.Contains(term, StringComparison.OrdinalIgnoreCase) == true);
-
-    private string Title
-    {
-        get
-        {
-            // Muted conversations count for nothing here, as their badges are grey.
-            var unread = Chats.Where(c => !Notifications.IsMuted(c.MutedUntilUtc)).Sum(c => c.Unread);
-            return unread > 0 ? $"({unread}) BlazorMessenger" : "BlazorMessenger";
-        }
-    }
+    private string Title => _list.UnreadNotMuted(Notifications.IsMuted) is > 0 and var unread ? $"({unread}) BlazorMessenger" : "BlazorMessenger";
 
     protected override async Task OnInitializedAsync()
     {
+        _list = new ConversationListState(UserId);
         if (UserId.Length > 0)
         {
             await ReloadAsync();
@@ -117,67 +98,21 @@ public sealed partial class ConversationList : IDisposable
 
     private async Task ApplyAsync(MessengerEvent messengerEvent)
     {
-        switch (messengerEvent)
+        var update = messengerEvent is TypingChanged typing
+            ? (_typing.Apply(typing) ? ListUpdate.Changed : ListUpdate.None)
+            : _list.Apply(messengerEvent);
+        if (update == ListUpdate.None)
         {
-            case MessagePosted { Message: var message } when Find(message.ConversationId) is { } known && !NeedsReload(known, message):
-                if (message.Seq > known.LastSeq)
-                {
-                    Replace(known with
-                    {
-                        LastSeq = message.Seq,
-                        LastMessagePreview = MessageRules.Preview(message.Kind, message.Body),
-                        LastMessageSenderId = message.SenderId,
-                        LastMessageSenderName = _senderNames.GetValueOrDefault(message.SenderId),
-                        LastMessageKind = message.Kind,
-                        LastActivityUtc = message.CreatedUtc,
-                        // As the writer does: one's own message is read, unless unseen ones from others came before it.
-                        LastReadSeq = message.SenderId == UserId && known.LastReadSeq >= known.LastSeq ? message.Seq : known.LastReadSeq,
-                    });
-                }
+            return;
+        }
 
-                break;
-            case MessageChanged { Message: var changed } when Find(changed.ConversationId) is { LastSeq: var last } && last == changed.Seq
-                                                              && changed.Body.Contains("<@", StringComparison.Ordinal):
-                await ReloadAsync();
-                break;
-            case MessageChanged { Message: var changed } when Find(changed.ConversationId) is { } known && known.LastSeq == changed.Seq:
-                Replace(known with
-                {
-                    LastMessagePreview = changed.IsDeleted ? MessageRules.DeletedText : MessageRules.Preview(changed.Kind, changed.Body),
-                });
-                break;
-            case ReadStateChanged read when Find(read.ConversationId) is { MentionsOfMe: > 0 }:
-                await ReloadAsync();
-                break;
-            case ReadStateChanged read when Find(read.ConversationId) is { } known:
-                Replace(known with { LastReadSeq = Math.Max(known.LastReadSeq, read.LastReadSeq) });
-                break;
-            case TypingChanged typing when _typing.Apply(typing):
-                break;
-            case PresenceChanged presence:
-                if (presence.IsOnline)
-                {
-                    _online.Add(presence.UserId);
-                }
-                else
-                {
-                    _online.Remove(presence.UserId);
-                }
-
-                break;
-            case ConversationChanged changed:
-                await ReloadAsync();
-                if (changed.Notice is { } notice)
-                {
-                    Snackbar.Add(notice, Severity.Info);
-                }
-
-                break;
-            case MessagePosted or ProfileChanged:
-                await ReloadAsync();
-                break;
-            default:
-                return;
+        if (update == ListUpdate.Reload)
+        {
+            await ReloadAsync();
+            if (messengerEvent is ConversationChanged { Notice: { } notice })
+            {
+                Snackbar.Add(notice, Severity.Info);
+            }
         }
 
         StateHasChanged();
@@ -201,8 +136,7 @@ public sealed partial class ConversationList : IDisposable
 
     /// <summary>
     /// Reloads overlap (a profile change and a new message arrive together): only the last one started applies, since
-    /// an earlier snapshot can finish later and would bring back an old name or picture. Events applied while it loaded
-    /// stay: a conversation keeps whichever of its two states has the later message, and the later read position.
+    /// an earlier snapshot can finish later and would bring back an old name or picture.
     /// </summary>
     private async Task ReloadAsync()
     {
@@ -211,45 +145,9 @@ public sealed partial class ConversationList : IDisposable
             return;
         }
 
-        _conversations = [.. snapshot.Select(KeepNewer).OrderByDescending(c => c.LastActivityUtc)];
-        _online = _conversations.Where(c => c.Peer is { Hidden: false }).Select(c => c.Peer!.UserId).Where(Presence.IsOnline).ToHashSet();
+        _list.Load(snapshot, Presence.IsOnline);
         // Only where the reader still belongs: a group they left says nothing of who types in it now.
-        _typing.Load(Typing.In(_conversations.Where(c => c.EndedSeq is null).Select(c => c.Id), UserId));
-        foreach (var summary in snapshot.Where(s => s.LastMessageSenderName is not null))
-        {
-            _senderNames[summary.LastMessageSenderId!] = summary.LastMessageSenderName!;
-        }
-    }
-
-    /// <summary>
-    /// A group's system message may rename it or change its picture, a message from someone the list has not named yet
-    /// needs their name, and a mention needs names and counting: these read the list again; the rest applies in place.
-    /// </summary>
-    private bool NeedsReload(ConversationSummary known, ChatMessage message) =>
-        message.Kind == Data.MessageKind.System
-        || (known.IsGroup && message.SenderId != UserId && !_senderNames.ContainsKey(message.SenderId))
-        || message.Body.Contains("<@", StringComparison.Ordinal);
-
-    private ConversationSummary KeepNewer(ConversationSummary loaded) => Find(loaded.Id) is { } known
-        ? (known.LastSeq > loaded.LastSeq
-            ? known with
-            {
-                Name = loaded.Name, Peer = loaded.Peer, AvatarId = loaded.AvatarId, EndedSeq = loaded.EndedSeq, MutedUntilUtc = loaded.MutedUntilUtc,
-            }
-            : loaded) with
-        {
-            LastReadSeq = Math.Max(known.LastReadSeq, loaded.LastReadSeq),
-            DeliveredSeq = Math.Max(known.DeliveredSeq, loaded.DeliveredSeq),
-        }
-        : loaded;
-
-    private ConversationSummary? Find(long conversationId) => _conversations.Find(c => c.Id == conversationId);
-
-    private void Replace(ConversationSummary updated)
-    {
-        _conversations.RemoveAll(c => c.Id == updated.Id);
-        _conversations.Add(updated);
-        _conversations.Sort((a, b) => b.LastActivityUtc.CompareTo(a.LastActivityUtc));
+        _typing.Load(Typing.In(_list.Conversations.Where(c => c.EndedSeq is null).Select(c => c.Id), UserId));
     }
 
     public void Dispose()
