@@ -25,6 +25,8 @@ public sealed class GroupFlowTests(BrowserFixture browser)
         // alice creates "Trip": bob picked from her contacts as she types, carol typed as a username.
         await a.GetByRole(AriaRole.Button, new() { Name = "New group" }).ClickAsync();
         var dialog = a.GetByRole(AriaRole.Dialog, new() { Name = "New group" });
+        // The dialog puts the caret in its first field once it is shown: typing elsewhere before that would be moved there.
+        await Expect(dialog.GetByLabel("Group name")).ToBeFocusedAsync();
         await dialog.GetByLabel("Group name").FillAsync("Trip");
         await dialog.GetByLabel("Members").PressSequentiallyAsync(bob[..5]);
         await dialog.GetByRole(AriaRole.Button, new() { Name = bob }).ClickAsync();

@@ -25,8 +25,9 @@ public sealed class ImageFlowTests(BrowserFixture browser)
                 .observe(document.body, { childList: true, subtree: true, characterData: true }); }");
 
         var watch = Stopwatch.StartNew();
+        // Several megabytes through Playwright's pipe into the page: allow for a busy machine.
         await aliceSession.Page.GetByLabel("Attach a file or image").SetInputFilesAsync(
-            new FilePayload { Name = "holiday.jpg", MimeType = "image/jpeg", Buffer = photo });
+            new FilePayload { Name = "holiday.jpg", MimeType = "image/jpeg", Buffer = photo }, new() { Timeout = 60_000 });
         await Expect(aliceSession.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("holiday.jpg");
         await aliceSession.Page.GetByRole(AriaRole.Textbox, new() { Name = "Message", Exact = true }).FillAsync("The view from the top");
         await aliceSession.Page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();

@@ -1,4 +1,5 @@
 using BlazorMessenger.Tests.TestSupport;
+using BlazorMessenger.Tests.Benchmarks;
 using Xunit.Sdk;
 using Xunit.v3;
 
@@ -7,13 +8,16 @@ using Xunit.v3;
 namespace BlazorMessenger.Tests.TestSupport;
 
 /// <summary>
-/// Starts the collections that take longest first (the benchmark smoke run, then the browser lanes), so that the many
+/// Starts the collections that take longest first (the browser lanes, then the benchmark smoke run's parts), so that the many
 /// short ones fill the cores around them instead of one long one running alone at the end.
 /// </summary>
 public sealed class LongestFirst : ITestCollectionOrderer
 {
     private static readonly string[] Longest =
-        ["BenchmarkSmokeTests", BrowserCollection.Name, SecondBrowserCollection.Name, ThirdBrowserCollection.Name];
+    [
+        BrowserCollection.Name, SecondBrowserCollection.Name, ThirdBrowserCollection.Name,
+        nameof(BrowserBenchmarkSmokeTests), nameof(ServerBenchmarkSmokeTests), nameof(ClusterBenchmarkSmokeTests),
+    ];
 
     public IReadOnlyCollection<TTestCollection> OrderTestCollections<TTestCollection>(IReadOnlyCollection<TTestCollection> testCollections)
         where TTestCollection : notnull, ITestCollection =>

@@ -42,7 +42,7 @@ public sealed partial class MessageLog
     [JSInvokable]
     public Task ActAsync(long seq, string action, string? emoji)
     {
-        if (_messages.Find(m => m.Seq == seq) is not { } message)
+        if (_window.Find(seq) is not { } message)
         {
             return Task.CompletedTask;
         }
@@ -77,13 +77,13 @@ public sealed partial class MessageLog
     /// <summary>Shows a message (a quote's original, a pin): at once when it is loaded, else with the page around it.</summary>
     public async Task JumpToAsync(long seq)
     {
-        if ((_messages.Count == 0 || seq < _messages[0].Seq || seq > LastSeq) && !await LoadAroundAsync(seq))
+        if (!_window.Spans(seq) && !await LoadAroundAsync(seq))
         {
             // Another jump (or the way back to the newest) came after this one and won.
             return;
         }
 
-        _highlightSeq = _messages.Any(m => m.Seq == seq) ? seq : null;
+        _highlightSeq = _window.Find(seq) is null ? null : seq;
         _scroll |= ScrollWork.Highlight;
         StateHasChanged();
     }
@@ -114,19 +114,9 @@ public sealed partial class MessageLog
     /// <summary>An edit or delete: the message itself, and the quotes of it in replies.</summary>
     private void Replace(ChatMessage changed)
     {
-        var index = _messages.FindIndex(m => m.Id == changed.Id);
-        if (index >= 0)
+        if (_window.Apply(changed) is { } updated)
         {
-            _messages[index] = changed with { Reactions = changed.IsDeleted ? null : changed.Reactions };
-            _actions?.Update(_messages[index]);
-        }
-
-        for (var i = 0; i < _messages.Count; i++)
-        {
-            if (_messages[i].ReplyTo?.Id == changed.Id)
-            {
-                _messages[i] = _messages[i] with { ReplyTo = ChatQuote.Of(changed) };
-            }
+            _actions?.Update(updated);
         }
 
         StateHasChanged();
@@ -134,11 +124,9 @@ public sealed partial class MessageLog
 
     private void Update(long messageId, Func<ChatMessage, ChatMessage> change)
     {
-        var index = _messages.FindIndex(m => m.Id == messageId);
-        if (index >= 0)
+        if (_window.Update(messageId, change) is { } updated)
         {
-            _messages[index] = change(_messages[index]);
-            _actions?.Update(_messages[index]);
+            _actions?.Update(updated);
             StateHasChanged();
         }
     }

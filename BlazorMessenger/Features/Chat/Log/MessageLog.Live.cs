@@ -51,14 +51,14 @@ public sealed partial class MessageLog
             return;
         }
 
-        if (_hasNewer && message.SenderId == UserId)
+        if (_window.HasNewer && message.SenderId == UserId)
         {
             // One's own message, sent while reading further back: go to it, as every messenger does.
             await ShowNewestAsync();
             return;
         }
 
-        if (_hasNewer)
+        if (_window.HasNewer)
         {
             // The reader is further back (a search result, a long unread stretch): offer the way down, leave no hole.
             CountNew([message]);
@@ -82,7 +82,7 @@ public sealed partial class MessageLog
     /// </summary>
     private async Task CatchUpAfterReconnectAsync()
     {
-        if (!_hasNewer)
+        if (!_window.HasNewer)
         {
             await CatchUpAsync();
         }
@@ -92,7 +92,7 @@ public sealed partial class MessageLog
     }
 
     /// <summary>A message the hub told of while a page was loading, and which that page was read too early to hold.</summary>
-    private Task CatchUpIfBehindAsync() => !_hasNewer && _latestKnownSeq > LastSeq ? CatchUpAsync() : Task.CompletedTask;
+    private Task CatchUpIfBehindAsync() => !_window.HasNewer && _latestKnownSeq > LastSeq ? CatchUpAsync() : Task.CompletedTask;
 
     private async Task CatchUpAsync()
     {
@@ -120,10 +120,7 @@ public sealed partial class MessageLog
     /// </summary>
     private void Append(IReadOnlyList<ChatMessage> fresh, bool moreBeyond)
     {
-        var taken = Follows(fresh) ? fresh : fresh.Take(Math.Max(0, Window - _messages.Count)).ToList();
-        _messages.AddRange(taken);
-        LetGoOfOldest();
-        _hasNewer |= moreBeyond || taken.Count < fresh.Count;
+        _window.Append(fresh, Follows(fresh), moreBeyond);
         AfterArrival(fresh);
         StateHasChanged();
     }
@@ -161,5 +158,5 @@ public sealed partial class MessageLog
 
     /// <summary>Whether the log follows new messages to the bottom: the reader is there (or sent one) and no jump holds them.</summary>
     private bool Follows(IReadOnlyList<ChatMessage> arrived) =>
-        !_hasNewer && _highlightSeq is null && (_atBottom || arrived.Any(m => m.SenderId == UserId));
+        !_window.HasNewer && _highlightSeq is null && (_atBottom || arrived.Any(m => m.SenderId == UserId));
 }

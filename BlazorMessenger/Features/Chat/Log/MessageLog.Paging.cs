@@ -7,8 +7,7 @@ namespace BlazorMessenger.Features.Chat.Log;
 
 /// <summary>
 /// The log's paging: the newest page, the page around a message, older pages as the reader scrolls up and newer ones as
-/// they scroll back down. Every rendered bubble stays in the circuit's memory, so the log holds at most a window of
-/// messages: a page loaded at one end lets go of as many at the other, and scrolling there loads them again.
+/// they scroll back down, into the <see cref="LogWindow"/> (which lets go of as many at the other end).
 /// </summary>
 /// <remarks>
 /// Loads overlap (a button pressed while the script loads a page, a jump while a page is on its way), and each awaits the
@@ -17,17 +16,12 @@ namespace BlazorMessenger.Features.Chat.Log;
 /// </remarks>
 public sealed partial class MessageLog
 {
-    private bool _hasOlder;
-    private bool _hasNewer;
     private long? _highlightSeq;
     private bool _paging;
     private int _generation;
 
     [Inject]
     private IOptions<MessengerOptions> Options { get; set; } = default!;
-
-    /// <summary>At least two pages, so that the page the reader is looking at always stays while the next one loads.</summary>
-    private int Window => Math.Max(Options.Value.Messages.RenderWindow, 2 * MessageRules.PageSize);
 
     /// <summary>Replaces the window with the newest page; answers false when another load replaced it meanwhile.</summary>
     private async Task<bool> LoadNewestAsync()
@@ -39,8 +33,8 @@ public sealed partial class MessageLog
             return false;
         }
 
-        ReplaceWindow(page, hasNewer: false, highlight: null);
-        _hasOlder = page.Count == MessageRules.PageSize && page[0].Seq > 1;
+        _window.ShowNewest(page);
+        (_highlightSeq, _newBelow) = (null, 0);
         await CatchUpIfBehindAsync();
         return true;
     }
@@ -57,17 +51,10 @@ public sealed partial class MessageLog
             return false;
         }
 
-        ReplaceWindow(around, hasNewer, around.Any(m => m.Seq == seq) ? seq : null);
-        _hasOlder = around.Count > 0 && around[0].Seq > 1;
+        _window.ShowAround(around, hasNewer);
+        (_highlightSeq, _newBelow) = (around.Any(m => m.Seq == seq) ? seq : null, 0);
         await CatchUpIfBehindAsync();
         return true;
-    }
-
-    private void ReplaceWindow(IReadOnlyList<ChatMessage> messages, bool hasNewer, long? highlight)
-    {
-        _messages.Clear();
-        _messages.AddRange(messages);
-        (_hasNewer, _highlightSeq, _newBelow) = (hasNewer, highlight, 0);
     }
 
     /// <summary>
@@ -77,7 +64,7 @@ public sealed partial class MessageLog
     [JSInvokable]
     public async Task<bool> LoadOlderAsync()
     {
-        if (!_hasOlder || _messages.Count == 0 || _module is null || _paging)
+        if (!_window.HasOlder || _window.Count == 0 || _module is null || _paging)
         {
             return false;
         }
@@ -85,17 +72,15 @@ public sealed partial class MessageLog
         _paging = true;
         try
         {
-            var (generation, first) = (_generation, _messages[0].Seq);
+            var (generation, first) = (_generation, _window.FirstSeq);
             await ScriptAsync<object>(_module, "measure", _logElement, false);
             var older = await Chat.GetPageAsync(UserId, Conversation.Id, first, _cts.Token);
-            if (generation != _generation || _messages.Count == 0 || _messages[0].Seq != first)
+            if (generation != _generation || _window.Count == 0 || _window.FirstSeq != first)
             {
                 return false;
             }
 
-            _messages.InsertRange(0, older);
-            _hasOlder = older.Count == MessageRules.PageSize && older[0].Seq > 1;
-            LetGoOfNewest();
+            _window.Prepend(older);
 
             _scroll |= ScrollWork.KeepPosition;
             StateHasChanged();
@@ -111,7 +96,7 @@ public sealed partial class MessageLog
     [JSInvokable]
     public async Task<bool> LoadNewerAsync()
     {
-        if (!_hasNewer || _module is null || _paging)
+        if (!_window.HasNewer || _module is null || _paging)
         {
             return false;
         }
@@ -128,9 +113,7 @@ public sealed partial class MessageLog
                 return false;
             }
 
-            _messages.AddRange(newer.Take(MessageRules.PageSize));
-            _hasNewer = newer.Count > MessageRules.PageSize;
-            LetGoOfOldest();
+            _window.AppendPage([.. newer.Take(MessageRules.PageSize)], hasNewer: newer.Count > MessageRules.PageSize);
             _scroll |= ScrollWork.KeepPosition;
             StateHasChanged();
         }
@@ -152,26 +135,6 @@ public sealed partial class MessageLog
         return true;
     }
 
-    /// <summary>Beyond the window the oldest messages go (scrolling up loads them again).</summary>
-    private void LetGoOfOldest()
-    {
-        if (_messages.Count > Window)
-        {
-            _messages.RemoveRange(0, _messages.Count - Window);
-            _hasOlder = true;
-        }
-    }
-
-    /// <summary>Beyond the window the newest messages go (scrolling down loads them again).</summary>
-    private void LetGoOfNewest()
-    {
-        if (_messages.Count > Window)
-        {
-            _messages.RemoveRange(Window, _messages.Count - Window);
-            _hasNewer = true;
-        }
-    }
-
     /// <summary>Leaves an older stretch for the newest page, scrolled to the bottom.</summary>
     private async Task ShowNewestAsync()
     {
@@ -184,7 +147,7 @@ public sealed partial class MessageLog
 
     private async Task JumpToBottomAsync()
     {
-        if (_hasNewer)
+        if (_window.HasNewer)
         {
             await ShowNewestAsync();
             return;

@@ -52,7 +52,7 @@ public sealed partial class MessageLog
         if (_atBottom)
         {
             _newBelow = 0;
-            if (!_hasNewer)
+            if (!_window.HasNewer)
             {
                 // Back at the newest after a jump: follow new messages (and report them seen) again.
                 _highlightSeq = null;

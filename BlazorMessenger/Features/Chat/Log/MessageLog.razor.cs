@@ -15,7 +15,7 @@ namespace BlazorMessenger.Features.Chat.Log;
 /// </summary>
 public sealed partial class MessageLog : IAsyncDisposable
 {
-    private readonly List<ChatMessage> _messages = [];
+    private LogWindow _window = new(0);
     private readonly CancellationTokenSource _cts = new();
     private ElementReference _logElement;
     private HubListener? _listener;
@@ -59,22 +59,22 @@ public sealed partial class MessageLog : IAsyncDisposable
 
     /// <summary>A separator goes above the first message of each of the reader's calendar days.</summary>
     private bool StartsDay(int index) => index == 0
-        || ClientTime.LocalDay(_messages[index].CreatedUtc, Zone) != ClientTime.LocalDay(_messages[index - 1].CreatedUtc, Zone);
+        || ClientTime.LocalDay(_window.Messages[index].CreatedUtc, Zone) != ClientTime.LocalDay(_window.Messages[index - 1].CreatedUtc, Zone);
 
     private TimeZoneInfo Zone => TimeZone ?? TimeZoneInfo.Utc;
 
     /// <summary>A run of one sender's messages starts after someone else's, a system line or a day separator.</summary>
     private BubbleLook LookOf(int index, bool startsDay)
     {
-        var message = _messages[index];
-        var startsRun = startsDay || _messages[index - 1].SenderId != message.SenderId || _messages[index - 1].Kind == Data.MessageKind.System;
+        var (message, previous) = (_window.Messages[index], index > 0 ? _window.Messages[index - 1] : null);
+        var startsRun = startsDay || previous!.SenderId != message.SenderId || previous.Kind == Data.MessageKind.System;
         return (startsRun ? BubbleLook.StartsRun : 0)
             | (startsRun && Conversation.IsGroup && message.SenderId != UserId ? BubbleLook.ShowsName : 0)
             | (message.Seq == _highlightSeq ? BubbleLook.Highlighted : 0)
             | BubbleLooks.Of(ReceiptOf(message));
     }
 
-    private long LastSeq => _messages.Count == 0 ? 0 : _messages[^1].Seq;
+    private long LastSeq => _window.LastSeq;
 
     /// <summary>The messages of blocked people the reader chose to see (the rest show as one collapsed line each).</summary>
     private readonly HashSet<long> _expanded = [];
@@ -83,6 +83,8 @@ public sealed partial class MessageLog : IAsyncDisposable
 
     protected override async Task OnInitializedAsync()
     {
+        // At least two pages, so that the page the reader is looking at always stays while the next one loads.
+        _window = new LogWindow(Math.Max(Options.Value.Messages.RenderWindow, 2 * MessageRules.PageSize));
         // Seen reports below this need no trip to the database.
         _readSeq = Conversation.LastReadSeq;
         await LoadReceiptsAsync();
@@ -163,7 +165,7 @@ public sealed partial class MessageLog : IAsyncDisposable
         }
 
         _scrolling = scrolling;
-        if (_highlightSeq is null && !_hasNewer)
+        if (_highlightSeq is null && !_window.HasNewer)
         {
             await CatchUpAsync();
         }
