@@ -25,14 +25,15 @@ public sealed class GroupFlowTests(BrowserFixture browser)
         // alice creates "Trip": bob picked from her contacts as she types, carol typed as a username.
         await a.GetByRole(AriaRole.Button, new() { Name = "New group" }).ClickAsync();
         var dialog = a.GetByRole(AriaRole.Dialog, new() { Name = "New group" });
-        // The dialog puts the caret in its first field once it is shown: typing elsewhere before that would be moved there.
-        await Expect(dialog.GetByLabel("Group name")).ToBeFocusedAsync();
-        await dialog.GetByLabel("Group name").FillAsync("Trip");
         await dialog.GetByLabel("Members").PressSequentiallyAsync(bob[..5]);
         await dialog.GetByRole(AriaRole.Button, new() { Name = bob }).ClickAsync();
         await dialog.GetByLabel("Members").FillAsync(carol);
         await dialog.GetByLabel("Members").PressAsync("Enter");
         await Expect(dialog.GetByRole(AriaRole.List, new() { Name = "Chosen people" })).ToContainTextAsync(carol);
+        // The name last: on a busy machine keys typed into Members landed in the name ("Tripba2"; seen in two full runs
+        // with the browser lanes side by side, not yet explained), and filling the name replaces whatever is in it.
+        await dialog.GetByLabel("Group name").FillAsync("Trip");
+        await Expect(dialog.GetByLabel("Group name")).ToHaveValueAsync("Trip");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
         await Expect(a).ToHaveURLAsync(new Regex(@"/group/\d+$"));
         await Expect(a.GetByTestId("group-status")).ToHaveTextAsync("3 members, 3 online");

@@ -17,7 +17,7 @@ public sealed class TabLimitFlowTests(BrowserFixture browser)
         var userId = await app.CreateUserAsync(userName);
         var counter = app.Services.GetRequiredService<TabCounter>();
         await using var context = await browser.Browser.NewContextAsync(Screen.Desktop.ContextOptions(app.BaseUrl));
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(BrowserFixture.ActionTimeoutMs);
         await using var session = new BrowserSession(context, await context.NewPageAsync(), app.BaseUrl);
         await session.LogInAsync(userName, BrowserPeople.Password);
         await session.ExpectInAppAsAsync(userName);

@@ -19,6 +19,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
     ];
 
+    /// <summary>
+    /// How long an action waits for its element, and an assertion for its condition: generous, because three lanes of
+    /// browser tests, the benchmark smoke run and the PostgreSQL pass share two cores, and a wait ends as soon as its
+    /// condition holds (timing is asserted with explicit figures where it matters).
+    /// </summary>
+    public const int ActionTimeoutMs = 30_000;
+
     private IPlaywright? playwright;
     private IBrowser? browser;
     private SessionPool? pool;
@@ -39,6 +46,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         BaseUrl = App.BaseUrl;
+        Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(10_000);
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -56,7 +64,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         baseUrl ??= BaseUrl;
         var context = await Browser.NewContextAsync((screen ?? Screen.Desktop).ContextOptions(baseUrl));
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(ActionTimeoutMs);
         return new BrowserSession(context, await context.NewPageAsync(), baseUrl);
     }
 
