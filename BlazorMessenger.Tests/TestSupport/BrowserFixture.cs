@@ -20,9 +20,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     ];
 
     /// <summary>
-    /// How long an action waits for its element, and an assertion for its condition: generous, because three lanes of
-    /// browser tests, the benchmark smoke run and the PostgreSQL pass share two cores, and a wait ends as soon as its
-    /// condition holds (timing is asserted with explicit figures where it matters).
+    /// How long an action waits for its element, and an assertion for its condition: generous, because the suite keeps
+    /// both cores busy (two collections at once), and a wait ends as soon as its condition holds (timing is asserted
+    /// with explicit figures where it matters).
     /// </summary>
     public const int ActionTimeoutMs = 30_000;
 

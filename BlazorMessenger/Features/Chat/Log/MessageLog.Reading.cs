@@ -9,8 +9,10 @@ namespace BlazorMessenger.Features.Chat.Log;
 /// </summary>
 public sealed partial class MessageLog
 {
+    private ReaderPosition _position = new(0, 0);
+
+    /// <summary>The divider shows above the first unread message once the log opened there.</summary>
     private long? _firstUnreadSeq;
-    private long _readSeq;
 
     /// <summary>Where the script puts the reader first: the search result, the divider, or (null) the newest message.</summary>
     private object? StartAt =>
@@ -20,28 +22,26 @@ public sealed partial class MessageLog
 
     private async Task OpenAtFirstUnreadAsync()
     {
-        var firstUnread = Conversation.LastReadSeq + 1;
-        if (Conversation.LastSeq - Conversation.LastReadSeq < MessageRules.PageSize / 2)
+        if (_position.OpenAround is { } first)
         {
-            await LoadNewestAsync();
+            await LoadAroundAsync(first);
+            _highlightSeq = null;
         }
         else
         {
-            await LoadAroundAsync(firstUnread);
-            _highlightSeq = null;
+            await LoadNewestAsync();
         }
 
-        _firstUnreadSeq = firstUnread;
+        _firstUnreadSeq = _position.FirstUnreadSeq;
     }
 
     /// <summary>The browser shows everything up to seq to someone looking at it.</summary>
     [JSInvokable]
     public async Task MarkSeenAsync(long seq)
     {
-        var seen = Math.Min(seq, LastSeq);
-        if (seen > _readSeq)
+        if (_position.ToMark(seq, LastSeq) is { } seen)
         {
-            _readSeq = await Receipts.MarkReadAsync(UserId, Conversation.Id, seen, _cts.Token);
+            _position.Marked(await Receipts.MarkReadAsync(UserId, Conversation.Id, seen, _cts.Token));
         }
     }
 

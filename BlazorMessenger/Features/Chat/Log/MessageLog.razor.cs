@@ -85,15 +85,15 @@ public sealed partial class MessageLog : IAsyncDisposable
     {
         // At least two pages, so that the page the reader is looking at always stays while the next one loads.
         _window = new LogWindow(Math.Max(Options.Value.Messages.RenderWindow, 2 * MessageRules.PageSize));
-        // Seen reports below this need no trip to the database.
-        _readSeq = Conversation.LastReadSeq;
+        // Seen reports below the position need no trip to the database.
+        _position = new ReaderPosition(Conversation.LastReadSeq, Conversation.LastSeq);
         await LoadReceiptsAsync();
         await LoadCanPinAsync();
         if (JumpTo is { } seq)
         {
             await LoadAroundAsync(seq);
         }
-        else if (Conversation.LastReadSeq < Conversation.LastSeq)
+        else if (_position.FirstUnreadSeq is not null)
         {
             await OpenAtFirstUnreadAsync();
         }
