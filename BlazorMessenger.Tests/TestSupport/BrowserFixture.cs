@@ -93,9 +93,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 }
 
 /// <summary>
-/// Browser tests run in three lanes side by side, each with its own app and Chromium (a test waits on pages more than it
-/// computes). A lane's tests run one at a time; give a new test class the lane with the least time in it (README,
-/// "Tests").
+/// Browser tests run in three lanes, each with its own app and Chromium, so that a lane can run beside the other
+/// collections (xunit runs two at once, the longest first: <see cref="LongestFirst"/>). A lane's tests run one at a
+/// time; give a new test class the lane with the least time in it (README, "Tests").
 /// </summary>
 [CollectionDefinition(Name)]
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
