@@ -50,15 +50,15 @@ dotnet restore BlazorMessenger.sln || finish 0 1 1
 restore_s=$((SECONDS - t))
 
 t=$SECONDS
-dotnet build BlazorMessenger.sln --no-restore -warnaserror || finish 0 1 1
+dotnet build BlazorMessenger.sln -c Release --no-restore -warnaserror || finish 0 1 1
 build_s=$((SECONDS - t))
 
 t=$SECONDS
-dotnet test BlazorMessenger.sln --no-build --results-directory "$results" \
+dotnet test BlazorMessenger.sln -c Release --no-build --results-directory "$results" \
     --logger "trx;LogFileName=results.trx" --logger "console;verbosity=normal"
 test_exit=$?
 echo "The service tests again, on PostgreSQL:"
-MESSENGER_TEST_PROVIDER=Postgres dotnet test BlazorMessenger.sln --no-build --filter "Storage=Both" --results-directory "$results" \
+MESSENGER_TEST_PROVIDER=Postgres dotnet test BlazorMessenger.sln -c Release --no-build --filter "Storage=Both" --results-directory "$results" \
     --logger "trx;LogFileName=postgres.trx" --logger "console;verbosity=minimal"
 postgres_exit=$?
 test_s=$((SECONDS - t))

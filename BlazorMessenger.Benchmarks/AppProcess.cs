@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Reflection;
 
 namespace BlazorMessenger.Benchmarks;
 
@@ -56,15 +57,15 @@ public sealed class AppProcess : IAsyncDisposable
         await StartAsync(Path.Combine(publishFolder, "BlazorMessenger.dll"), publishFolder, dataDirectory, "Production");
 
     /// <summary>Runs `dotnet publish -c Release` of the app into a new temporary folder and returns that folder.</summary>
-    /// <param name="fromDebugBuild">
-    /// Publish the Debug build that is already there (a copy with the brotli files, in two seconds) rather than compile
-    /// Release: for the smoke run, which proves the scenario runs and judges no figure.
+    /// <param name="fromThisBuild">
+    /// Publish the build this program runs from (a copy with the brotli files, in two seconds) rather than compile
+    /// Release again: for the smoke run, which proves the scenario runs and judges no figure.
     /// </param>
-    public static async Task<string> PublishAsync(bool fromDebugBuild = false)
+    public static async Task<string> PublishAsync(bool fromThisBuild = false)
     {
         var folder = Path.Combine(Path.GetTempPath(), $"bm-bench-publish-{Guid.NewGuid():N}");
         var project = Path.Combine(RepositoryRoot.Find(), "BlazorMessenger", "BlazorMessenger.csproj");
-        string[] configuration = fromDebugBuild ? ["-c", "Debug", "--no-build"] : ["-c", "Release"];
+        string[] configuration = fromThisBuild ? ["-c", BuildConfiguration, "--no-build"] : ["-c", "Release"];
         var (exit, output) = await ChildProcess.RunAsync(DotNet, null,
             ["publish", project, .. configuration, "-o", folder, "--nologo", "-v", "q"], "dotnet was not found.");
         if (exit != 0)
@@ -74,6 +75,10 @@ public sealed class AppProcess : IAsyncDisposable
 
         return folder;
     }
+
+    /// <summary>The configuration this program was built in (the test suite builds Release).</summary>
+    private static string BuildConfiguration =>
+        typeof(AppProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 
     private static string DotNet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
 

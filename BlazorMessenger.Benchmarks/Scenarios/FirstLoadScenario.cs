@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace BlazorMessenger.Benchmarks;
 
 /// <summary>
-/// The first load on a phone, against the published app (Release — the Debug build at smoke size —, Production, its brotli files): the login page, and a
+/// The first load on a phone, against the published app (Release; at smoke size the build already there; Production, its brotli files): the login page, and a
 /// signed-in chat with 50 messages. Bytes transferred on a cold load are counted in Chromium (a chat's up to the moment
 /// its circuit starts); Lighthouse's mobile preset scores each page and gives its paint times (median of the runs).
 /// </summary>
@@ -12,7 +12,7 @@ public static class FirstLoadScenario
     public static async Task RunAsync(BenchmarkOptions options, Report report, TextWriter log)
     {
         await Lighthouse.EnsureInstalledAsync(log);
-        var published = await AppProcess.PublishAsync(fromDebugBuild: options.Smoke);
+        var published = await AppProcess.PublishAsync(fromThisBuild: options.Smoke);
         var data = BenchSettings.NewDataDirectory("firstload");
         try
         {

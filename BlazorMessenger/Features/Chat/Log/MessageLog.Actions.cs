@@ -42,7 +42,7 @@ public sealed partial class MessageLog
     [JSInvokable]
     public Task ActAsync(long seq, string action, string? emoji)
     {
-        if (_window.Find(seq) is not { } message)
+        if (Window.Find(seq) is not { } message)
         {
             return Task.CompletedTask;
         }
@@ -50,7 +50,7 @@ public sealed partial class MessageLog
         return action switch
         {
             "actions" when !message.IsDeleted => _actions?.OpenAsync(message, message.SenderId == UserId, Names.Of(message.SenderId)) ?? Task.CompletedTask,
-            "quote" when message.ReplyTo is { } quote => JumpToAsync(quote.Seq),
+            "quote" when message.ReplyTo is { } quote => _feed.JumpToAsync(quote.Seq),
             "image" when message.Image is not null => OpenImageAsync(message),
             "react" when emoji is not null && !message.IsDeleted =>
                 SetReactionAsync(message, emoji, message.Reactions?.FirstOrDefault(r => r.Emoji == emoji)?.Includes(UserId) != true),
@@ -74,20 +74,6 @@ public sealed partial class MessageLog
         }
     }
 
-    /// <summary>Shows a message (a quote's original, a pin): at once when it is loaded, else with the page around it.</summary>
-    public async Task JumpToAsync(long seq)
-    {
-        if (!_window.Spans(seq) && !await LoadAroundAsync(seq))
-        {
-            // Another jump (or the way back to the newest) came after this one and won.
-            return;
-        }
-
-        _highlightSeq = _window.Find(seq) is null ? null : seq;
-        _scroll |= ScrollWork.Highlight;
-        StateHasChanged();
-    }
-
     private Task ReplyAsync(ChatMessage message) =>
         OnReply.InvokeAsync(new ReplyRequest(message, message.SenderId == UserId ? "You" : PersonOf(message.SenderId).Name,
             id => MentionOf(id).UserName));
@@ -106,15 +92,10 @@ public sealed partial class MessageLog
         await Dialogs.ShowAsync<ImageViewerDialog>(title, parameters, new MudBlazor.DialogOptions { FullScreen = true, CloseButton = true });
     }
 
-    private void OnReactionsChanged(ReactionsChanged changed) =>
-        Update(changed.MessageId, m => m with { Reactions = changed.Reactions.Count == 0 ? null : changed.Reactions });
-
-    private void OnPinsChanged(PinsChanged changed) => Update(changed.MessageId, m => m with { PinnedUtc = changed.PinnedUtc });
-
     /// <summary>An edit or delete: the message itself, and the quotes of it in replies.</summary>
     private void Replace(ChatMessage changed)
     {
-        if (_window.Apply(changed) is { } updated)
+        if (Window.Apply(changed) is { } updated)
         {
             _actions?.Update(updated);
         }
@@ -124,7 +105,7 @@ public sealed partial class MessageLog
 
     private void Update(long messageId, Func<ChatMessage, ChatMessage> change)
     {
-        if (_window.Update(messageId, change) is { } updated)
+        if (Window.Update(messageId, change) is { } updated)
         {
             _actions?.Update(updated);
             StateHasChanged();

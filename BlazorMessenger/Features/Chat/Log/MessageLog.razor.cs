@@ -1,22 +1,27 @@
 using BlazorMessenger.Components.Layout;
 using BlazorMessenger.Components.Shared;
+using BlazorMessenger.Hosting;
 using BlazorMessenger.Realtime;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
 
 namespace BlazorMessenger.Features.Chat.Log;
 
 /// <summary>
-/// The open conversation's messages, held by Seq, at most a window of them. This file: parameters, start-up and disposal.
-/// The other parts: Paging (older, newer and around a message, and the window), Live (hub events, gap repair and
-/// catch-up), Reading (the unread divider and read marks, which only the browser can give), People (names and avatars),
-/// Actions (what a bubble's buttons ask, through the log's script), Receipts (the ticks) and Scrolling (what each render
-/// asks of the script once the browser shows it).
+/// The open conversation's messages. What is held and where the reader is live in <see cref="LogFeed"/> and
+/// <see cref="ReaderPosition"/>; this component renders them and talks to its script (MessageLog.razor.js), which
+/// scrolls, loads pages at the ends and reports what the reader has seen. This file: parameters, start-up, the script's
+/// calls and disposal. The other parts: Events (the hub's events and the receipts' ticks), People (names and avatars)
+/// and Actions (what a bubble's buttons ask).
 /// </summary>
 public sealed partial class MessageLog : IAsyncDisposable
 {
-    private LogWindow _window = new(0);
     private readonly CancellationTokenSource _cts = new();
+    private readonly Queue<LogScroll> _scrollWork = new();
+    private LogFeed _feed = default!;
+    private ReaderPosition _position = new(0, 0);
+    private LogScroll _scroll;
     private ElementReference _logElement;
     private HubListener? _listener;
     private IJSObjectReference? _module;
@@ -24,6 +29,12 @@ public sealed partial class MessageLog : IAsyncDisposable
     private DotNetObjectReference<MessageLog>? _self;
     private OpenConversation? _peopleOf;
     private long? _jumpParameter;
+
+    /// <summary>The divider shows above the first unread message once the log opened there.</summary>
+    private long? _firstUnreadSeq;
+
+    /// <summary>The messages of blocked people the reader chose to see (the rest show as one collapsed line each).</summary>
+    private readonly HashSet<long> _expanded = [];
 
     [Parameter, EditorRequired]
     public OpenConversation Conversation { get; set; } = default!;
@@ -54,53 +65,50 @@ public sealed partial class MessageLog : IAsyncDisposable
     [Inject]
     private TimeProvider Time { get; set; } = default!;
 
+    [Inject]
+    private IOptions<MessengerOptions> Options { get; set; } = default!;
+
     [CascadingParameter]
     private TimeZoneInfo? TimeZone { get; set; }
 
-    /// <summary>A separator goes above the first message of each of the reader's calendar days.</summary>
-    private bool StartsDay(int index) => index == 0
-        || ClientTime.LocalDay(_window.Messages[index].CreatedUtc, Zone) != ClientTime.LocalDay(_window.Messages[index - 1].CreatedUtc, Zone);
+    private LogWindow Window => _feed.Window;
 
     private TimeZoneInfo Zone => TimeZone ?? TimeZoneInfo.Utc;
+
+    /// <summary>A separator goes above the first message of each of the reader's calendar days.</summary>
+    private bool StartsDay(int index) => index == 0
+        || ClientTime.LocalDay(Window.Messages[index].CreatedUtc, Zone) != ClientTime.LocalDay(Window.Messages[index - 1].CreatedUtc, Zone);
 
     /// <summary>A run of one sender's messages starts after someone else's, a system line or a day separator.</summary>
     private BubbleLook LookOf(int index, bool startsDay)
     {
-        var (message, previous) = (_window.Messages[index], index > 0 ? _window.Messages[index - 1] : null);
+        var (message, previous) = (Window.Messages[index], index > 0 ? Window.Messages[index - 1] : null);
         var startsRun = startsDay || previous!.SenderId != message.SenderId || previous.Kind == Data.MessageKind.System;
         return (startsRun ? BubbleLook.StartsRun : 0)
             | (startsRun && Conversation.IsGroup && message.SenderId != UserId ? BubbleLook.ShowsName : 0)
-            | (message.Seq == _highlightSeq ? BubbleLook.Highlighted : 0)
+            | (message.Seq == _feed.HighlightSeq ? BubbleLook.Highlighted : 0)
             | BubbleLooks.Of(ReceiptOf(message));
     }
 
-    private long LastSeq => _window.LastSeq;
-
-    /// <summary>The messages of blocked people the reader chose to see (the rest show as one collapsed line each).</summary>
-    private readonly HashSet<long> _expanded = [];
-
     private bool Collapsed(ChatMessage message) => Conversation.HasBlocked(message.SenderId) && !_expanded.Contains(message.Seq);
+
+    /// <summary>Where the script puts the reader first: the search result, the divider, or (null) the newest message.</summary>
+    private object? StartAt =>
+        _feed.HighlightSeq is { } seq ? new { Selector = $"[data-seq=\"{seq}\"]", Block = "center" }
+        : _firstUnreadSeq is not null ? new { Selector = "[data-unread-divider]", Block = "start" }
+        : null;
 
     protected override async Task OnInitializedAsync()
     {
         // At least two pages, so that the page the reader is looking at always stays while the next one loads.
-        _window = new LogWindow(Math.Max(Options.Value.Messages.RenderWindow, 2 * MessageRules.PageSize));
+        var window = new LogWindow(Math.Max(Options.Value.Messages.RenderWindow, 2 * MessageRules.PageSize));
+        _feed = new LogFeed(window, new ConversationReads(Chat, UserId, Conversation.Id), UserId, Conversation.LastSeq, OnFeedChanged, _cts.Token);
         // Seen reports below the position need no trip to the database.
         _position = new ReaderPosition(Conversation.LastReadSeq, Conversation.LastSeq);
         await LoadReceiptsAsync();
         await LoadCanPinAsync();
-        if (JumpTo is { } seq)
-        {
-            await LoadAroundAsync(seq);
-        }
-        else if (_position.FirstUnreadSeq is not null)
-        {
-            await OpenAtFirstUnreadAsync();
-        }
-        else
-        {
-            await LoadNewestAsync();
-        }
+        await _feed.OpenAsync(JumpTo, _position);
+        _firstUnreadSeq = JumpTo is null ? _position.FirstUnreadSeq : null;
     }
 
     protected override async Task OnParametersSetAsync()
@@ -121,24 +129,50 @@ public sealed partial class MessageLog : IAsyncDisposable
         }
 
         // Only a new ?at= moves the log: a jump to a quote or pin since must not be undone by the page rendering again.
-        if (_module is not null && JumpTo is { } seq && seq != _jumpParameter && await LoadAroundAsync(seq))
+        if (_module is not null && JumpTo is { } seq && seq != _jumpParameter)
         {
-            _scroll |= ScrollWork.Highlight;
+            await _feed.JumpToAsync(seq);
         }
 
         _jumpParameter = JumpTo;
     }
 
+    /// <summary>
+    /// Called while rendering: what this render asks of the browser once it shows it. After-render callbacks come one
+    /// per render, in order, once the browser has acknowledged that render; taken here, the work waits for the render
+    /// that carries its change, not for an earlier one still being acknowledged (a page loaded at the bottom was then
+    /// kept in place before it arrived, and the view jumped).
+    /// </summary>
+    private void TakeScrollWork()
+    {
+        _scrollWork.Enqueue(_scroll);
+        _scroll = LogScroll.None;
+    }
+
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        var work = _scrollWork.TryDequeue(out var taken) ? taken : LogScroll.None;
         if (firstRender)
         {
-            _scrollWork.TryDequeue(out _);
             await StartAsync();
-            return;
         }
+        else if (_module is not null)
+        {
+            // A page's position first, even when a jump follows: the script waits for it before it loads at the ends again.
+            if (work.HasFlag(LogScroll.KeepPosition))
+            {
+                await ScriptAsync<object>(_module, "keepPosition", _logElement);
+            }
 
-        await DoScrollWorkAsync();
+            if (work.HasFlag(LogScroll.Highlight) && _feed.HighlightSeq is { } seq)
+            {
+                await ScriptAsync<object>(_module, "scrollToSeq", _logElement, seq);
+            }
+            else if (work.HasFlag(LogScroll.Bottom))
+            {
+                await ScriptAsync<object>(_module, "scrollToBottom", _logElement);
+            }
+        }
     }
 
     /// <summary>
@@ -165,10 +199,67 @@ public sealed partial class MessageLog : IAsyncDisposable
         }
 
         _scrolling = scrolling;
-        if (_highlightSeq is null && !_window.HasNewer)
+        if (_feed.HighlightSeq is null)
         {
-            await CatchUpAsync();
+            await _feed.CatchUpAtNewestAsync();
         }
+    }
+
+    /// <summary>Shows a message (a pin, from the page): at once when it is loaded, else with the page around it.</summary>
+    public Task JumpToAsync(long seq) => _feed.JumpToAsync(seq);
+
+    /// <summary>The script scrolled to the top: the previous page; answers whether one was added (the script then looks again).</summary>
+    [JSInvokable]
+    public Task<bool> LoadOlderAsync() =>
+        _module is null ? Task.FromResult(false) : _feed.LoadOlderAsync(() => ScriptAsync<object>(_module, "measure", _logElement, false));
+
+    /// <summary>The script scrolled to the bottom of an older stretch: the next page; answers whether one was added.</summary>
+    [JSInvokable]
+    public async Task<bool> LoadNewerAsync()
+    {
+        if (_module is null || !await _feed.LoadNewerAsync(() => ScriptAsync<object>(_module, "measure", _logElement, true)))
+        {
+            return false;
+        }
+
+        try
+        {
+            await _feed.CatchUpIfBehindAsync();
+        }
+        catch (Exception ex)
+        {
+            // The page is in and the script waits for its position: the catch-up's failure is the log's, not the page's.
+            await DispatchExceptionAsync(ex);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The browser shows everything up to seq to someone looking at it. Only the browser marks messages read: its script
+    /// reports while the tab is connected, visible and scrolled to the bottom; a circuit whose browser is gone never calls.
+    /// </summary>
+    [JSInvokable]
+    public async Task MarkSeenAsync(long seq)
+    {
+        if (_position.ToMark(seq, Window.LastSeq) is { } seen)
+        {
+            _position.Marked(await Receipts.MarkReadAsync(UserId, Conversation.Id, seen, _cts.Token));
+        }
+    }
+
+    [JSInvokable]
+    public void OnAtBottomChanged(bool value) => _feed.ReaderAtBottom(value);
+
+    private void OnFeedChanged(LogChange change)
+    {
+        _scroll |= change.Scroll;
+        if (change.Arrived.LastOrDefault(m => m.SenderId != UserId) is { } incoming)
+        {
+            Announce(incoming);
+        }
+
+        StateHasChanged();
     }
 
     /// <summary>
