@@ -75,8 +75,8 @@ public sealed partial class MessageLog
     }
 
     private Task ReplyAsync(ChatMessage message) =>
-        OnReply.InvokeAsync(new ReplyRequest(message, message.SenderId == UserId ? "You" : PersonOf(message.SenderId).Name,
-            id => MentionOf(id).UserName));
+        OnReply.InvokeAsync(new ReplyRequest(message, message.SenderId == UserId ? "You" : _people.PersonOf(message.SenderId).Name,
+            id => _people.MentionOf(id).UserName));
 
     private async Task LoadCanPinAsync() => _canPin = await Pins.CanPinAsync(UserId, Conversation.Id, _cts.Token);
 

@@ -29,9 +29,7 @@ public sealed partial class MessageLog
                 break;
             case ReceiptPrivacyChanged:
                 return ReloadReceiptsAsync();
-            case ProfileChanged profile when _people.TryGetValue(profile.UserId, out var person):
-                _people[profile.UserId] = person with { DisplayName = profile.DisplayName, AvatarId = profile.AvatarId };
-                PeopleChanged();
+            case ProfileChanged profile when _people.Rename(profile.UserId, profile.DisplayName, profile.AvatarId):
                 StateHasChanged();
                 break;
             case MessageChanged changed when changed.Message.ConversationId == Conversation.Id:
@@ -58,7 +56,7 @@ public sealed partial class MessageLog
     private void Announce(ChatMessage incoming) =>
         _announcement = incoming.Kind == Data.MessageKind.System ? incoming.Body
             : Conversation.HasBlocked(incoming.SenderId) ? "Message from someone you blocked"
-            : $"{PersonOf(incoming.SenderId).Name}: {MessageRules.Preview(incoming.Kind, Mentions.Decode(incoming.Body, id => PersonOf(id).UserName))}";
+            : $"{_people.PersonOf(incoming.SenderId).Name}: {MessageRules.Preview(incoming.Kind, Mentions.Decode(incoming.Body, id => _people.PersonOf(id).UserName))}";
 
     /// <summary>Only one's own stored messages carry ticks (a waiting one keeps its clock in the outbox's bubble).</summary>
     private ReceiptStatus? ReceiptOf(ChatMessage message) =>

@@ -12,8 +12,8 @@ namespace BlazorMessenger.Features.Chat.Log;
 /// The open conversation's messages. What is held and where the reader is live in <see cref="LogFeed"/> and
 /// <see cref="ReaderPosition"/>; this component renders them and talks to its script (MessageLog.razor.js), which
 /// scrolls, loads pages at the ends and reports what the reader has seen. This file: parameters, start-up, the script's
-/// calls and disposal. The other parts: Events (the hub's events and the receipts' ticks), People (names and avatars)
-/// and Actions (what a bubble's buttons ask).
+/// calls and disposal. The other parts: Events (the hub's events and the receipts' ticks) and Actions (what a bubble's
+/// buttons ask); <see cref="LogPeople"/> names everyone.
 /// </summary>
 public sealed partial class MessageLog : IAsyncDisposable
 {
@@ -28,6 +28,7 @@ public sealed partial class MessageLog : IAsyncDisposable
     private IJSObjectReference? _scrolling;
     private DotNetObjectReference<MessageLog>? _self;
     private OpenConversation? _peopleOf;
+    private LogPeople _people = default!;
     private long? _jumpParameter;
 
     /// <summary>The divider shows above the first unread message once the log opened there.</summary>
@@ -73,6 +74,8 @@ public sealed partial class MessageLog : IAsyncDisposable
 
     private LogWindow Window => _feed.Window;
 
+    private SenderNames Names => _people.Names;
+
     private TimeZoneInfo Zone => TimeZone ?? TimeZoneInfo.Utc;
 
     /// <summary>A separator goes above the first message of each of the reader's calendar days.</summary>
@@ -100,6 +103,7 @@ public sealed partial class MessageLog : IAsyncDisposable
 
     protected override async Task OnInitializedAsync()
     {
+        _people = new LogPeople(UserId, UserName);
         // At least two pages, so that the page the reader is looking at always stays while the next one loads.
         var window = new LogWindow(Math.Max(Options.Value.Messages.RenderWindow, 2 * MessageRules.PageSize));
         _feed = new LogFeed(window, new ConversationReads(Chat, UserId, Conversation.Id), UserId, Conversation.LastSeq, OnFeedChanged, _cts.Token);
@@ -119,8 +123,7 @@ public sealed partial class MessageLog : IAsyncDisposable
             // read the positions again (whose count changed with the members).
             var membersChanged = _peopleOf is not null;
             _peopleOf = Conversation;
-            _people = new Dictionary<string, ChatPeer>(Conversation.People, StringComparer.Ordinal);
-            PeopleChanged();
+            _people.Take(Conversation);
             if (membersChanged)
             {
                 await LoadReceiptsAsync();
