@@ -85,7 +85,7 @@ public sealed partial class ChatCircuit
 
         foreach (var handed in call.DotNetObjects())
         {
-            // The outbox's sender (composer.js "connect") and the composer's typing reports (Composer.razor.js).
+            // The outbox's sender (Composer.Text.js "connect") and the composer's typing reports (Composer.razor.js).
             _handedObjects[module is null ? call.Identifier : Path.GetFileName(module)] = handed;
         }
 

@@ -17,7 +17,7 @@ namespace BlazorMessenger.LoadTest;
 /// </summary>
 public sealed partial class ChatCircuit : IAsyncDisposable
 {
-    private const string OutboxModule = "composer.js";
+    private const string OutboxModule = "Composer.Text.js";
     private const string ComposerModule = "Composer.razor.js";
     private const string LogModule = "MessageLog.razor.js";
 

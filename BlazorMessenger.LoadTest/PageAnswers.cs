@@ -11,8 +11,8 @@ internal static class PageAnswers
     {
         // MudBlazor asks how many popover providers the page has: the layout renders one.
         ["mudpopoverHelper.countProviders"] = "1",
-        // The notifications module (notify.js): not granted, so no notifications are shown.
-        ["notify.js:start"] = "false",
+        // The notifications module (Notifier.js): not granted, so no notifications are shown.
+        ["Notifier.js:start"] = "false",
         ["bmEmoji.recent"] = "[]",
     };
 

@@ -8,7 +8,7 @@ namespace BlazorMessenger.LoadTest;
 /// What blazor.web.js reads from a prerendered page before it starts a circuit: the interactive server components'
 /// start markers (<c>&lt;!--Blazor:{"type":"server",…}--&gt;</c>, each followed later by an end marker with only its
 /// prerenderId), the persisted component state (<c>&lt;!--Blazor-Server-Component-State:…--&gt;</c>), and, for the
-/// chat page, the composer's conversation (its <c>data-conversation</c>, where composer.js reads it too).
+/// chat page, the composer's conversation (its <c>data-conversation</c>, where Composer.Text.js reads it too).
 /// </summary>
 public sealed partial class PrerenderedPage
 {

@@ -42,7 +42,7 @@ public sealed class OutboxFlowTests(BrowserFixture browser)
         });
         // The composer's own script is a separate request too: until it runs, Enter would only add a line to the box.
         var releaseComposer = new TaskCompletionSource();
-        await page.RouteAsync("**/js/composer.js", async route =>
+        await page.RouteAsync("**/Compose/Composer.Text.js", async route =>
         {
             await releaseComposer.Task;
             await route.ContinueAsync();

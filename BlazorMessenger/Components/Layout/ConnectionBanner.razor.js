@@ -1,6 +1,6 @@
 // Follows the circuit's connection. Reconnected: the outbox sends what waited. Refused by the server (it restarted, or
 // dropped the circuit): the page reloads, and the outbox, kept in the browser, is sent from the new page.
-import { drain } from "../../js/outbox.js";
+import { drain } from "../../Features/Chat/Compose/Composer.Outbox.js";
 
 const banner = document.getElementById("components-reconnect-modal");
 const retryMs = 3000;

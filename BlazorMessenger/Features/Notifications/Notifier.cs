@@ -8,7 +8,7 @@ using Microsoft.JSInterop;
 namespace BlazorMessenger.Features.Notifications;
 
 /// <summary>
-/// The circuit's end of the browser's notifications (wwwroot/js/notify.js): while they are on in this browser, each new
+/// The circuit's end of the browser's notifications (Notifier.js): while they are on in this browser, each new
 /// message for the person becomes a notification the script may show, and the script hears which page this tab shows.
 /// With notifications off it asks nothing of the database.
 /// </summary>
@@ -45,7 +45,7 @@ public sealed class Notifier : ComponentBase, IAsyncDisposable
             return;
         }
 
-        _module = await JS.ImportAsync("./js/notify.js", () => _disposed);
+        _module = await JS.ImportAsync("./Features/Notifications/Notifier.js", () => _disposed);
         if (_module is null)
         {
             return;

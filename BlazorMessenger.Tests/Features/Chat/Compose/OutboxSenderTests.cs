@@ -17,7 +17,7 @@ public sealed class OutboxSenderTests : ChatComponentContext
     [Fact]
     public async Task Once_interactive_it_connects_the_browsers_outbox_as_the_signed_in_user_and_disconnects_when_disposed()
     {
-        var module = JSInterop.SetupModule("./js/composer.js");
+        var module = JSInterop.SetupModule("./Features/Chat/Compose/Composer.Text.js");
         var connect = module.SetupVoid("connect", _ => true);
         var disconnect = module.SetupVoid("disconnect", _ => true);
 

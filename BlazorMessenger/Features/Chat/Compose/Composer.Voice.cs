@@ -6,7 +6,7 @@ using Microsoft.JSInterop;
 namespace BlazorMessenger.Features.Chat.Compose;
 
 /// <summary>
-/// Voice messages: the microphone button records (wwwroot/js/recorder.js), the bar shows the time with Cancel and Send, and the
+/// Voice messages: the microphone button records (Composer.Voice.js), the bar shows the time with Cancel and Send, and the
 /// recording goes up as a voice note at Send or by itself at the length limit.
 /// </summary>
 public sealed partial class Composer
@@ -24,7 +24,7 @@ public sealed partial class Composer
         StateHasChanged();
         try
         {
-            _recorder ??= await JS.ImportAsync("./js/recorder.js", () => _disposed);
+            _recorder ??= await JS.ImportAsync("./Features/Chat/Compose/Composer.Voice.js", () => _disposed);
             if (_recorder is not null && _self is not null)
             {
                 // Infinite: the browser's permission prompt may stay up as long as the person likes.

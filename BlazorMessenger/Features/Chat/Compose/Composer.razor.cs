@@ -9,7 +9,7 @@ using Microsoft.JSInterop;
 namespace BlazorMessenger.Features.Chat.Compose;
 
 /// <summary>
-/// The composer. Its text is the browser's (wwwroot/js/composer.js moves it into the outbox, which OutboxSender
+/// The composer. Its text is the browser's (Composer.Text.js moves it into the outbox, which OutboxSender
 /// drains); this component adds what needs the circuit: the emoji picker and images with a caption. An image keeps its
 /// client message id until the server has stored it, so a retry or a second click can never store it twice.
 /// </summary>

@@ -1,6 +1,6 @@
 // The composer's interactive half: images dropped on or pasted into it go to its file input, as if chosen with
-// "Attach a file or image", and Send with a file attached goes to .NET (the text half is wwwroot/js/composer.js).
-import { clearBox } from "../../../js/composer.js";
+// "Attach a file or image", and Send with a file attached goes to .NET (the text half is Composer.Text.js).
+import { clearBox } from "./Composer.Text.js";
 
 export function attach(area, dotnet) {
     const input = area.querySelector("input[type=file]");

@@ -6,7 +6,7 @@ using Microsoft.JSInterop;
 namespace BlazorMessenger.Features.Chat.Compose;
 
 /// <summary>
-/// What the browser's outbox (wwwroot/js/outbox.js) hears back for one message: stored; refused (Error: it shows "Not
+/// What the browser's outbox (Composer.Outbox.js) hears back for one message: stored; refused (Error: it shows "Not
 /// sent"); not now (RetryLater: the send limit or a busy server, so it waits and sends again, in order); or the server
 /// failed to store it (ServerError: tried again a few times before it shows "Not sent").
 /// </summary>
@@ -44,7 +44,7 @@ public sealed class OutboxSender : ComponentBase, IAsyncDisposable
         }
 
         _self = DotNetObjectReference.Create(this);
-        _module = await JS.ImportAsync("./js/composer.js", () => _cts.IsCancellationRequested);
+        _module = await JS.ImportAsync("./Features/Chat/Compose/Composer.Text.js", () => _cts.IsCancellationRequested);
         if (_module is null)
         {
             return;

@@ -1,7 +1,7 @@
 // Pending messages in the open log: each outbox entry of the shown conversation appears at once at the end of the log,
 // with a clock ("Sending") or, when the server refused it, "Not sent" with the reason and Retry / Delete. The log's
 // [data-pending] element is rendered empty by Blazor and filled only here.
-import * as outbox from "./outbox.js";
+import * as outbox from "../Compose/Composer.Outbox.js";
 
 const clock = '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill="currentColor" d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm0 18a8 8 0 1 1 0-16 8 8 0 0 1 0 16Zm.5-13H11v6l5.2 3.2.8-1.3-4.5-2.7V7Z"/></svg>';
 

@@ -2,8 +2,8 @@
 // interactive, and listens on the document, so it works on the prerendered composer and on every one Blazor renders
 // later. Enter (or Send) moves the text into the outbox and empties the box at once: no keystroke waits for the server.
 // Drafts are kept per user and conversation; the length limit is checked here as well as on the server.
-import * as outbox from "./outbox.js";
-import * as pending from "./pending.js";
+import * as outbox from "./Composer.Outbox.js";
+import * as pending from "../Log/MessageLog.Pending.js";
 
 const draftKey = (user, conversation) => `bm-draft:${user}:${conversation}`;
 let lastFocused = null;
@@ -166,7 +166,7 @@ adoptAll();
 pending.render();
 
 // The circuit's side: OutboxSender connects once the page is interactive; an image sent with a caption clears the box.
-export { connect, disconnect, drain } from "./outbox.js";
+export { connect, disconnect, drain } from "./Composer.Outbox.js";
 
 /** Empties the box after an image went with this caption; what was typed since stays. */
 export function clearBox(area, caption) {
