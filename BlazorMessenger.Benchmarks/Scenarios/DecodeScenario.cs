@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using BlazorMessenger.Features.Media;
-using BlazorMessenger.Hosting;
 using Microsoft.Extensions.Options;
 using SkiaSharp;
 
@@ -19,7 +18,7 @@ public static class DecodeScenario
         log.WriteLine($"   5 × {bomb.Length / 1024} KB PNG of {side}×{side} pixels at once");
         foreach (var (label, budgetMb) in new[] { ("no budget", 1_000_000.0), ("default budget", new MediaOptions().DecodeBudgetMb) })
         {
-            var messenger = Options.Create(new MessengerOptions { Media = { DecodeBudgetMb = budgetMb, DecodeWaitSeconds = 120 } });
+            var messenger = Options.Create(new MediaOptions { DecodeBudgetMb = budgetMb, DecodeWaitSeconds = 120 });
             var processor = new ImageProcessor(messenger, new ImageDecodeBudget(messenger, TimeProvider.System));
             GC.Collect();
             using var process = Process.GetCurrentProcess();

@@ -1,3 +1,4 @@
+using BlazorMessenger.Features.Chat.Writer;
 using BlazorMessenger.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,6 +11,7 @@ public sealed class MessengerOptionsTests
     [Theory]
     [InlineData("Messenger:Writer:SendTimeoutSeconds", "0.5")]
     [InlineData("Messenger:Writer:MaxQueue", "0")]
+    [InlineData("Messenger:Database:Provider", "Postgres")]
     [InlineData("Messenger:Redis", "localhost:6379,nonsense=1")]
     [InlineData("Messenger:RedisPrefix", " ")]
     [InlineData("Messenger:PresenceHeartbeatSeconds", "0")]
@@ -19,7 +21,8 @@ public sealed class MessengerOptionsTests
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
         await using var services = new ServiceCollection().AddLogging().AddMessengerBackend(configuration).BuildServiceProvider();
 
-        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<MessengerOptions>>().Value);
+        // What the host runs before it starts: every section registered with ValidateOnStart.
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
 
         Assert.Contains(key, error.Message);
     }
@@ -30,6 +33,7 @@ public sealed class MessengerOptionsTests
         var configuration = new ConfigurationBuilder().Build();
         await using var services = new ServiceCollection().AddLogging().AddMessengerBackend(configuration).BuildServiceProvider();
 
-        Assert.Equal(10, services.GetRequiredService<IOptions<MessengerOptions>>().Value.Writer.SendTimeoutSeconds);
+        services.GetRequiredService<IStartupValidator>().Validate();
+        Assert.Equal(10, services.GetRequiredService<IOptions<WriterOptions>>().Value.SendTimeoutSeconds);
     }
 }

@@ -25,7 +25,7 @@ public static class EdgeProtection
         var services = builder.Services;
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
-        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<MessengerOptions>, IConfiguration>(ConfigureProxies);
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>, IConfiguration>(ConfigureProxies);
         services.AddTransient<IStartupFilter, EdgeFirst>();
         services.AddRateLimiter(options =>
         {
@@ -78,10 +78,10 @@ public static class EdgeProtection
         return next(context);
     }
 
-    private static void ConfigureProxies(ForwardedHeadersOptions options, IOptions<MessengerOptions> messenger, IConfiguration configuration)
+    private static void ConfigureProxies(ForwardedHeadersOptions options, IOptions<ProxyOptions> proxies, IConfiguration configuration)
     {
         options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
-        var proxy = messenger.Value.Proxy;
+        var proxy = proxies.Value;
         foreach (var address in proxy.KnownProxies)
         {
             options.KnownProxies.Add(IPAddress.Parse(address));
@@ -108,7 +108,7 @@ public static class EdgeProtection
             return RateLimitPartition.GetNoLimiter("");
         }
 
-        var accounts = context.RequestServices.GetRequiredService<IOptions<MessengerOptions>>().Value.Accounts;
+        var accounts = context.RequestServices.GetRequiredService<IOptions<AccountOptions>>().Value;
         return RateLimitPartition.GetTokenBucketLimiter(ClientAddress.KeyOf(context), _ => bucket(accounts));
     }
 

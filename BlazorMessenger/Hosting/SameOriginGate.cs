@@ -51,7 +51,7 @@ public static partial class SameOriginGate
             return true;
         }
 
-        var allowed = context.RequestServices.GetRequiredService<IOptions<MessengerOptions>>().Value.Security.AllowedOrigins;
+        var allowed = context.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.AllowedOrigins;
         return allowed.Any(a => Normalize(a) == given);
     }
 

@@ -58,12 +58,12 @@ public static class ServiceRegistration
         });
         services.AddMessengerOptions(builder.Configuration);
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddOptions<HubOptions>().Configure<IOptions<MessengerOptions>>((hub, messenger) =>
-            hub.KeepAliveInterval = TimeSpan.FromSeconds(messenger.Value.Connection.KeepAliveSeconds));
-        services.AddOptions<CircuitOptions>().Configure<IOptions<MessengerOptions>>((circuits, messenger) =>
+        services.AddOptions<HubOptions>().Configure<IOptions<ConnectionOptions>>((hub, connection) =>
+            hub.KeepAliveInterval = TimeSpan.FromSeconds(connection.Value.KeepAliveSeconds));
+        services.AddOptions<CircuitOptions>().Configure<IOptions<CircuitLimitOptions>>((circuits, limits) =>
         {
-            circuits.DisconnectedCircuitMaxRetained = Math.Max(0, messenger.Value.Circuits.MaxRetainedDisconnected);
-            circuits.DisconnectedCircuitRetentionPeriod = TimeSpan.FromSeconds(Math.Max(0, messenger.Value.Circuits.RetentionSeconds));
+            circuits.DisconnectedCircuitMaxRetained = Math.Max(0, limits.Value.MaxRetainedDisconnected);
+            circuits.DisconnectedCircuitRetentionPeriod = TimeSpan.FromSeconds(Math.Max(0, limits.Value.RetentionSeconds));
         });
         services.AddMudServices();
         services.AddDatabaseDeveloperPageExceptionFilter();
@@ -105,15 +105,13 @@ public static class ServiceRegistration
         return builder;
     }
 
-    /// <summary>The "Messenger" settings; a value that cannot work stops the start with the key to fix.</summary>
-    private static void AddMessengerOptions(this IServiceCollection services, IConfiguration configuration) =>
+    /// <summary>
+    /// The "Messenger" settings: its own keys, and each feature's section as an options class of its own. A value that
+    /// cannot work stops the start with the key to fix.
+    /// </summary>
+    private static void AddMessengerOptions(this IServiceCollection services, IConfiguration configuration)
+    {
         services.AddOptions<MessengerOptions>().Bind(configuration.GetSection(MessengerOptions.SectionName))
-            .PostConfigure(o => o.Database.ConnectionString = configuration.GetConnectionString("Messenger"))
-            .Validate(o => o.Database.Provider != DatabaseProvider.Postgres || !string.IsNullOrWhiteSpace(o.Database.ConnectionString),
-                "Messenger:Database:Provider is Postgres but ConnectionStrings:Messenger is empty.")
-            .Validate(o => o.Writer.MaxQueue >= 1, "Messenger:Writer:MaxQueue must be at least 1.")
-            .Validate(o => o.Writer.SendTimeoutSeconds >= 1,
-                "Messenger:Writer:SendTimeoutSeconds must be at least 1: below that every send would answer \"busy\".")
             .Validate(o => RedisConnection.Problem(o.Redis) is null,
                 "Messenger:Redis must be a StackExchange.Redis connection string (\"redis:6379,password=...\") or empty.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.RedisPrefix), "Messenger:RedisPrefix must not be empty.")
@@ -122,6 +120,31 @@ public static class ServiceRegistration
             .Validate(o => o.PresenceHeartbeatSeconds + o.PresenceExpirySeconds <= 30,
                 "Messenger:PresenceHeartbeatSeconds plus Messenger:PresenceExpirySeconds must be at most 30: a stopped instance's people go offline within that.")
             .ValidateOnStart();
+        services.AddSection<DatabaseOptions>(configuration, DatabaseOptions.SectionName)
+            .PostConfigure(o => o.ConnectionString = configuration.GetConnectionString("Messenger"))
+            .Validate(o => o.Provider != DatabaseProvider.Postgres || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "Messenger:Database:Provider is Postgres but ConnectionStrings:Messenger is empty.")
+            .ValidateOnStart();
+        services.AddSection<WriterOptions>(configuration, WriterOptions.SectionName)
+            .Validate(o => o.MaxQueue >= 1, "Messenger:Writer:MaxQueue must be at least 1.")
+            .Validate(o => o.SendTimeoutSeconds >= 1,
+                "Messenger:Writer:SendTimeoutSeconds must be at least 1: below that every send would answer \"busy\".")
+            .ValidateOnStart();
+        services.AddSection<AccountOptions>(configuration, AccountOptions.SectionName);
+        services.AddSection<CircuitLimitOptions>(configuration, CircuitLimitOptions.SectionName);
+        services.AddSection<ConnectionOptions>(configuration, ConnectionOptions.SectionName);
+        services.AddSection<GroupOptions>(configuration, GroupOptions.SectionName);
+        services.AddSection<HealthOptions>(configuration, HealthOptions.SectionName);
+        services.AddSection<MediaOptions>(configuration, MediaOptions.SectionName);
+        services.AddSection<MessageOptions>(configuration, MessageOptions.SectionName);
+        services.AddSection<MetricsOptions>(configuration, MetricsOptions.SectionName);
+        services.AddSection<ProxyOptions>(configuration, ProxyOptions.SectionName);
+        services.AddSection<RateLimitOptions>(configuration, RateLimitOptions.SectionName);
+        services.AddSection<SecurityOptions>(configuration, SecurityOptions.SectionName);
+    }
+
+    private static OptionsBuilder<T> AddSection<T>(this IServiceCollection services, IConfiguration configuration, string section)
+        where T : class => services.AddOptions<T>().Bind(configuration.GetSection(section));
 
     /// <summary>Everything but the web UI, for hosts that call the services directly (tests, benchmarks).</summary>
     public static IServiceCollection AddMessengerBackend(this IServiceCollection services, IConfiguration configuration)
@@ -140,19 +163,19 @@ public static class ServiceRegistration
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<MessengerOptions>>().Value.ResolveStorage(
             sp.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory));
         services.AddDbContextFactory<ApplicationDbContext>((sp, db) => DatabaseSetup.Configure(
-            db, sp.GetRequiredService<IOptions<MessengerOptions>>().Value.Database, sp.GetRequiredService<StorageLocation>()));
+            db, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, sp.GetRequiredService<StorageLocation>()));
 
         // Keys live with the data, so a restart (or a new container on the same volume) keeps everyone logged in: in the
         // data directory on one machine, in the database the instances share on PostgreSQL, with one application name
         // whatever folder each instance runs from.
         services.AddDataProtection();
-        services.AddOptions<KeyManagementOptions>().Configure<StorageLocation, ILoggerFactory, IOptions<MessengerOptions>, IServiceProvider>(
-            (options, storage, logs, messenger, sp) => options.XmlRepository = messenger.Value.Database.Provider == DatabaseProvider.Postgres
+        services.AddOptions<KeyManagementOptions>().Configure<StorageLocation, ILoggerFactory, IOptions<DatabaseOptions>, IServiceProvider>(
+            (options, storage, logs, database, sp) => options.XmlRepository = database.Value.Provider == DatabaseProvider.Postgres
                 ? new EntityFrameworkCoreXmlRepository<ApplicationDbContext>(sp, logs)
                 : new FileSystemXmlRepository(new DirectoryInfo(storage.KeysDirectory), logs));
-        services.AddOptions<DataProtectionOptions>().Configure<IOptions<MessengerOptions>>((options, messenger) =>
+        services.AddOptions<DataProtectionOptions>().Configure<IOptions<DatabaseOptions>>((options, database) =>
         {
-            if (messenger.Value.Database.Provider == DatabaseProvider.Postgres)
+            if (database.Value.Provider == DatabaseProvider.Postgres)
             {
                 options.ApplicationDiscriminator = "BlazorMessenger";
             }
@@ -206,9 +229,9 @@ public static class ServiceRegistration
 
     public static IdentityBuilder AddMessengerIdentity(this IServiceCollection services)
     {
-        services.AddOptions<IdentityOptions>().Configure<IOptions<MessengerOptions>>((options, messenger) =>
+        services.AddOptions<IdentityOptions>().Configure<IOptions<MessengerOptions>, IOptions<AccountOptions>>((options, messenger, accountOptions) =>
         {
-            var accounts = messenger.Value.Accounts;
+            var accounts = accountOptions.Value;
             options.SignIn.RequireConfirmedAccount = messenger.Value.RequireConfirmedAccount;
             PasswordPolicy.Configure(options.Password, accounts);
             options.Lockout.MaxFailedAccessAttempts = accounts.FailuresBeforeLockout;

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using BlazorMessenger.Data;
+using BlazorMessenger.Features.Accounts;
 using BlazorMessenger.Features.Accounts.Sessions;
-using BlazorMessenger.Hosting;
 using BlazorMessenger.Realtime;
 using BlazorMessenger.Tests.TestSupport;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -134,7 +134,7 @@ public sealed class SessionAuthenticationStateProviderTests : IAsyncLifetime
     private async Task<SessionAuthenticationStateProvider> SignedInProviderAsync(string? sessionId = null)
     {
         _watch ??= new SessionWatch(
-            _services.Get<SessionService>(), _time, _services.Get<IOptions<MessengerOptions>>(), NullLogger<SessionWatch>.Instance);
+            _services.Get<SessionService>(), _time, _services.Get<IOptions<AccountOptions>>(), NullLogger<SessionWatch>.Instance);
         var provider = new SessionAuthenticationStateProvider(_services.Get<IMessengerHub>(), _watch);
         provider.SetAuthenticationState(Task.FromResult(new AuthenticationState(Principal(sessionId ?? _sessionId))));
         await provider.WatchAsync();

@@ -1,5 +1,4 @@
 using BlazorMessenger.Features.Media;
-using BlazorMessenger.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -12,7 +11,7 @@ public sealed class ImageDecodeBudgetTests
     private readonly ImageDecodeBudget _budget;
 
     public ImageDecodeBudgetTests() => _budget = new ImageDecodeBudget(
-        Options.Create(new MessengerOptions { Media = { DecodeBudgetMb = 10, DecodeWaitSeconds = 10 } }), _time);
+        Options.Create(new MediaOptions { DecodeBudgetMb = 10, DecodeWaitSeconds = 10 }), _time);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using BlazorMessenger.Features.Media;
-using BlazorMessenger.Hosting;
 using BlazorMessenger.Tests.TestSupport;
 using Microsoft.Extensions.Options;
 using SkiaSharp;
@@ -9,9 +8,9 @@ namespace BlazorMessenger.Tests.Features.Media;
 
 public sealed class ImageProcessorTests
 {
-    private readonly ImageProcessor _processor = Processor(new MessengerOptions());
+    private readonly ImageProcessor _processor = Processor(new MediaOptions());
 
-    private static ImageProcessor Processor(MessengerOptions options, TimeProvider? time = null) =>
+    private static ImageProcessor Processor(MediaOptions options, TimeProvider? time = null) =>
         new(Options.Create(options), new ImageDecodeBudget(Options.Create(options), time ?? TimeProvider.System));
 
     [Fact]
@@ -94,7 +93,7 @@ public sealed class ImageProcessorTests
     [Fact]
     public void An_animation_with_more_pixels_in_all_its_frames_than_allowed_is_refused()
     {
-        var tight = Processor(new MessengerOptions { Media = { MaxAnimationPixels = 2 } });
+        var tight = Processor(new MediaOptions { MaxAnimationPixels = 2 });
 
         var result = tight.Process(TestImages.Gif(frames: 3));
 
@@ -152,7 +151,7 @@ public sealed class ImageProcessorTests
     [Fact]
     public void A_file_over_the_size_limit_is_refused()
     {
-        var small = Processor(new MessengerOptions { Media = { MaxBytes = 1000 } });
+        var small = Processor(new MediaOptions { MaxBytes = 1000 });
 
         var result = small.Process(TestImages.Png(400, 300));
 
@@ -167,7 +166,7 @@ public sealed class ImageProcessorTests
     public void An_image_larger_than_the_longest_side_is_stored_scaled_down(SKEncodedImageFormat format)
     {
         using var bitmap = TestImages.Halves(3000, 1500);
-        var capped = Processor(new MessengerOptions { Media = { MaxSide = 1000 } });
+        var capped = Processor(new MediaOptions { MaxSide = 1000 });
 
         var result = capped.Process(TestImages.Encode(bitmap, format));
 
@@ -182,7 +181,7 @@ public sealed class ImageProcessorTests
     [Fact]
     public async Task An_image_that_could_never_fit_the_decoding_budget_is_refused_at_once()
     {
-        var tight = Processor(new MessengerOptions { Media = { DecodeBudgetMb = 0.25 } });
+        var tight = Processor(new MediaOptions { DecodeBudgetMb = 0.25 });
 
         var result = await tight.ProcessAsync(TestImages.Png(400, 300), ct: TestContext.Current.CancellationToken);
 
@@ -192,7 +191,7 @@ public sealed class ImageProcessorTests
     [Fact]
     public async Task Within_the_budget_an_image_is_processed_and_its_memory_given_back()
     {
-        var options = new MessengerOptions();
+        var options = new MediaOptions();
         var budget = new ImageDecodeBudget(Options.Create(options), TimeProvider.System);
         var processor = new ImageProcessor(Options.Create(options), budget);
 

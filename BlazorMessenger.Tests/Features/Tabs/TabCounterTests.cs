@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using BlazorMessenger.Features.Accounts;
 using BlazorMessenger.Features.Tabs;
-using BlazorMessenger.Hosting;
 using BlazorMessenger.Realtime;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
@@ -65,7 +64,7 @@ public sealed class TabCounterTests
     }
 
     private static TabCounter Counter(int maxPerUser) =>
-        new(Options.Create(new MessengerOptions { Circuits = new CircuitLimitOptions { MaxPerUser = maxPerUser } }));
+        new(Options.Create(new CircuitLimitOptions { MaxPerUser = maxPerUser }));
 
     private sealed class SignedIn(string? userId) : AuthenticationStateProvider
     {

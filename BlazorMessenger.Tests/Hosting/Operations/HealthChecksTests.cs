@@ -20,7 +20,7 @@ public sealed class HealthChecksTests
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var bed = await ChatTestBed.CreateAsync(
             new Dictionary<string, string?> { ["Messenger:Health:WriterStallSeconds"] = "30" }, time);
-        var check = new WriterCheck(bed.Services.Get<MessageWriter>(), bed.Services.Get<IOptions<MessengerOptions>>());
+        var check = new WriterCheck(bed.Services.Get<MessageWriter>(), bed.Services.Get<IOptions<HealthOptions>>());
         Assert.Equal(HealthStatus.Healthy, (await CheckAsync(check)).Status);
 
         // A group change runs inside the writer's batch: holding it holds the batch.
@@ -54,7 +54,7 @@ public sealed class HealthChecksTests
     {
         await using var bed = await ChatTestBed.CreateAsync();
         var writer = bed.Services.Get<MessageWriter>();
-        var check = new WriterCheck(writer, bed.Services.Get<IOptions<MessengerOptions>>());
+        var check = new WriterCheck(writer, bed.Services.Get<IOptions<HealthOptions>>());
         Assert.Equal(HealthStatus.Healthy, (await CheckAsync(check)).Status);
 
         writer.Stop();

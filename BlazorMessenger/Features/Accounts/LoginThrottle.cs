@@ -1,4 +1,3 @@
-using BlazorMessenger.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace BlazorMessenger.Features.Accounts;
@@ -9,12 +8,12 @@ namespace BlazorMessenger.Features.Accounts;
 /// their own address, is not locked out by them. The account-wide lock (Identity's lockout) comes only after many more
 /// failures from many addresses.
 /// </summary>
-public sealed class LoginThrottle(IOptions<MessengerOptions> options, TimeProvider time)
+public sealed class LoginThrottle(IOptions<AccountOptions> options, TimeProvider time)
 {
     private readonly Dictionary<(string Name, string Address), Entry> _entries = [];
     private readonly Lock _lock = new();
 
-    private AccountOptions Limits => options.Value.Accounts;
+    private AccountOptions Limits => options.Value;
 
     public bool IsWaiting(string normalizedName, string address)
     {

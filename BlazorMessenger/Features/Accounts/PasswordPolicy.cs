@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using BlazorMessenger.Data;
-using BlazorMessenger.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +10,7 @@ namespace BlazorMessenger.Features.Accounts;
 /// validator checks the length (its character-class rules are off); this one refuses the common passwords and the
 /// person's own username, for every path that sets a password.
 /// </summary>
-public sealed class PasswordPolicy(IOptions<MessengerOptions> options) : IPasswordValidator<ApplicationUser>
+public sealed class PasswordPolicy(IOptions<AccountOptions> options) : IPasswordValidator<ApplicationUser>
 {
     public const string ListResource = "BlazorMessenger.Features.Accounts.common-passwords.txt.gz";
 
@@ -27,14 +26,14 @@ public sealed class PasswordPolicy(IOptions<MessengerOptions> options) : IPasswo
 
     public Task<IdentityResult> ValidateAsync(UserManager<ApplicationUser> manager, ApplicationUser user, string? password)
     {
-        if (string.IsNullOrEmpty(password) || password.Length < options.Value.Accounts.PasswordMinLength)
+        if (string.IsNullOrEmpty(password) || password.Length < options.Value.PasswordMinLength)
         {
             return Task.FromResult(IdentityResult.Success); // Identity's length rule answers this one, once.
         }
 
-        if (password.Length > options.Value.Accounts.PasswordMaxLength)
+        if (password.Length > options.Value.PasswordMaxLength)
         {
-            return Fail("PasswordTooLong", $"Passwords can be at most {options.Value.Accounts.PasswordMaxLength} characters long.");
+            return Fail("PasswordTooLong", $"Passwords can be at most {options.Value.PasswordMaxLength} characters long.");
         }
 
         if (string.Equals(password, user.UserName, StringComparison.OrdinalIgnoreCase))

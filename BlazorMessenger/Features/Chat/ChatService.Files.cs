@@ -21,7 +21,7 @@ public sealed partial class ChatService
         string userId, long conversationId, Guid clientMessageId, FileUpload upload, string? caption, long? replyToId = null,
         CancellationToken ct = default)
     {
-        var limits = options.Value.Media;
+        var limits = mediaOptions.Value;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (done, body, quote) = await PrepareUploadAsync(
             db, userId, conversationId, clientMessageId, caption, replyToId, FileRefusal(upload), MediaRules.SlowDown, ct);
@@ -116,14 +116,14 @@ public sealed partial class ChatService
         return await UsedStorageAsync(db, userId, ct);
     }
 
-    public string TooLarge => $"A file can be at most {MediaRules.Megabytes(options.Value.Media.MaxFileBytes)}.";
+    public string TooLarge => $"A file can be at most {MediaRules.Megabytes(mediaOptions.Value.MaxFileBytes)}.";
 
     public string QuotaReached =>
-        $"You've used your {MediaRules.Megabytes(options.Value.Media.UserQuotaBytes)} of storage. Delete files you sent to make room.";
+        $"You've used your {MediaRules.Megabytes(mediaOptions.Value.UserQuotaBytes)} of storage. Delete files you sent to make room.";
 
     private string? FileRefusal(FileUpload upload)
     {
-        var maxVoiceMs = options.Value.Media.MaxVoiceSeconds * 1000;
+        var maxVoiceMs = mediaOptions.Value.MaxVoiceSeconds * 1000;
         return upload.Kind == MediaKind.Image ? MediaRules.NotAFile
             : upload.Kind == MediaKind.File ? null
             : !(upload.ContentType ?? "").StartsWith("audio/", StringComparison.OrdinalIgnoreCase) ? MediaRules.NotAudio

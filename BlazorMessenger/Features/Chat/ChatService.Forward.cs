@@ -21,7 +21,7 @@ public sealed partial class ChatService
     public async Task<ServiceResult<IReadOnlyList<ForwardOutcome>>> ForwardAsync(
         string userId, long messageId, IReadOnlyCollection<long> targets, Guid operationId, CancellationToken ct = default)
     {
-        var max = options.Value.Messages.MaxForwardTargets;
+        var max = messageOptions.Value.MaxForwardTargets;
         if (targets.Count == 0 || targets.Distinct().Count() > max)
         {
             return ServiceResult<IReadOnlyList<ForwardOutcome>>.Fail(
@@ -65,7 +65,7 @@ public sealed partial class ChatService
 
         var refusal = await refusals.ForAsync(userId, target, ct)
             ?? (source.Media is { } shared && !await db.Media.AnyAsync(m => m.OwnerId == userId && m.StorageKey == shared.StorageKey, ct)
-                && await UsedStorageAsync(db, userId, ct) + shared.Bytes > options.Value.Media.UserQuotaBytes ? QuotaReached : null);
+                && await UsedStorageAsync(db, userId, ct) + shared.Bytes > mediaOptions.Value.UserQuotaBytes ? QuotaReached : null);
         if (refusal is not null)
         {
             return new ForwardOutcome(target, null, refusal);

@@ -33,7 +33,7 @@ public sealed partial class ChatService
             return ServiceResult<ChatMessage>.Fail(processed.Error!);
         }
 
-        if (await UsedStorageAsync(db, userId, ct) + image.Full.Data.Length > options.Value.Media.UserQuotaBytes)
+        if (await UsedStorageAsync(db, userId, ct) + image.Full.Data.Length > mediaOptions.Value.UserQuotaBytes)
         {
             return ServiceResult<ChatMessage>.Fail(QuotaReached);
         }

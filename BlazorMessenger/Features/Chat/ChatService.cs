@@ -4,7 +4,6 @@ using BlazorMessenger.Features.Media;
 using BlazorMessenger.Features.Presence;
 using BlazorMessenger.Features.Safety;
 using BlazorMessenger.Features.Shared;
-using BlazorMessenger.Hosting;
 using BlazorMessenger.Hosting.Operations;
 using BlazorMessenger.Realtime;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +23,8 @@ public sealed partial class ChatService(
     ImageProcessor images,
     MediaStore mediaStore,
     SendRefusals refusals,
-    IOptions<MessengerOptions> options,
+    IOptions<MediaOptions> mediaOptions,
+    IOptions<MessageOptions> messageOptions,
     MessengerMetrics metrics,
     TimeProvider time)
 {

@@ -5,7 +5,6 @@ using BlazorMessenger.Features.Chat.Writer;
 using BlazorMessenger.Features.Media;
 using BlazorMessenger.Features.Safety;
 using BlazorMessenger.Features.Shared;
-using BlazorMessenger.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -24,10 +23,10 @@ public sealed partial class GroupService(
     UserRateLimiter rateLimiter,
     Pictures pictures,
     MediaStore mediaStore,
-    IOptions<MessengerOptions> options,
+    IOptions<GroupOptions> options,
     TimeProvider time)
 {
-    private int MaxMembers => options.Value.Groups.MaxMembers;
+    private int MaxMembers => options.Value.MaxMembers;
 
     /// <summary>Creates the group with the caller as its owner and the named people as members; answers its id.</summary>
     public async Task<ServiceResult<long>> CreateAsync(

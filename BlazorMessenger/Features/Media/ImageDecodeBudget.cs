@@ -1,4 +1,3 @@
-using BlazorMessenger.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace BlazorMessenger.Features.Media;
@@ -9,13 +8,13 @@ namespace BlazorMessenger.Features.Media;
 /// with a clear message; one that could never fit is refused at once. A few huge uploads at the same moment can no
 /// longer take the server's memory.
 /// </summary>
-public sealed class ImageDecodeBudget(IOptions<MessengerOptions> options, TimeProvider time)
+public sealed class ImageDecodeBudget(IOptions<MediaOptions> options, TimeProvider time)
 {
     private readonly Lock _lock = new();
     private readonly LinkedList<(long Bytes, TaskCompletionSource Granted)> _waiting = [];
     private long _inUse;
 
-    public long Capacity => (long)(options.Value.Media.DecodeBudgetMb * 1024 * 1024);
+    public long Capacity => (long)(options.Value.DecodeBudgetMb * 1024 * 1024);
 
     public long InUse
     {
@@ -50,7 +49,7 @@ public sealed class ImageDecodeBudget(IOptions<MessengerOptions> options, TimePr
 
         try
         {
-            await ticket.Value.Item2.Task.WaitAsync(TimeSpan.FromSeconds(options.Value.Media.DecodeWaitSeconds), time, ct);
+            await ticket.Value.Item2.Task.WaitAsync(TimeSpan.FromSeconds(options.Value.DecodeWaitSeconds), time, ct);
             return new Lease(this, bytes);
         }
         catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)

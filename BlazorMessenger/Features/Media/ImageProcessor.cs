@@ -1,5 +1,4 @@
 using BlazorMessenger.Features.Shared;
-using BlazorMessenger.Hosting;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Options;
 using SkiaSharp;
@@ -15,14 +14,14 @@ public sealed record ProcessedImage(EncodedImage Full, EncodedImage Thumbnail);
 /// re-encodes it, which drops all metadata (GPS included), then makes a thumbnail. Animated GIFs are rebuilt from their
 /// frames instead (GifRewriter), leaving their metadata behind the same way. Also used for profile pictures.
 /// </summary>
-public sealed partial class ImageProcessor(IOptions<MessengerOptions> options, ImageDecodeBudget budget)
+public sealed partial class ImageProcessor(IOptions<MediaOptions> options, ImageDecodeBudget budget)
 {
     public const string NotAnImage = "Only PNG, JPEG, GIF and WebP images can be sent.";
     public const string Damaged = "The image could not be read. It may be damaged or incomplete.";
     public const string Empty = "The file is empty.";
     public const string Busy = "Many images are being processed right now. Please send this one again in a moment.";
 
-    private MediaOptions Limits => options.Value.Media;
+    private MediaOptions Limits => options.Value;
 
     public long MaxBytes => Limits.MaxBytes;
 

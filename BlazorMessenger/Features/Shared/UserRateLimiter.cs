@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-using BlazorMessenger.Hosting;
 using BlazorMessenger.Hosting.Operations;
 using Microsoft.Extensions.Options;
 
@@ -30,9 +29,9 @@ public sealed class UserRateLimiter : IDisposable
 
     private readonly RedisRateLimits _shared;
 
-    public UserRateLimiter(IOptions<MessengerOptions> options, MessengerMetrics metrics, RedisRateLimits shared)
+    public UserRateLimiter(IOptions<RateLimitOptions> options, MessengerMetrics metrics, RedisRateLimits shared)
     {
-        (_limits, _metrics, _shared) = (options.Value.RateLimits, metrics, shared);
+        (_limits, _metrics, _shared) = (options.Value, metrics, shared);
         _limiter = PartitionedRateLimiter.Create<(RateLimitedAction Action, string UserId), (RateLimitedAction, string)>(key =>
             RateLimitPartition.GetTokenBucketLimiter(key, k =>
             {

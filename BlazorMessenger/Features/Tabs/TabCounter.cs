@@ -1,4 +1,3 @@
-using BlazorMessenger.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace BlazorMessenger.Features.Tabs;
@@ -7,12 +6,12 @@ namespace BlazorMessenger.Features.Tabs;
 /// Open tabs (circuits) per person, all of whose pages the server holds in memory: up to MaxPerUser, so that one
 /// person's hundred forgotten tabs cannot crowd out everyone else's.
 /// </summary>
-public sealed class TabCounter(IOptions<MessengerOptions> options)
+public sealed class TabCounter(IOptions<CircuitLimitOptions> options)
 {
     private readonly Dictionary<string, int> _open = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
-    public int MaxPerUser => options.Value.Circuits.MaxPerUser;
+    public int MaxPerUser => options.Value.MaxPerUser;
 
     /// <summary>Counts one more tab of the person, unless they have MaxPerUser open already (then nothing is counted).</summary>
     public bool TryOpen(string userId)

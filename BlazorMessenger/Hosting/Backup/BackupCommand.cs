@@ -43,8 +43,9 @@ public static class BackupCommand
         {
             var builder = WebApplication.CreateBuilder(settings);
             var options = builder.Configuration.GetSection(MessengerOptions.SectionName).Get<MessengerOptions>() ?? new MessengerOptions();
+            var database = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
             var storage = options.ResolveStorage(builder.Environment.ContentRootPath);
-            if (options.Database.Provider == DatabaseProvider.Postgres || storage.SharedMediaDirectory is not null)
+            if (database.Provider == DatabaseProvider.Postgres || storage.SharedMediaDirectory is not null)
             {
                 throw new BackupRefusedException(
                     "these commands copy one machine's data directory (SQLite and media/ inside it); with PostgreSQL or a media " +
@@ -54,7 +55,7 @@ public static class BackupCommand
             var target = Path.GetFullPath(directory);
             var done = verb == "backup"
                 ? Describe("Backed up", storage.DataDirectory, "to", target,
-                    await new DataBackup(storage, options.Database.BusyTimeoutMs, TimeProvider.System).WriteAsync(target, ct))
+                    await new DataBackup(storage, database.BusyTimeoutMs, TimeProvider.System).WriteAsync(target, ct))
                 : Describe("Restored", target, "into", storage.DataDirectory,
                     await new DataRestore(storage).RestoreAsync(target, ct)) + " Start the app to use it.";
             await output.WriteLineAsync(done);

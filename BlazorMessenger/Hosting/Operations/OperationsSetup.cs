@@ -31,17 +31,17 @@ public static class OperationsSetup
             .AddCheck<DatabaseCheck>("database", tags: [ReadinessTag])
             .AddCheck<StorageCheck>("storage", tags: [ReadinessTag])
             .AddCheck<WriterCheck>("writer", tags: [ReadinessTag]);
-        services.AddOptions<HealthCheckServiceOptions>().PostConfigure<IOptions<MessengerOptions>>((health, messenger) =>
+        services.AddOptions<HealthCheckServiceOptions>().PostConfigure<IOptions<HealthOptions>>((health, options) =>
         {
             foreach (var check in health.Registrations)
             {
-                check.Timeout = TimeSpan.FromSeconds(messenger.Value.Health.CheckTimeoutSeconds);
+                check.Timeout = TimeSpan.FromSeconds(options.Value.CheckTimeoutSeconds);
             }
         });
 
         // Decided once, from the configuration the app starts with: when neither is on, OpenTelemetry is not even loaded.
         var plan = new TelemetryPlan(
-            builder.Configuration.GetSection($"{MessengerOptions.SectionName}:{nameof(MessengerOptions.Metrics)}").Get<MetricsOptions>()?.Enabled == true,
+            builder.Configuration.GetSection(MetricsOptions.SectionName).Get<MetricsOptions>()?.Enabled == true,
             !string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]));
         services.AddSingleton(plan);
         if (plan.Scrape || plan.Export)
@@ -63,7 +63,7 @@ public static class OperationsSetup
         app.Services.GetRequiredService<MessengerMetrics>();
         if (app.Services.GetRequiredService<TelemetryPlan>().Scrape)
         {
-            app.MapMetrics(new MetricsAccess(app.Services.GetRequiredService<IOptions<MessengerOptions>>().Value.Metrics.AllowedAddresses));
+            app.MapMetrics(new MetricsAccess(app.Services.GetRequiredService<IOptions<MetricsOptions>>().Value.AllowedAddresses));
         }
     }
 

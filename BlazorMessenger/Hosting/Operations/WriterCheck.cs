@@ -9,12 +9,12 @@ namespace BlazorMessenger.Hosting.Operations;
 /// The message writer takes messages (it stops at shutdown, so a load balancer stops sending people here) and is not
 /// stuck: the batch it is writing (if any) has taken less than the configured limit.
 /// </summary>
-public sealed class WriterCheck(MessageWriter writer, IOptions<MessengerOptions> options) : IHealthCheck
+public sealed class WriterCheck(MessageWriter writer, IOptions<HealthOptions> options) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var busy = writer.BusyFor;
-        var limit = TimeSpan.FromSeconds(options.Value.Health.WriterStallSeconds);
+        var limit = TimeSpan.FromSeconds(options.Value.WriterStallSeconds);
         return Task.FromResult(
             writer.IsStopped ? HealthCheckResult.Unhealthy("The server is shutting down: the message writer takes no new messages.")
             : busy >= limit ? HealthCheckResult.Unhealthy(

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using BlazorMessenger.Data;
-using BlazorMessenger.Hosting;
 using BlazorMessenger.Realtime;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +13,7 @@ namespace BlazorMessenger.Features.Accounts.Sessions;
 /// every session but the one that made it (that one renews its stamp as it signs in again).
 /// </summary>
 public sealed partial class SessionService(
-    IDbContextFactory<ApplicationDbContext> dbs, IMessengerHub hub, TimeProvider time, IOptions<MessengerOptions> options)
+    IDbContextFactory<ApplicationDbContext> dbs, IMessengerHub hub, TimeProvider time, IOptions<AccountOptions> options)
 {
     /// <summary>The claim (and authentication property) that names a session.</summary>
     public const string ClaimType = "bm:sid";
@@ -23,7 +22,7 @@ public sealed partial class SessionService(
     public static readonly TimeSpan TouchInterval = TimeSpan.FromMinutes(1);
 
     /// <summary>A session unused this long has ended (a browser closed for good never logs out).</summary>
-    private TimeSpan IdleLimit => TimeSpan.FromDays(options.Value.Accounts.SessionIdleDays);
+    private TimeSpan IdleLimit => TimeSpan.FromDays(options.Value.SessionIdleDays);
 
     public async Task<string> StartAsync(string userId, string stamp, string? userAgent, string? address, CancellationToken ct = default)
     {

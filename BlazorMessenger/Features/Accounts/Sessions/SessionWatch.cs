@@ -1,4 +1,3 @@
-using BlazorMessenger.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace BlazorMessenger.Features.Accounts.Sessions;
@@ -19,10 +18,10 @@ public sealed class SessionWatch : IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private int _checking;
 
-    public SessionWatch(SessionService sessions, TimeProvider time, IOptions<MessengerOptions> options, ILogger<SessionWatch> log)
+    public SessionWatch(SessionService sessions, TimeProvider time, IOptions<AccountOptions> options, ILogger<SessionWatch> log)
     {
         (_sessions, _log) = (sessions, log);
-        var interval = TimeSpan.FromSeconds(options.Value.Accounts.SessionCheckSeconds);
+        var interval = TimeSpan.FromSeconds(options.Value.SessionCheckSeconds);
         _timer = time.CreateTimer(_ => _ = CheckAsync(), null, interval, interval);
     }
 

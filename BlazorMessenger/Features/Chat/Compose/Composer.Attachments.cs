@@ -21,7 +21,7 @@ public sealed partial class Composer
         _attachment = null;
         _attachmentIsImage = ImageFormats.Accepted.Contains(e.File.ContentType);
         _attachmentError = _attachmentIsImage && e.File.Size > Images.MaxBytes ? Images.TooLarge
-            : !_attachmentIsImage && e.File.Size > Options.Value.Media.MaxFileBytes ? Chat.TooLarge
+            : !_attachmentIsImage && e.File.Size > Options.Value.MaxFileBytes ? Chat.TooLarge
             : e.File.Size == 0 ? MediaRules.EmptyFile
             : null;
         if (_attachmentError is null)
@@ -91,7 +91,7 @@ public sealed partial class Composer
         var ct = _upload.Token;
         try
         {
-            var max = _attachmentIsImage ? Images.MaxBytes : Options.Value.Media.MaxFileBytes;
+            var max = _attachmentIsImage ? Images.MaxBytes : Options.Value.MaxFileBytes;
             await using var stream = new ProgressStream(file.OpenReadStream(max, ct), file.Size, ShowProgress);
             if (!_attachmentIsImage)
             {

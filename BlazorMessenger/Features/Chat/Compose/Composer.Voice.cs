@@ -1,3 +1,4 @@
+using BlazorMessenger.Features.Media;
 using BlazorMessenger.Components.Shared;
 using BlazorMessenger.Data;
 using BlazorMessenger.Features.Shared;
@@ -28,7 +29,7 @@ public sealed partial class Composer
             if (_recorder is not null && _self is not null)
             {
                 // Infinite: the browser's permission prompt may stay up as long as the person likes.
-                var started = await _recorder.InvokeAsync<bool>("start", CancellationToken.None, _area, Options.Value.Media.MaxVoiceSeconds * 1000, _self);
+                var started = await _recorder.InvokeAsync<bool>("start", CancellationToken.None, _area, Options.Value.MaxVoiceSeconds * 1000, _self);
                 if (started && (!_recording || _disposed))
                 {
                     await _recorder.InvokeVoidAsync("cancel", _area);
@@ -79,7 +80,7 @@ public sealed partial class Composer
             }
 
             await using var blob = await _recorder.InvokeAsync<IJSStreamReference>("take", _area);
-            await using var stream = await blob.OpenReadStreamAsync(Options.Value.Media.MaxFileBytes);
+            await using var stream = await blob.OpenReadStreamAsync(Options.Value.MaxFileBytes);
             var result = await Chat.SendFileAsync(UserId, ConversationId, _voiceId,
                 new FileUpload(stream, null, recording.Type, MediaKind.Voice, recording.DurationMs), null, replyTo?.Quote.Id);
             _error = result.Error;

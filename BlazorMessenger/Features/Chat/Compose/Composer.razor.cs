@@ -44,7 +44,7 @@ public sealed partial class Composer : IAsyncDisposable
     private ImageProcessor Images { get; set; } = default!;
 
     [Inject]
-    private Microsoft.Extensions.Options.IOptions<Hosting.MessengerOptions> Options { get; set; } = default!;
+    private Microsoft.Extensions.Options.IOptions<MediaOptions> Options { get; set; } = default!;
 
     [Inject]
     private TypingTracker Typing { get; set; } = default!;

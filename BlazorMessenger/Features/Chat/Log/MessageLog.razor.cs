@@ -1,6 +1,5 @@
 using BlazorMessenger.Components.Layout;
 using BlazorMessenger.Components.Shared;
-using BlazorMessenger.Hosting;
 using BlazorMessenger.Realtime;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
@@ -67,7 +66,7 @@ public sealed partial class MessageLog : IAsyncDisposable
     private TimeProvider Time { get; set; } = default!;
 
     [Inject]
-    private IOptions<MessengerOptions> Options { get; set; } = default!;
+    private IOptions<MessageOptions> Options { get; set; } = default!;
 
     [CascadingParameter]
     private TimeZoneInfo? TimeZone { get; set; }
@@ -105,7 +104,7 @@ public sealed partial class MessageLog : IAsyncDisposable
     {
         _people = new LogPeople(UserId, UserName);
         // At least two pages, so that the page the reader is looking at always stays while the next one loads.
-        var window = new LogWindow(Math.Max(Options.Value.Messages.RenderWindow, 2 * MessageRules.PageSize));
+        var window = new LogWindow(Math.Max(Options.Value.RenderWindow, 2 * MessageRules.PageSize));
         _feed = new LogFeed(window, new ConversationReads(Chat, UserId, Conversation.Id), UserId, Conversation.LastSeq, OnFeedChanged, _cts.Token);
         // Seen reports below the position need no trip to the database.
         _position = new ReaderPosition(Conversation.LastReadSeq, Conversation.LastSeq);

@@ -1,7 +1,6 @@
 using BlazorMessenger.Data;
 using BlazorMessenger.Features.Safety;
 using BlazorMessenger.Features.Shared;
-using BlazorMessenger.Hosting;
 using BlazorMessenger.Realtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -16,12 +15,12 @@ public sealed class PinService(
     IDbContextFactory<ApplicationDbContext> dbFactory,
     IMessengerHub hub,
     SendRefusals refusals,
-    IOptions<MessengerOptions> options,
+    IOptions<MessageOptions> options,
     TimeProvider time)
 {
     public const string AdminsOnly = "Only the group's admins can pin messages here.";
 
-    public string TooMany => $"A conversation can have at most {options.Value.Messages.MaxPins} pinned messages. Unpin one first.";
+    public string TooMany => $"A conversation can have at most {options.Value.MaxPins} pinned messages. Unpin one first.";
 
     /// <summary>Pins or unpins the message; pinning a pinned one (or unpinning an unpinned one) changes nothing.</summary>
     public async Task<ServiceResult<bool>> SetAsync(string userId, long messageId, bool pin, CancellationToken ct = default)
@@ -88,7 +87,7 @@ public sealed class PinService(
         }
 
         var pinned = await db.Messages.CountAsync(m => m.ConversationId == message.ConversationId && m.PinnedUtc != null, ct);
-        return pin && pinned >= options.Value.Messages.MaxPins ? TooMany : null;
+        return pin && pinned >= options.Value.MaxPins ? TooMany : null;
     }
 
     private static Task<bool> MayPinAsync(ApplicationDbContext db, string userId, long conversationId, CancellationToken ct) =>

@@ -2,7 +2,6 @@ using BlazorMessenger.Data;
 using BlazorMessenger.Features.Chat.Compose;
 using BlazorMessenger.Features.Safety;
 using BlazorMessenger.Features.Shared;
-using BlazorMessenger.Hosting;
 using BlazorMessenger.Realtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -18,13 +17,13 @@ public sealed class ReactionService(
     IMessengerHub hub,
     UserRateLimiter rateLimiter,
     SendRefusals refusals,
-    IOptions<MessengerOptions> options,
+    IOptions<MessageOptions> options,
     TimeProvider time)
 {
     public const string NotAnEmoji = "A reaction is one emoji.";
     public const string SlowDown = "You're reacting too quickly. Try again in a moment.";
 
-    public string TooMany => $"A message can have at most {options.Value.Messages.MaxReactionEmoji} different reactions.";
+    public string TooMany => $"A message can have at most {options.Value.MaxReactionEmoji} different reactions.";
 
     /// <summary>
     /// Gives (add true) or takes back (add false) the caller's emoji on the message; giving twice or taking back what was
@@ -61,7 +60,7 @@ public sealed class ReactionService(
         if (add)
         {
             var kinds = await db.Reactions.Where(r => r.MessageId == messageId).Select(r => r.Emoji).Distinct().ToListAsync(ct);
-            if (!kinds.Contains(emoji) && kinds.Count >= options.Value.Messages.MaxReactionEmoji)
+            if (!kinds.Contains(emoji) && kinds.Count >= options.Value.MaxReactionEmoji)
             {
                 return Fail(TooMany);
             }

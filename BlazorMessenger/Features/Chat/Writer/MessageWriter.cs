@@ -2,7 +2,6 @@ using System.Threading.Channels;
 using BlazorMessenger.Data;
 using BlazorMessenger.Features.Shared;
 using BlazorMessenger.Features.Typing;
-using BlazorMessenger.Hosting;
 using BlazorMessenger.Hosting.Operations;
 using BlazorMessenger.Realtime;
 using Microsoft.EntityFrameworkCore;
@@ -39,10 +38,10 @@ public sealed partial class MessageWriter : IAsyncDisposable
 
     public MessageWriter(
         IDbContextFactory<ApplicationDbContext> dbFactory, IMessengerHub hub, UserRateLimiter rateLimiter, TypingTracker typing,
-        IOptions<MessengerOptions> options, TimeProvider time, ILogger<MessageWriter> logger, MessengerMetrics metrics)
+        IOptions<WriterOptions> options, TimeProvider time, ILogger<MessageWriter> logger, MessengerMetrics metrics)
     {
         _metrics = metrics;
-        var limits = options.Value.Writer;
+        var limits = options.Value;
         _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(limits.MaxQueue) { SingleReader = true });
         _deadline = TimeSpan.FromSeconds(limits.SendTimeoutSeconds);
         _typing = typing;
