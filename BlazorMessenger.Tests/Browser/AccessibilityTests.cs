@@ -26,7 +26,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         var aliceId = await browser.IdOfAsync(alice);
         await browser.SeedAsync(await browser.ConversationIdAsync(aliceId, bob), aliceId, 12,
             i => i == 3 ? "the quokka came back" : $"message {i}", unread: true);
-        var image = await browser.App.Services.GetRequiredService<ChatService>().SendImageAsync(
+        var image = await browser.App.Services.GetRequiredService<AttachmentService>().SendImageAsync(
             aliceId, await browser.ConversationIdAsync(aliceId, bob), Guid.NewGuid(), TestImages.Png(120, 80), "a picture 🙂",
             ct: TestContext.Current.CancellationToken);
         Assert.True(image.Succeeded, image.Error);

@@ -106,12 +106,12 @@ public sealed class GroupFlowTests(BrowserFixture browser)
         var (alice, bob, carol) = await browser.TrioAsync();
         var (aliceId, bobId) = (await browser.IdOfAsync(alice), await browser.IdOfAsync(bob));
         var groups = browser.App.Services.GetRequiredService<GroupService>();
-        var chat = browser.App.Services.GetRequiredService<ChatService>();
+        var attachments = browser.App.Services.GetRequiredService<AttachmentService>();
         var groupId = (await groups.CreateAsync(aliceId, "Photos", [bob], Ct)).Value;
-        var before = (await chat.SendImageAsync(aliceId, groupId, Guid.NewGuid(), TestImages.Png(), null, ct: Ct)).Value!.Image!.Id;
+        var before = (await attachments.SendImageAsync(aliceId, groupId, Guid.NewGuid(), TestImages.Png(), null, ct: Ct)).Value!.Image!.Id;
         Assert.True((await groups.SetPictureAsync(aliceId, groupId, TestImages.Png(), Ct)).Succeeded);
         Assert.True((await groups.RemoveMemberAsync(aliceId, groupId, bobId, Ct)).Succeeded);
-        var after = (await chat.SendImageAsync(aliceId, groupId, Guid.NewGuid(), TestImages.Png(), null, ct: Ct)).Value!.Image!.Id;
+        var after = (await attachments.SendImageAsync(aliceId, groupId, Guid.NewGuid(), TestImages.Png(), null, ct: Ct)).Value!.Image!.Id;
         var picture = (await groups.OpenAsync(aliceId, groupId, Ct))!.PictureId;
         await using var bobSession = await browser.LoggedInAsync(bob);
         await using var carolSession = await browser.LoggedInAsync(carol);

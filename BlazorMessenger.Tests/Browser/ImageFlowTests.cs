@@ -119,10 +119,10 @@ public sealed class ImageFlowTests(BrowserFixture browser)
         var (alice, bob) = await browser.PairAsync();
         var aliceId = await browser.IdOfAsync(alice);
         var conversationId = await browser.ConversationIdAsync(aliceId, bob);
-        var chat = browser.App.Services.GetRequiredService<ChatService>();
+        var attachments = browser.App.Services.GetRequiredService<AttachmentService>();
         foreach (var (width, caption) in new[] { (60, "first"), (70, "second"), (80, "third") })
         {
-            var sent = await chat.SendImageAsync(aliceId, conversationId, Guid.NewGuid(), TestImages.Png(width, 40), caption,
+            var sent = await attachments.SendImageAsync(aliceId, conversationId, Guid.NewGuid(), TestImages.Png(width, 40), caption,
                 ct: TestContext.Current.CancellationToken);
             Assert.True(sent.Succeeded, sent.Error);
         }

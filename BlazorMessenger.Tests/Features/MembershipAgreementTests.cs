@@ -48,7 +48,7 @@ public sealed class MembershipAgreementTests(MembershipAgreementTests.World worl
         ["photo thumbnail"] = (Rule.ReadsMessage, (w, user, m) => w.FetchAsync(user, $"/media/{m.Image.Image!.Id}/thumb")),
         ["file"] = (Rule.ReadsMessage, (w, user, m) => w.FetchAsync(user, $"/media/{m.File.File!.Id}/file")),
         ["pins"] = (Rule.ReadsMessage, async (w, user, m) => (await w.Get<PinService>().ListAsync(user, w.GroupId, Ct)).Any(q => q.Id == m.Text.Id)),
-        ["forward"] = (Rule.ReadsMessage, (w, user, m) => Allowed(() => w.Get<ChatService>().ForwardAsync(user, m.Text.Id, [long.MaxValue], Guid.NewGuid(), Ct))),
+        ["forward"] = (Rule.ReadsMessage, (w, user, m) => Allowed(() => w.Get<ForwardService>().ForwardAsync(user, m.Text.Id, [long.MaxValue], Guid.NewGuid(), Ct))),
         ["report a message"] = (Rule.ReadsMessage, async (w, user, m) =>
             await Allowed(() => w.Get<ReportService>().ReportMessageAsync(user, m.File.Id, ReportReason.Spam, null, Ct))),
         ["message info"] = (Rule.ReadsMessage, (w, user, m) => Allowed(() => w.Get<ReceiptService>().MessageInfoAsync(user, m.Image.Id, Ct))),
@@ -194,8 +194,8 @@ public sealed class MembershipAgreementTests(MembershipAgreementTests.World worl
         {
             var chat = Get<ChatService>();
             var text = GroupTestBed.Ok(await chat.SendAsync(olive, GroupId, Guid.NewGuid(), $"we pack the {word}", ct: Ct));
-            var image = GroupTestBed.Ok(await chat.SendImageAsync(olive, GroupId, Guid.NewGuid(), TestImages.Png(), null, ct: Ct));
-            var file = GroupTestBed.Ok(await chat.SendFileAsync(olive, GroupId, Guid.NewGuid(),
+            var image = GroupTestBed.Ok(await Get<AttachmentService>().SendImageAsync(olive, GroupId, Guid.NewGuid(), TestImages.Png(), null, ct: Ct));
+            var file = GroupTestBed.Ok(await Get<AttachmentService>().SendFileAsync(olive, GroupId, Guid.NewGuid(),
                 new FileUpload(new MemoryStream("list"u8.ToArray()), $"{word}.txt", "text/plain"), null, ct: Ct));
             GroupTestBed.Ok(await Get<PinService>().SetAsync(olive, text.Id, true, Ct));
             return new Moment(text, image, file, word);

@@ -23,7 +23,7 @@ public abstract class ChatComponentContext : MudTestContext, IAsyncLifetime
     [
         typeof(ChatService), typeof(ContactService), typeof(GroupService), typeof(IMessengerHub), typeof(PresenceTracker),
         typeof(TimeProvider), typeof(ImageProcessor), typeof(ReceiptService), typeof(TypingTracker), typeof(NotificationService), typeof(SettingsService),
-        typeof(ReactionService), typeof(PinService),
+        typeof(ReactionService), typeof(PinService), typeof(AttachmentService), typeof(ForwardService), typeof(MessageChangeService),
     ];
 
     protected ChatTestBed Bed { get; private set; } = default!;

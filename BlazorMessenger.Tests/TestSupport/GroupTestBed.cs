@@ -22,6 +22,12 @@ public sealed class GroupTestBed : IAsyncDisposable
 
     public ChatService Chat => Services.Get<ChatService>();
 
+    public AttachmentService Attachments => Services.Get<AttachmentService>();
+
+    public ForwardService Forwards => Services.Get<ForwardService>();
+
+    public MessageChangeService Changes => Services.Get<MessageChangeService>();
+
     public IMessengerHub Hub => Services.Get<IMessengerHub>();
 
     public ReceiptService Receipts => Services.Get<ReceiptService>();

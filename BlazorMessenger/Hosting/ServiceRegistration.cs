@@ -202,6 +202,9 @@ public static class ServiceRegistration
         services.AddSingleton<MediaJanitor>();
         services.AddSingleton<MessageWriter>();
         services.AddSingleton<ChatService>();
+        services.AddSingleton<AttachmentService>();
+        services.AddSingleton<ForwardService>();
+        services.AddSingleton<MessageChangeService>();
         services.AddSingleton<ReactionService>();
         services.AddSingleton<PinService>();
         services.AddSingleton<ContactService>();

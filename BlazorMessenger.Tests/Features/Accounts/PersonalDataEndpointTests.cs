@@ -21,7 +21,7 @@ public sealed class PersonalDataEndpointTests : IAsyncLifetime
         var conversation = (await _app.Services.GetRequiredService<ContactService>().AddAsync(myId, friend, Ct)).Value!.ConversationId;
         var chat = _app.Services.GetRequiredService<ChatService>();
         Assert.True((await chat.SendAsync(myId, conversation, Guid.NewGuid(), "my words", ct: Ct)).Succeeded);
-        Assert.True((await chat.SendImageAsync(myId, conversation, Guid.NewGuid(), TestImages.Png(), "my picture", ct: Ct)).Succeeded);
+        Assert.True((await _app.Services.GetRequiredService<AttachmentService>().SendImageAsync(myId, conversation, Guid.NewGuid(), TestImages.Png(), "my picture", ct: Ct)).Succeeded);
         using var client = new FormClient(_app.BaseUrl);
         await client.LogInAsync(me, BrowserPeople.Password);
 

@@ -34,7 +34,7 @@ public sealed class FileMessageTests
         var large = await SendAsync(bed, bed.Alice, new byte[1001], "big.bin");
         var empty = await SendAsync(bed, bed.Alice, [], "empty.txt");
 
-        Assert.Equal(bed.Chat.TooLarge, large.Error);
+        Assert.Equal(bed.Attachments.TooLarge, large.Error);
         Assert.Equal(MediaRules.EmptyFile, empty.Error);
         Assert.Empty(store.EnumerateKeys());
         Assert.True((await SendAsync(bed, bed.Alice, new byte[1000], "fits.bin")).Succeeded);
@@ -45,19 +45,19 @@ public sealed class FileMessageTests
     {
         await using var bed = await ChatTestBed.CreateAsync(new Dictionary<string, string?> { ["Messenger:Media:UserQuotaBytes"] = "1500" });
         var first = (await SendAsync(bed, bed.Alice, new byte[1000], "one.bin")).Value!;
-        await bed.Chat.ForwardAsync(bed.Alice, first.Id, [bed.ConversationId], Guid.NewGuid(), Ct);
+        await bed.Forwards.ForwardAsync(bed.Alice, first.Id, [bed.ConversationId], Guid.NewGuid(), Ct);
 
-        Assert.Equal(1000, await bed.Chat.UsedStorageAsync(bed.Alice, Ct));
+        Assert.Equal(1000, await bed.Attachments.UsedStorageAsync(bed.Alice, Ct));
         var over = await SendAsync(bed, bed.Alice, new byte[600], "two.bin");
-        Assert.Equal(bed.Chat.QuotaReached, over.Error);
+        Assert.Equal(bed.Attachments.QuotaReached, over.Error);
         Assert.True((await SendAsync(bed, bed.Bob, new byte[600], "bobs.bin")).Succeeded);
 
         foreach (var message in (await bed.Chat.GetAfterAsync(bed.Alice, bed.ConversationId, 0, Ct)).Where(m => m.SenderId == bed.Alice))
         {
-            await bed.Chat.DeleteAsync(bed.Alice, message.Id, Ct);
+            await bed.Changes.DeleteAsync(bed.Alice, message.Id, Ct);
         }
 
-        Assert.Equal(0, await bed.Chat.UsedStorageAsync(bed.Alice, Ct));
+        Assert.Equal(0, await bed.Attachments.UsedStorageAsync(bed.Alice, Ct));
         Assert.True((await SendAsync(bed, bed.Alice, new byte[600], "two.bin")).Succeeded);
     }
 
@@ -66,11 +66,11 @@ public sealed class FileMessageTests
     {
         await using var bed = await ChatTestBed.CreateAsync(new Dictionary<string, string?> { ["Messenger:Media:MaxVoiceSeconds"] = "60" });
 
-        var ok = await bed.Chat.SendFileAsync(bed.Alice, bed.ConversationId, Guid.NewGuid(),
+        var ok = await bed.Attachments.SendFileAsync(bed.Alice, bed.ConversationId, Guid.NewGuid(),
             new FileUpload(new MemoryStream(new byte[300]), null, "audio/webm;codecs=opus", MediaKind.Voice, 12_300), null, ct: Ct);
-        var tooLong = await bed.Chat.SendFileAsync(bed.Alice, bed.ConversationId, Guid.NewGuid(),
+        var tooLong = await bed.Attachments.SendFileAsync(bed.Alice, bed.ConversationId, Guid.NewGuid(),
             new FileUpload(new MemoryStream(new byte[300]), null, "audio/webm", MediaKind.Voice, 62_000), null, ct: Ct);
-        var notAudio = await bed.Chat.SendFileAsync(bed.Alice, bed.ConversationId, Guid.NewGuid(),
+        var notAudio = await bed.Attachments.SendFileAsync(bed.Alice, bed.ConversationId, Guid.NewGuid(),
             new FileUpload(new MemoryStream(new byte[300]), null, "text/html", MediaKind.Voice, 1_000), null, ct: Ct);
 
         Assert.Equal((MessageKind.Voice, "audio/webm", 12_300), (ok.Value!.Kind, ok.Value.File!.ContentType, ok.Value.File.DurationMs!.Value));
@@ -88,5 +88,5 @@ public sealed class FileMessageTests
     }
 
     private static Task<ServiceResult<ChatMessage>> SendAsync(ChatTestBed bed, string userId, byte[] content, string name, string type = "application/octet-stream") =>
-        bed.Chat.SendFileAsync(userId, bed.ConversationId, Guid.NewGuid(), new FileUpload(new MemoryStream(content), name, type), null, ct: Ct);
+        bed.Attachments.SendFileAsync(userId, bed.ConversationId, Guid.NewGuid(), new FileUpload(new MemoryStream(content), name, type), null, ct: Ct);
 }

@@ -21,7 +21,7 @@ public sealed class MessageChangeTests
         var sent = await bed.SendAsync(bed.Alice, "teh typo");
         using var bob = new HubRecorder(bed.Hub, bed.Bob);
 
-        var edited = await bed.Chat.EditAsync(bed.Alice, sent.Id, " the typo ", Ct);
+        var edited = await bed.Changes.EditAsync(bed.Alice, sent.Id, " the typo ", Ct);
 
         Assert.True(edited.Succeeded, edited.Error);
         Assert.Equal("the typo", edited.Value!.Body);
@@ -36,10 +36,10 @@ public sealed class MessageChangeTests
         await using var bed = await ChatTestBed.CreateAsync();
         var sent = await bed.SendAsync(bed.Alice, "mine");
 
-        var edit = await bed.Chat.EditAsync(bed.Bob, sent.Id, "hijacked", Ct);
-        var delete = await bed.Chat.DeleteAsync(bed.Bob, sent.Id, Ct);
-        await Assert.ThrowsAsync<NotAMemberException>(() => bed.Chat.EditAsync(bed.Carol, sent.Id, "x", Ct));
-        await Assert.ThrowsAsync<NotAMemberException>(() => bed.Chat.DeleteAsync(bed.Carol, sent.Id, Ct));
+        var edit = await bed.Changes.EditAsync(bed.Bob, sent.Id, "hijacked", Ct);
+        var delete = await bed.Changes.DeleteAsync(bed.Bob, sent.Id, Ct);
+        await Assert.ThrowsAsync<NotAMemberException>(() => bed.Changes.EditAsync(bed.Carol, sent.Id, "x", Ct));
+        await Assert.ThrowsAsync<NotAMemberException>(() => bed.Changes.DeleteAsync(bed.Carol, sent.Id, Ct));
 
         Assert.Equal(MessageRules.NotYours, edit.Error);
         Assert.Equal(MessageRules.NotYours, delete.Error);
@@ -61,20 +61,20 @@ public sealed class MessageChangeTests
             await db.Messages.Where(m => m.Id == recent.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.CreatedUtc, now.AddHours(-47.9)), Ct);
         }
 
-        Assert.Equal(MessageRules.EditWindowPassed, (await bed.Chat.EditAsync(bed.Alice, old.Id, "too late", Ct)).Error);
-        Assert.True((await bed.Chat.EditAsync(bed.Alice, recent.Id, "just in time", Ct)).Succeeded);
+        Assert.Equal(MessageRules.EditWindowPassed, (await bed.Changes.EditAsync(bed.Alice, old.Id, "too late", Ct)).Error);
+        Assert.True((await bed.Changes.EditAsync(bed.Alice, recent.Id, "just in time", Ct)).Succeeded);
     }
 
     [Fact]
     public async Task Deleting_replaces_the_message_for_everyone_and_removes_its_image()
     {
         await using var bed = await ChatTestBed.CreateAsync();
-        var image = await bed.Chat.SendImageAsync(bed.Alice, bed.ConversationId, Guid.NewGuid(), TestImages.Png(), "caption", ct: Ct);
+        var image = await bed.Attachments.SendImageAsync(bed.Alice, bed.ConversationId, Guid.NewGuid(), TestImages.Png(), "caption", ct: Ct);
         var mediaRoot = bed.Services.Get<MediaStore>().Root;
         Assert.Equal(2, Directory.GetFiles(mediaRoot, "*", SearchOption.AllDirectories).Length);
         using var bob = new HubRecorder(bed.Hub, bed.Bob);
 
-        var deleted = await bed.Chat.DeleteAsync(bed.Alice, image.Value!.Id, Ct);
+        var deleted = await bed.Changes.DeleteAsync(bed.Alice, image.Value!.Id, Ct);
 
         Assert.True(deleted.Value!.IsDeleted);
         Assert.Equal("", deleted.Value.Body);
@@ -84,7 +84,7 @@ public sealed class MessageChangeTests
         await using var db = await bed.Services.Get<IDbContextFactory<ApplicationDbContext>>().CreateDbContextAsync(Ct);
         Assert.Equal(0, await db.Media.CountAsync(Ct));
         Assert.Equal(MessageRules.DeletedText, (await bed.Chat.ListConversationsAsync(bed.Bob, Ct)).Single().LastMessagePreview);
-        Assert.Equal(MessageRules.AlreadyDeleted, (await bed.Chat.EditAsync(bed.Alice, image.Value.Id, "revive", Ct)).Error);
+        Assert.Equal(MessageRules.AlreadyDeleted, (await bed.Changes.EditAsync(bed.Alice, image.Value.Id, "revive", Ct)).Error);
     }
 
     [Theory]

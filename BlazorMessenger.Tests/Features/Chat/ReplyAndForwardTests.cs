@@ -27,10 +27,10 @@ public sealed class ReplyAndForwardTests : IAsyncLifetime
         var reply = await ReplyAsync(_bed.Alice, original.Id, "at noon");
         Assert.Equal((original.Id, "what time?", false), (reply.ReplyTo!.Id, reply.ReplyTo.Text, reply.ReplyTo.Deleted));
 
-        await _bed.Chat.EditAsync(_bed.Bob, original.Id, "what time tomorrow?", Ct);
+        await _bed.Changes.EditAsync(_bed.Bob, original.Id, "what time tomorrow?", Ct);
         Assert.Equal("what time tomorrow?", (await ReadAsync(reply.Id)).ReplyTo!.Text);
 
-        await _bed.Chat.DeleteAsync(_bed.Bob, original.Id, Ct);
+        await _bed.Changes.DeleteAsync(_bed.Bob, original.Id, Ct);
         var afterDelete = (await ReadAsync(reply.Id)).ReplyTo!;
         Assert.True(afterDelete.Deleted);
         Assert.Equal("", afterDelete.Text);
@@ -42,7 +42,7 @@ public sealed class ReplyAndForwardTests : IAsyncLifetime
         var carolWithAlice = (await _bed.Services.Get<ContactService>().AddAsync(_bed.Carol, "alice", Ct)).Value!.ConversationId;
         var elsewhere = (await _bed.Chat.SendAsync(_bed.Carol, carolWithAlice, Guid.NewGuid(), "private", ct: Ct)).Value!;
         var deleted = await _bed.SendAsync(_bed.Bob, "oops");
-        await _bed.Chat.DeleteAsync(_bed.Bob, deleted.Id, Ct);
+        await _bed.Changes.DeleteAsync(_bed.Bob, deleted.Id, Ct);
 
         var across = await _bed.Chat.SendAsync(_bed.Bob, _bed.ConversationId, Guid.NewGuid(), "quoting", elsewhere.Id, Ct);
         var toDeleted = await _bed.Chat.SendAsync(_bed.Alice, _bed.ConversationId, Guid.NewGuid(), "quoting", deleted.Id, Ct);
@@ -60,8 +60,8 @@ public sealed class ReplyAndForwardTests : IAsyncLifetime
         var source = await _bed.SendAsync(_bed.Bob, "the plan");
         var operation = Guid.NewGuid();
 
-        var first = await _bed.Chat.ForwardAsync(_bed.Alice, source.Id, [aliceWithCarol, _bed.ConversationId], operation, Ct);
-        var again = await _bed.Chat.ForwardAsync(_bed.Alice, source.Id, [aliceWithCarol], operation, Ct);
+        var first = await _bed.Forwards.ForwardAsync(_bed.Alice, source.Id, [aliceWithCarol, _bed.ConversationId], operation, Ct);
+        var again = await _bed.Forwards.ForwardAsync(_bed.Alice, source.Id, [aliceWithCarol], operation, Ct);
 
         Assert.All(first.Value!, o => Assert.Null(o.Error));
         Assert.Equal(first.Value![0].Copy!.Id, again.Value![0].Copy!.Id);
@@ -78,8 +78,8 @@ public sealed class ReplyAndForwardTests : IAsyncLifetime
         var secret = (await _bed.Chat.SendAsync(_bed.Carol, carolWithAlice, Guid.NewGuid(), "for alice only", ct: Ct)).Value!;
         var mine = await _bed.SendAsync(_bed.Bob, "hello");
 
-        await Assert.ThrowsAsync<NotAMemberException>(() => _bed.Chat.ForwardAsync(_bed.Bob, secret.Id, [_bed.ConversationId], Guid.NewGuid(), Ct));
-        var intoStranger = await _bed.Chat.ForwardAsync(_bed.Bob, mine.Id, [carolWithAlice], Guid.NewGuid(), Ct);
+        await Assert.ThrowsAsync<NotAMemberException>(() => _bed.Forwards.ForwardAsync(_bed.Bob, secret.Id, [_bed.ConversationId], Guid.NewGuid(), Ct));
+        var intoStranger = await _bed.Forwards.ForwardAsync(_bed.Bob, mine.Id, [carolWithAlice], Guid.NewGuid(), Ct);
 
         Assert.NotNull(Assert.Single(intoStranger.Value!).Error);
         Assert.DoesNotContain(await _bed.Chat.GetAfterAsync(_bed.Carol, carolWithAlice, 0, Ct), m => m.Body == "hello");
@@ -89,8 +89,8 @@ public sealed class ReplyAndForwardTests : IAsyncLifetime
     public async Task A_forwarded_image_shares_the_files_which_stay_until_the_last_copy_is_deleted()
     {
         var aliceWithCarol = (await _bed.Services.Get<ContactService>().AddAsync(_bed.Alice, "carol", Ct)).Value!.ConversationId;
-        var image = (await _bed.Chat.SendImageAsync(_bed.Bob, _bed.ConversationId, Guid.NewGuid(), TestImages.Png(), "look", ct: Ct)).Value!;
-        var copy = (await _bed.Chat.ForwardAsync(_bed.Alice, image.Id, [aliceWithCarol], Guid.NewGuid(), Ct)).Value![0].Copy!;
+        var image = (await _bed.Attachments.SendImageAsync(_bed.Bob, _bed.ConversationId, Guid.NewGuid(), TestImages.Png(), "look", ct: Ct)).Value!;
+        var copy = (await _bed.Forwards.ForwardAsync(_bed.Alice, image.Id, [aliceWithCarol], Guid.NewGuid(), Ct)).Value![0].Copy!;
         var store = _bed.Services.Get<MediaStore>();
         string key;
         await using (var db = await _bed.Services.Get<IDbContextFactory<ApplicationDbContext>>().CreateDbContextAsync(Ct))
@@ -100,9 +100,9 @@ public sealed class ReplyAndForwardTests : IAsyncLifetime
         }
 
         Assert.NotEqual(image.Image!.Id, copy.Image!.Id);
-        await _bed.Chat.DeleteAsync(_bed.Bob, image.Id, Ct);
+        await _bed.Changes.DeleteAsync(_bed.Bob, image.Id, Ct);
         Assert.True(File.Exists(store.PathFor(key)));
-        await _bed.Chat.DeleteAsync(_bed.Alice, copy.Id, Ct);
+        await _bed.Changes.DeleteAsync(_bed.Alice, copy.Id, Ct);
         Assert.False(File.Exists(store.PathFor(key)));
     }
 
@@ -112,7 +112,7 @@ public sealed class ReplyAndForwardTests : IAsyncLifetime
         var original = await _bed.SendAsync(_bed.Bob, "soon gone");
         var clientId = Guid.NewGuid();
         var first = await _bed.Chat.SendAsync(_bed.Alice, _bed.ConversationId, clientId, "answer", original.Id, Ct);
-        await _bed.Chat.DeleteAsync(_bed.Bob, original.Id, Ct);
+        await _bed.Changes.DeleteAsync(_bed.Bob, original.Id, Ct);
 
         var retry = await _bed.Chat.SendAsync(_bed.Alice, _bed.ConversationId, clientId, "answer", original.Id, Ct);
 
@@ -124,11 +124,11 @@ public sealed class ReplyAndForwardTests : IAsyncLifetime
     public async Task Removing_a_reported_file_removes_its_forwarded_copies_and_the_file()
     {
         var aliceWithCarol = (await _bed.Services.Get<ContactService>().AddAsync(_bed.Alice, "carol", Ct)).Value!.ConversationId;
-        var file = (await _bed.Chat.SendFileAsync(_bed.Bob, _bed.ConversationId, Guid.NewGuid(),
+        var file = (await _bed.Attachments.SendFileAsync(_bed.Bob, _bed.ConversationId, Guid.NewGuid(),
             new FileUpload(new MemoryStream([1, 2, 3]), "bad.exe", null), null, ct: Ct)).Value!;
-        var copy = (await _bed.Chat.ForwardAsync(_bed.Alice, file.Id, [aliceWithCarol], Guid.NewGuid(), Ct)).Value![0].Copy!;
+        var copy = (await _bed.Forwards.ForwardAsync(_bed.Alice, file.Id, [aliceWithCarol], Guid.NewGuid(), Ct)).Value![0].Copy!;
 
-        await _bed.Chat.RemoveForModerationAsync(file.Id, Ct);
+        await _bed.Changes.RemoveForModerationAsync(file.Id, Ct);
 
         Assert.True((await _bed.Chat.GetAfterAsync(_bed.Carol, aliceWithCarol, 0, Ct)).Single(m => m.Id == copy.Id).IsDeleted);
         Assert.Empty(_bed.Services.Get<MediaStore>().EnumerateKeys());
@@ -139,18 +139,18 @@ public sealed class ReplyAndForwardTests : IAsyncLifetime
     {
         await using var bed = await ChatTestBed.CreateAsync(new Dictionary<string, string?> { ["Messenger:Media:UserQuotaBytes"] = "1000" });
         var aliceWithCarol = (await bed.Services.Get<ContactService>().AddAsync(bed.Alice, "carol", Ct)).Value!.ConversationId;
-        var big = (await bed.Chat.SendFileAsync(bed.Bob, bed.ConversationId, Guid.NewGuid(),
+        var big = (await bed.Attachments.SendFileAsync(bed.Bob, bed.ConversationId, Guid.NewGuid(),
             new FileUpload(new MemoryStream(new byte[700]), "a.bin", null), null, ct: Ct)).Value!;
-        var other = (await bed.Chat.SendFileAsync(bed.Bob, bed.ConversationId, Guid.NewGuid(),
+        var other = (await bed.Attachments.SendFileAsync(bed.Bob, bed.ConversationId, Guid.NewGuid(),
             new FileUpload(new MemoryStream(new byte[250]), "b.bin", null), null, ct: Ct)).Value!;
-        Assert.True((await bed.Chat.SendFileAsync(bed.Alice, bed.ConversationId, Guid.NewGuid(),
+        Assert.True((await bed.Attachments.SendFileAsync(bed.Alice, bed.ConversationId, Guid.NewGuid(),
             new FileUpload(new MemoryStream(new byte[200]), "mine.bin", null), null, ct: Ct)).Succeeded);
 
-        Assert.Null((await bed.Chat.ForwardAsync(bed.Alice, big.Id, [aliceWithCarol], Guid.NewGuid(), Ct)).Value![0].Error);
-        Assert.Equal(900, await bed.Chat.UsedStorageAsync(bed.Alice, Ct));
-        Assert.Equal(950, await bed.Chat.UsedStorageAsync(bed.Bob, Ct));
-        Assert.Null((await bed.Chat.ForwardAsync(bed.Alice, big.Id, [aliceWithCarol], Guid.NewGuid(), Ct)).Value![0].Error);
-        Assert.Equal(bed.Chat.QuotaReached, (await bed.Chat.ForwardAsync(bed.Alice, other.Id, [aliceWithCarol], Guid.NewGuid(), Ct)).Value![0].Error);
+        Assert.Null((await bed.Forwards.ForwardAsync(bed.Alice, big.Id, [aliceWithCarol], Guid.NewGuid(), Ct)).Value![0].Error);
+        Assert.Equal(900, await bed.Attachments.UsedStorageAsync(bed.Alice, Ct));
+        Assert.Equal(950, await bed.Attachments.UsedStorageAsync(bed.Bob, Ct));
+        Assert.Null((await bed.Forwards.ForwardAsync(bed.Alice, big.Id, [aliceWithCarol], Guid.NewGuid(), Ct)).Value![0].Error);
+        Assert.Equal(bed.Attachments.QuotaReached, (await bed.Forwards.ForwardAsync(bed.Alice, other.Id, [aliceWithCarol], Guid.NewGuid(), Ct)).Value![0].Error);
     }
 
     private async Task<ChatMessage> ReplyAsync(string userId, long replyTo, string text)

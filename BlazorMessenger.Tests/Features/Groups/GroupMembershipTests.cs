@@ -48,7 +48,7 @@ public sealed class GroupMembershipTests
         Assert.Empty(await Search(bed).SearchAsync(bed.Rita, bed.GroupId, "pineapple", Ct));
         Assert.Single(await Search(bed).SearchAsync(bed.Rita, null, "before", Ct));
         await Assert.ThrowsAsync<NotAMemberException>(() => bed.Chat.SendAsync(bed.Rita, bed.GroupId, Guid.NewGuid(), "let me in", ct: Ct));
-        await Assert.ThrowsAsync<NotAMemberException>(() => bed.Chat.SendImageAsync(bed.Rita, bed.GroupId, Guid.NewGuid(), TestImages.Png(), null, ct: Ct));
+        await Assert.ThrowsAsync<NotAMemberException>(() => bed.Attachments.SendImageAsync(bed.Rita, bed.GroupId, Guid.NewGuid(), TestImages.Png(), null, ct: Ct));
 
         var row = (await bed.Chat.ListConversationsAsync(bed.Rita, Ct)).Single();
         Assert.Equal((bed.RitaRemovedAt, bed.RitaRemovedAt, "olive removed rita"), (row.EndedSeq, row.LastSeq, row.LastMessagePreview));

@@ -45,7 +45,7 @@ public sealed class GroupMentionTests
         await using var bed = await CreateAsync();
         var sent = await bed.SendAsync(bed.Olive, "hello");
 
-        var edited = Ok(await bed.Chat.EditAsync(bed.Olive, sent.Id, "hello @adam", Ct));
+        var edited = Ok(await bed.Changes.EditAsync(bed.Olive, sent.Id, "hello @adam", Ct));
         var direct = (await bed.Services.Get<BlazorMessenger.Features.Contacts.ContactService>().AddAsync(bed.Olive, "adam", Ct)).Value!;
         var plain = Ok(await bed.Chat.SendAsync(bed.Olive, direct.ConversationId, Guid.NewGuid(), "hi @adam", ct: Ct));
 

@@ -127,8 +127,8 @@ public sealed class GroupServiceTests
         await using var bed = await CreateAsync();
         var created = (await bed.Chat.GetPageAsync(bed.Olive, bed.GroupId, null, Ct))[0];
 
-        Assert.False((await bed.Chat.EditAsync(bed.Olive, created.Id, "forged", Ct)).Succeeded);
-        Assert.False((await bed.Chat.DeleteAsync(bed.Olive, created.Id, Ct)).Succeeded);
+        Assert.False((await bed.Changes.EditAsync(bed.Olive, created.Id, "forged", Ct)).Succeeded);
+        Assert.False((await bed.Changes.DeleteAsync(bed.Olive, created.Id, Ct)).Succeeded);
         Assert.Empty(await bed.Services.Get<BlazorMessenger.Features.Search.SearchService>().SearchAsync(bed.Olive, bed.GroupId, "created", Ct));
     }
 

@@ -66,7 +66,7 @@ public sealed class FileEndpointTests : IAsyncLifetime
         var myId = await _app.CreateUserAsync(me);
         await _app.CreateUserAsync(friend);
         var conversation = (await _app.Services.GetRequiredService<ContactService>().AddAsync(myId, friend, Ct)).Value!.ConversationId;
-        var sent = await _app.Services.GetRequiredService<ChatService>().SendFileAsync(myId, conversation, Guid.NewGuid(),
+        var sent = await _app.Services.GetRequiredService<AttachmentService>().SendFileAsync(myId, conversation, Guid.NewGuid(),
             new FileUpload(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(content)), name, type), null, ct: Ct);
         return (friend, $"/media/{sent.Value!.File!.Id}/file", sent.Value.File.Id);
     }

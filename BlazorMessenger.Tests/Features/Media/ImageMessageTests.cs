@@ -21,7 +21,7 @@ public sealed class ImageMessageTests
         await using var bed = await ChatTestBed.CreateAsync();
         using var bob = new HubRecorder(bed.Hub, bed.Bob);
 
-        var result = await bed.Chat.SendImageAsync(bed.Alice, bed.ConversationId, Guid.NewGuid(), TestImages.Png(640, 480), " a caption ", ct: Ct);
+        var result = await bed.Attachments.SendImageAsync(bed.Alice, bed.ConversationId, Guid.NewGuid(), TestImages.Png(640, 480), " a caption ", ct: Ct);
 
         Assert.True(result.Succeeded, result.Error);
         var message = result.Value!;
@@ -40,12 +40,12 @@ public sealed class ImageMessageTests
     {
         await using var bed = await ChatTestBed.CreateAsync();
         async Task<ChatMessage> ImageAsync(string caption) =>
-            (await bed.Chat.SendImageAsync(bed.Alice, bed.ConversationId, Guid.NewGuid(), TestImages.Png(20, 20), caption, ct: Ct)).Value!;
+            (await bed.Attachments.SendImageAsync(bed.Alice, bed.ConversationId, Guid.NewGuid(), TestImages.Png(20, 20), caption, ct: Ct)).Value!;
         var first = await ImageAsync("first");
         await bed.SendAsync(bed.Bob, "text in between");
         var deleted = await ImageAsync("deleted");
         var second = await ImageAsync("second");
-        Assert.True((await bed.Chat.DeleteAsync(bed.Alice, deleted.Id, Ct)).Succeeded);
+        Assert.True((await bed.Changes.DeleteAsync(bed.Alice, deleted.Id, Ct)).Succeeded);
         var third = await ImageAsync("third");
 
         var atSecond = await bed.Chat.GetImageNavigationAsync(bed.Bob, bed.ConversationId, second.Seq, Ct);
@@ -75,7 +75,7 @@ public sealed class ImageMessageTests
         };
         await using var bed = await ChatTestBed.CreateAsync();
 
-        var result = await bed.Chat.SendImageAsync(bed.Alice, bed.ConversationId, Guid.NewGuid(), bytes, "caption", ct: Ct);
+        var result = await bed.Attachments.SendImageAsync(bed.Alice, bed.ConversationId, Guid.NewGuid(), bytes, "caption", ct: Ct);
 
         Assert.False(result.Succeeded, what);
         await using var db = await bed.Services.Get<IDbContextFactory<ApplicationDbContext>>().CreateDbContextAsync(Ct);
@@ -91,9 +91,9 @@ public sealed class ImageMessageTests
         var clientId = Guid.NewGuid();
 
         await Assert.ThrowsAsync<NotAMemberException>(() =>
-            bed.Chat.SendImageAsync(bed.Carol, bed.ConversationId, Guid.NewGuid(), TestImages.Png(), null, ct: Ct));
-        var first = await bed.Chat.SendImageAsync(bed.Alice, bed.ConversationId, clientId, TestImages.Png(), null, ct: Ct);
-        var again = await bed.Chat.SendImageAsync(bed.Alice, bed.ConversationId, clientId, TestImages.Png(), null, ct: Ct);
+            bed.Attachments.SendImageAsync(bed.Carol, bed.ConversationId, Guid.NewGuid(), TestImages.Png(), null, ct: Ct));
+        var first = await bed.Attachments.SendImageAsync(bed.Alice, bed.ConversationId, clientId, TestImages.Png(), null, ct: Ct);
+        var again = await bed.Attachments.SendImageAsync(bed.Alice, bed.ConversationId, clientId, TestImages.Png(), null, ct: Ct);
 
         Assert.Equal(first.Value!.Id, again.Value!.Id);
         Assert.Equal(2, MediaFiles(bed).Count);
@@ -103,7 +103,7 @@ public sealed class ImageMessageTests
     public async Task Start_up_removes_files_and_rows_that_no_message_refers_to_but_not_an_upload_in_progress()
     {
         await using var bed = await ChatTestBed.CreateAsync();
-        var kept = await bed.Chat.SendImageAsync(bed.Alice, bed.ConversationId, Guid.NewGuid(), TestImages.Png(), null, ct: Ct);
+        var kept = await bed.Attachments.SendImageAsync(bed.Alice, bed.ConversationId, Guid.NewGuid(), TestImages.Png(), null, ct: Ct);
         var store = bed.Services.Get<MediaStore>();
         var strayKey = MediaStore.KeyFor(MediaStore.NewId(), ".png");
         await store.WriteAsync(strayKey, [1, 2, 3], Ct);

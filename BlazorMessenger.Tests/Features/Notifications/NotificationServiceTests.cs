@@ -37,7 +37,7 @@ public sealed class NotificationServiceTests
         await using var bed = await GroupTestBed.CreateAsync();
         var notifications = bed.Services.Get<NotificationService>();
         var text = await bed.SendAsync(bed.Adam, $"hi @mia");
-        var image = (await bed.Chat.SendImageAsync(bed.Adam, bed.GroupId, Guid.NewGuid(), TestImages.Png(), null, ct: Ct)).Value!;
+        var image = (await bed.Attachments.SendImageAsync(bed.Adam, bed.GroupId, Guid.NewGuid(), TestImages.Png(), null, ct: Ct)).Value!;
 
         var forText = (await notifications.ForAsync(bed.Mia, text, Ct))!;
         Assert.Equal(("Trip", "adam: hi @mia", $"group/{bed.GroupId}"), (forText.Title, forText.Body, forText.Href));

@@ -128,7 +128,7 @@ public sealed class SafetyServiceTests : IAsyncLifetime
         await Safety.BlockAsync(_olivia, _mallory, Ct);
         using var oliviasTab = new HubRecorder(_services.Get<IMessengerHub>(), _olivia);
 
-        Assert.Equal(Relations.NotAccepting, (await Chat.EditAsync(_mallory, sent.Id, "something nasty", Ct)).Error);
+        Assert.Equal(Relations.NotAccepting, (await _services.Get<MessageChangeService>().EditAsync(_mallory, sent.Id, "something nasty", Ct)).Error);
         Assert.True(await _services.Get<BlazorMessenger.Features.Typing.TypingTracker>().ReportAsync(_mallory, _conversationId, Ct));
         Assert.Empty(oliviasTab.OfType<TypingChanged>());
         var contact = Assert.Single(await _services.Get<ContactService>().ListAsync(_mallory, Ct));

@@ -89,8 +89,8 @@ public sealed class SearchServiceTests
         await using var bed = await ChatTestBed.CreateAsync();
         var edited = await bed.SendAsync(bed.Alice, "meet at the cafe");
         var deleted = await bed.SendAsync(bed.Alice, "meet at the station");
-        await bed.Chat.EditAsync(bed.Alice, edited.Id, "meet at the library", Ct);
-        await bed.Chat.DeleteAsync(bed.Alice, deleted.Id, Ct);
+        await bed.Changes.EditAsync(bed.Alice, edited.Id, "meet at the library", Ct);
+        await bed.Changes.DeleteAsync(bed.Alice, deleted.Id, Ct);
         var search = bed.Services.Get<SearchService>();
 
         Assert.Empty(await search.SearchAsync(bed.Bob, null, "cafe", Ct));

@@ -38,7 +38,7 @@ public sealed class Backups : IDisposable
     public static async Task<(ChatMessage Message, byte[] Content)> SendDocumentAsync(ChatTestBed bed, int bytes = 100_000)
     {
         var content = RandomNumberGenerator.GetBytes(bytes);
-        var sent = await bed.Chat.SendFileAsync(
+        var sent = await bed.Attachments.SendFileAsync(
             bed.Alice, bed.ConversationId, Guid.NewGuid(), new FileUpload(new MemoryStream(content), "plan.pdf", "application/pdf"),
             "the plan", ct: TestContext.Current.CancellationToken);
         Assert.True(sent.Succeeded, sent.Error);

@@ -55,7 +55,7 @@ public sealed class MessengerMetricsTests
         foreach (var attempt in new[] { 1, 2 })
         {
             using var content = new MemoryStream(new byte[1234]);
-            var sent = await bed.Chat.SendFileAsync(bed.Alice, bed.ConversationId, clientId, new FileUpload(content, "notes.txt", "text/plain"), null, ct: Ct);
+            var sent = await bed.Attachments.SendFileAsync(bed.Alice, bed.ConversationId, clientId, new FileUpload(content, "notes.txt", "text/plain"), null, ct: Ct);
             Assert.True(sent.Succeeded, sent.Error);
         }
 

@@ -46,7 +46,7 @@ public sealed partial class AdminService
         switch (action)
         {
             case ReportAction.DeleteMessage when report.MessageId is { } messageId:
-                await chat.RemoveForModerationAsync(messageId, ct);
+                await changes.RemoveForModerationAsync(messageId, ct);
                 break;
             case ReportAction.DeleteMessage:
                 return ServiceResult<bool>.Fail("This report is about a person, not a message.");

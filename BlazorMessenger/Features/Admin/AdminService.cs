@@ -20,7 +20,7 @@ public sealed partial class AdminService(
     IOptions<MessengerOptions> options,
     SessionService sessions,
     AccountDeletion deletion,
-    ChatService chat,
+    MessageChangeService changes,
     LoginThrottle throttle,
     StorageLocation storage,
     TimeProvider time)

@@ -69,7 +69,7 @@ public sealed partial class ChatService
     /// owner or admin (see <see cref="Mentions"/>). Direct conversations and other text stay as typed, except that
     /// nothing typed can pass for a token.
     /// </summary>
-    private static async Task<string> EncodeMentionsAsync(
+    internal static async Task<string> EncodeMentionsAsync(
         ApplicationDbContext db, string userId, long conversationId, string body, CancellationToken ct)
     {
         body = Mentions.Neutralize(body);
@@ -94,7 +94,7 @@ public sealed partial class ChatService
     /// The quote of the message a reply answers: in this conversation and readable by the sender. One deleted meanwhile
     /// is still answered (the quote says "Deleted message"), so a reply waiting in an outbox is never stuck.
     /// </summary>
-    private static async Task<ServiceResult<ChatQuote?>> QuoteForReplyAsync(
+    internal static async Task<ServiceResult<ChatQuote?>> QuoteForReplyAsync(
         ApplicationDbContext db, string userId, long conversationId, long? replyToId, CancellationToken ct)
     {
         if (replyToId is not { } id)
@@ -109,7 +109,7 @@ public sealed partial class ChatService
             : ServiceResult<ChatQuote?>.Ok(quote);
     }
 
-    private static Task<ChatMessage?> FindSentAsync(ApplicationDbContext db, string userId, Guid clientMessageId, CancellationToken ct) =>
+    internal static Task<ChatMessage?> FindSentAsync(ApplicationDbContext db, string userId, Guid clientMessageId, CancellationToken ct) =>
         db.Messages.AsNoTracking()
             .Where(m => m.SenderId == userId && m.ClientMessageId == clientMessageId)
             .Select(ToRecord)

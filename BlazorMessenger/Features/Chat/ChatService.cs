@@ -1,13 +1,9 @@
 using BlazorMessenger.Data;
 using BlazorMessenger.Features.Chat.Writer;
-using BlazorMessenger.Features.Media;
 using BlazorMessenger.Features.Presence;
 using BlazorMessenger.Features.Safety;
 using BlazorMessenger.Features.Shared;
-using BlazorMessenger.Hosting.Operations;
-using BlazorMessenger.Realtime;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace BlazorMessenger.Features.Chat;
 
@@ -17,17 +13,11 @@ namespace BlazorMessenger.Features.Chat;
 /// </summary>
 public sealed partial class ChatService(
     IDbContextFactory<ApplicationDbContext> dbFactory,
-    IMessengerHub hub,
-    UserRateLimiter rateLimiter,
     MessageWriter writer,
-    ImageProcessor images,
-    MediaStore mediaStore,
-    SendRefusals refusals,
-    IOptions<MediaOptions> mediaOptions,
-    IOptions<MessageOptions> messageOptions,
-    MessengerMetrics metrics,
-    TimeProvider time)
+    SendRefusals refusals)
 {
+    public const string NotInConversation = "You are not in this conversation.";
+
     /// <summary>The caller's direct conversation with the named person, or null when there is none they belong to.</summary>
     public async Task<OpenConversation?> OpenDirectAsync(string userId, string peerUserName, CancellationToken ct = default)
     {

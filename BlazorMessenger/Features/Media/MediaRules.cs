@@ -15,6 +15,10 @@ public static class MediaRules
     public static string Megabytes(long bytes) =>
         bytes >= 1024L * 1024 * 1024 ? $"{bytes / (1024.0 * 1024 * 1024):0.#} GB" : $"{bytes / (1024.0 * 1024):0.#} MB";
 
+    /// <summary>Why an upload or a forwarded file does not fit in what the sender's files may take together.</summary>
+    public static string QuotaReached(long quotaBytes) =>
+        $"You've used your {Megabytes(quotaBytes)} of storage. Delete files you sent to make room.";
+
     /// <summary>
     /// The types a document keeps when served (always as an attachment, with nosniff); anything else goes out as
     /// application/octet-stream, so no upload can come back as HTML, SVG or script.

@@ -58,7 +58,7 @@ public sealed class DisguisedTextTests : MudTestContext
 
         var invisible = await chat.SendAsync(bed.Alice, bed.ConversationId, Guid.NewGuid(), new string('\u200B', 4000), ct: Ct);
         var disguised = await chat.SendAsync(bed.Alice, bed.ConversationId, Guid.NewGuid(), "invoice\u202Efdp.exe", ct: Ct);
-        var edited = await chat.EditAsync(bed.Alice, disguised.Value!.Id, "\u200B \u200B", Ct);
+        var edited = await bed.Changes.EditAsync(bed.Alice, disguised.Value!.Id, "\u200B \u200B", Ct);
 
         Assert.Equal(MessageRules.Empty, invisible.Error);
         Assert.Equal("invoicefdp.exe", disguised.Value.Body);

@@ -119,7 +119,7 @@ public sealed class ReactionAndPinTests
         var message = await bed.SendAsync(bed.Bob, "temporary");
         await pins.SetAsync(bed.Alice, message.Id, true, Ct);
 
-        await bed.Chat.DeleteAsync(bed.Bob, message.Id, Ct);
+        await bed.Changes.DeleteAsync(bed.Bob, message.Id, Ct);
 
         Assert.Empty(await pins.ListAsync(bed.Alice, bed.ConversationId, Ct));
     }

@@ -68,7 +68,10 @@ public sealed class MessageWriterFaultTests
         int attemptsBefore;
         await using (await HeldWriteLock.TakeAsync(bed.Services.DataDirectory))
         {
+            var started = _faults.Transactions;
             sends = await QueueBehindAHeldBatchAsync(writer, messages);
+            // The first batch took its message before its transaction began (it then waits for the lock): count from there.
+            await Eventually.TrueAsync(() => _faults.Transactions > started, "the first batch's transaction beginning");
             attemptsBefore = _faults.Transactions;
             _faults.DiskErrors = true;
         }

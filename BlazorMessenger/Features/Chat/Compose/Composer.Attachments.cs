@@ -21,7 +21,7 @@ public sealed partial class Composer
         _attachment = null;
         _attachmentIsImage = ImageFormats.Accepted.Contains(e.File.ContentType);
         _attachmentError = _attachmentIsImage && e.File.Size > Images.MaxBytes ? Images.TooLarge
-            : !_attachmentIsImage && e.File.Size > Options.Value.MaxFileBytes ? Chat.TooLarge
+            : !_attachmentIsImage && e.File.Size > Options.Value.MaxFileBytes ? Attachments.TooLarge
             : e.File.Size == 0 ? MediaRules.EmptyFile
             : null;
         if (_attachmentError is null)
@@ -95,13 +95,13 @@ public sealed partial class Composer
             await using var stream = new ProgressStream(file.OpenReadStream(max, ct), file.Size, ShowProgress);
             if (!_attachmentIsImage)
             {
-                return await Chat.SendFileAsync(UserId, ConversationId, _clientMessageId,
+                return await Attachments.SendFileAsync(UserId, ConversationId, _clientMessageId,
                     new FileUpload(stream, file.Name, file.ContentType), caption, replyToId, ct);
             }
 
             using var buffer = new MemoryStream((int)file.Size);
             await stream.CopyToAsync(buffer, ct);
-            return await Chat.SendImageAsync(UserId, ConversationId, _clientMessageId, buffer.ToArray(), caption, replyToId, ct);
+            return await Attachments.SendImageAsync(UserId, ConversationId, _clientMessageId, buffer.ToArray(), caption, replyToId, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {

@@ -81,7 +81,7 @@ public sealed partial class Composer
 
             await using var blob = await _recorder.InvokeAsync<IJSStreamReference>("take", _area);
             await using var stream = await blob.OpenReadStreamAsync(Options.Value.MaxFileBytes);
-            var result = await Chat.SendFileAsync(UserId, ConversationId, _voiceId,
+            var result = await Attachments.SendFileAsync(UserId, ConversationId, _voiceId,
                 new FileUpload(stream, null, recording.Type, MediaKind.Voice, recording.DurationMs), null, replyTo?.Quote.Id);
             _error = result.Error;
             if (result.Succeeded)

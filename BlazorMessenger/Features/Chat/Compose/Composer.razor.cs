@@ -38,7 +38,7 @@ public sealed partial class Composer : IAsyncDisposable
     public string UserId { get; set; } = "";
 
     [Inject]
-    private ChatService Chat { get; set; } = default!;
+    private AttachmentService Attachments { get; set; } = default!;
 
     [Inject]
     private ImageProcessor Images { get; set; } = default!;

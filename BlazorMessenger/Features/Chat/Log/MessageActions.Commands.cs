@@ -88,7 +88,7 @@ public sealed partial class MessageActions
         var confirmed = await Dialogs.ShowMessageBoxAsync("Delete message", "Delete this message for everyone?", yesText: "Delete", cancelText: "Cancel");
         if (confirmed == true)
         {
-            await ReportAsync(() => Chat.DeleteAsync(UserId, message.Id));
+            await ReportAsync(() => Changes.DeleteAsync(UserId, message.Id));
         }
     }
 

@@ -55,7 +55,7 @@ public sealed partial class MessageActions : IAsyncDisposable
     public EventCallback<ChatMessage> OnReply { get; set; }
 
     [Inject]
-    private ChatService Chat { get; set; } = default!;
+    private MessageChangeService Changes { get; set; } = default!;
 
     [Inject]
     private ReactionService Reactions { get; set; } = default!;

@@ -2,16 +2,71 @@ using BlazorMessenger.Data;
 using BlazorMessenger.Features.Chat.Format;
 using BlazorMessenger.Features.Chat.Writer;
 using BlazorMessenger.Features.Media;
+using BlazorMessenger.Features.Safety;
 using BlazorMessenger.Features.Shared;
+using BlazorMessenger.Hosting.Operations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace BlazorMessenger.Features.Chat;
 
 /// <summary>A document or voice note on its way in: the browser's stream, and what the browser says it is.</summary>
 public sealed record FileUpload(Stream Content, string? FileName, string? ContentType, MediaKind Kind = MediaKind.File, int? DurationMs = null);
 
-public sealed partial class ChatService
+/// <summary>
+/// Images, documents and voice notes sent into a conversation: processed or stored as they came, with their message
+/// committed after the files (a refusal or a failure leaves no file behind), within the sender's storage quota. Every
+/// method checks membership against the database first.
+/// </summary>
+public sealed class AttachmentService(
+    IDbContextFactory<ApplicationDbContext> dbFactory,
+    UserRateLimiter rateLimiter,
+    MessageWriter writer,
+    ImageProcessor images,
+    MediaStore mediaStore,
+    SendRefusals refusals,
+    IOptions<MediaOptions> mediaOptions,
+    MessengerMetrics metrics,
+    TimeProvider time)
 {
+
+    /// <summary>
+    /// Processes the upload, writes its files, then commits the image message; if the commit fails the files are
+    /// removed again. Refusals (format, size, pixels, damage, rate) leave neither a row nor a file.
+    /// </summary>
+    public async Task<ServiceResult<ChatMessage>> SendImageAsync(
+        string userId, long conversationId, Guid clientMessageId, byte[] content, string? caption, long? replyToId = null,
+        CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (done, body, quote) = await PrepareUploadAsync(
+            db, userId, conversationId, clientMessageId, caption, replyToId, null, "You're sending images too quickly. Try again in a moment.", ct);
+        if (done is not null)
+        {
+            return done;
+        }
+
+        // Decoding is CPU work: keep it off the circuit's thread.
+        var processed = await images.ProcessAsync(content, ct: ct);
+        if (processed.Value is not { } image)
+        {
+            return ServiceResult<ChatMessage>.Fail(processed.Error!);
+        }
+
+        if (await UsedStorageAsync(db, userId, ct) + image.Full.Data.Length > mediaOptions.Value.UserQuotaBytes)
+        {
+            return ServiceResult<ChatMessage>.Fail(QuotaReached);
+        }
+
+        var media = MediaStore.NewMedia(userId, conversationId, image, time.GetUtcNow().UtcDateTime);
+        return await StoreUploadAsync(new NewMessage(userId, conversationId, clientMessageId, body, media, ReplyTo: quote), async () =>
+        {
+            await mediaStore.WriteAsync(media.StorageKey, image.Full.Data, ct);
+            await mediaStore.WriteAsync(media.ThumbKey!, image.Thumbnail.Data, ct);
+            return null;
+        });
+    }
+
     /// <summary>
     /// Stores a document or voice note as it came (never opened or run here), then commits its message; a refusal or a
     /// failure leaves no file behind. Checked: membership, the send refusals, the upload limit, the size, the sender's
@@ -53,18 +108,18 @@ public sealed partial class ChatService
     {
         var body = MessageText.Normalize(caption);
         await db.EnsureCurrentMemberAsync(userId, conversationId, ct);
-        if (await FindSentAsync(db, userId, clientMessageId, ct) is { } earlier)
+        if (await ChatService.FindSentAsync(db, userId, clientMessageId, ct) is { } earlier)
         {
             return (ServiceResult<ChatMessage>.Ok(earlier), body, null);
         }
 
         var refusal = body.Length > MessageRules.MaxLength ? MessageRules.TooLong
             : uploadRefusal ?? await refusals.ForAsync(userId, conversationId, ct);
-        var replying = refusal is null ? await QuoteForReplyAsync(db, userId, conversationId, replyToId, ct) : null;
+        var replying = refusal is null ? await ChatService.QuoteForReplyAsync(db, userId, conversationId, replyToId, ct) : null;
         refusal ??= replying!.Error ?? (rateLimiter.TryAcquire(RateLimitedAction.UploadImage, userId) ? null : slowDown);
         return refusal is not null
             ? (ServiceResult<ChatMessage>.Fail(refusal), body, null)
-            : (null, await EncodeMentionsAsync(db, userId, conversationId, body, ct), replying!.Value);
+            : (null, await ChatService.EncodeMentionsAsync(db, userId, conversationId, body, ct), replying!.Value);
     }
 
     /// <summary>
@@ -118,8 +173,7 @@ public sealed partial class ChatService
 
     public string TooLarge => $"A file can be at most {MediaRules.Megabytes(mediaOptions.Value.MaxFileBytes)}.";
 
-    public string QuotaReached =>
-        $"You've used your {MediaRules.Megabytes(mediaOptions.Value.UserQuotaBytes)} of storage. Delete files you sent to make room.";
+    public string QuotaReached => MediaRules.QuotaReached(mediaOptions.Value.UserQuotaBytes);
 
     private string? FileRefusal(FileUpload upload)
     {
@@ -132,6 +186,6 @@ public sealed partial class ChatService
             : null;
     }
 
-    private static async Task<long> UsedStorageAsync(ApplicationDbContext db, string userId, CancellationToken ct) =>
+    internal static async Task<long> UsedStorageAsync(ApplicationDbContext db, string userId, CancellationToken ct) =>
         await db.Media.Where(m => m.OwnerId == userId).GroupBy(m => m.StorageKey).Select(g => g.Max(m => m.Bytes)).SumAsync(ct);
 }

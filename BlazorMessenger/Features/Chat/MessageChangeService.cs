@@ -1,5 +1,6 @@
 using BlazorMessenger.Data;
 using BlazorMessenger.Features.Chat.Format;
+using BlazorMessenger.Features.Media;
 using BlazorMessenger.Features.Safety;
 using BlazorMessenger.Features.Shared;
 using BlazorMessenger.Realtime;
@@ -7,7 +8,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlazorMessenger.Features.Chat;
 
-public sealed partial class ChatService
+/// <summary>
+/// Edits and deletions: the sender's own, within their limits, and an admin's removal of a reported message; everyone's
+/// open tabs see the change.
+/// </summary>
+public sealed class MessageChangeService(
+    IDbContextFactory<ApplicationDbContext> dbFactory,
+    IMessengerHub hub,
+    MediaStore mediaStore,
+    SendRefusals refusals,
+    TimeProvider time)
 {
     /// <summary>The sender may edit their own text for 48 hours; everyone's open tabs see the change.</summary>
     public async Task<ServiceResult<ChatMessage>> EditAsync(string userId, long messageId, string? text, CancellationToken ct = default)
@@ -28,7 +38,7 @@ public sealed partial class ChatService
             return ServiceResult<ChatMessage>.Fail(refusal);
         }
 
-        body = await EncodeMentionsAsync(db, userId, message.ConversationId, body, ct);
+        body = await ChatService.EncodeMentionsAsync(db, userId, message.ConversationId, body, ct);
         if (message.Body != body)
         {
             message.Body = body;
@@ -101,7 +111,7 @@ public sealed partial class ChatService
     private async Task<ChatMessage> PublishChangeAsync(ApplicationDbContext db, long messageId, CancellationToken ct)
     {
         var changed = (await MessageExtras.CompleteAsync(
-            db, [await db.Messages.AsNoTracking().Where(m => m.Id == messageId).Select(ToRecord).SingleAsync(ct)], ct))[0];
+            db, [await db.Messages.AsNoTracking().Where(m => m.Id == messageId).Select(ChatService.ToRecord).SingleAsync(ct)], ct))[0];
         hub.Publish(await db.CurrentMemberIdsAsync(changed.ConversationId, ct), new MessageChanged(changed));
         return changed;
     }

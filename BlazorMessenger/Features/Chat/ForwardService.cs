@@ -1,14 +1,24 @@
 using BlazorMessenger.Data;
 using BlazorMessenger.Features.Chat.Writer;
+using BlazorMessenger.Features.Media;
+using BlazorMessenger.Features.Safety;
 using BlazorMessenger.Features.Shared;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace BlazorMessenger.Features.Chat;
 
 /// <summary>Where a forward went: the copy stored in a conversation, or why not.</summary>
 public sealed record ForwardOutcome(long ConversationId, ChatMessage? Copy, string? Error);
 
-public sealed partial class ChatService
+/// <summary>Copies of a message the caller can read, sent to conversations of theirs, marked "Forwarded".</summary>
+public sealed class ForwardService(
+    IDbContextFactory<ApplicationDbContext> dbFactory,
+    MessageWriter writer,
+    SendRefusals refusals,
+    IOptions<MediaOptions> mediaOptions,
+    IOptions<MessageOptions> messageOptions,
+    TimeProvider time)
 {
     public const string NothingToForward = "This message can't be forwarded.";
 
@@ -54,18 +64,18 @@ public sealed partial class ChatService
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await db.IsCurrentMemberAsync(userId, target, ct))
         {
-            return new ForwardOutcome(target, null, NotInConversation);
+            return new ForwardOutcome(target, null, ChatService.NotInConversation);
         }
 
         // A repeated forward answers what it stored, whatever has changed since.
-        if (await FindSentAsync(db, userId, clientId, ct) is { } earlier)
+        if (await ChatService.FindSentAsync(db, userId, clientId, ct) is { } earlier)
         {
             return new ForwardOutcome(target, earlier, null);
         }
 
         var refusal = await refusals.ForAsync(userId, target, ct)
             ?? (source.Media is { } shared && !await db.Media.AnyAsync(m => m.OwnerId == userId && m.StorageKey == shared.StorageKey, ct)
-                && await UsedStorageAsync(db, userId, ct) + shared.Bytes > mediaOptions.Value.UserQuotaBytes ? QuotaReached : null);
+                && await AttachmentService.UsedStorageAsync(db, userId, ct) + shared.Bytes > mediaOptions.Value.UserQuotaBytes ? MediaRules.QuotaReached(mediaOptions.Value.UserQuotaBytes) : null);
         if (refusal is not null)
         {
             return new ForwardOutcome(target, null, refusal);
@@ -79,11 +89,9 @@ public sealed partial class ChatService
         }
         catch (NotAMemberException)
         {
-            return new ForwardOutcome(target, null, NotInConversation);
+            return new ForwardOutcome(target, null, ChatService.NotInConversation);
         }
     }
-
-    public const string NotInConversation = "You are not in this conversation.";
 
     /// <summary>
     /// The copy's own row (a conversation's media is served to its members), sharing the original's files; the
