@@ -1,5 +1,3 @@
-using BlazorMessenger.Data;
-using BlazorMessenger.Features.Media;
 using BlazorMessenger.Features.Shared;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.JSInterop;
@@ -12,37 +10,29 @@ namespace BlazorMessenger.Features.Chat.Compose;
 /// </summary>
 public sealed partial class Composer
 {
-    private bool _attachmentIsImage;
+    private AttachmentDraft _draft = default!;
+
+    protected override void OnInitialized() =>
+        _draft = new((Images.MaxBytes, Images.TooLarge), (Options.Value.MaxFileBytes, Attachments.TooLarge));
 
     /// <summary>A file that cannot be sent is refused the moment it is picked, pasted or dropped, not at Send.</summary>
     private void OnFileChosen(InputFileChangeEventArgs e)
     {
         _error = null;
-        _attachment = null;
-        _attachmentIsImage = ImageFormats.Accepted.Contains(e.File.ContentType);
-        _attachmentError = _attachmentIsImage && e.File.Size > Images.MaxBytes ? Images.TooLarge
-            : !_attachmentIsImage && e.File.Size > Options.Value.MaxFileBytes ? Attachments.TooLarge
-            : e.File.Size == 0 ? MediaRules.EmptyFile
-            : null;
-        if (_attachmentError is null)
-        {
-            _attachment = e.File;
-            _clientMessageId = Guid.NewGuid();
-            _showPreview = _attachmentIsImage;
-        }
+        _showPreview = _draft.Pick(e.File) && _draft.IsImage;
     }
 
     private void CancelAttachment()
     {
         _upload?.Cancel();
-        (_attachment, _attachmentError, _uploading) = (null, null, false);
+        _draft.Clear();
     }
 
     /// <summary>Send with a file attached: uploads it with the box's text as its caption; true when it was stored.</summary>
     [JSInvokable]
     public async Task<bool> SendAttachmentAsync(string caption)
     {
-        if (_sending || _attachment is not { } file)
+        if (_sending || _draft.File is not { } file)
         {
             return false;
         }
@@ -60,7 +50,8 @@ public sealed partial class Composer
 
             if (result.Succeeded)
             {
-                (_error, _attachment, _clientMessageId) = (null, null, Guid.NewGuid());
+                _draft.Stored();
+                _error = null;
                 _replyTo = _replyTo == replyTo ? null : _replyTo;
                 return true;
             }
@@ -75,7 +66,7 @@ public sealed partial class Composer
         finally
         {
             _sending = false;
-            _uploading = false;
+            _draft.UploadStopped();
             StateHasChanged();
         }
 
@@ -86,22 +77,20 @@ public sealed partial class Composer
     private async Task<ServiceResult<ChatMessage>?> UploadAsync(IBrowserFile file, string caption, long? replyToId)
     {
         _upload = new CancellationTokenSource();
-        _uploading = true;
-        _progress = 0;
+        _draft.UploadStarted();
         var ct = _upload.Token;
         try
         {
-            var max = _attachmentIsImage ? Images.MaxBytes : Options.Value.MaxFileBytes;
-            await using var stream = new ProgressStream(file.OpenReadStream(max, ct), file.Size, ShowProgress);
-            if (!_attachmentIsImage)
+            await using var stream = new ProgressStream(file.OpenReadStream(_draft.MaxBytes, ct), file.Size, ShowProgress);
+            if (!_draft.IsImage)
             {
-                return await Attachments.SendFileAsync(UserId, ConversationId, _clientMessageId,
+                return await Attachments.SendFileAsync(UserId, ConversationId, _draft.ClientMessageId,
                     new FileUpload(stream, file.Name, file.ContentType), caption, replyToId, ct);
             }
 
             using var buffer = new MemoryStream((int)file.Size);
             await stream.CopyToAsync(buffer, ct);
-            return await Attachments.SendImageAsync(UserId, ConversationId, _clientMessageId, buffer.ToArray(), caption, replyToId, ct);
+            return await Attachments.SendImageAsync(UserId, ConversationId, _draft.ClientMessageId, buffer.ToArray(), caption, replyToId, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -109,12 +98,10 @@ public sealed partial class Composer
         }
     }
 
-    /// <summary>Renders at every 5 % only: each render is a trip to the browser.</summary>
     private void ShowProgress(double percent)
     {
-        if (percent - _progress >= 5 || percent >= 100)
+        if (_draft.Advanced(percent))
         {
-            _progress = percent;
             _ = InvokeAsync(StateHasChanged);
         }
     }

@@ -22,12 +22,7 @@ public sealed partial class Composer : IAsyncDisposable
     private DotNetObjectReference<Composer>? _self;
     private string? _error;
     private bool _sending;
-    private Guid _clientMessageId = Guid.NewGuid();
-    private IBrowserFile? _attachment;
-    private string? _attachmentError;
     private bool _showPreview;
-    private bool _uploading;
-    private double _progress;
     private CancellationTokenSource? _upload;
     private bool _disposed;
 
