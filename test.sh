@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test (Release build): services on real SQLite, components with bUnit, flows in Debian's Chromium via Playwright; then the
-# service tests again on PostgreSQL. Starts a throwaway PostgreSQL cluster and Redis on free ports (scripts/engines.sh)
+# Runs every test on the Release build: services on real SQLite, components with bUnit, flows in Debian's Chromium via
+# Playwright; then the service tests again on PostgreSQL. Starts a throwaway PostgreSQL cluster and Redis on free ports (scripts/engines.sh)
 # and stops them at the end. Installs Chromium, PostgreSQL and Redis from apt when missing (as root); prints
 # "N passed, N failed" as its last line and exits non-zero when anything failed or did not build.
 set -uo pipefail
