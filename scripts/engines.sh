@@ -44,10 +44,13 @@ pg_bindir() {
     [ -n "$dir" ] && [ -x "$dir/initdb" ] && echo "$dir"
 }
 
-free_port() { # a TCP port nothing listens on
-    local port
+free_port() { # a TCP port nothing listens on, below the kernel's range for outgoing connections
+    # A port from that range may be the local end of someone's connection at the moment a server binds it (PostgreSQL
+    # then fails with "Address already in use", seen in a CI run right after another one).
+    local port low
+    low=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
     while :; do
-        port=$(( 20000 + RANDOM % 30000 ))
+        port=$(( 10000 + RANDOM % (low - 10000) ))
         (echo > "/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
     done
 }
