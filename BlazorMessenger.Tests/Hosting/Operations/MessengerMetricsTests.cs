@@ -42,6 +42,8 @@ public sealed class MessengerMetricsTests
         Assert.Equal(1, recorder.Sum("messenger.messages.stored", "kind", "text"));
         Assert.Equal([1.0], recorder.Of("messenger.writer.batch.size").Select(m => m.Value));
         Assert.Single(recorder.Of("messenger.writer.commit.duration"), m => m.Value > 0);
+        // The hand-off is measured once the sends are completed, so the test may read before the writer records it.
+        await Eventually.TrueAsync(() => recorder.Of("messenger.writer.handoff.duration").Any(), "the writer recording its hand-off");
         Assert.Single(recorder.Of("messenger.writer.handoff.duration"), m => m.Value >= 0);
     }
 
