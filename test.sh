@@ -20,10 +20,18 @@ slowest() {
         | sed 's/&quot;/"/g; s/&amp;/\&/g' | sort -rn | head -n 10
 }
 
+# The tests that failed, each with the first lines of its message, so the end of a CI log names them.
+failures() {
+    grep -ho '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$results"/*.trx 2>/dev/null \
+        | sed -n 's/.*testName="\([^"]*\)".*/\1/p' | sed 's/&quot;/"/g; s/&amp;/\&/g' | sed 's/^/  Failed: /'
+    grep -h -A3 '<Message>' "$results"/*.trx 2>/dev/null | head -n 40 | sed 's/^ */    /'
+}
+
 finish() {
     if ls "$results"/*.trx > /dev/null 2>&1; then
         echo "The ten slowest tests:"
         slowest
+        failures
     fi
     echo "Timings: restore ${restore_s:-?}s, build ${build_s:-?}s, tests ${test_s:-?}s, total $((SECONDS - started))s"
     echo "$1 passed, $2 failed"
