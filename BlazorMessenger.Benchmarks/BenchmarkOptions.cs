@@ -65,7 +65,7 @@ public sealed record BenchmarkOptions
         BackgroundMessagesPerSecond = 50,
         ThroughputSenders = 8,
         ThroughputMessagesPerSender = 5,
-        TabCounts = [2],
+        TabCounts = [1],
         HistoryMessages = 500,
         GroupMembers = 16,
         GroupMessages = 10,

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Playwright;
 
@@ -11,16 +12,29 @@ public sealed record LighthouseResult(
     double TransferredKb);
 
 /// <summary>
-/// Lighthouse 12 (pinned in lighthouse/package.json, installed with npm ci on first use) run on Debian's Chromium with
-/// its default mobile preset: a mid-range phone on simulated slow 4G, a cold cache, a fresh profile every run.
-/// (package.json pins two packages a Lighthouse dependency asks for as "latest", which npm ci would otherwise refuse.)
+/// Lighthouse 12 (pinned in lighthouse/package.json and its lock file) run on Debian's Chromium with its default mobile
+/// preset: a mid-range phone on simulated slow 4G, a cold cache, a fresh profile every run. It is installed with npm ci
+/// on first use into this machine's cache (~/.cache/blazormessenger), in a folder named by the lock file's hash, so that
+/// every clone of one version shares one install, as NuGet's packages folder is shared. (package.json pins two packages
+/// a Lighthouse dependency asks for as "latest", which npm ci would otherwise refuse.)
 /// </summary>
 public static class Lighthouse
 {
-    private static string Folder => Path.Combine(RepositoryRoot.Find(), "BlazorMessenger.Benchmarks", "lighthouse");
+    private static string Pinned => Path.Combine(RepositoryRoot.Find(), "BlazorMessenger.Benchmarks", "lighthouse");
+
+    private static readonly Lazy<string> Installed = new(() =>
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(Pinned, "package-lock.json"))))[..16];
+        var cache = Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg
+            ? xdg
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
+        return Path.Combine(cache, "blazormessenger", $"lighthouse-{hash}");
+    });
 
     private const string NodeMissing =
         "Lighthouse needs Node.js and npm: sudo apt-get install -y nodejs npm (./test.sh installs them when run as root).";
+
+    private static string Folder => Installed.Value;
 
     private static string Cli => Path.Combine(Folder, "node_modules", "lighthouse", "cli", "index.js");
 
@@ -31,11 +45,44 @@ public static class Lighthouse
             return;
         }
 
-        log.WriteLine("   installing Lighthouse from the npm registry (npm ci)...");
-        var (exit, output) = await ChildProcess.RunAsync("npm", Folder, ["ci", "--no-audit", "--no-fund", "--loglevel=error"], NodeMissing);
-        if (exit != 0 || !File.Exists(Cli))
+        // Installed beside its final place and moved there whole: a run that stops half-way, or another run installing
+        // at the same time, never leaves a folder that looks installed and is not.
+        log.WriteLine($"   installing Lighthouse from the npm registry (npm ci) into {Folder}...");
+        var staging = $"{Folder}.{Guid.NewGuid():N}";
+        Directory.CreateDirectory(staging);
+        try
         {
-            throw new InvalidOperationException($"npm ci for Lighthouse failed ({exit}) in {Folder}:\n{output}");
+            foreach (var file in new[] { "package.json", "package-lock.json" })
+            {
+                File.Copy(Path.Combine(Pinned, file), Path.Combine(staging, file));
+            }
+
+            var (exit, output) = await ChildProcess.RunAsync("npm", staging, ["ci", "--no-audit", "--no-fund", "--loglevel=error"], NodeMissing);
+            if (exit != 0)
+            {
+                throw new InvalidOperationException($"npm ci for Lighthouse failed ({exit}) in {staging}:\n{output}");
+            }
+
+            try
+            {
+                Directory.Move(staging, Folder);
+            }
+            catch (IOException) when (File.Exists(Cli))
+            {
+                // Another run finished the same install first.
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+        }
+
+        if (!File.Exists(Cli))
+        {
+            throw new InvalidOperationException($"npm ci for Lighthouse left no {Cli}.");
         }
     }
 
