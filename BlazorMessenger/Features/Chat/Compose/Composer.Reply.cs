@@ -41,6 +41,16 @@ public sealed partial class Composer
     /// <summary>"{message id}:{token}": a new reply to the same message still changes the attribute the box's script removed.</summary>
     private string? ReplyMark => _replyTo is { } reply ? $"{reply.Quote.Id}:{reply.Token}" : null;
 
+    /// <summary>A voice note went, answering that message: its quote goes unless another was chosen meanwhile.</summary>
+    private void VoiceSent(long? replyToId)
+    {
+        _error = null;
+        if (_replyTo?.Quote.Id == replyToId)
+        {
+            _replyTo = null;
+        }
+    }
+
     private async Task CancelReplyAsync()
     {
         _replyTo = null;

@@ -9,9 +9,10 @@ using Microsoft.JSInterop;
 namespace BlazorMessenger.Features.Chat.Compose;
 
 /// <summary>
-/// The composer. Its text is the browser's (Composer.Text.js moves it into the outbox, which OutboxSender
-/// drains); this component adds what needs the circuit: the emoji picker and images with a caption. An image keeps its
-/// client message id until the server has stored it, so a retry or a second click can never store it twice.
+/// The composer. Its text is the browser's (Composer.Text.js moves it into the outbox, which OutboxSender drains); this
+/// component adds what needs the circuit: the emoji picker, replies, mentions, files and images with a caption, and voice
+/// notes (<see cref="VoiceRecorder"/>). A file keeps its client message id until the server has stored it, so a retry or
+/// a second click can never store it twice.
 /// </summary>
 public sealed partial class Composer : IAsyncDisposable
 {
@@ -81,6 +82,8 @@ public sealed partial class Composer : IAsyncDisposable
 
     private FormattingHelp? _formattingHelp;
 
+    private VoiceRecorder? _voice;
+
     private async Task ChooseFileAsync()
     {
         if (_module is not null && !_disposed)
@@ -123,19 +126,6 @@ public sealed partial class Composer : IAsyncDisposable
     {
         _disposed = true;
         _upload?.Cancel();
-        if (_recording && _recorder is not null)
-        {
-            try
-            {
-                await _recorder.InvokeVoidAsync("cancel", _area);
-            }
-            catch (JSDisconnectedException)
-            {
-                // The page is gone, and its microphone with it.
-            }
-        }
-
-        await _recorder.ReleaseAsync();
         await _listeners.ReleaseAsync("dispose");
         await _module.ReleaseAsync();
 

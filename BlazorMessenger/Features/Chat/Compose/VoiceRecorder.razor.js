@@ -1,17 +1,21 @@
-// Voice messages: records the microphone with MediaRecorder (Opus in WebM where the browser can, else Opus in Ogg, else
-// whatever it records), shows the time in the composer's recording bar without asking the circuit, and stops by itself
-// at the limit. The circuit takes the recording as a stream once it is stopped; it stays here until sent or cancelled,
-// so a failed send can be tried again.
+// Voice messages (VoiceRecorder.razor): records the microphone with MediaRecorder (Opus in WebM where the browser can,
+// else Opus in Ogg, else whatever it records), shows the time in the recording bar without asking the circuit, and
+// stops by itself at the limit. The circuit takes the recording as a stream once it is stopped; it stays here until sent or cancelled,
+// so a failed send can be tried again. Each recording lives on its component's element (the holder); one whose element
+// left the page before the component could cancel it (the page moved on) is ended by the next cancel.
+const recordings = new Set();
 const preferred = ["audio/webm;codecs=opus", "audio/ogg;codecs=opus", "audio/webm", "audio/mp4"];
 
-export async function start(area, maxMs, dotnet) {
-    cancel(area);
+export async function start(holder, maxMs, dotnet) {
+    cancel(holder);
     // Claimed before the permission prompt: a Cancel, a second start or leaving while it is up ends this one.
     const state = { chunks: [], startedAt: 0, stoppedAt: 0, timer: 0, limit: 0 };
-    area.bmRecording = state;
+    holder.bmRecording = state;
+    state.holder = holder;
+    recordings.add(state);
     const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
     state.stream = stream;
-    if (area.bmRecording !== state || !area.isConnected) {
+    if (holder.bmRecording !== state || !holder.isConnected) {
         end(state);
         return false;
     }
@@ -25,24 +29,24 @@ export async function start(area, maxMs, dotnet) {
         });
         state.recorder.start(1000);
     } catch (e) {
-        delete area.bmRecording;
+        delete holder.bmRecording;
         end(state);
         throw e;
     }
     state.startedAt = performance.now();
-    const clock = area.querySelector("[data-record-timer]");
+    const clock = holder.querySelector("[data-record-timer]");
     state.timer = setInterval(() => clock && (clock.textContent = format(performance.now() - state.startedAt)), 250);
     // At the limit the recording stops here and now, whatever the circuit is doing; the circuit then sends it.
     state.limit = setTimeout(() => {
         stopRecorder(state);
-        dotnet.invokeMethodAsync("SendRecordingAsync").catch(() => { });
+        dotnet.invokeMethodAsync("SendAsync").catch(() => { });
     }, maxMs);
     return true;
 }
 
 /** Stops the recording (if it still runs); its type and length, once the last chunk is in. */
-export async function stop(area) {
-    const state = area.bmRecording;
+export async function stop(holder) {
+    const state = holder.bmRecording;
     if (!state?.recorder) {
         return null;
     }
@@ -52,16 +56,20 @@ export async function stop(area) {
 }
 
 /** The stopped recording, for the circuit to read as a stream (kept until sent or cancelled). */
-export function take(area) {
-    const state = area.bmRecording;
+export function take(holder) {
+    const state = holder.bmRecording;
     return new Blob(state?.chunks ?? [], { type: state?.recorder?.mimeType || "audio/webm" });
 }
 
-export function cancel(area) {
-    const state = area.bmRecording;
-    delete area.bmRecording;
-    if (state) {
-        stopRecorder(state);
+export function cancel(holder) {
+    const state = holder?.bmRecording;
+    if (holder) {
+        delete holder.bmRecording;
+    }
+    for (const other of recordings) {
+        if (other === state || !other.holder.isConnected) {
+            stopRecorder(other);
+        }
     }
 }
 
@@ -74,6 +82,7 @@ function stopRecorder(state) {
 }
 
 function end(state) {
+    recordings.delete(state);
     clearInterval(state.timer);
     clearTimeout(state.limit);
     state.stream?.getTracks().forEach(t => t.stop());
