@@ -39,7 +39,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
             .SendAsync(strangerId, request, Guid.NewGuid(), "hello there", ct: TestContext.Current.CancellationToken);
         var audit = new Audit();
 
-        await using var session = await browser.NewSessionAsync(screen: screen);
+        await using var session = await browser.ReusedSessionAsync(screen);
         var page = session.Page;
         await session.Context.AddCookiesAsync([new Cookie
         {
@@ -159,7 +159,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     [Fact]
     public async Task The_scan_reports_what_axe_finds()
     {
-        await using var session = await browser.NewSessionAsync();
+        await using var session = await browser.ReusedSessionAsync();
         await session.Page.SetContentAsync("<html lang=\"en\"><head><title>t</title></head><body><main><img src=\"data:,\"><button></button></main></body></html>");
 
         var violations = await AxeScan.ViolationsAsync(session.Page);

@@ -17,7 +17,7 @@ public sealed class AccountFlowTests(BrowserFixture browser)
     public async Task Register_lands_in_the_app_then_log_out_and_log_in_again()
     {
         var (userName, _) = NewUser();
-        await using var session = await browser.NewSessionAsync();
+        await using var session = await browser.ReusedSessionAsync();
 
         await session.RegisterAsync(userName, Password);
         await session.ExpectInAppAsAsync(userName);
@@ -32,7 +32,7 @@ public sealed class AccountFlowTests(BrowserFixture browser)
     {
         var (userName, email) = NewUser();
         await CreateUserAsync(userName, email);
-        await using var session = await browser.NewSessionAsync();
+        await using var session = await browser.ReusedSessionAsync();
 
         await session.LogInAsync(email, Password);
 
@@ -42,7 +42,7 @@ public sealed class AccountFlowTests(BrowserFixture browser)
     [Fact]
     public async Task On_an_address_that_is_no_domain_name_the_login_page_keeps_quiet_about_passkeys_until_asked()
     {
-        await using var session = await browser.NewSessionAsync();
+        await using var session = await browser.ReusedSessionAsync();
         var page = session.Page;
         var errors = new List<string>();
         var passkeyRequests = 0;
@@ -71,7 +71,7 @@ public sealed class AccountFlowTests(BrowserFixture browser)
     {
         var (userName, email) = NewUser();
         await CreateUserAsync(userName, email);
-        await using var session = await browser.NewSessionAsync();
+        await using var session = await browser.ReusedSessionAsync();
 
         await session.RegisterAsync(userName.ToUpperInvariant(), Password);
 
@@ -84,7 +84,7 @@ public sealed class AccountFlowTests(BrowserFixture browser)
     {
         var (userName, email) = NewUser();
         await CreateUserAsync(userName, email);
-        await using var session = await browser.NewSessionAsync();
+        await using var session = await browser.ReusedSessionAsync();
         var alert = session.Page.GetByRole(AriaRole.Alert);
 
         await session.LogInAsync(userName, "Wrong-passw0rd");
@@ -102,7 +102,7 @@ public sealed class AccountFlowTests(BrowserFixture browser)
     [Fact]
     public async Task An_anonymous_visit_to_an_app_page_ends_on_the_login_page()
     {
-        await using var session = await browser.NewSessionAsync();
+        await using var session = await browser.ReusedSessionAsync();
 
         await session.Page.GotoAsync("/");
 

@@ -60,7 +60,7 @@ public sealed class ImageFlowTests(BrowserFixture browser)
         await using var carolSession = await browser.LoggedInAsync(carol);
         Assert.Equal(404, (await carolSession.Context.APIRequest.GetAsync(source!)).Status);
         Assert.Equal(404, (await carolSession.Context.APIRequest.GetAsync(source!.Replace("/full", "/thumb"))).Status);
-        await using var anonymous = await browser.NewSessionAsync();
+        await using var anonymous = await browser.ReusedSessionAsync();
         var anonymousResponse = await anonymous.Context.APIRequest.GetAsync(source!, new() { MaxRedirects = 0 });
         Assert.Equal(404, anonymousResponse.Status);
     }

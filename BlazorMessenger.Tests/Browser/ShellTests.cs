@@ -37,7 +37,7 @@ public sealed class ShellTests(BrowserFixture browser)
     [Fact]
     public async Task The_shell_has_the_product_name_an_empty_conversation_list_and_a_remembered_dark_mode()
     {
-        await using var session = await browser.NewSessionAsync();
+        await using var session = await browser.ReusedSessionAsync();
         var page = session.Page;
         var userName = "u" + Guid.NewGuid().ToString("N")[..10];
         await session.RegisterAsync(userName, BrowserPeople.Password);
