@@ -3,19 +3,29 @@ using MudBlazor;
 
 namespace BlazorMessenger.Features.Chat.Log;
 
-/// <summary>What each item of the menu does; every one closes the menu first.</summary>
+/// <summary>What each item of the menu does (every one closes the menu first), and what a bubble's reaction chips and image ask.</summary>
 public sealed partial class MessageActions
 {
     private async Task ReactAsync(string emoji)
     {
-        if (await TakeAsync() is not { } message)
+        if (await TakeAsync() is { } message)
         {
-            return;
+            await ToggleReactionAsync(message, emoji);
         }
-
-        var given = message.Reactions?.FirstOrDefault(r => r.Emoji == emoji)?.Includes(UserId) == true;
-        await ReportAsync(() => Reactions.SetAsync(UserId, message.Id, emoji, !given));
     }
+
+    /// <summary>Gives the emoji to the message, or takes it back when the reader gave it (the menu, a bubble's chip).</summary>
+    public Task ToggleReactionAsync(ChatMessage message, string emoji)
+    {
+        var given = message.Reactions?.FirstOrDefault(r => r.Emoji == emoji)?.Includes(UserId) == true;
+        return ReportAsync(() => Reactions.SetAsync(UserId, message.Id, emoji, !given));
+    }
+
+    /// <summary>A bubble's image, full screen (the viewer steps through the conversation's images from there).</summary>
+    public Task ShowImageAsync(ChatMessage message) =>
+        Dialogs.ShowAsync<ImageViewerDialog>($"Image from {Names?.Of(message.SenderId)}",
+            new DialogParameters<ImageViewerDialog> { { d => d.Message, message }, { d => d.UserId, UserId }, { d => d.Names, Names } },
+            new DialogOptions { FullScreen = true, CloseButton = true });
 
     private async Task ReplyAsync()
     {

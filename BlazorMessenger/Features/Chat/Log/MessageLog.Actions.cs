@@ -1,7 +1,4 @@
 using BlazorMessenger.Features.Chat.Pins;
-using BlazorMessenger.Features.Chat.Reactions;
-using BlazorMessenger.Features.Shared;
-using BlazorMessenger.Realtime;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 
@@ -11,8 +8,9 @@ namespace BlazorMessenger.Features.Chat.Log;
 public sealed record ReplyRequest(ChatMessage Message, string SenderName, Func<string, string?> UserNameOf);
 
 /// <summary>
-/// What bubbles ask of their log, through its script: the one actions menu, jumping to a quoted message, the image viewer
-/// and reactions; and the live changes to those (reactions, pins, a quoted message edited or deleted).
+/// What bubbles ask of their log, through its script: jumping to a quoted message here, and the actions menu, the image
+/// viewer and reactions through <see cref="MessageActions"/>; and the live changes to those (reactions, pins, a quoted
+/// message edited or deleted).
 /// </summary>
 public sealed partial class MessageLog
 {
@@ -24,16 +22,7 @@ public sealed partial class MessageLog
     public EventCallback<ReplyRequest> OnReply { get; set; }
 
     [Inject]
-    private ReactionService Reactions { get; set; } = default!;
-
-    [Inject]
     private PinService Pins { get; set; } = default!;
-
-    [Inject]
-    private MudBlazor.ISnackbar Snackbar { get; set; } = default!;
-
-    [Inject]
-    private MudBlazor.IDialogService Dialogs { get; set; } = default!;
 
     /// <summary>
     /// A bubble's button was pressed (the log's script listens once for all of them, rather than each bubble holding a
@@ -49,29 +38,13 @@ public sealed partial class MessageLog
 
         return action switch
         {
-            "actions" when !message.IsDeleted => _actions?.OpenAsync(message, message.SenderId == UserId, Names.Of(message.SenderId)) ?? Task.CompletedTask,
             "quote" when message.ReplyTo is { } quote => _feed.JumpToAsync(quote.Seq),
-            "image" when message.Image is not null => OpenImageAsync(message),
-            "react" when emoji is not null && !message.IsDeleted =>
-                SetReactionAsync(message, emoji, message.Reactions?.FirstOrDefault(r => r.Emoji == emoji)?.Includes(UserId) != true),
+            _ when _actions is null || message.IsDeleted => Task.CompletedTask,
+            "actions" => _actions.OpenAsync(message, message.SenderId == UserId, Names.Of(message.SenderId)),
+            "image" when message.Image is not null => _actions.ShowImageAsync(message),
+            "react" when emoji is not null => _actions.ToggleReactionAsync(message, emoji),
             _ => Task.CompletedTask,
         };
-    }
-
-    private async Task SetReactionAsync(ChatMessage message, string emoji, bool add)
-    {
-        try
-        {
-            var result = await Reactions.SetAsync(UserId, message.Id, emoji, add, _cts.Token);
-            if (!result.Succeeded)
-            {
-                Snackbar.Add(result.Error!, MudBlazor.Severity.Error);
-            }
-        }
-        catch (NotAMemberException)
-        {
-            Snackbar.Add(NotAMemberException.Gone, MudBlazor.Severity.Error);
-        }
     }
 
     private Task ReplyAsync(ChatMessage message) =>
@@ -79,18 +52,6 @@ public sealed partial class MessageLog
             id => _people.MentionOf(id).UserName));
 
     private async Task LoadCanPinAsync() => _canPin = await Pins.CanPinAsync(UserId, Conversation.Id, _cts.Token);
-
-    private async Task OpenImageAsync(ChatMessage message)
-    {
-        var parameters = new MudBlazor.DialogParameters<ImageViewerDialog>
-        {
-            { d => d.Message, message },
-            { d => d.UserId, UserId },
-            { d => d.Names, Names },
-        };
-        var title = $"Image from {Names.Of(message.SenderId)}";
-        await Dialogs.ShowAsync<ImageViewerDialog>(title, parameters, new MudBlazor.DialogOptions { FullScreen = true, CloseButton = true });
-    }
 
     /// <summary>An edit or delete: the message itself, and the quotes of it in replies.</summary>
     private void Replace(ChatMessage changed)
