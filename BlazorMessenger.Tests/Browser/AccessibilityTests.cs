@@ -55,6 +55,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Add contact" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Dialog)).ToBeVisibleAsync();
         await audit.ScanAsync(page, "add contact dialog");
+        await Expect(page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Textbox, new() { Name = "Username" })).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Escape");
         await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
         await page.GetByRole(AriaRole.Button, new() { Name = "New group" }).ClickAsync();
@@ -88,7 +89,10 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         await OpenAsync(session, $"/chat/{alice}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Emoji", Exact = true }).ClickAsync();
         await audit.ScanAsync(page, "emoji picker");
+        var picker = page.GetByRole(AriaRole.Dialog, new() { Name = "Emoji picker" });
+        await Expect(picker.GetByRole(AriaRole.Textbox, new() { Name = "Search emoji" })).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Escape");
+        await Expect(picker).ToHaveCountAsync(0);
         await page.MessageLog().GetByRole(AriaRole.Button, new() { Name = $"Open image from {alice}" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Dialog, new() { Name = $"Image from {alice}" })).ToBeVisibleAsync();
         await audit.ScanAsync(page, "image viewer");
@@ -106,7 +110,9 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         await page.Keyboard.PressAsync("?");
         await Expect(page.GetByRole(AriaRole.Dialog, new() { Name = "Keyboard shortcuts" })).ToBeVisibleAsync();
         await audit.ScanAsync(page, "keyboard shortcuts");
+        await Expect(page.GetByRole(AriaRole.Dialog, new() { Name = "Keyboard shortcuts" }).GetByRole(AriaRole.Button, new() { Name = "Close" })).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Escape");
+        await Expect(page.GetByRole(AriaRole.Dialog, new() { Name = "Keyboard shortcuts" })).ToHaveCountAsync(0);
 
         var groupId = (await browser.App.Services.GetRequiredService<GroupService>().CreateAsync(
             await browser.IdOfAsync(bob), "Quokka club", [alice], TestContext.Current.CancellationToken)).Value;
@@ -122,9 +128,13 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         await audit.ScanAsync(page, "mention picker");
         await page.MessageBox().PressAsync("Escape");
         await page.GetByRole(AriaRole.Button, new() { Name = "Group info" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Dialog, new() { Name = "Group info" }).Locator(".bm-member-row")).ToHaveCountAsync(2);
+        var groupInfo = page.GetByRole(AriaRole.Dialog, new() { Name = "Group info" });
+        await Expect(groupInfo.Locator(".bm-member-row")).ToHaveCountAsync(2);
         await audit.ScanAsync(page, "group info");
+        // Esc reaches the dialog once it has taken the focus, which it does just after it shows (a CI run pressed it before).
+        await page.WaitForFunctionAsync("() => document.activeElement?.closest('[role=dialog]') !== null");
         await page.Keyboard.PressAsync("Escape");
+        await Expect(groupInfo).ToHaveCountAsync(0);
         var mine = page.MessageLog().Locator(".bm-msg[data-seq]").Last;
         await mine.HoverAsync();
         await mine.GetByRole(AriaRole.Button, new() { Name = "Message actions" }).ClickAsync();
