@@ -9,22 +9,19 @@ namespace BlazorMessenger.Features.Chat.Log;
 
 /// <summary>
 /// The open conversation's messages. What is held and where the reader is live in <see cref="LogFeed"/> and
-/// <see cref="ReaderPosition"/>; this component renders them and talks to its script (MessageLog.razor.js), which
-/// scrolls, loads pages at the ends and reports what the reader has seen. This file: parameters, start-up, the script's
+/// <see cref="ReaderPosition"/>; this component renders them, and its script (<see cref="LogScript"/>) scrolls, loads
+/// pages at the ends and reports what the reader has seen. This file: parameters, start-up, the script's
 /// calls and disposal. The other parts: Events (the hub's events and the receipts' ticks) and Actions (what a bubble's
 /// buttons ask); <see cref="LogPeople"/> names everyone.
 /// </summary>
 public sealed partial class MessageLog : IAsyncDisposable
 {
     private readonly CancellationTokenSource _cts = new();
-    private readonly Queue<LogScroll> _scrollWork = new();
     private LogFeed _feed = default!;
+    private LogScript _script = default!;
     private ReaderPosition _position = new(0, 0);
-    private LogScroll _scroll;
     private ElementReference _logElement;
     private HubListener? _listener;
-    private IJSObjectReference? _module;
-    private IJSObjectReference? _scrolling;
     private DotNetObjectReference<MessageLog>? _self;
     private OpenConversation? _peopleOf;
     private LogPeople _people = default!;
@@ -103,6 +100,7 @@ public sealed partial class MessageLog : IAsyncDisposable
     protected override async Task OnInitializedAsync()
     {
         _people = new LogPeople(UserId, UserName);
+        _script = new LogScript(JS, _cts.Token);
         // At least two pages, so that the page the reader is looking at always stays while the next one loads.
         var window = new LogWindow(Math.Max(Options.Value.RenderWindow, 2 * MessageRules.PageSize));
         _feed = new LogFeed(window, new ConversationReads(Chat, UserId, Conversation.Id), UserId, Conversation.LastSeq, OnFeedChanged, _cts.Token);
@@ -131,7 +129,7 @@ public sealed partial class MessageLog : IAsyncDisposable
         }
 
         // Only a new ?at= moves the log: a jump to a quote or pin since must not be undone by the page rendering again.
-        if (_module is not null && JumpTo is { } seq && seq != _jumpParameter)
+        if (_script.Loaded && JumpTo is { } seq && seq != _jumpParameter)
         {
             await _feed.JumpToAsync(seq);
         }
@@ -139,41 +137,12 @@ public sealed partial class MessageLog : IAsyncDisposable
         _jumpParameter = JumpTo;
     }
 
-    /// <summary>
-    /// Called while rendering: what this render asks of the browser once it shows it. After-render callbacks come one
-    /// per render, in order, once the browser has acknowledged that render; taken here, the work waits for the render
-    /// that carries its change, not for an earlier one still being acknowledged (a page loaded at the bottom was then
-    /// kept in place before it arrived, and the view jumped).
-    /// </summary>
-    private void TakeScrollWork()
-    {
-        _scrollWork.Enqueue(_scroll);
-        _scroll = LogScroll.None;
-    }
-
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        var work = _scrollWork.TryDequeue(out var taken) ? taken : LogScroll.None;
+        await _script.AfterRenderAsync(_logElement, _feed.HighlightSeq, firstRender);
         if (firstRender)
         {
             await StartAsync();
-        }
-        else if (_module is not null)
-        {
-            // A page's position first, even when a jump follows: the script waits for it before it loads at the ends again.
-            if (work.HasFlag(LogScroll.KeepPosition))
-            {
-                await ScriptAsync<object>(_module, "keepPosition", _logElement);
-            }
-
-            if (work.HasFlag(LogScroll.Highlight) && _feed.HighlightSeq is { } seq)
-            {
-                await ScriptAsync<object>(_module, "scrollToSeq", _logElement, seq);
-            }
-            else if (work.HasFlag(LogScroll.Bottom))
-            {
-                await ScriptAsync<object>(_module, "scrollToBottom", _logElement);
-            }
         }
     }
 
@@ -187,20 +156,11 @@ public sealed partial class MessageLog : IAsyncDisposable
         _listener = HubListener.Start(Hub, UserId, InvokeAsync, DispatchExceptionAsync, OnEventAsync)
             .OnReconnected(Circuit, CatchUpAfterReconnectAsync);
         _self = DotNetObjectReference.Create(this);
-        _module = await JS.ImportAsync("./Features/Chat/Log/MessageLog.razor.js", () => _cts.IsCancellationRequested);
-        if (_module is null)
+        if (!await _script.AttachAsync(_logElement, _self, StartAt))
         {
             return;
         }
 
-        var scrolling = await ScriptAsync<IJSObjectReference>(_module, "attach", _logElement, _self, StartAt);
-        if (_cts.IsCancellationRequested || scrolling is null)
-        {
-            await scrolling.ReleaseAsync("dispose");
-            return;
-        }
-
-        _scrolling = scrolling;
         if (_feed.HighlightSeq is null)
         {
             await _feed.CatchUpAtNewestAsync();
@@ -213,13 +173,13 @@ public sealed partial class MessageLog : IAsyncDisposable
     /// <summary>The script scrolled to the top: the previous page; answers whether one was added (the script then looks again).</summary>
     [JSInvokable]
     public Task<bool> LoadOlderAsync() =>
-        _module is null ? Task.FromResult(false) : _feed.LoadOlderAsync(() => ScriptAsync<object>(_module, "measure", _logElement, false));
+        _script.Loaded ? _feed.LoadOlderAsync(() => _script.MeasureAsync(_logElement, fromBottom: false)) : Task.FromResult(false);
 
     /// <summary>The script scrolled to the bottom of an older stretch: the next page; answers whether one was added.</summary>
     [JSInvokable]
     public async Task<bool> LoadNewerAsync()
     {
-        if (_module is null || !await _feed.LoadNewerAsync(() => ScriptAsync<object>(_module, "measure", _logElement, true)))
+        if (!_script.Loaded || !await _feed.LoadNewerAsync(() => _script.MeasureAsync(_logElement, fromBottom: true)))
         {
             return false;
         }
@@ -255,7 +215,7 @@ public sealed partial class MessageLog : IAsyncDisposable
 
     private void OnFeedChanged(LogChange change)
     {
-        _scroll |= change.Scroll;
+        _script.Ask(change.Scroll);
         if (change.Arrived.LastOrDefault(m => m.SenderId != UserId) is { } incoming)
         {
             Announce(incoming);
@@ -264,29 +224,11 @@ public sealed partial class MessageLog : IAsyncDisposable
         StateHasChanged();
     }
 
-    /// <summary>
-    /// Calls the log's script without a cancellation token: cancelling a call whose answer is already on its way makes
-    /// the framework complete its task twice, which ends the circuit (seen when switching conversations quickly). A log
-    /// disposed meanwhile ignores what its script answers about elements that are gone.
-    /// </summary>
-    private async Task<T?> ScriptAsync<T>(IJSObjectReference module, string identifier, params object?[] args)
-    {
-        try
-        {
-            return await module.InvokeAsync<T>(identifier, args);
-        }
-        catch (Exception ex) when (_cts.IsCancellationRequested && ex is JSException or JSDisconnectedException)
-        {
-            return default;
-        }
-    }
-
     public async ValueTask DisposeAsync()
     {
         _listener?.Dispose();
         await _cts.CancelAsync();
-        await _scrolling.ReleaseAsync("dispose");
-        await _module.ReleaseAsync();
+        await _script.DisposeAsync();
 
         // _cts is cancelled, not disposed: a render still in flight may read its token after this.
         _self?.Dispose();
