@@ -5,14 +5,12 @@ namespace BlazorMessenger.Features.Chat.Compose;
 
 /// <summary>
 /// "@" in a group: the script reports what follows the "@" before the caret, and the keys that move through the picker
-/// while it is open; the circuit narrows the members, and a pick (Enter or Tab in the browser, or a click) puts
-/// "@username " in the text (the server stores it by id).
+/// while it is open; <see cref="MentionState"/> narrows the members, and a pick (Enter or Tab in the browser, or a click)
+/// puts "@username " in the text (the server stores it by id).
 /// </summary>
 public sealed partial class Composer
 {
-    private static readonly ChatPeer Everyone = new(Mentions.All, Mentions.All, "Everyone", null);
-    private string? _mentionQuery;
-    private int _mentionActive;
+    private readonly MentionState _mentions = new();
 
     /// <summary>A group's other current members, whom "@" offers; null in a direct conversation (no picker).</summary>
     [Parameter]
@@ -22,16 +20,13 @@ public sealed partial class Composer
     [Parameter]
     public bool CanMentionAll { get; set; }
 
-    private IReadOnlyList<ChatPeer> MentionChoices => Members is null || _mentionQuery is null
-        ? []
-        : Mentions.Match(CanMentionAll ? [.. Members, Everyone] : Members, _mentionQuery);
+    protected override void OnParametersSet() => _mentions.Offer(Members, CanMentionAll);
 
     /// <summary>What follows "@" before the caret, or null when the caret is not in a mention.</summary>
     [JSInvokable]
     public void OnMentionQuery(string? query)
     {
-        _mentionQuery = Members is null ? null : query;
-        _mentionActive = 0;
+        _mentions.Typed(query);
         StateHasChanged();
     }
 
@@ -39,31 +34,15 @@ public sealed partial class Composer
     [JSInvokable]
     public void OnMentionKey(string key)
     {
-        var choices = MentionChoices;
-        if (choices.Count == 0)
+        if (_mentions.Key(key))
         {
-            return;
+            StateHasChanged();
         }
-
-        switch (key)
-        {
-            case "ArrowDown":
-                _mentionActive = (_mentionActive + 1) % choices.Count;
-                break;
-            case "ArrowUp":
-                _mentionActive = (_mentionActive + choices.Count - 1) % choices.Count;
-                break;
-            case "Escape":
-                _mentionQuery = null;
-                break;
-        }
-
-        StateHasChanged();
     }
 
     private async Task PickMentionAsync(ChatPeer member)
     {
-        _mentionQuery = null;
+        _mentions.Close();
         if (_module is not null)
         {
             await _module.InvokeVoidAsync("insertMention", _textArea, member.UserName);
