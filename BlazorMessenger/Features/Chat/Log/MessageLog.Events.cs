@@ -11,7 +11,6 @@ namespace BlazorMessenger.Features.Chat.Log;
 /// </summary>
 public sealed partial class MessageLog
 {
-    private ReceiptPositions _receipts = ReceiptPositions.None;
     private string? _announcement;
 
     [Inject]
@@ -24,7 +23,7 @@ public sealed partial class MessageLog
             case MessagePosted posted when posted.Message.ConversationId == Conversation.Id:
                 return _feed.ReceiveAsync(posted.Message);
             case ReceiptMoved moved when moved.ConversationId == Conversation.Id:
-                _receipts = _receipts.With(moved.Position);
+                _looks.Receipts = _looks.Receipts.With(moved.Position);
                 StateHasChanged();
                 break;
             case ReceiptPrivacyChanged:
@@ -58,12 +57,8 @@ public sealed partial class MessageLog
             : Conversation.HasBlocked(incoming.SenderId) ? "Message from someone you blocked"
             : $"{_people.PersonOf(incoming.SenderId).Name}: {MessageRules.Preview(incoming.Kind, Mentions.Decode(incoming.Body, id => _people.PersonOf(id).UserName))}";
 
-    /// <summary>Only one's own stored messages carry ticks (a waiting one keeps its clock in the outbox's bubble).</summary>
-    private ReceiptStatus? ReceiptOf(ChatMessage message) =>
-        message.SenderId == UserId && !message.IsDeleted ? _receipts.StatusOf(message.Seq) : null;
-
     private async Task LoadReceiptsAsync() =>
-        _receipts = await Receipts.PositionsAsync(UserId, Conversation.Id, _cts.Token);
+        _looks.Receipts = await Receipts.PositionsAsync(UserId, Conversation.Id, _cts.Token);
 
     private async Task ReloadReceiptsAsync()
     {

@@ -25,6 +25,7 @@ public sealed partial class MessageLog : IAsyncDisposable
     private DotNetObjectReference<MessageLog>? _self;
     private OpenConversation? _peopleOf;
     private LogPeople _people = default!;
+    private LogLooks _looks = default!;
     private long? _jumpParameter;
 
     /// <summary>The divider shows above the first unread message once the log opened there.</summary>
@@ -74,21 +75,6 @@ public sealed partial class MessageLog : IAsyncDisposable
 
     private TimeZoneInfo Zone => TimeZone ?? TimeZoneInfo.Utc;
 
-    /// <summary>A separator goes above the first message of each of the reader's calendar days.</summary>
-    private bool StartsDay(int index) => index == 0
-        || ClientTime.LocalDay(Window.Messages[index].CreatedUtc, Zone) != ClientTime.LocalDay(Window.Messages[index - 1].CreatedUtc, Zone);
-
-    /// <summary>A run of one sender's messages starts after someone else's, a system line or a day separator.</summary>
-    private BubbleLook LookOf(int index, bool startsDay)
-    {
-        var (message, previous) = (Window.Messages[index], index > 0 ? Window.Messages[index - 1] : null);
-        var startsRun = startsDay || previous!.SenderId != message.SenderId || previous.Kind == Data.MessageKind.System;
-        return (startsRun ? BubbleLook.StartsRun : 0)
-            | (startsRun && Conversation.IsGroup && message.SenderId != UserId ? BubbleLook.ShowsName : 0)
-            | (message.Seq == _feed.HighlightSeq ? BubbleLook.Highlighted : 0)
-            | BubbleLooks.Of(ReceiptOf(message));
-    }
-
     private bool Collapsed(ChatMessage message) => Conversation.HasBlocked(message.SenderId) && !_expanded.Contains(message.Seq);
 
     /// <summary>Where the script puts the reader first: the search result, the divider, or (null) the newest message.</summary>
@@ -101,6 +87,7 @@ public sealed partial class MessageLog : IAsyncDisposable
     {
         _people = new LogPeople(UserId, UserName);
         _script = new LogScript(JS, _cts.Token);
+        _looks = new LogLooks(UserId, Conversation.IsGroup);
         // At least two pages, so that the page the reader is looking at always stays while the next one loads.
         var window = new LogWindow(Math.Max(Options.Value.RenderWindow, 2 * MessageRules.PageSize));
         _feed = new LogFeed(window, new ConversationReads(Chat, UserId, Conversation.Id), UserId, Conversation.LastSeq, OnFeedChanged, _cts.Token);
