@@ -1,3 +1,4 @@
+using BlazorMessenger.Features.Chat.List;
 using BlazorMessenger.Components.Layout;
 using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Features.Chat.Pins;
@@ -21,7 +22,7 @@ public abstract class ChatComponentContext : MudTestContext, IAsyncLifetime
 {
     private static readonly Type[] Shared =
     [
-        typeof(ChatService), typeof(ContactService), typeof(GroupService), typeof(IMessengerHub), typeof(PresenceTracker),
+        typeof(ChatService), typeof(ConversationListService), typeof(ContactService), typeof(GroupService), typeof(IMessengerHub), typeof(PresenceTracker),
         typeof(TimeProvider), typeof(ImageProcessor), typeof(ReceiptService), typeof(TypingTracker), typeof(NotificationService), typeof(SettingsService),
         typeof(ReactionService), typeof(PinService), typeof(AttachmentService), typeof(ForwardService), typeof(MessageChangeService),
     ];

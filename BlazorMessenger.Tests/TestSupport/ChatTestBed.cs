@@ -1,3 +1,4 @@
+using BlazorMessenger.Features.Chat.List;
 using BlazorMessenger.Data;
 using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Features.Contacts;
@@ -18,6 +19,8 @@ public sealed class ChatTestBed : IAsyncDisposable
     public TestServices Services { get; }
 
     public ChatService Chat => Services.Get<ChatService>();
+
+    public ConversationListService Lists => Services.Get<ConversationListService>();
 
     public AttachmentService Attachments => Services.Get<AttachmentService>();
 

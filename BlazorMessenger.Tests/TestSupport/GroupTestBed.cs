@@ -1,3 +1,4 @@
+using BlazorMessenger.Features.Chat.List;
 using BlazorMessenger.Data;
 using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Features.Groups;
@@ -21,6 +22,8 @@ public sealed class GroupTestBed : IAsyncDisposable
     public GroupService Groups => Services.Get<GroupService>();
 
     public ChatService Chat => Services.Get<ChatService>();
+
+    public ConversationListService Lists => Services.Get<ConversationListService>();
 
     public AttachmentService Attachments => Services.Get<AttachmentService>();
 

@@ -5,6 +5,7 @@ using BlazorMessenger.Features.Accounts;
 using BlazorMessenger.Features.Accounts.Sessions;
 using BlazorMessenger.Features.Admin;
 using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Features.Chat.List;
 using BlazorMessenger.Features.Chat.Pins;
 using BlazorMessenger.Features.Chat.Reactions;
 using BlazorMessenger.Features.Chat.Writer;
@@ -202,6 +203,7 @@ public static class ServiceRegistration
         services.AddSingleton<MediaJanitor>();
         services.AddSingleton<MessageWriter>();
         services.AddSingleton<ChatService>();
+        services.AddSingleton<ConversationListService>();
         services.AddSingleton<AttachmentService>();
         services.AddSingleton<ForwardService>();
         services.AddSingleton<MessageChangeService>();

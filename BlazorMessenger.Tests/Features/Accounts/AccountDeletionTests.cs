@@ -32,7 +32,7 @@ public sealed class AccountDeletionTests
 
         var bobsView = (await bed.Chat.GetAfterAsync(bed.Bob, bed.ConversationId, 0, Ct)).Single(m => m.Id == sent.Id);
         Assert.Equal("remember me", bobsView.Body);
-        var row = Assert.Single(await bed.Chat.ListConversationsAsync(bed.Bob, Ct), c => c.Id == bed.ConversationId);
+        var row = Assert.Single(await bed.Lists.ListAsync(bed.Bob, Ct), c => c.Id == bed.ConversationId);
         Assert.Equal(AccountDeletion.DeletedName, row.Name);
         Assert.Null(row.Peer!.AvatarId);
         Assert.Equal(Relations.DeletedAccount, (await bed.Chat.SendAsync(bed.Bob, bed.ConversationId, Guid.NewGuid(), "hello?", ct: Ct)).Error);

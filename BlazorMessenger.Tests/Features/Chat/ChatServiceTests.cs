@@ -23,7 +23,7 @@ public sealed class ChatServiceTests
         await Assert.ThrowsAsync<NotAMemberException>(() => bed.Chat.SendAsync(bed.Carol, bed.ConversationId, Guid.NewGuid(), "hi", ct: Ct));
         await Assert.ThrowsAsync<NotAMemberException>(() => bed.Receipts.MarkReadAsync(bed.Carol, bed.ConversationId, 1, Ct));
         Assert.Null(await bed.Chat.OpenDirectAsync(bed.Carol, "alice", Ct));
-        Assert.Empty(await bed.Chat.ListConversationsAsync(bed.Carol, Ct));
+        Assert.Empty(await bed.Lists.ListAsync(bed.Carol, Ct));
         Assert.Single(await bed.Chat.GetPageAsync(bed.Bob, bed.ConversationId, null, Ct));
     }
 
@@ -123,7 +123,7 @@ public sealed class ChatServiceTests
             await bed.SendAsync(bed.Alice, text);
         }
 
-        var bobsList = await bed.Chat.ListConversationsAsync(bed.Bob, Ct);
+        var bobsList = await bed.Lists.ListAsync(bed.Bob, Ct);
         var open = await bed.Chat.OpenDirectAsync(bed.Bob, "ALICE", Ct);
         var page = await bed.Chat.GetPageAsync(bed.Bob, open!.Id, null, Ct);
 
@@ -132,7 +132,7 @@ public sealed class ChatServiceTests
         Assert.Equal("three", summary.LastMessagePreview);
         Assert.Equal("Alice A.", summary.Name);
         Assert.Equal(["one", "two", "three"], page.Select(m => m.Body));
-        Assert.Equal(0, (await bed.Chat.ListConversationsAsync(bed.Alice, Ct)).Single().Unread);
+        Assert.Equal(0, (await bed.Lists.ListAsync(bed.Alice, Ct)).Single().Unread);
     }
 
     [Fact]
@@ -153,7 +153,7 @@ public sealed class ChatServiceTests
     }
 
     private static async Task<long> UnreadAsync(ChatTestBed bed, string userId) =>
-        (await bed.Chat.ListConversationsAsync(userId, Ct)).Single().Unread;
+        (await bed.Lists.ListAsync(userId, Ct)).Single().Unread;
 
     [Fact]
     public async Task Catching_up_after_a_gap_returns_exactly_the_missing_messages()
@@ -195,7 +195,7 @@ public sealed class ChatServiceTests
         Assert.Equal(two.Seq, await bed.Receipts.MarkReadAsync(bed.Bob, bed.ConversationId, 999, Ct));
         Assert.Equal(two.Seq, await bed.Receipts.MarkReadAsync(bed.Bob, bed.ConversationId, 1, Ct));
 
-        Assert.Equal(0, (await bed.Chat.ListConversationsAsync(bed.Bob, Ct)).Single().Unread);
+        Assert.Equal(0, (await bed.Lists.ListAsync(bed.Bob, Ct)).Single().Unread);
         var read = Assert.Single(bobsTabs.OfType<ReadStateChanged>());
         Assert.Equal(two.Seq, read.LastReadSeq);
     }

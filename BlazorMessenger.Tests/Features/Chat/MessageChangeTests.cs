@@ -83,7 +83,7 @@ public sealed class MessageChangeTests
         Assert.Empty(Directory.GetFiles(mediaRoot, "*", SearchOption.AllDirectories));
         await using var db = await bed.Services.Get<IDbContextFactory<ApplicationDbContext>>().CreateDbContextAsync(Ct);
         Assert.Equal(0, await db.Media.CountAsync(Ct));
-        Assert.Equal(MessageRules.DeletedText, (await bed.Chat.ListConversationsAsync(bed.Bob, Ct)).Single().LastMessagePreview);
+        Assert.Equal(MessageRules.DeletedText, (await bed.Lists.ListAsync(bed.Bob, Ct)).Single().LastMessagePreview);
         Assert.Equal(MessageRules.AlreadyDeleted, (await bed.Changes.EditAsync(bed.Alice, image.Value.Id, "revive", Ct)).Error);
     }
 

@@ -1,3 +1,4 @@
+using BlazorMessenger.Features.Chat.List;
 using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Features.Contacts;
 using BlazorMessenger.Realtime;
@@ -19,18 +20,18 @@ public sealed class ContactServiceTests
         using var alicesTab = new HubRecorder(services.Get<IMessengerHub>(), alice);
         using var bobsTab = new HubRecorder(services.Get<IMessengerHub>(), bob);
         var contacts = services.Get<ContactService>();
-        var chat = services.Get<ChatService>();
+        var lists = services.Get<ConversationListService>();
 
         var added = await contacts.AddAsync(alice, "  Bob ", Ct);
         Assert.True(added.Succeeded, added.Error);
         Assert.Equal("bob", Assert.Single(await contacts.ListAsync(alice, Ct)).UserName);
-        Assert.Empty(await chat.ListConversationsAsync(bob, Ct)); // an empty request shows nowhere
+        Assert.Empty(await lists.ListAsync(bob, Ct)); // an empty request shows nowhere
         Assert.DoesNotContain(bobsTab.OfType<ConversationChanged>(), e => e.Notice is not null);
 
         var bobAddsBack = await contacts.AddAsync(bob, "alice", Ct);
 
         Assert.Equal(added.Value!.ConversationId, bobAddsBack.Value!.ConversationId);
-        var row = Assert.Single(await chat.ListConversationsAsync(bob, Ct));
+        var row = Assert.Single(await lists.ListAsync(bob, Ct));
         Assert.False(row.IsRequest);
         Assert.Equal("bob added you as a contact.", Assert.Single(alicesTab.OfType<ConversationChanged>(), e => e.Notice is not null).Notice);
     }
@@ -96,6 +97,6 @@ public sealed class ContactServiceTests
         Assert.Empty(await contacts.ListAsync(alice, Ct));
         Assert.Equal("still here", Assert.Single(await chat.GetPageAsync(alice, conversation, null, Ct)).Body);
         Assert.True((await contacts.AddAsync(alice, "bob", Ct)).Succeeded);
-        Assert.Single(await chat.ListConversationsAsync(alice, Ct));
+        Assert.Single(await services.Get<ConversationListService>().ListAsync(alice, Ct));
     }
 }

@@ -50,7 +50,7 @@ public sealed class GroupMembershipTests
         await Assert.ThrowsAsync<NotAMemberException>(() => bed.Chat.SendAsync(bed.Rita, bed.GroupId, Guid.NewGuid(), "let me in", ct: Ct));
         await Assert.ThrowsAsync<NotAMemberException>(() => bed.Attachments.SendImageAsync(bed.Rita, bed.GroupId, Guid.NewGuid(), TestImages.Png(), null, ct: Ct));
 
-        var row = (await bed.Chat.ListConversationsAsync(bed.Rita, Ct)).Single();
+        var row = (await bed.Lists.ListAsync(bed.Rita, Ct)).Single();
         Assert.Equal((bed.RitaRemovedAt, bed.RitaRemovedAt, "olive removed rita"), (row.EndedSeq, row.LastSeq, row.LastMessagePreview));
         var view = await bed.Groups.OpenAsync(bed.Rita, bed.GroupId, Ct);
         Assert.False(view!.IsMember);
@@ -67,7 +67,7 @@ public sealed class GroupMembershipTests
         Ok(await bed.Groups.AddMembersAsync(bed.Olive, bed.GroupId, ["newt"], Ct));
 
         var view = await bed.Groups.OpenAsync(bed.Rita, bed.GroupId, Ct);
-        var row = (await bed.Chat.ListConversationsAsync(bed.Rita, Ct)).Single();
+        var row = (await bed.Lists.ListAsync(bed.Rita, Ct)).Single();
 
         Assert.Equal(("Trip", (string?)null), (view!.Title, view.PictureId));
         Assert.Equal(("Trip", (string?)null), (row.Name, row.AvatarId));
@@ -111,7 +111,7 @@ public sealed class GroupMembershipTests
         await Assert.ThrowsAsync<NotAMemberException>(() => bed.Groups.SetAdminAsync(bed.Sam, id, bed.Sam, true, Ct));
         await Assert.ThrowsAsync<NotAMemberException>(() => bed.Groups.LeaveAsync(bed.Sam, id, Ct));
         await Assert.ThrowsAsync<NotAMemberException>(() => bed.Groups.SetPictureAsync(bed.Sam, id, null, Ct));
-        Assert.Empty(await bed.Chat.ListConversationsAsync(bed.Sam, Ct));
+        Assert.Empty(await bed.Lists.ListAsync(bed.Sam, Ct));
     }
 
     [Fact]
@@ -153,7 +153,7 @@ public sealed class GroupMembershipTests
         var added = Ok(await bed.Groups.AddMembersAsync(bed.Adam, bed.GroupId, ["rita", "newt"], Ct));
 
         Assert.Equal("adam added rita and newt", added.Body);
-        var row = (await bed.Chat.ListConversationsAsync(bed.Rita, Ct)).Single();
+        var row = (await bed.Lists.ListAsync(bed.Rita, Ct)).Single();
         Assert.Equal((1L, (long?)null), (row.Unread, row.EndedSeq));
         await bed.SendAsync(bed.Rita, "back again");
         Assert.Equal(MemberRole.Member, (await bed.Groups.OpenAsync(bed.Rita, bed.GroupId, Ct))!.MyRole);

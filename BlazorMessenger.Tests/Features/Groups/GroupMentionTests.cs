@@ -15,12 +15,12 @@ public sealed class GroupMentionTests
         var sent = await bed.SendAsync(bed.Olive, "@mia bring @rita's map to bob@example.com");
 
         Assert.Equal($"{Mentions.Token(bed.Mia)} bring @rita's map to bob@example.com", sent.Body);
-        var miasRow = (await bed.Chat.ListConversationsAsync(bed.Mia, Ct)).Single();
+        var miasRow = (await bed.Lists.ListAsync(bed.Mia, Ct)).Single();
         Assert.Equal(1, miasRow.MentionsOfMe);
         Assert.Equal("@mia bring @rita's map to bob@example.com", miasRow.LastMessagePreview);
-        Assert.Equal(0, (await bed.Chat.ListConversationsAsync(bed.Adam, Ct)).Single().MentionsOfMe);
+        Assert.Equal(0, (await bed.Lists.ListAsync(bed.Adam, Ct)).Single().MentionsOfMe);
         await bed.Receipts.MarkReadAsync(bed.Mia, bed.GroupId, sent.Seq, Ct);
-        Assert.Equal(0, (await bed.Chat.ListConversationsAsync(bed.Mia, Ct)).Single().MentionsOfMe);
+        Assert.Equal(0, (await bed.Lists.ListAsync(bed.Mia, Ct)).Single().MentionsOfMe);
         var hit = Assert.Single(await bed.Services.Get<BlazorMessenger.Features.Search.SearchService>().SearchAsync(bed.Adam, null, "map", Ct));
         Assert.StartsWith("@mia bring", hit.Snippet, StringComparison.Ordinal);
     }
@@ -35,8 +35,8 @@ public sealed class GroupMentionTests
 
         Assert.Equal("@all lunch?", byMember.Body);
         Assert.Equal("<@all> lunch!", byAdmin.Body);
-        Assert.Equal(1, (await bed.Chat.ListConversationsAsync(bed.Olive, Ct)).Single().MentionsOfMe);
-        Assert.Equal(0, (await bed.Chat.ListConversationsAsync(bed.Adam, Ct)).Single().MentionsOfMe);
+        Assert.Equal(1, (await bed.Lists.ListAsync(bed.Olive, Ct)).Single().MentionsOfMe);
+        Assert.Equal(0, (await bed.Lists.ListAsync(bed.Adam, Ct)).Single().MentionsOfMe);
     }
 
     [Fact]

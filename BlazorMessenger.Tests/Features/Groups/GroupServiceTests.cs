@@ -23,9 +23,9 @@ public sealed class GroupServiceTests
         var posted = Assert.Single(newt.OfType<MessagePosted>()).Message;
         Assert.Equal((id, MessageKind.System, "adam created the group \"Book club\""), (posted.ConversationId, posted.Kind, posted.Body));
         Assert.Single(adam.OfType<MessagePosted>());
-        var newtsRow = Assert.Single(await bed.Chat.ListConversationsAsync(bed.Newt, Ct));
+        var newtsRow = Assert.Single(await bed.Lists.ListAsync(bed.Newt, Ct));
         Assert.Equal(("Book club", "group/" + id, 1L), (newtsRow.Name, newtsRow.Href, newtsRow.Unread));
-        Assert.Equal(0, (await bed.Chat.ListConversationsAsync(bed.Adam, Ct)).Single(c => c.Id == id).Unread);
+        Assert.Equal(0, (await bed.Lists.ListAsync(bed.Adam, Ct)).Single(c => c.Id == id).Unread);
         var group = await bed.Groups.OpenAsync(bed.Newt, id, Ct);
         Assert.Equal(["adam", "newt", "zoe"], group!.Members.Select(m => m.Person.UserName));
         Assert.Equal(MemberRole.Owner, group.Members[0].Role);
@@ -103,7 +103,7 @@ public sealed class GroupServiceTests
         Assert.Equal("Trip 2027", withPicture!.Title);
         Assert.NotNull(withPicture.PictureId);
         Assert.Null((await bed.Groups.OpenAsync(bed.Mia, bed.GroupId, Ct))!.PictureId);
-        var row = (await bed.Chat.ListConversationsAsync(bed.Mia, Ct)).Single();
+        var row = (await bed.Lists.ListAsync(bed.Mia, Ct)).Single();
         Assert.Equal(("Trip 2027", "olive removed the group picture"), (row.Name, row.LastMessagePreview));
         await using var db = await bed.Services.Get<IDbContextFactory<ApplicationDbContext>>().CreateDbContextAsync(Ct);
         Assert.False(await db.Media.AnyAsync(m => m.Id == withPicture.PictureId, Ct));

@@ -30,7 +30,7 @@ public sealed class ImageMessageTests
         Assert.Equal((640, 480, 320, 240), (message.Image!.Width, message.Image.Height, message.Image.ThumbWidth, message.Image.ThumbHeight));
         Assert.Equal(message.Id, Assert.Single(bob.OfType<MessagePosted>()).Message.Id);
         Assert.Equal(2, MediaFiles(bed).Count);
-        var summary = Assert.Single(await bed.Chat.ListConversationsAsync(bed.Bob, Ct));
+        var summary = Assert.Single(await bed.Lists.ListAsync(bed.Bob, Ct));
         Assert.Equal("📷 a caption", summary.LastMessagePreview);
         Assert.Equal(message.Image, (await bed.Chat.GetPageAsync(bed.Bob, bed.ConversationId, null, Ct)).Single().Image);
     }

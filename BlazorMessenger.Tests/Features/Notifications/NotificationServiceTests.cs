@@ -74,7 +74,7 @@ public sealed class NotificationServiceTests
         await notifications.MuteAsync(bed.Mia, bed.GroupId, MuteFor.Always, Ct);
         time.Advance(TimeSpan.FromDays(3650));
         Assert.Null(await notifications.ForAsync(bed.Mia, plain, Ct));
-        var row = (await bed.Chat.ListConversationsAsync(bed.Mia, Ct)).Single(c => c.Id == bed.GroupId);
+        var row = (await bed.Lists.ListAsync(bed.Mia, Ct)).Single(c => c.Id == bed.GroupId);
         Assert.True(notifications.IsMuted(row.MutedUntilUtc));
 
         await notifications.MuteAsync(bed.Mia, bed.GroupId, null, Ct);

@@ -28,7 +28,7 @@ public sealed class ProfileServiceTests
         Assert.Equal("Alice Liddell", saved.Value!.DisplayName);
         Assert.Equal("Alice Liddell", Assert.Single(bob.OfType<ProfileChanged>()).DisplayName);
         Assert.Empty(carol.Events);
-        Assert.Equal("Alice Liddell", (await bed.Chat.ListConversationsAsync(bed.Bob, Ct)).Single().Name);
+        Assert.Equal("Alice Liddell", (await bed.Lists.ListAsync(bed.Bob, Ct)).Single().Name);
     }
 
     [Fact]

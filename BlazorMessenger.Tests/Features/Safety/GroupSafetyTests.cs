@@ -1,3 +1,4 @@
+using BlazorMessenger.Features.Chat.List;
 using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Features.Contacts;
 using BlazorMessenger.Features.Groups;
@@ -28,6 +29,8 @@ public sealed class GroupSafetyTests : IAsyncLifetime
 
     private ChatService Chat => _services.Get<ChatService>();
 
+    private ConversationListService Lists => _services.Get<ConversationListService>();
+
     public async ValueTask InitializeAsync()
     {
         _services = await TestServices.CreateAsync();
@@ -45,7 +48,7 @@ public sealed class GroupSafetyTests : IAsyncLifetime
         var groupId = GroupTestBed.Ok(await Groups.CreateAsync(_mallory, "Prizes", ["olivia"], Ct));
         var lure = GroupTestBed.Ok(await Chat.SendAsync(_mallory, groupId, Guid.NewGuid(), "claim at https://evil.example", ct: Ct));
 
-        var row = Assert.Single(await Chat.ListConversationsAsync(_olivia, Ct), c => c.Id == groupId);
+        var row = Assert.Single(await Lists.ListAsync(_olivia, Ct), c => c.Id == groupId);
         Assert.True(row.IsRequest);
         Assert.Null(await _services.Get<NotificationService>().ForAsync(_olivia, lure, Ct));
         var opened = (await Groups.OpenAsync(_olivia, groupId, Ct))!;
@@ -55,7 +58,7 @@ public sealed class GroupSafetyTests : IAsyncLifetime
 
         Assert.True(await _services.Get<SafetyService>().AcceptAsync(_olivia, groupId, Ct));
 
-        Assert.False(Assert.Single(await Chat.ListConversationsAsync(_olivia, Ct), c => c.Id == groupId).IsRequest);
+        Assert.False(Assert.Single(await Lists.ListAsync(_olivia, Ct), c => c.Id == groupId).IsRequest);
         Assert.False((await Groups.OpenAsync(_olivia, groupId, Ct))!.IsRequest);
         var next = GroupTestBed.Ok(await Chat.SendAsync(_mallory, groupId, Guid.NewGuid(), "welcome", ct: Ct));
         Assert.NotNull(await _services.Get<NotificationService>().ForAsync(_olivia, next, Ct));
@@ -106,7 +109,7 @@ public sealed class GroupSafetyTests : IAsyncLifetime
         await _services.Get<ProfileService>().UpdateAsync(_mallory, new ProfileUpdate("Frank F.", null), Ct);
         var sent = GroupTestBed.Ok(await Chat.SendAsync(_mallory, groupId, Guid.NewGuid(), "send me the codes", ct: Ct));
 
-        Assert.Equal("Frank F. @mallory", Assert.Single(await Chat.ListConversationsAsync(_olivia, Ct), c => c.Id == groupId).LastMessageSenderName);
+        Assert.Equal("Frank F. @mallory", Assert.Single(await Lists.ListAsync(_olivia, Ct), c => c.Id == groupId).LastMessageSenderName);
         Assert.StartsWith("Frank F. @mallory: ", (await _services.Get<NotificationService>().ForAsync(_olivia, sent, Ct))!.Body);
     }
 

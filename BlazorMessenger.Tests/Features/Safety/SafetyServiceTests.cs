@@ -1,3 +1,4 @@
+using BlazorMessenger.Features.Chat.List;
 using BlazorMessenger.Data;
 using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Features.Contacts;
@@ -23,6 +24,8 @@ public sealed class SafetyServiceTests : IAsyncLifetime
 
     private ChatService Chat => _services.Get<ChatService>();
 
+    private ConversationListService Lists => _services.Get<ConversationListService>();
+
     private SafetyService Safety => _services.Get<SafetyService>();
 
     public async ValueTask InitializeAsync()
@@ -39,7 +42,7 @@ public sealed class SafetyServiceTests : IAsyncLifetime
         using var oliviasTab = new HubRecorder(_services.Get<IMessengerHub>(), _olivia);
         var sent = await SendAsync(_mallory, "hi there");
 
-        var request = Assert.Single(await Chat.ListConversationsAsync(_olivia, Ct));
+        var request = Assert.Single(await Lists.ListAsync(_olivia, Ct));
         Assert.True(request.IsRequest);
         Assert.Null(await _services.Get<NotificationService>().ForAsync(_olivia, sent, Ct));
         var seenByMallory = (await Chat.OpenDirectAsync(_mallory, "olivia", Ct))!.Peer!;
@@ -50,7 +53,7 @@ public sealed class SafetyServiceTests : IAsyncLifetime
 
         Assert.True(await Safety.AcceptAsync(_olivia, _conversationId, Ct));
 
-        Assert.False(Assert.Single(await Chat.ListConversationsAsync(_olivia, Ct)).IsRequest);
+        Assert.False(Assert.Single(await Lists.ListAsync(_olivia, Ct)).IsRequest);
         Assert.Equal("Olivia O.", (await Chat.OpenDirectAsync(_mallory, "olivia", Ct))!.Peer!.Name);
         Assert.NotNull(await _services.Get<NotificationService>().ForAsync(_olivia, await SendAsync(_mallory, "thanks"), Ct));
     }
@@ -61,10 +64,10 @@ public sealed class SafetyServiceTests : IAsyncLifetime
         await SendAsync(_mallory, "buy now");
 
         Assert.True(await Safety.DismissAsync(_olivia, _conversationId, Ct));
-        Assert.Empty(await Chat.ListConversationsAsync(_olivia, Ct));
+        Assert.Empty(await Lists.ListAsync(_olivia, Ct));
 
         await SendAsync(_mallory, "last chance");
-        Assert.True(Assert.Single(await Chat.ListConversationsAsync(_olivia, Ct)).IsRequest);
+        Assert.True(Assert.Single(await Lists.ListAsync(_olivia, Ct)).IsRequest);
         Assert.False(await Safety.DismissAsync(_mallory, _conversationId, Ct));
     }
 

@@ -79,7 +79,7 @@ public sealed class MessageLogReadingTests : ChatComponentContext
     }
 
     private async Task<long> UnreadAsync() =>
-        (await Bed.Chat.ListConversationsAsync(Bed.Bob, Ct)).Single(c => c.Id == Bed.ConversationId).Unread;
+        (await Bed.Lists.ListAsync(Bed.Bob, Ct)).Single(c => c.Id == Bed.ConversationId).Unread;
 
     private async Task<IRenderedComponent<MessageLog>> RenderLogAsync()
     {

@@ -28,7 +28,7 @@ public sealed partial class ConversationList : IDisposable
     public string CurrentPath { get; set; } = "";
 
     [Inject]
-    private ChatService Chat { get; set; } = default!;
+    private ConversationListService Lists { get; set; } = default!;
 
     [Inject]
     private IMessengerHub Hub { get; set; } = default!;
@@ -140,7 +140,7 @@ public sealed partial class ConversationList : IDisposable
     /// </summary>
     private async Task ReloadAsync()
     {
-        if (await _reloads.RunAsync(() => Chat.ListConversationsAsync(UserId, _cts.Token)) is not { } snapshot)
+        if (await _reloads.RunAsync(() => Lists.ListAsync(UserId, _cts.Token)) is not { } snapshot)
         {
             return;
         }

@@ -3,9 +3,14 @@ using BlazorMessenger.Features.Safety;
 using BlazorMessenger.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
-namespace BlazorMessenger.Features.Chat;
+namespace BlazorMessenger.Features.Chat.List;
 
-public sealed partial class ChatService
+/// <summary>
+/// Reads someone's conversation list as the list shows it: each conversation's name and picture, its last message with
+/// how its sender is named, the unread and mention counts, delivery and requests. Only the caller's own memberships are
+/// read (<see cref="Membership"/>), and a group they left as it was up to then.
+/// </summary>
+public sealed class ConversationListService(IDbContextFactory<ApplicationDbContext> dbFactory)
 {
     /// <summary>
     /// The caller's conversations, newest activity first. A group the caller left or was removed from stays, as it was
@@ -16,7 +21,7 @@ public sealed partial class ChatService
     /// translation numbered the rows of every member and every message in the database (ROW_NUMBER over the whole
     /// table) for each list, so opening a page grew with the whole database (half a second at 250,000 messages).
     /// </remarks>
-    public async Task<IReadOnlyList<ConversationSummary>> ListConversationsAsync(string userId, CancellationToken ct = default)
+    public async Task<IReadOnlyList<ConversationSummary>> ListAsync(string userId, CancellationToken ct = default)
     {
         var (myToken, everyone) = (Mentions.Token(userId), Mentions.Token(Mentions.All));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
