@@ -38,7 +38,7 @@ public sealed partial class Composer
         }
 
         _sending = true;
-        var replyTo = _replyTo;
+        var replyTo = _reply.Current;
         try
         {
             StateHasChanged();
@@ -52,7 +52,7 @@ public sealed partial class Composer
             {
                 _draft.Stored();
                 _error = null;
-                _replyTo = _replyTo == replyTo ? null : _replyTo;
+                _reply.SentWith(replyTo);
                 return true;
             }
 

@@ -4,13 +4,12 @@ using Microsoft.JSInterop;
 namespace BlazorMessenger.Features.Chat.Compose;
 
 /// <summary>
-/// Replying: the quote above the box, whose id rides on the box (data-reply-to) so the browser's outbox sends the reply
-/// with the text, however long the message waits there.
+/// Replying: the quote above the box (<see cref="ReplyState"/>), whose id rides on the box (data-reply-to) so the browser's
+/// outbox sends the reply with the text, however long the message waits there.
 /// </summary>
 public sealed partial class Composer
 {
-    private ReplyDraft? _replyTo;
-    private int _replyTokens;
+    private readonly ReplyState _reply = new();
 
     /// <summary>Puts the message's quote above the box and the caret in it (the log's "Reply").</summary>
     public async Task ReplyToAsync(ReplyRequest request)
@@ -21,8 +20,7 @@ public sealed partial class Composer
             return;
         }
 
-        var quote = ChatQuote.Of(request.Message);
-        _replyTo = new ReplyDraft(quote, request.SenderName, QuoteText.Of(quote, request.UserNameOf), ++_replyTokens);
+        _reply.Choose(request);
         StateHasChanged();
         await FocusMessageBoxAsync();
     }
@@ -31,31 +29,22 @@ public sealed partial class Composer
     [JSInvokable]
     public void ReplySent(int token)
     {
-        if (_replyTo?.Token == token)
+        if (_reply.SentWithToken(token))
         {
-            _replyTo = null;
             StateHasChanged();
         }
     }
-
-    /// <summary>"{message id}:{token}": a new reply to the same message still changes the attribute the box's script removed.</summary>
-    private string? ReplyMark => _replyTo is { } reply ? $"{reply.Quote.Id}:{reply.Token}" : null;
 
     /// <summary>A voice note went, answering that message: its quote goes unless another was chosen meanwhile.</summary>
     private void VoiceSent(long? replyToId)
     {
         _error = null;
-        if (_replyTo?.Quote.Id == replyToId)
-        {
-            _replyTo = null;
-        }
+        _reply.SentAnswering(replyToId);
     }
 
     private async Task CancelReplyAsync()
     {
-        _replyTo = null;
+        _reply.Cancel();
         await FocusMessageBoxAsync();
     }
-
-    private sealed record ReplyDraft(ChatQuote Quote, string SenderName, string Text, int Token);
 }
