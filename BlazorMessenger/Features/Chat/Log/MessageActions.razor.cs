@@ -9,8 +9,7 @@ namespace BlazorMessenger.Features.Chat.Log;
 
 /// <summary>
 /// The actions on one message, in one menu the log shares between all its bubbles: reactions, reply, forward, pin, copy,
-/// and the sender's edit, info and delete or a report of someone else's message. The services decide; the menu only
-/// leaves out what they would refuse.
+/// and the sender's edit, info and delete or a report of someone else's message (<see cref="MessageMenu"/> says which).
 /// </summary>
 public sealed partial class MessageActions : IAsyncDisposable
 {
@@ -75,10 +74,8 @@ public sealed partial class MessageActions : IAsyncDisposable
     [Inject]
     private TimeProvider Time { get; set; } = default!;
 
-    private bool CanReact => _message?.Kind != Data.MessageKind.System && !ReadOnly;
-
-    private bool CanEdit => _message is { } m
-        && Time.GetUtcNow().UtcDateTime - DateTime.SpecifyKind(m.CreatedUtc, DateTimeKind.Utc) < MessageRules.EditWindow;
+    private MessageMenu MenuFor(ChatMessage message) =>
+        MessageMenu.For(message, _mine, IsGroup, ReadOnly, CanPin, Time.GetUtcNow().UtcDateTime);
 
     /// <summary>Opens the menu for the message (closing it for any other first).</summary>
     public async Task OpenAsync(ChatMessage message, bool mine, string senderName)
