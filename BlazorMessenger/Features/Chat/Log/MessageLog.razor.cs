@@ -1,5 +1,3 @@
-using BlazorMessenger.Components.Layout;
-using BlazorMessenger.Components.Shared;
 using BlazorMessenger.Realtime;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
