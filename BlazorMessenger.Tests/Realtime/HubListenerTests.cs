@@ -117,6 +117,32 @@ public sealed class HubListenerTests
         Assert.Empty(_seen);
     }
 
+    [Fact]
+    public async Task The_circuit_is_caught_up_once_every_components_catch_up_has_run_or_the_component_went_away()
+    {
+        var queued = new ConcurrentQueue<Func<Task>>();
+        using var ran = Start(work => work());
+        var held = Start(work =>
+        {
+            queued.Enqueue(work);
+            return Task.CompletedTask;
+        });
+
+        _circuit.RaiseReconnected();
+        var caughtUp = _circuit.CaughtUpAsync();
+        await Eventually.TrueAsync(() => !queued.IsEmpty && _seen.Count == 1, "the first catch-up run and the second handed over");
+        Assert.False(caughtUp.IsCompleted, "The second component has not caught up yet.");
+        await Assert.Single(queued)();
+        await caughtUp.WaitAsync(TestContext.Current.CancellationToken);
+
+        _circuit.RaiseReconnected();
+        var again = _circuit.CaughtUpAsync();
+        await Eventually.TrueAsync(() => queued.Count == 1, "the next catch-up handed over");
+        held.Dispose();
+        await again.WaitAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(["reconnected", "reconnected", "reconnected"], _seen);
+    }
+
     private HubListener Start(Func<Func<Task>, Task> invokeAsync) =>
         HubListener.Start(_hub, "u", invokeAsync, ex =>
             {

@@ -17,6 +17,7 @@ public sealed class HubListener : IDisposable
     private readonly Func<MessengerEvent, Task> _onEvent;
     private readonly IDisposable _subscription;
     private readonly ConcurrentQueue<Func<Task>> _inbox = new();
+    private readonly ConcurrentDictionary<TaskCompletionSource, byte> _catchingUp = new();
     private int _draining;
     private CircuitEvents? _circuit;
     private Func<Task>? _onReconnected;
@@ -46,7 +47,30 @@ public sealed class HubListener : IDisposable
         return this;
     }
 
-    private void Reconnected() => Run(() => _onReconnected!());
+    /// <summary>Completes when the catch-up has run (or the component went away first).</summary>
+    private Task Reconnected()
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _catchingUp.TryAdd(done, 0);
+        Run(async () =>
+        {
+            try
+            {
+                await _onReconnected!();
+            }
+            finally
+            {
+                done.TrySetResult();
+                _catchingUp.TryRemove(done, out _);
+            }
+        });
+        if (_disposed)
+        {
+            done.TrySetResult();
+        }
+
+        return done.Task;
+    }
 
     /// <summary>Events of other servers may have been missed: the same catch-up as after the circuit's own reconnect.</summary>
     private void Take(MessengerEvent messengerEvent)
@@ -57,7 +81,7 @@ public sealed class HubListener : IDisposable
         }
         else if (_onReconnected is not null)
         {
-            Reconnected();
+            _ = Reconnected();
         }
     }
 
@@ -126,6 +150,11 @@ public sealed class HubListener : IDisposable
         if (_circuit is not null)
         {
             _circuit.Reconnected -= Reconnected;
+        }
+
+        foreach (var done in _catchingUp.Keys)
+        {
+            done.TrySetResult();
         }
     }
 }

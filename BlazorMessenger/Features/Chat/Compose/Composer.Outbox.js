@@ -2,7 +2,8 @@
 // entry (so two tabs of one person never overwrite each other's), kept per user until the server stores it, and so it
 // survives reconnects, reloads and server restarts. It drains in order, one message at a time per conversation: a
 // message the server asks to wait (the send limit, a server error) holds back the ones after it in its conversation
-// only. The client message id makes every re-send store one copy.
+// only. The client message id makes every re-send store one copy. While the circuit is down nothing is tried; once it
+// is back everything goes at once (a send that was in flight when it dropped is tried again, not waited for).
 const sendTimeoutMs = 10000;
 const retryMs = 2000;
 const serverErrorsBeforeNotSent = 5;
@@ -12,6 +13,9 @@ let senderUser = null;
 let draining = false;
 let drainAgain = false;
 let retryTimer = 0;
+let suspended = false;
+let abandon = null;
+const settledWaiters = [];
 let ordinal = 0;
 let cache = null;
 
@@ -123,8 +127,51 @@ export function disconnect(dotnet) {
     }
 }
 
+/** The circuit's connection dropped: stop trying until it is back (a send in flight may never be answered). */
+export function suspend() {
+    suspended = true;
+    clearTimeout(retryTimer);
+    abandon?.();
+}
+
+/**
+ * The connection is back: sends what waited at once, and resolves once the page has caught up with what it missed
+ * (the circuit's components reloading) and nothing is left to send but what the server refused.
+ */
+export async function reconnected() {
+    suspended = false;
+    abandon?.();
+    const circuit = sender;
+    drain();
+    await Promise.all([settled(), circuit ? withTimeout(circuit.invokeMethodAsync("CaughtUpAsync")) : null]);
+}
+
+function settled() {
+    return new Promise(resolve => {
+        settledWaiters.push(resolve);
+        settle();
+    });
+}
+
+function settle() {
+    if (!sender || !entries(senderUser).some(e => !e.error)) {
+        settledWaiters.splice(0).forEach(resolve => resolve());
+    }
+}
+
+async function withTimeout(promise) {
+    let timer = 0;
+    try {
+        await Promise.race([promise, new Promise(resolve => timer = setTimeout(resolve, sendTimeoutMs))]);
+    } catch {
+        // The connection dropped again: the next reconnect waits anew.
+    } finally {
+        clearTimeout(timer);
+    }
+}
+
 export async function drain() {
-    if (!sender) {
+    if (!sender || suspended) {
         return;
     }
     if (draining) {
@@ -142,8 +189,14 @@ export async function drain() {
                     continue;
                 }
                 const answer = await sendOne(entry);
+                if (answer === "again") {
+                    drainAgain = true;
+                    break;
+                }
                 if (answer === "unreachable") {
-                    retryTimer = setTimeout(drain, retryMs);
+                    if (!suspended) {
+                        retryTimer = setTimeout(drain, retryMs);
+                    }
                     return;
                 }
                 if (answer === "later") {
@@ -156,15 +209,21 @@ export async function drain() {
         } while (drainAgain);
     } finally {
         draining = false;
+        settle();
     }
 }
 
-// "stored" or "refused" (done with it), "later" (the server asked to wait), "unreachable" (no answer: try again).
+// "stored" or "refused" (done with it), "later" (the server asked to wait), "unreachable" (no answer: try again),
+// "again" (the connection came back while it waited for an answer: start over).
 async function sendOne(entry) {
     let timer = 0;
     try {
         const timeout = new Promise(resolve => timer = setTimeout(() => resolve(null), sendTimeoutMs));
-        const outcome = await Promise.race([sender.invokeMethodAsync("SendAsync", entry.id, entry.conversationId, entry.text, entry.replyTo ?? null), timeout]);
+        const abandoned = new Promise(resolve => abandon = () => resolve("abandoned"));
+        const outcome = await Promise.race([sender.invokeMethodAsync("SendAsync", entry.id, entry.conversationId, entry.text, entry.replyTo ?? null), timeout, abandoned]);
+        if (outcome === "abandoned") {
+            return suspended ? "unreachable" : "again";
+        }
         if (!outcome) {
             return "unreachable";
         }
@@ -190,6 +249,7 @@ async function sendOne(entry) {
         return "unreachable";
     } finally {
         clearTimeout(timer);
+        abandon = null;
     }
 }
 

@@ -1,5 +1,6 @@
 using BlazorMessenger.Components.Shared;
 using BlazorMessenger.Features.Shared;
+using BlazorMessenger.Realtime;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 
@@ -15,7 +16,8 @@ public sealed record SendOutcome(bool Stored, string? Error, bool RetryLater = f
 /// <summary>
 /// The circuit's end of the browser's outbox: once the page is interactive it hands the outbox a reference to itself,
 /// and the outbox sends every waiting message through it, in order, again after each reconnect or reload. The sender is
-/// always the circuit's signed-in user; the browser only says which conversation and what text.
+/// always the circuit's signed-in user; the browser only says which conversation and what text. After a reconnect the
+/// page also asks it when the circuit's components have caught up (CaughtUpAsync): it says "Updating…" until then.
 /// </summary>
 public sealed class OutboxSender : ComponentBase, IAsyncDisposable
 {
@@ -29,6 +31,9 @@ public sealed class OutboxSender : ComponentBase, IAsyncDisposable
 
     [Inject]
     private ChatService Chat { get; set; } = default!;
+
+    [Inject]
+    private CircuitEvents Circuit { get; set; } = default!;
 
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
@@ -77,6 +82,10 @@ public sealed class OutboxSender : ComponentBase, IAsyncDisposable
             return new(false, "The server could not store this message.", ServerError: true);
         }
     }
+
+    /// <summary>Answers once every component of this circuit has caught up after the latest reconnect.</summary>
+    [JSInvokable]
+    public Task CaughtUpAsync() => Circuit.CaughtUpAsync();
 
     public async ValueTask DisposeAsync()
     {
