@@ -114,6 +114,36 @@ public sealed class OfflineFlowTests(BrowserFixture browser)
     /// Watches the page: whenever something changes after the cut, a message still in the outbox (not stored yet) must
     /// have a banner saying so; and how long after the connection came back the outbox was empty.
     /// </summary>
+    [Fact]
+    public async Task A_message_the_outbox_sends_from_a_tab_showing_another_chat_is_not_unread_and_marks_what_came_before_read()
+    {
+        var (alice, bob, carol) = await browser.TrioAsync();
+        await using var proxy = browser.NewProxy();
+        await using var session = await browser.LoggedInAsync(alice, $"/chat/{bob}", proxy.BaseUrl);
+        await using var bobSession = await browser.LoggedInAsync(bob, $"/chat/{alice}");
+        var otherTab = await session.OpenTabAsync($"/chat/{carol}");
+
+        proxy.Cut();
+        await Expect(Banner(session.Page, "Connecting…")).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        await session.Page.TypeAndSendAsync("queued while cut");
+        await Expect(session.Page.Pending()).ToHaveCountAsync(1);
+        await bobSession.Page.TypeAndSendAsync("hello alice");
+        await session.Page.CloseAsync();
+        proxy.Restore();
+
+        // The tab that shows carol's chat sends it: bob's row has no unread badge.
+        await Expect(bobSession.Page.StoredBodies()).ToHaveTextAsync(["hello alice", "queued while cut"], new() { Timeout = 20_000 });
+        var bobsRow = otherTab.ConversationList().Locator($"[data-username='{bob}']");
+        await Expect(bobsRow).ToContainTextAsync("You: queued while cut");
+        await Expect(bobsRow.Locator(".bm-unread")).ToHaveCountAsync(0);
+
+        await bobsRow.ClickAsync();
+        await Expect(otherTab.StoredBodies()).ToHaveTextAsync(["hello alice", "queued while cut"]);
+        await Expect(otherTab.Locator("[data-unread-divider]")).ToHaveCountAsync(0);
+        // Her answer read his message: his tick says so.
+        await Expect(bobSession.Page.MessageLog().Locator(".bm-msg[data-seq]").First.GetByRole(AriaRole.Img, new() { Name = "Read", Exact = true })).ToBeVisibleAsync();
+    }
+
     private const string RecordRecovery = """
         () => {
             const banner = document.getElementById("components-reconnect-modal");

@@ -43,15 +43,16 @@ public sealed class ConversationListStateTests
     }
 
     [Fact]
-    public void Ones_own_message_is_read_unless_unseen_messages_came_before_it()
+    public void Ones_own_message_marks_the_conversation_read_up_to_it_even_past_unseen_messages()
     {
         var state = Loaded(Direct(1, Bob, 3, 3, 1), Direct(2, Carol, 5, 4, 2));
 
         state.Apply(new MessagePosted(Message(1, 4, Me, "mine", 10)));
         state.Apply(new MessagePosted(Message(2, 6, Me, "mine too", 11)));
+        state.Apply(new MessagePosted(Message(2, 7, Carol.UserId, "after mine", 12)));
 
         Assert.Equal(0, state.Find(1)!.Unread);
-        Assert.Equal(2, state.Find(2)!.Unread);
+        Assert.Equal(1, state.Find(2)!.Unread);
     }
 
     [Fact]

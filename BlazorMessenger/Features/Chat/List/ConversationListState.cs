@@ -79,8 +79,8 @@ public sealed class ConversationListState(string userId)
                         LastMessageSenderName = _senderNames.GetValueOrDefault(message.SenderId),
                         LastMessageKind = message.Kind,
                         LastActivityUtc = message.CreatedUtc,
-                        // As the writer does: one's own message is read, unless unseen ones from others came before it.
-                        LastReadSeq = message.SenderId == userId && known.LastReadSeq >= known.LastSeq ? message.Seq : known.LastReadSeq,
+                        // As the writer does: sending marks everything up to one's own message read.
+                        LastReadSeq = message.SenderId == userId ? message.Seq : known.LastReadSeq,
                     });
                 }
 

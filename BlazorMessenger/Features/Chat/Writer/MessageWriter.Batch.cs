@@ -1,4 +1,5 @@
 using BlazorMessenger.Data;
+using BlazorMessenger.Features.Receipts;
 using BlazorMessenger.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -80,10 +81,11 @@ public sealed partial class MessageWriter
             }
         }
 
+        var readsPassingOthers = new List<(long Conversation, string User, long Seq)>();
         if (rows.Count > 0)
         {
             await sql.InsertAsync(rows, now);
-            await sql.AdvanceAsync(
+            readsPassingOthers = await sql.AdvanceAsync(
                 state.LastSeq.Where(c => c.Value != state.LoadedSeq[c.Key]).Select(c => (c.Key, c.Value)).ToList(),
                 state.ReadUpTo.OrderBy(r => r.Key.Item1).ThenBy(r => r.Key.Item2, StringComparer.Ordinal).Select(r => (r.Key.Item1, r.Key.Item2, r.Value)).ToList(),
                 now);
@@ -99,6 +101,21 @@ public sealed partial class MessageWriter
         if (rows.Count > 0)
         {
             _metrics.HandedOff(_time.GetElapsedTime(committed));
+        }
+
+        readsPassingOthers.ForEach(r => _ = MarkReadAsync(r.User, r.Conversation, r.Seq));
+    }
+
+    /// <summary>Sending marks read what came before one's message: through the receipt writer, which tells whom it concerns.</summary>
+    private async Task MarkReadAsync(string userId, long conversationId, long seq)
+    {
+        try
+        {
+            await _receipts.MarkAsync(userId, conversationId, seq, ReceiptKind.Read);
+        }
+        catch (Exception ex)
+        {
+            _logger.LogWarning(ex, "Marking conversation {ConversationId} read up to the sender's message failed.", conversationId);
         }
     }
 

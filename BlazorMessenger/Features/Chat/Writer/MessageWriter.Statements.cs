@@ -25,14 +25,16 @@ public sealed partial class MessageWriter
 
         private const string AdvanceSql = """UPDATE "Conversations" SET "LastSeq" = @seq, "LastMessageUtc" = @at WHERE "Id" = @id""";
 
-        // Sending marks one's own messages read, but never someone else's that arrived unseen before them (the outbox may
-        // send from a hidden tab, or after a reconnect).
+        // Sending marks everything up to one's own message read. Here only when nothing of anyone else's is passed (the
+        // common case, in the same transaction); when it would pass others' messages the receipt writer moves it after
+        // the commit, so their senders' ticks and "Message info" follow (RETURNING says which moved here).
         private const string ReadSql = """
             UPDATE "ConversationMembers" SET "LastReadSeq" = @seq,
                 "DeliveredSeq" = CASE WHEN "DeliveredSeq" > @seq THEN "DeliveredSeq" ELSE @seq END
             WHERE "ConversationId" = @id AND "UserId" = @user AND "LastReadSeq" < @seq
               AND NOT EXISTS (SELECT 1 FROM "Messages" m WHERE m."ConversationId" = @id AND m."Seq" > "ConversationMembers"."LastReadSeq"
                               AND m."Seq" < @seq AND m."SenderId" <> @user)
+            RETURNING "UserId"
             """;
 
         private readonly bool _sqlite = connection is SqliteConnection;
@@ -58,12 +60,16 @@ public sealed partial class MessageWriter
             }
         }
 
-        /// <summary>The conversations' new last Seq, then the senders' read marks (in the order locks are taken).</summary>
-        public async Task AdvanceAsync(
+        /// <summary>
+        /// The conversations' new last Seq, then the senders' read marks (in the order locks are taken); answers the read
+        /// marks that would pass others' messages, for the receipt writer.
+        /// </summary>
+        public async Task<List<(long Conversation, string User, long Seq)>> AdvanceAsync(
             IReadOnlyList<(long Conversation, long LastSeq)> conversations, IReadOnlyList<(long Conversation, string User, long Seq)> reads, DateTime now)
         {
             await RunAsync(AdvanceSql, conversations.Select(c => Values(("seq", c.LastSeq), ("at", Value(now)), ("id", c.Conversation))).ToList());
-            await RunAsync(ReadSql, reads.Select(r => Values(("seq", r.Seq), ("id", r.Conversation), ("user", r.User))).ToList());
+            var moved = await RunAsync(ReadSql, reads.Select(r => Values(("seq", r.Seq), ("id", r.Conversation), ("user", r.User))).ToList());
+            return reads.Where((_, i) => moved[i] is null or DBNull).ToList();
         }
 
         private static (string Name, object? Value)[] Values(params (string Name, object? Value)[] values) => values;

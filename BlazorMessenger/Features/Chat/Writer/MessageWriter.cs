@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using BlazorMessenger.Data;
+using BlazorMessenger.Features.Receipts;
 using BlazorMessenger.Features.Shared;
 using BlazorMessenger.Features.Typing;
 using BlazorMessenger.Hosting.Operations;
@@ -30,6 +31,7 @@ public sealed partial class MessageWriter : IAsyncDisposable
     private readonly TypingTracker _typing;
     private readonly TimeProvider _time;
     private readonly ILogger<MessageWriter> _logger;
+    private readonly ReceiptWriter _receipts;
     private readonly MessengerMetrics _metrics;
     private readonly Task _loop;
     private long _commits;
@@ -38,9 +40,10 @@ public sealed partial class MessageWriter : IAsyncDisposable
 
     public MessageWriter(
         IDbContextFactory<ApplicationDbContext> dbFactory, IMessengerHub hub, UserRateLimiter rateLimiter, TypingTracker typing,
-        IOptions<WriterOptions> options, TimeProvider time, ILogger<MessageWriter> logger, MessengerMetrics metrics)
+        IOptions<WriterOptions> options, TimeProvider time, ILogger<MessageWriter> logger, MessengerMetrics metrics, ReceiptWriter receipts)
     {
         _metrics = metrics;
+        _receipts = receipts;
         var limits = options.Value;
         _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(limits.MaxQueue) { SingleReader = true });
         _deadline = TimeSpan.FromSeconds(limits.SendTimeoutSeconds);
