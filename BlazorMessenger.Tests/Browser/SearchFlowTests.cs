@@ -41,6 +41,47 @@ public sealed class SearchFlowTests(BrowserFixture browser)
         await Expect(log.Locator(".bm-msg[data-seq='600']")).ToHaveCountAsync(0);
     }
 
+    [Theory]
+    [InlineData("phone", "Enter")]
+    [InlineData("desktop", "ArrowDown")]
+    public async Task Searching_a_chat_fills_the_header_on_a_phone_and_Enter_or_down_goes_to_the_first_hit(string screen, string key)
+    {
+        var (alice, bob, aliceId, conversationId) = await browser.ChatPairAsync();
+        await browser.SeedAsync(conversationId, aliceId, 80, i => i is 10 or 20 ? $"the walrus said {i}" : $"message {i}");
+        var device = screen == "phone" ? Screen.Phone : Screen.Desktop;
+        await using var session = await browser.LoggedInAsync(bob, $"/chat/{alice}", screen: device);
+        var page = session.Page;
+        if (device.Touch)
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Open message search" }).TapAsync();
+        }
+
+        var box = page.GetByRole(AriaRole.Textbox, new() { Name = "Search messages" });
+        await box.FillAsync("walrus");
+        var results = page.GetByRole(AriaRole.Region, new() { Name = "Search results" });
+        await Expect(results.Locator("mark")).ToHaveCountAsync(2);
+        if (device.Touch)
+        {
+            var field = await box.BoundingBoxAsync();
+            Assert.True(field is { Width: >= 250 }, $"The search box is {field?.Width} px wide on a 390 px phone.");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = alice })).ToBeHiddenAsync();
+            await Expect(results).ToBeInViewportAsync(new() { Ratio = 1 });
+            var list = await results.BoundingBoxAsync();
+            Assert.True(list is { X: >= 0, Width: >= 380 }, $"The results start at x {list?.X} and are {list?.Width} px wide.");
+        }
+
+        // The newest hit first: Enter opens it, ↓ moves to it (and Enter there opens it).
+        await box.PressAsync(key);
+        if (key == "ArrowDown")
+        {
+            await Expect(results.GetByRole(AriaRole.Button).First).ToBeFocusedAsync();
+            await page.Keyboard.PressAsync("Enter");
+        }
+
+        await Expect(page).ToHaveURLAsync(new Regex(@"\?at=20$"));
+        await Expect(page.MessageLog().Locator(".bm-msg[data-seq='20']")).ToBeInViewportAsync();
+    }
+
     [Fact]
     public async Task The_global_search_finds_messages_across_conversations_and_opens_them()
     {
