@@ -1,5 +1,7 @@
 using BlazorMessenger.Data;
 using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Features.Chat.Pins;
+using BlazorMessenger.Features.Chat.Reactions;
 using BlazorMessenger.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -100,5 +102,47 @@ public sealed class ChatScrollingTests(BrowserFixture browser)
 
         await Expect(log.Locator(".bm-msg").Last).ToBeInViewportAsync();
         await Expect(jump).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task The_newest_message_stays_in_full_view_when_something_above_grows_and_a_down_button_shows_whenever_scrolled_up()
+    {
+        var (alice, bob, aliceId, conversationId) = await browser.ChatPairAsync();
+        await browser.SeedAsync(conversationId, aliceId, 60);
+        await using var session = await browser.LoggedInAsync(bob, $"/chat/{alice}");
+        var page = session.Page;
+        var log = page.MessageLog();
+        await Expect(log.Locator(".bm-msg")).ToHaveCountAsync(50);
+        var newest = log.Locator(".bm-msg").Last;
+        await Expect(newest).ToBeInViewportAsync(new() { Ratio = 1 });
+        var toNewest = page.GetByRole(AriaRole.Button, new() { Name = "Go to newest message" });
+        await Expect(toNewest).ToHaveCountAsync(0);
+
+        // Reactions on the message above the newest, then the pinned bar appearing: the newest stays in full view.
+        var ids = await MessageIdsAsync(conversationId, 59, 58);
+        var reactions = browser.App.Services.GetRequiredService<ReactionService>();
+        foreach (var emoji in new[] { "👍", "🎉", "❤️", "😂", "🔥", "👀", "🙏" })
+        {
+            await reactions.SetAsync(aliceId, ids[59], emoji, add: true, TestContext.Current.CancellationToken);
+        }
+
+        await Expect(log.Locator(".bm-msg[data-seq='59'] .bm-reactions")).ToBeVisibleAsync();
+        await Expect(newest).ToBeInViewportAsync(new() { Ratio = 1 });
+        await browser.App.Services.GetRequiredService<PinService>().SetAsync(aliceId, ids[58], pin: true, TestContext.Current.CancellationToken);
+        await Expect(page.Locator(".bm-pinned-bar")).ToBeVisibleAsync();
+        await Expect(newest).ToBeInViewportAsync(new() { Ratio = 1 });
+
+        // Scrolled up, with nothing new: a round button goes back down.
+        await log.EvaluateAsync("e => e.scrollTop = e.scrollHeight / 3");
+        await Expect(toNewest).ToBeVisibleAsync();
+        await toNewest.ClickAsync();
+        await Expect(newest).ToBeInViewportAsync(new() { Ratio = 1 });
+        await Expect(toNewest).ToHaveCountAsync(0);
+    }
+
+    private async Task<Dictionary<long, long>> MessageIdsAsync(long conversationId, params long[] seqs)
+    {
+        await using var db = await browser.App.Services.GetRequiredService<IDbContextFactory<ApplicationDbContext>>().CreateDbContextAsync();
+        return await db.Messages.Where(m => m.ConversationId == conversationId && seqs.Contains(m.Seq)).ToDictionaryAsync(m => m.Seq, m => m.Id);
     }
 }

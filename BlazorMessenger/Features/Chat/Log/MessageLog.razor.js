@@ -16,8 +16,20 @@ export function attach(log, dotnet, startAt) {
     // After the frame: measuring the log right as a message is inserted would force a layout the arrival then waits for.
     // A page arriving at either end keeps the reader's message in place before the browser paints (keepPosition, after
     // the server hears the page was shown, would come a round trip later: a visible jump on a slow network).
-    const arrivals = new MutationObserver(() => {
+    // A reader at the newest stays there when something grows: reactions or an image above it, the pinned bar or the
+    // composer taking height from the log. (The log's overflow-anchor is off: paging anchors by itself, see Anchor.) Not
+    // while the log holds an older stretch only: newer pages load at its end, and each would pull the reader on.
+    const bottom = log.querySelector("[data-log-bottom]");
+    const growth = new ResizeObserver(() => {
+        if (atBottom && !log.bmAnchor && bottom.dataset.more !== "true" && !isAtBottom(log, 1)) {
+            log.scrollTop = log.scrollHeight;
+        }
+    });
+    growth.observe(log);
+    [...log.children].forEach(child => growth.observe(child));
+    const arrivals = new MutationObserver(changes => {
         hold(log);
+        changes.forEach(change => change.addedNodes.forEach(node => node.nodeType === 1 && growth.observe(node)));
         requestAnimationFrame(seen.report);
     });
     arrivals.observe(log, { childList: true });
@@ -33,6 +45,7 @@ export function attach(log, dotnet, startAt) {
     // Whether the reader is at the bottom (the log follows new messages then); data-at-bottom says what the server knows.
     const tellAtBottom = value => {
         atBottom = value;
+        log.toggleAttribute("data-scrolled-up", !value);
         dotnet.invokeMethodAsync("OnAtBottomChanged", value).then(() => log.dataset.atBottom = value, () => { });
     };
     const onScroll = () => {
@@ -61,6 +74,7 @@ export function attach(log, dotnet, startAt) {
         dispose: () => {
             parts.forEach(part => part.dispose());
             arrivals.disconnect();
+            growth.disconnect();
             connection?.removeEventListener("components-reconnect-state-changed", onConnection);
             log.removeEventListener("scroll", onScroll);
         }
