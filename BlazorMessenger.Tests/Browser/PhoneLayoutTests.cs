@@ -161,6 +161,35 @@ public sealed class PhoneLayoutTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task On_a_phone_a_tap_on_a_bubble_opens_its_actions_and_no_button_hangs_beside_each_message()
+    {
+        var (alice, bob) = await browser.PairAsync();
+        await using var session = await browser.LoggedInAsync(alice, $"/chat/{bob}", screen: Screen.Phone);
+        var page = session.Page;
+        await page.TypeAndSendAsync("tap me");
+        var bubble = page.MessageLog().Locator(".bm-msg[data-seq]").Last;
+        await Expect(bubble).ToContainTextAsync("tap me");
+
+        var button = bubble.GetByRole(AriaRole.Button, new() { Name = "Message actions" });
+        var box = await button.BoundingBoxAsync();
+        Assert.True(box is null || box.Width <= 1, $"A {box?.Width}×{box?.Height} px actions button shows beside the message on a phone.");
+
+        await bubble.Locator(".bm-body").TapAsync();
+        var menu = page.GetByRole(AriaRole.Menu, new() { NameRegex = new Regex("^Actions for the message from") });
+        await Expect(menu).ToBeVisibleAsync();
+        await Expect(menu.GetByRole(AriaRole.Menuitem, new() { Name = "Reply" })).ToBeVisibleAsync();
+        var placed = await menu.BoundingBoxAsync();
+        Assert.True(placed is { X: >= 0 } && placed.X + placed.Width <= Screen.Phone.Width, $"The menu sits at x {placed?.X}, {placed?.Width} px wide.");
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(menu).ToBeHiddenAsync();
+
+        // Still there for a screen reader or a keyboard: in the accessibility tree, and in sight once it has the focus.
+        await button.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(menu).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task On_a_laptop_the_list_and_the_chat_sit_side_by_side_without_a_back_button()
     {
         var (alice, bob) = await browser.PairAsync();

@@ -4,7 +4,9 @@ export function open(menu, log, seq, opened, dotnet) {
     const opener = log.querySelector(`.bm-msg[data-seq="${seq}"] .bm-msg-actions`) ?? log;
     const items = () => [...menu.querySelectorAll("[role=menuitem]:not([disabled])")];
     const rowOf = () => [...menu.querySelectorAll("[data-reaction-row] button")].filter(b => !b.closest(".bm-emoji-panel"));
-    place(menu, opener);
+    // Beside the bubble when the button takes no room (a phone, where a tap on the bubble opened it).
+    const visible = opener.getBoundingClientRect().width > 1;
+    place(menu, visible ? opener : opener.closest(".bm-msg")?.querySelector(".bm-bubble") ?? opener);
     (menu.querySelector("[data-first]") ?? items()[0])?.focus();
     let closed = false;
     const close = (returnFocus, tell = true) => {
