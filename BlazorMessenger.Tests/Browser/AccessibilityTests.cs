@@ -71,8 +71,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         await OpenAsync(session, $"/chat/{alice}");
         await Expect(page.MessageLog()).ToContainTextAsync("message 12");
         await audit.ScanAsync(page, "chat");
-        await page.MessageLog().Locator(".bm-theirs").Last.HoverAsync();
-        await page.MessageLog().Locator(".bm-theirs").Last.GetByRole(AriaRole.Button, new() { Name = "Message actions" }).ClickAsync();
+        await OpenActionsAsync(page.MessageLog().Locator(".bm-theirs").Last, screen);
         await Expect(page.GetByRole(AriaRole.Menu)).ToBeVisibleAsync();
         await audit.ScanAsync(page, "message actions");
         await page.GetByRole(AriaRole.Menuitem, new() { Name = "Report" }).ClickAsync();
@@ -136,8 +135,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         await page.Keyboard.PressAsync("Escape");
         await Expect(groupInfo).ToHaveCountAsync(0);
         var mine = page.MessageLog().Locator(".bm-msg[data-seq]").Last;
-        await mine.HoverAsync();
-        await mine.GetByRole(AriaRole.Button, new() { Name = "Message actions" }).ClickAsync();
+        await OpenActionsAsync(mine, screen);
         await page.GetByRole(AriaRole.Menuitem, new() { Name = "Message info" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Dialog, new() { Name = "Message info" }).GetByRole(AriaRole.Listitem)).ToHaveCountAsync(1);
         await audit.ScanAsync(page, "message info");
@@ -200,5 +198,18 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         }
 
         public override string ToString() => string.Join("\n", found);
+    }
+
+    /// <summary>A message's actions as each screen offers them: its button on a desktop, a tap on the bubble on a phone.</summary>
+    private static async Task OpenActionsAsync(ILocator message, Screen screen)
+    {
+        if (screen.Touch)
+        {
+            await message.Locator(".bm-body").TapAsync();
+            return;
+        }
+
+        await message.HoverAsync();
+        await message.GetByRole(AriaRole.Button, new() { Name = "Message actions" }).ClickAsync();
     }
 }

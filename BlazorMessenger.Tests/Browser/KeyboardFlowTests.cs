@@ -1,5 +1,8 @@
 using System.Text.RegularExpressions;
+using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Features.Groups;
 using BlazorMessenger.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -157,5 +160,69 @@ public sealed class KeyboardFlowTests(BrowserFixture browser)
         var outline = await element.EvaluateAsync<string>("e => { const s = getComputedStyle(e); return s.outlineStyle + ' ' + s.outlineWidth; }");
         Assert.True(!outline.StartsWith("none", StringComparison.Ordinal) && !outline.EndsWith(" 0px", StringComparison.Ordinal),
             $"The focused element shows no focus ring (outline: {outline}).");
+    }
+
+    [Fact]
+    public async Task Message_info_and_the_image_viewer_take_the_focus_keep_it_close_on_Esc_and_page_shortcuts_wait()
+    {
+        var (alice, bob, carol) = await browser.TrioAsync();
+        var aliceId = await browser.IdOfAsync(alice);
+        var groupId = (await browser.App.Services.GetRequiredService<GroupService>().CreateAsync(aliceId, "Traps", [bob, carol], TestContext.Current.CancellationToken)).Value;
+        var image = await browser.App.Services.GetRequiredService<AttachmentService>().SendImageAsync(
+            aliceId, groupId, Guid.NewGuid(), TestImages.Png(120, 80), "a picture", ct: TestContext.Current.CancellationToken);
+        Assert.True(image.Succeeded, image.Error);
+        await using var session = await browser.LoggedInAsync(alice, $"/group/{groupId}");
+        var page = session.Page;
+        await page.TypeAndSendAsync("who saw this?");
+        var mine = page.MessageLog().Locator(".bm-msg[data-seq]").Last;
+        await Expect(mine).ToContainTextAsync("who saw this?");
+
+        var actions = mine.GetByRole(AriaRole.Button, new() { Name = "Message actions" });
+        await actions.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Message info" }).PressAsync("Enter");
+        var info = page.GetByRole(AriaRole.Dialog, new() { Name = "Message info" });
+        await Expect(info).ToBeVisibleAsync();
+        await ExpectFocusInsideAsync(page, info, "Message info");
+        await page.Keyboard.PressAsync("Tab");
+        await ExpectFocusInsideAsync(page, info, "Message info after Tab");
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(info).ToHaveCountAsync(0);
+        await Expect(actions).ToBeFocusedAsync();
+
+        var open = page.MessageLog().GetByRole(AriaRole.Button, new() { Name = $"Open image from {alice}" });
+        await open.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        var viewer = page.GetByRole(AriaRole.Dialog, new() { Name = $"Image from {alice}" });
+        await Expect(viewer).ToBeVisibleAsync();
+        await ExpectFocusInsideAsync(page, viewer, "the image viewer");
+        await page.Keyboard.PressAsync("Control+k");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page).ToHaveURLAsync(new Regex($"/group/{groupId}$"));
+        await Expect(viewer).ToBeVisibleAsync();
+        await ExpectFocusInsideAsync(page, viewer, "the image viewer after Ctrl+K, ↓ and Enter");
+        for (var i = 0; i < 6; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            await ExpectFocusInsideAsync(page, viewer, $"the image viewer after {i + 1} Tabs");
+        }
+
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(viewer).ToHaveCountAsync(0);
+        await Expect(open).ToBeFocusedAsync();
+    }
+
+    private static async Task ExpectFocusInsideAsync(IPage page, ILocator container, string what)
+    {
+        await Expect(container).ToBeVisibleAsync();
+        try
+        {
+            await Expect(container.Locator(":focus")).ToHaveCountAsync(1, new() { Timeout = 3_000 });
+        }
+        catch (PlaywrightException)
+        {
+            Assert.Fail($"The focus is outside {what}: on {await page.EvaluateAsync<string>("() => document.activeElement?.outerHTML.slice(0, 120)")}.");
+        }
     }
 }

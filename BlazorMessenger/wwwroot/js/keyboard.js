@@ -6,6 +6,7 @@
 //                     message log itself to its newest message)
 //   ?                 the keyboard shortcuts dialog
 //   Esc               closes a menu opened with the mouse (dialogs and the emoji picker close themselves)
+// None of them while a dialog, viewer or picker is open.
 (function () {
     var help = null;
     window.bmKeyboard = {
@@ -55,10 +56,29 @@
         return !!next;
     }
 
+    // The topmost open dialog or viewer (modal), or picker or panel (not modal), if any.
+    function openOne(selector) {
+        var open = document.querySelectorAll(selector);
+        for (var i = open.length - 1; i >= 0; i--) {
+            if (open[i].checkVisibility()) {
+                return open[i];
+            }
+        }
+        return null;
+    }
+
     document.addEventListener("keydown", function (e) {
         var modifier = e.ctrlKey || e.metaKey;
         var vertical = e.key === "ArrowUp" || e.key === "ArrowDown";
         var step = e.key === "ArrowDown" ? 1 : -1;
+        var shortcut = (modifier && !e.altKey && !e.shiftKey && (e.key === "k" || e.key === "K")) || (e.altKey && !modifier && vertical)
+            || (e.key === "?" && !modifier && !e.altKey && !typing(e.target));
+        var modal = openOne(".mud-dialog-container");
+        // While one is open the page's shortcuts wait; nothing reaches the page behind a modal one.
+        if ((shortcut && (modal || openOne('[role="dialog"]'))) || (modal && !modal.contains(e.target) && e.key !== "Escape" && e.key !== "Tab")) {
+            e.preventDefault();
+            return;
+        }
         if (modifier && !e.altKey && !e.shiftKey && (e.key === "k" || e.key === "K")) {
             var filter = document.getElementById("conversation-filter");
             if (filter && filter.checkVisibility()) {
