@@ -17,8 +17,6 @@ public static class MessengerTheme
         {
             Primary = "#2a63c8",
             Secondary = "#00796b",
-            // The read ticks' accent on one's own (primary) bubbles.
-            Tertiary = "#a7ffeb",
             // Block, report and delete buttons: red text on white and white text on red both at 5.6:1.
             Error = "#c62828",
             AppbarBackground = "#2a63c8",
@@ -30,9 +28,13 @@ public static class MessengerTheme
             Primary = "#7aa7ff",
             PrimaryContrastText = "#0b1a33",
             Secondary = "#4db6ac",
-            Tertiary = "#5b1a8c",
             Error = "#ff8a80",
             ErrorContrastText = "#2b0a0a",
+            // Opaque: a colour font's glyphs take the text colour's alpha, and MudBlazor's translucent white (70 %) left
+            // every emoji washed out.
+            TextPrimary = "#e4e7ec",
+            AppbarText = "#e4e7ec",
+            DrawerText = "#e4e7ec",
             TextSecondary = "#aab2c0",
             AppbarBackground = "#1f2430",
             Background = "#15181f",
