@@ -69,6 +69,66 @@ public sealed class DailyLooksTests(BrowserFixture browser)
             $"Read ({readLight:0.00}) and delivered ({deliveredLight:0.00}) ticks differ by hue alone in the {(dark ? "dark" : "light")} theme.");
     }
 
+    [Fact]
+    public async Task Personal_datas_delete_button_is_readable_in_the_dark_theme_and_stands_apart_from_download()
+    {
+        var (alice, _) = await browser.PairAsync();
+        await using var session = await browser.LoggedInAsync(alice, "/chat/none");
+        await session.Context.AddCookiesAsync([new Cookie { Name = ThemePreference.CookieName, Value = "dark", Url = session.BaseUrl }]);
+        var page = session.Page;
+        await page.GotoAsync("/Account/Manage/PersonalData");
+        var delete = page.GetByRole(AriaRole.Link, new() { Name = "Delete" });
+        var download = page.GetByRole(AriaRole.Button, new() { Name = "Download" });
+        await Expect(delete).ToBeVisibleAsync();
+
+        var colours = await delete.EvaluateAsync<string[]>("e => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor]");
+        var contrast = Contrast(colours[0], colours[1]);
+        var (a, b) = ((await download.BoundingBoxAsync())!, (await delete.BoundingBoxAsync())!);
+        var gap = Math.Max(b.Y - (a.Y + a.Height), b.X - (a.X + a.Width));
+        TestContext.Current.SendDiagnosticMessage($"Delete: {colours[0]} on {colours[1]}, {contrast:0.0}:1; {gap:0} px from Download.");
+        Assert.True(contrast >= 4.5, $"Delete is {colours[0]} on {colours[1]}: {contrast:0.0}:1.");
+        Assert.True(gap >= 12, $"Delete sits {gap:0} px from Download.");
+    }
+
+    [Fact]
+    public async Task A_pages_heading_shows_a_focus_ring_only_when_the_keyboard_brought_the_focus()
+    {
+        var (alice, bob) = await browser.PairAsync();
+        await using var session = await browser.LoggedInAsync(alice);
+        var page = session.Page;
+        var heading = page.Locator("h1:focus");
+        const string ring = "h => getComputedStyle(h).outlineStyle !== 'none' && parseFloat(getComputedStyle(h).outlineWidth) > 0";
+        var rings = new List<string>();
+        async Task LookAsync(string how, bool expected)
+        {
+            await Expect(heading).ToHaveCountAsync(1);
+            if (await heading.EvaluateAsync<bool>(ring) != expected)
+            {
+                rings.Add($"{how}: {(expected ? "no ring" : "a ring")}");
+            }
+        }
+
+        await page.ConversationList().Locator($"[data-username='{bob}']").ClickAsync();
+        await Expect(page.MessageBox()).ToBeVisibleAsync();
+        await page.Locator(".bm-brand").ClickAsync();
+        await LookAsync("after a click", expected: false);
+        await page.ConversationList().Locator($"[data-username='{bob}']").ClickAsync();
+        await Expect(page.MessageBox()).ToBeVisibleAsync();
+        await page.Locator(".bm-brand").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await LookAsync("after Enter on a link", expected: true);
+        Assert.True(rings.Count == 0, "The heading shows " + string.Join("; ", rings));
+    }
+
+    private static double Contrast(string foreground, string background)
+    {
+        static double[] Parse(string css) => css[(css.IndexOf('(') + 1)..css.IndexOf(')')].Split(',').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        static double Linear(double c) => (c /= 255) <= 0.04045 ? c / 12.92 : Math.Pow((c + 0.055) / 1.055, 2.4);
+        static double Luminance(double[] c) => 0.2126 * Linear(c[0]) + 0.7152 * Linear(c[1]) + 0.0722 * Linear(c[2]);
+        var (f, g) = (Luminance(Parse(foreground)), Luminance(Parse(background)));
+        return (Math.Max(f, g) + 0.05) / (Math.Min(f, g) + 0.05);
+    }
+
     /// <summary>The picture's mean relative luminance (0 black – 1 white, as WCAG computes it).</summary>
     private static double Luminance(byte[] png)
     {
