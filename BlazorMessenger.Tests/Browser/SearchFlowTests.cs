@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using BlazorMessenger.Data;
 using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Features.Groups;
 using BlazorMessenger.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,8 +67,7 @@ public sealed class SearchFlowTests(BrowserFixture browser)
             Assert.True(field is { Width: >= 250 }, $"The search box is {field?.Width} px wide on a 390 px phone.");
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = alice })).ToBeHiddenAsync();
             await Expect(results).ToBeInViewportAsync(new() { Ratio = 1 });
-            var list = await results.BoundingBoxAsync();
-            Assert.True(list is { X: >= 0, Width: >= 380 }, $"The results start at x {list?.X} and are {list?.Width} px wide.");
+            await Expect(results).ToHaveJSPropertyAsync("offsetWidth", Screen.Phone.Width);
         }
 
         // The newest hit first: Enter opens it, ↓ moves to it (and Enter there opens it).
@@ -97,5 +97,22 @@ public sealed class SearchFlowTests(BrowserFixture browser)
 
         await Expect(session.Page).ToHaveURLAsync(new Regex($"/chat/{alice}\\?at=7$"));
         await Expect(session.Page.GetByRole(AriaRole.Log).Locator(".bm-msg[data-seq='7']")).ToContainTextAsync("quokka sighting");
+    }
+
+    [Fact]
+    public async Task A_global_search_hit_in_a_group_shows_who_wrote_it_and_when()
+    {
+        var (alice, bob, carol) = await browser.TrioAsync();
+        var aliceId = await browser.IdOfAsync(alice);
+        var ct = TestContext.Current.CancellationToken;
+        var groupId = (await browser.App.Services.GetRequiredService<GroupService>().CreateAsync(aliceId, "Zoo trip", [bob, carol], ct)).Value;
+        await browser.App.Services.GetRequiredService<ChatService>().SendAsync(aliceId, groupId, Guid.NewGuid(), "the wombat escaped", ct: ct);
+        await using var session = await browser.LoggedInAsync(bob, "/search");
+
+        await session.Page.GetByRole(AriaRole.Textbox, new() { Name = "Search all messages" }).FillAsync("wombat");
+        var hit = session.Page.GetByRole(AriaRole.List, new() { Name = "Search results" }).GetByRole(AriaRole.Link);
+        await Expect(hit).ToContainTextAsync("Zoo trip");
+        await Expect(hit.Locator(".bm-search-sender")).ToHaveTextAsync(alice);
+        await Expect(hit.Locator("time")).ToContainTextAsync(new Regex(@"^Today \d{2}:\d{2}$"));
     }
 }

@@ -1,12 +1,12 @@
 namespace BlazorMessenger.Features.Search;
 
 /// <summary>
-/// A found message, in the conversation named ConversationName (the person, or the group) at ConversationHref.
-/// Snippet marks matches between '\u0001' and '\u0002' (rendered as text, never as markup).
+/// A found message by SenderName ("You" for the searcher), in the conversation named ConversationName (the person, or the
+/// group) at ConversationHref. Snippet marks matches between '\u0001' and '\u0002' (rendered as text, never as markup).
 /// </summary>
 public sealed record SearchHit(
     long MessageId, long ConversationId, long Seq, string SenderId, DateTime CreatedUtc, string Snippet,
-    string ConversationName, string ConversationHref)
+    string ConversationName, string ConversationHref, string SenderName = "")
 {
     public const char MatchStart = '\u0001';
     public const char MatchEnd = '\u0002';

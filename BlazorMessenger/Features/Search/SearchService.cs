@@ -35,6 +35,9 @@ public sealed partial class SearchService(IDbContextFactory<ApplicationDbContext
         var mentioned = rows.SelectMany(r => Mentions.Ids(r.Marked)).Distinct().ToList();
         var handles = mentioned.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => mentioned.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.UserName, ct);
+        var senderIds = rows.Select(r => r.SenderId).Distinct().ToList();
+        var senders = await db.Users.AsNoTracking().Where(u => senderIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => string.IsNullOrWhiteSpace(u.DisplayName) ? u.UserName! : u.DisplayName, ct);
 
         var conversationIds = rows.Select(r => r.ConversationId).Distinct().ToList();
         var places = await db.Conversations.AsNoTracking()
@@ -54,7 +57,8 @@ public sealed partial class SearchService(IDbContextFactory<ApplicationDbContext
         return rows.Where(r => placeOf.ContainsKey(r.ConversationId))
             .Select(r => new SearchHit(r.MessageId, r.ConversationId, r.Seq, r.SenderId,
                 DateTime.SpecifyKind(r.CreatedUtc, DateTimeKind.Utc), SearchSnippet.Of(r.Marked, id => handles.GetValueOrDefault(id)),
-                placeOf[r.ConversationId].Name, placeOf[r.ConversationId].Href))
+                placeOf[r.ConversationId].Name, placeOf[r.ConversationId].Href,
+                r.SenderId == userId ? "You" : senders.GetValueOrDefault(r.SenderId, "")))
             .ToList();
     }
 
