@@ -186,4 +186,43 @@ public sealed class ImageFlowTests(BrowserFixture browser)
             area.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
         }", new object[] { name, type, Convert.ToBase64String(bytes) });
     }
+
+    [Fact]
+    public async Task The_viewer_zooms_in_with_its_button_or_plus_and_back_out_with_minus_or_a_double_click()
+    {
+        var (alice, bob) = await browser.PairAsync();
+        var aliceId = await browser.IdOfAsync(alice);
+        var sent = await browser.App.Services.GetRequiredService<AttachmentService>().SendImageAsync(
+            aliceId, await browser.ConversationIdAsync(aliceId, bob), Guid.NewGuid(), TestImages.NoisyJpeg(1600, 1000), null,
+            ct: TestContext.Current.CancellationToken);
+        Assert.True(sent.Succeeded, sent.Error);
+        await using var session = await browser.LoggedInAsync(bob, $"/chat/{alice}");
+        var page = session.Page;
+        await page.MessageLog().GetByRole(AriaRole.Button, new() { Name = $"Open image from {alice}" }).ClickAsync();
+        var viewer = page.GetByRole(AriaRole.Dialog, new() { Name = $"Image from {alice}" });
+        var image = viewer.GetByRole(AriaRole.Img, new() { Name = $"Image from {alice}" });
+        await Expect(viewer.Locator("[data-ready]")).ToHaveCountAsync(1);
+        await image.EvaluateAsync("i => i.decode()");
+        var fitted = await ShownWidthAsync(image);
+
+        await viewer.GetByRole(AriaRole.Button, new() { Name = "Zoom in" }).ClickAsync();
+        await page.WaitForFunctionAsync($"w => ({Shown}) >= w * 1.45", fitted);
+        await page.Keyboard.PressAsync("+");
+        await page.WaitForFunctionAsync($"w => ({Shown}) >= w * 1.95", fitted);
+        await page.Keyboard.PressAsync("-");
+        await page.Keyboard.PressAsync("-");
+        await page.WaitForFunctionAsync($"w => Math.abs(({Shown}) - w) < 2", fitted);
+        await Expect(viewer.GetByRole(AriaRole.Button, new() { Name = "Zoom out" })).ToBeDisabledAsync();
+
+        await image.DblClickAsync();
+        await page.WaitForFunctionAsync($"w => ({Shown}) >= w * 1.45", fitted);
+        await image.DblClickAsync();
+        await page.WaitForFunctionAsync($"w => Math.abs(({Shown}) - w) < 2", fitted);
+    }
+
+    /// <summary>The width the picture takes on screen (object-fit may draw it smaller than its box).</summary>
+    private const string Shown =
+        "(i => Math.min(i.clientWidth, i.clientHeight * i.naturalWidth / i.naturalHeight))(document.querySelector('.bm-viewer-image'))";
+
+    private static Task<double> ShownWidthAsync(ILocator image) => image.EvaluateAsync<double>($"() => {Shown}");
 }
