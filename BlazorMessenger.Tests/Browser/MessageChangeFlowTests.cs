@@ -8,7 +8,7 @@ namespace BlazorMessenger.Tests.Browser;
 public sealed class MessageChangeFlowTests(BrowserFixture browser)
 {
     [Fact]
-    public async Task An_edit_and_a_delete_are_seen_live_by_the_other_side()
+    public async Task An_edit_and_a_delete_for_everyone_are_seen_live_by_the_other_side_and_a_delete_for_me_by_no_one_else()
     {
         var (alice, bob) = await browser.PairAsync();
         await using var aliceSession = await browser.LoggedInAsync(alice, $"/chat/{bob}");
@@ -25,9 +25,15 @@ public sealed class MessageChangeFlowTests(BrowserFixture browser)
         var bobMenu = bobSession.Page.GetByRole(AriaRole.Menu);
         await Expect(bobMenu.GetByRole(AriaRole.Menuitem, new() { Name = "Report" })).ToBeVisibleAsync();
         await Expect(bobMenu.GetByRole(AriaRole.Menuitem, new() { Name = "Edit" })).ToHaveCountAsync(0);
-        await Expect(bobMenu.GetByRole(AriaRole.Menuitem, new() { Name = "Delete" })).ToHaveCountAsync(0);
-        await bobSession.Page.Keyboard.PressAsync("Escape");
-        await Expect(bobMenu).ToHaveCountAsync(0);
+        await bobMenu.GetByRole(AriaRole.Menuitem, new() { Name = "Delete" }).ClickAsync();
+        var bobsQuestion = bobSession.Page.GetByRole(AriaRole.Dialog);
+        await Expect(bobsQuestion.GetByRole(AriaRole.Button, new() { Name = "Delete for everyone" })).ToHaveCountAsync(0);
+        await bobsQuestion.GetByRole(AriaRole.Button, new() { Name = "Delete for me" }).ClickAsync();
+        await Expect(bobLog.Locator(".bm-body")).ToHaveTextAsync(["Bring the slides"]);
+        await Expect(aliceLog.Locator(".bm-body")).ToHaveTextAsync(["See you at 5", "Bring the slides"]);
+        await bobSession.Page.ReloadAsync();
+        await bobSession.WaitForInteractiveAsync();
+        await Expect(bobLog.Locator(".bm-body")).ToHaveTextAsync(["Bring the slides"]);
 
         await aliceLog.Locator(".bm-msg").First.GetByRole(AriaRole.Button, new() { Name = "Message actions" }).ClickAsync();
         await aliceSession.Page.GetByRole(AriaRole.Menuitem, new() { Name = "Edit" }).ClickAsync();
@@ -35,12 +41,12 @@ public sealed class MessageChangeFlowTests(BrowserFixture browser)
         await dialog.GetByLabel("Message").FillAsync("See you at 6");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
 
-        await Expect(bobLog.Locator(".bm-msg").First).ToContainTextAsync("See you at 6");
-        await Expect(bobLog.Locator(".bm-msg").First).ToContainTextAsync("edited");
+        await Expect(aliceLog.Locator(".bm-msg").First).ToContainTextAsync("See you at 6");
+        await Expect(aliceLog.Locator(".bm-msg").First).ToContainTextAsync("edited");
 
         await aliceLog.Locator(".bm-msg").Last.GetByRole(AriaRole.Button, new() { Name = "Message actions" }).ClickAsync();
         await aliceSession.Page.GetByRole(AriaRole.Menuitem, new() { Name = "Delete" }).ClickAsync();
-        await aliceSession.Page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        await aliceSession.Page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Delete for everyone" }).ClickAsync();
 
         await Expect(bobLog.Locator(".bm-msg").Last).ToContainTextAsync("This message was deleted");
         await Expect(bobLog).Not.ToContainTextAsync("Bring the slides");

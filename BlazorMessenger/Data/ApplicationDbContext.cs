@@ -23,6 +23,8 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
 
     public DbSet<Reaction> Reactions => Set<Reaction>();
 
+    public DbSet<HiddenMessage> HiddenMessages => Set<HiddenMessage>();
+
     public DbSet<Receipt> Receipts => Set<Receipt>();
 
     public DbSet<UserSession> Sessions => Set<UserSession>();

@@ -64,3 +64,13 @@ public sealed class Reaction
 
     public DateTime CreatedUtc { get; set; }
 }
+
+/// <summary>A message one person deleted for themselves ("Delete for me"): the others still see it.</summary>
+public sealed class HiddenMessage
+{
+    public required string UserId { get; set; }
+
+    public long MessageId { get; set; }
+
+    public DateTime HiddenUtc { get; set; }
+}

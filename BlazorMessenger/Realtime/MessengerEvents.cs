@@ -11,6 +11,9 @@ public sealed record MessagePosted(ChatMessage Message) : MessengerEvent;
 /// <summary>A message was edited or deleted; Message carries its new state (a deleted one has no body or image).</summary>
 public sealed record MessageChanged(ChatMessage Message) : MessengerEvent;
 
+/// <summary>The user deleted a message for themselves ("Delete for me"): their tabs take it away; no one else hears.</summary>
+public sealed record MessageHidden(long ConversationId, long MessageId, long Seq) : MessengerEvent;
+
 /// <summary>The reactions on a message changed: all of them now, grouped by emoji.</summary>
 public sealed record ReactionsChanged(long ConversationId, long MessageId, IReadOnlyList<ReactionGroup> Reactions) : MessengerEvent;
 

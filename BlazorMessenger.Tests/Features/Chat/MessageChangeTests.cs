@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Time.Testing;
+using BlazorMessenger.Features.Search;
 using BlazorMessenger.Data;
 using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Features.Chat.Compose;
@@ -96,4 +98,45 @@ public sealed class MessageChangeTests
     [InlineData("", false)]
     public void One_to_three_emoji_alone_are_shown_larger(string text, bool jumbo) =>
         Assert.Equal(jumbo, Emoji.IsJumbo(text));
+
+    [Fact]
+    public async Task Delete_for_me_takes_a_message_out_of_ones_own_history_and_search_only()
+    {
+        await using var bed = await ChatTestBed.CreateAsync();
+        using var bobsTabs = new HubRecorder(bed.Hub, bed.Bob);
+        using var alicesTabs = new HubRecorder(bed.Hub, bed.Alice);
+        var kept = await bed.SendAsync(bed.Alice, "the plan stays");
+        var hidden = await bed.SendAsync(bed.Alice, "the embarrassing photo caption");
+
+        Assert.True((await bed.Changes.DeleteForMeAsync(bed.Bob, hidden.Id, Ct)).Succeeded);
+        Assert.True((await bed.Changes.DeleteForMeAsync(bed.Bob, hidden.Id, Ct)).Succeeded);
+        await Assert.ThrowsAsync<NotAMemberException>(() => bed.Changes.DeleteForMeAsync(bed.Carol, kept.Id, Ct));
+
+        Assert.Equal(["the plan stays"], (await bed.Chat.GetPageAsync(bed.Bob, bed.ConversationId, null, Ct)).Select(m => m.Body));
+        Assert.Equal(["the plan stays"], (await bed.Chat.GetAfterAsync(bed.Bob, bed.ConversationId, 0, Ct)).Select(m => m.Body));
+        Assert.Equal(["the plan stays"], (await bed.Chat.GetAroundAsync(bed.Bob, bed.ConversationId, hidden.Seq, Ct)).Select(m => m.Body));
+        var search = bed.Services.Get<SearchService>();
+        Assert.Empty(await search.SearchAsync(bed.Bob, null, "embarrassing", Ct));
+        Assert.Single(await search.SearchAsync(bed.Alice, null, "embarrassing", Ct));
+        Assert.Equal(2, (await bed.Chat.GetPageAsync(bed.Alice, bed.ConversationId, null, Ct)).Count);
+        Assert.Equal([hidden.Id, hidden.Id], bobsTabs.OfType<MessageHidden>().Select(e => e.MessageId));
+        Assert.Empty(alicesTabs.OfType<MessageHidden>());
+    }
+
+    [Fact]
+    public async Task Delete_for_everyone_is_refused_after_the_edit_window_and_delete_for_me_still_works()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var bed = await ChatTestBed.CreateAsync(time: time);
+        var old = await bed.SendAsync(bed.Alice, "said long ago");
+        time.Advance(MessageRules.EditWindow + TimeSpan.FromMinutes(1));
+
+        var everyone = await bed.Changes.DeleteAsync(bed.Alice, old.Id, Ct);
+        var me = await bed.Changes.DeleteForMeAsync(bed.Alice, old.Id, Ct);
+
+        Assert.Equal(MessageRules.DeleteWindowPassed, everyone.Error);
+        Assert.True(me.Succeeded);
+        Assert.False((await bed.Chat.GetPageAsync(bed.Bob, bed.ConversationId, null, Ct)).Single().IsDeleted);
+        Assert.Empty(await bed.Chat.GetPageAsync(bed.Alice, bed.ConversationId, null, Ct));
+    }
 }

@@ -72,6 +72,16 @@ internal sealed class ReactionConfiguration : IEntityTypeConfiguration<Reaction>
     }
 }
 
+internal sealed class HiddenMessageConfiguration : IEntityTypeConfiguration<HiddenMessage>
+{
+    public void Configure(EntityTypeBuilder<HiddenMessage> hidden)
+    {
+        hidden.HasKey(h => new { h.UserId, h.MessageId });
+        hidden.HasOne<ApplicationUser>().WithMany().HasForeignKey(h => h.UserId).OnDelete(DeleteBehavior.Cascade);
+        hidden.HasOne<Message>().WithMany().HasForeignKey(h => h.MessageId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class MediaConfiguration : IEntityTypeConfiguration<Media>
 {
     public void Configure(EntityTypeBuilder<Media> media)

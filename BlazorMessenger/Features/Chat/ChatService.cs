@@ -50,7 +50,7 @@ public sealed partial class ChatService(
         string userId, long conversationId, long? beforeSeq, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var query = await db.ReadableInAsync(userId, conversationId, ct);
+        var query = (await db.ReadableInAsync(userId, conversationId, ct)).NotHiddenFrom(db, userId);
         if (beforeSeq is { } before)
         {
             query = query.Where(m => m.Seq < before);
@@ -67,7 +67,7 @@ public sealed partial class ChatService(
     {
         var half = MessageRules.PageSize / 2;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var messages = await db.ReadableInAsync(userId, conversationId, ct);
+        var messages = (await db.ReadableInAsync(userId, conversationId, ct)).NotHiddenFrom(db, userId);
         var before = await messages.Where(m => m.Seq <= seq).OrderByDescending(m => m.Seq).Take(half).Select(ToRecord).ToListAsync(ct);
         var after = await messages.Where(m => m.Seq > seq).OrderBy(m => m.Seq).Take(half).Select(ToRecord).ToListAsync(ct);
         before.Reverse();
@@ -84,7 +84,7 @@ public sealed partial class ChatService(
         string userId, long conversationId, long afterSeq, int limit, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var after = await (await db.ReadableInAsync(userId, conversationId, ct))
+        var after = await (await db.ReadableInAsync(userId, conversationId, ct)).NotHiddenFrom(db, userId)
             .Where(m => m.Seq > afterSeq)
             .OrderBy(m => m.Seq)
             .Take(limit)

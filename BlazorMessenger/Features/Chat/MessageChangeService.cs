@@ -49,7 +49,10 @@ public sealed class MessageChangeService(
         return ServiceResult<ChatMessage>.Ok(await PublishChangeAsync(db, message.Id, ct));
     }
 
-    /// <summary>The sender may delete their own message: it becomes "This message was deleted" for everyone and its image is removed.</summary>
+    /// <summary>
+    /// The sender may delete their own message for everyone within <see cref="MessageRules.EditWindow"/>: it becomes "This
+    /// message was deleted" for everyone and its image is removed.
+    /// </summary>
     public async Task<ServiceResult<ChatMessage>> DeleteAsync(string userId, long messageId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -60,7 +63,35 @@ public sealed class MessageChangeService(
             return ServiceResult<ChatMessage>.Fail(MessageRules.NotYours);
         }
 
+        if (message.DeletedUtc is null && time.GetUtcNow().UtcDateTime - message.CreatedUtc > MessageRules.EditWindow)
+        {
+            return ServiceResult<ChatMessage>.Fail(MessageRules.DeleteWindowPassed);
+        }
+
         return ServiceResult<ChatMessage>.Ok(await RemoveAsync(db, message, ct));
+    }
+
+    /// <summary>
+    /// "Delete for me": anyone who may read a message (a former member too, what they still see) takes it out of their
+    /// own history and search; the others keep it. Their tabs hear it (MessageHidden); deleting it twice changes nothing.
+    /// </summary>
+    public async Task<ServiceResult<bool>> DeleteForMeAsync(string userId, long messageId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var message = await db.MessageReadableByAsync(userId, messageId, ct);
+        if (message.Kind == MessageKind.System)
+        {
+            return ServiceResult<bool>.Fail(MessageRules.NotYours);
+        }
+
+        if (!await db.HiddenMessages.AnyAsync(h => h.UserId == userId && h.MessageId == messageId, ct))
+        {
+            db.HiddenMessages.Add(new HiddenMessage { UserId = userId, MessageId = messageId, HiddenUtc = time.GetUtcNow().UtcDateTime });
+            await db.SaveChangesAsync(ct);
+        }
+
+        hub.Publish([userId], new MessageHidden(message.ConversationId, message.Id, message.Seq));
+        return ServiceResult<bool>.Ok(true);
     }
 
     /// <summary>An admin removes a reported message. Only AdminService calls this, after its own check of the admin.</summary>

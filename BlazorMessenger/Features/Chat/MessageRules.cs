@@ -15,6 +15,7 @@ public static class MessageRules
     public const string DeletedText = "This message was deleted";
     public static readonly TimeSpan EditWindow = TimeSpan.FromHours(48);
     public const string EditWindowPassed = "Messages can only be edited for 48 hours after they were sent.";
+    public const string DeleteWindowPassed = "Messages can only be deleted for everyone for 48 hours after they were sent. Delete it for yourself instead.";
     public const string NotYours = "You can only change your own messages.";
     public const string AlreadyDeleted = "This message was deleted.";
     /// <summary>The writer could not take or store it now (a full queue, a locked or full disk, a restart); a retry is safe.</summary>

@@ -1,4 +1,5 @@
 using BlazorMessenger.Data;
+using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,7 @@ public sealed partial class SearchService
 {
     /// <summary>What the caller may search: the messages they may read (see <see cref="Membership"/>), not deleted, not system lines.</summary>
     private static IQueryable<Message> Searchable(ApplicationDbContext db, string userId, long only) =>
-        db.MessagesReadableBy(userId).AsNoTracking()
+        db.MessagesReadableBy(userId).NotHiddenFrom(db, userId).AsNoTracking()
             .Where(m => m.DeletedUtc == null && m.Kind != MessageKind.System && (only == 0 || m.ConversationId == only));
 
     /// <summary>SQLite: the FTS5 table MessagesFts (unicode61, diacritics removed, prefix indexes).</summary>

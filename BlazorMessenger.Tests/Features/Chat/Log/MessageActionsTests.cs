@@ -13,7 +13,7 @@ public sealed class MessageActionsTests : ChatComponentContext
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Own_messages_offer_edit_and_delete_and_others_messages_a_report()
+    public async Task Own_messages_offer_edit_and_delete_and_others_messages_delete_for_me_and_a_report()
     {
         var mine = await Bed.SendAsync(Bed.Alice, "mine");
         var theirs = await Bed.SendAsync(Bed.Bob, "theirs");
@@ -24,7 +24,7 @@ public sealed class MessageActionsTests : ChatComponentContext
         Assert.Equal(6, cut.FindAll(".bm-quick-reaction").Count);
 
         await cut.InvokeAsync(() => actions.OpenAsync(theirs, false, "bob"));
-        Assert.Equal(["Reply", "Forward", "Pin", "Copy text", "Report"], Items(cut));
+        Assert.Equal(["Reply", "Forward", "Pin", "Copy text", "Delete", "Report"], Items(cut));
     }
 
     [Fact]
@@ -40,18 +40,28 @@ public sealed class MessageActionsTests : ChatComponentContext
     }
 
     [Fact]
-    public async Task Delete_asks_first_and_then_deletes_for_everyone()
+    public async Task Delete_asks_first_and_then_deletes_for_everyone_or_for_me()
     {
         var mine = await Bed.SendAsync(Bed.Alice, "regrettable");
         var (cut, actions) = RenderActions(Bed.Alice);
 
         await cut.InvokeAsync(() => actions.OpenAsync(mine, true, "Alice"));
         Item(cut, "Delete").Click();
-        cut.WaitForAssertion(() => Assert.Contains("Delete this message for everyone?", cut.Markup));
-        cut.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Delete").Click();
+        cut.WaitForAssertion(() => Assert.Contains("Delete this message for everyone, or only for you?", cut.Markup));
+        cut.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Delete for everyone").Click();
 
         await WaitForAsync(async () => (await Bed.Chat.GetAfterAsync(Bed.Bob, Bed.ConversationId, 0, Ct)).Single().IsDeleted);
         Assert.Empty(cut.FindAll("[role=menu]"));
+
+        var theirs = await Bed.SendAsync(Bed.Bob, "theirs");
+        await cut.InvokeAsync(() => actions.OpenAsync(theirs, false, "bob"));
+        Item(cut, "Delete").Click();
+        cut.WaitForAssertion(() => Assert.Contains("Delete this message for you? The others keep it.", cut.Markup));
+        Assert.DoesNotContain(cut.FindAll(".mud-dialog button"), b => b.TextContent.Trim() == "Delete for everyone");
+        cut.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Delete for me").Click();
+
+        await WaitForAsync(async () => (await Bed.Chat.GetAfterAsync(Bed.Alice, Bed.ConversationId, 0, Ct)).All(m => m.Id != theirs.Id));
+        Assert.Contains((await Bed.Chat.GetAfterAsync(Bed.Bob, Bed.ConversationId, 0, Ct)), m => m.Id == theirs.Id && !m.IsDeleted);
     }
 
     [Fact]
@@ -62,10 +72,10 @@ public sealed class MessageActionsTests : ChatComponentContext
 
         await cut.InvokeAsync(() => actions.OpenAsync(mine, true, "Alice"));
         Item(cut, "Delete").Click();
-        cut.WaitForAssertion(() => Assert.Contains("Delete this message for everyone?", cut.Markup));
+        cut.WaitForAssertion(() => Assert.Contains("Delete this message for everyone, or only for you?", cut.Markup));
         cut.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Cancel").Click();
 
-        cut.WaitForAssertion(() => Assert.DoesNotContain("Delete this message for everyone?", cut.Markup));
+        cut.WaitForAssertion(() => Assert.DoesNotContain("Delete this message for everyone, or only for you?", cut.Markup));
         Assert.False((await Bed.Chat.GetAfterAsync(Bed.Bob, Bed.ConversationId, 0, Ct)).Single().IsDeleted);
     }
 

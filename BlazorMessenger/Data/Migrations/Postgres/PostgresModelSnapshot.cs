@@ -283,6 +283,24 @@ namespace BlazorMessenger.Data.Migrations.Postgres
                     b.ToTable("ConversationMembers");
                 });
 
+            modelBuilder.Entity("BlazorMessenger.Data.HiddenMessage", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("HiddenUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId", "MessageId");
+
+                    b.HasIndex("MessageId");
+
+                    b.ToTable("HiddenMessages");
+                });
+
             modelBuilder.Entity("BlazorMessenger.Data.Media", b =>
                 {
                     b.Property<string>("Id")
@@ -789,6 +807,21 @@ namespace BlazorMessenger.Data.Migrations.Postgres
                     b.Navigation("Conversation");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("BlazorMessenger.Data.HiddenMessage", b =>
+                {
+                    b.HasOne("BlazorMessenger.Data.Message", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BlazorMessenger.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("BlazorMessenger.Data.Media", b =>

@@ -274,6 +274,24 @@ namespace BlazorMessenger.Data.Migrations.Sqlite
                     b.ToTable("ConversationMembers");
                 });
 
+            modelBuilder.Entity("BlazorMessenger.Data.HiddenMessage", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("HiddenUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "MessageId");
+
+                    b.HasIndex("MessageId");
+
+                    b.ToTable("HiddenMessages");
+                });
+
             modelBuilder.Entity("BlazorMessenger.Data.Media", b =>
                 {
                     b.Property<string>("Id")
@@ -770,6 +788,21 @@ namespace BlazorMessenger.Data.Migrations.Sqlite
                     b.Navigation("Conversation");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("BlazorMessenger.Data.HiddenMessage", b =>
+                {
+                    b.HasOne("BlazorMessenger.Data.Message", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BlazorMessenger.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("BlazorMessenger.Data.Media", b =>

@@ -91,6 +91,9 @@ public sealed class LogWindow(int size)
         return updated;
     }
 
+    /// <summary>A message the reader deleted for themselves leaves the window (the Seq it leaves is a gap, as one no one can read).</summary>
+    public bool Remove(long messageId) => _messages.RemoveAll(m => m.Id == messageId) > 0;
+
     /// <summary>Changes a held message (its reactions, its pin); answers it changed, or null when it is not held.</summary>
     public ChatMessage? Update(long messageId, Func<ChatMessage, ChatMessage> change)
     {

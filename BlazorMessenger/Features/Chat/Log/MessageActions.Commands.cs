@@ -88,17 +88,29 @@ public sealed partial class MessageActions
         }
     }
 
-    private async Task DeleteAsync()
+    /// <summary>
+    /// Asks first, as the references do: "Delete for everyone" (one's own message, within the edit window) beside "Delete
+    /// for me" (any message: it leaves only the reader's history).
+    /// </summary>
+    private async Task DeleteAsync(bool forEveryoneToo)
     {
         if (await TakeAsync() is not { } message)
         {
             return;
         }
 
-        var confirmed = await Dialogs.ShowMessageBoxAsync("Delete message", "Delete this message for everyone?", yesText: "Delete", cancelText: "Cancel");
-        if (confirmed == true)
+        var choice = forEveryoneToo
+            ? await Dialogs.ShowMessageBoxAsync("Delete message", "Delete this message for everyone, or only for you?",
+                yesText: "Delete for everyone", noText: "Delete for me", cancelText: "Cancel")
+            : await Dialogs.ShowMessageBoxAsync("Delete message", "Delete this message for you? The others keep it.",
+                yesText: "Delete for me", cancelText: "Cancel");
+        if (choice == true && forEveryoneToo)
         {
             await ReportAsync(() => Changes.DeleteAsync(UserId, message.Id));
+        }
+        else if (choice is not null)
+        {
+            await ReportAsync(() => Changes.DeleteForMeAsync(UserId, message.Id));
         }
     }
 

@@ -37,6 +37,9 @@ public sealed partial class MessageLog
             case ReactionsChanged reactions when reactions.ConversationId == Conversation.Id:
                 Update(reactions.MessageId, m => m with { Reactions = reactions.Reactions.Count == 0 ? null : reactions.Reactions });
                 break;
+            case MessageHidden hidden when hidden.ConversationId == Conversation.Id && Window.Remove(hidden.MessageId):
+                StateHasChanged();
+                break;
             case PinsChanged pins when pins.ConversationId == Conversation.Id:
                 Update(pins.MessageId, m => m with { PinnedUtc = pins.PinnedUtc });
                 break;
