@@ -50,7 +50,7 @@ public sealed class KeyboardFlowTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task Enter_saves_an_edit_and_Esc_closes_the_emoji_picker_the_add_contact_dialog_and_the_shortcuts()
+    public async Task Enter_saves_an_edit_in_place_and_Esc_closes_the_emoji_picker_the_add_contact_dialog_and_the_shortcuts()
     {
         var (alice, bob) = await browser.PairAsync();
         await using var session = await browser.LoggedInAsync(alice, $"/chat/{bob}");
@@ -73,14 +73,20 @@ public sealed class KeyboardFlowTests(BrowserFixture browser)
         await page.Keyboard.PressAsync("e");
         await Expect(page.GetByRole(AriaRole.Menuitem, new() { Name = "Edit" })).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
-        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Edit message" });
-        await Expect(dialog.GetByRole(AriaRole.Textbox)).ToBeFocusedAsync();
+        // Edited in place, in the message box, as in the references; no dialog.
+        var editing = page.GetByRole(AriaRole.Group, new() { Name = "Editing your message" });
+        await Expect(editing).ToContainTextAsync("helo");
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+        await Expect(page.MessageBox()).ToBeFocusedAsync();
+        await Expect(page.MessageBox()).ToHaveValueAsync("helo");
         await page.Keyboard.PressAsync("Control+a");
         await page.Keyboard.TypeAsync("hello");
         await page.Keyboard.PressAsync("Enter");
-        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(editing).ToHaveCountAsync(0);
         await Expect(mine.Locator(".bm-body")).ToHaveTextAsync("hello");
         await Expect(mine).ToContainTextAsync("edited");
+        await Expect(page.MessageBox()).ToHaveValueAsync("");
+        await Expect(page.MessageLog().Locator(".bm-msg[data-seq]")).ToHaveCountAsync(1);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Emoji", Exact = true }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");

@@ -36,10 +36,20 @@ public sealed class MessageChangeFlowTests(BrowserFixture browser)
         await Expect(bobLog.Locator(".bm-body")).ToHaveTextAsync(["Bring the slides"]);
 
         await aliceLog.Locator(".bm-msg").First.GetByRole(AriaRole.Button, new() { Name = "Message actions" }).ClickAsync();
+        // A draft waits while a message is edited in the box, and comes back after Esc or a save.
+        await box.FillAsync("a draft");
         await aliceSession.Page.GetByRole(AriaRole.Menuitem, new() { Name = "Edit" }).ClickAsync();
-        var dialog = aliceSession.Page.GetByRole(AriaRole.Dialog);
-        await dialog.GetByLabel("Message").FillAsync("See you at 6");
-        await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(box).ToHaveValueAsync("See you at 5");
+        await box.PressAsync("Escape");
+        await Expect(aliceSession.Page.GetByRole(AriaRole.Group, new() { Name = "Editing your message" })).ToHaveCountAsync(0);
+        await Expect(box).ToHaveValueAsync("a draft");
+        await aliceLog.Locator(".bm-msg").First.GetByRole(AriaRole.Button, new() { Name = "Message actions" }).ClickAsync();
+        await aliceSession.Page.GetByRole(AriaRole.Menuitem, new() { Name = "Edit" }).ClickAsync();
+        await Expect(box).ToHaveValueAsync("See you at 5");
+        await box.FillAsync("See you at 6");
+        await box.PressAsync("Enter");
+        await Expect(box).ToHaveValueAsync("a draft");
+        await box.FillAsync("");
 
         await Expect(aliceLog.Locator(".bm-msg").First).ToContainTextAsync("See you at 6");
         await Expect(aliceLog.Locator(".bm-msg").First).ToContainTextAsync("edited");

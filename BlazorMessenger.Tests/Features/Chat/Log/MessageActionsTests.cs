@@ -80,16 +80,18 @@ public sealed class MessageActionsTests : ChatComponentContext
     }
 
     [Fact]
-    public async Task Edit_opens_the_edit_dialog_with_the_text()
+    public async Task Edit_hands_the_message_to_the_page_for_its_composer()
     {
         var mine = await Bed.SendAsync(Bed.Alice, "typo hre");
-        var (cut, actions) = RenderActions(Bed.Alice);
+        ChatMessage? edited = null;
+        var (cut, actions) = RenderActions(Bed.Alice, onEdit: m => edited = m);
 
         await cut.InvokeAsync(() => actions.OpenAsync(mine, true, "Alice"));
         Item(cut, "Edit").Click();
 
-        cut.WaitForAssertion(() => Assert.Contains("Edit message", cut.Find(".mud-dialog").TextContent));
-        Assert.Contains(cut.FindAll(".mud-dialog textarea, .mud-dialog input"), e => e.GetAttribute("value") == "typo hre" || e.TextContent == "typo hre");
+        Assert.Equal(mine.Id, edited?.Id);
+        Assert.Empty(cut.FindAll("[role=menu]"));
+        Assert.Empty(cut.FindAll(".mud-dialog"));
     }
 
     [Fact]
@@ -139,7 +141,7 @@ public sealed class MessageActionsTests : ChatComponentContext
         cut.FindAll(".bm-action").Single(i => i.TextContent.Trim() == name);
 
     private (IRenderedComponent<IComponent> Cut, MessageActions Actions) RenderActions(
-        string readerId, Action<ChatMessage>? onReply = null, bool canPin = true)
+        string readerId, Action<ChatMessage>? onReply = null, bool canPin = true, Action<ChatMessage>? onEdit = null)
     {
         MessageActions? actions = null;
         var cut = Render(b =>
@@ -152,7 +154,8 @@ public sealed class MessageActionsTests : ChatComponentContext
             b.AddComponentParameter(3, nameof(MessageActions.UserId), readerId);
             b.AddComponentParameter(4, nameof(MessageActions.CanPin), canPin);
             b.AddComponentParameter(5, nameof(MessageActions.OnReply), EventCallback.Factory.Create<ChatMessage>(this, m => onReply?.Invoke(m)));
-            b.AddComponentReferenceCapture(6, r => actions = (MessageActions)r);
+            b.AddComponentParameter(6, nameof(MessageActions.OnEdit), EventCallback.Factory.Create<ChatMessage>(this, m => onEdit?.Invoke(m)));
+            b.AddComponentReferenceCapture(7, r => actions = (MessageActions)r);
             b.CloseComponent();
         });
         return (cut, actions!);

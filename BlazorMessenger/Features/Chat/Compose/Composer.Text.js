@@ -23,6 +23,10 @@ function send(area) {
         box.focus();
         return;
     }
+    if (area.dataset.editing) {
+        area.bmSaveEdit?.(text);
+        return;
+    }
     if (area.dataset.attachment === "true") {
         area.bmSendImage?.(text);
         return;
@@ -80,6 +84,10 @@ function setText(element, text) {
 }
 
 function saveDraft(area) {
+    if (area.dataset.editing) {
+        // The box holds a message being edited; the draft waits in area.bmDraftBeforeEdit.
+        return;
+    }
     const key = draftKey(area.dataset.user, area.dataset.conversation);
     const text = boxOf(area).value;
     if (text.length > 0) {
@@ -118,6 +126,9 @@ document.addEventListener("keydown", e => {
     if (area && e.target === boxOf(area) && e.key === "Enter" && !e.shiftKey && !e.isComposing && !e.defaultPrevented) {
         e.preventDefault();
         send(area);
+    } else if (area?.dataset.editing && e.target === boxOf(area) && e.key === "Escape" && !e.defaultPrevented) {
+        e.preventDefault();
+        area.bmCancelEdit?.();
     }
 });
 
@@ -175,4 +186,27 @@ export function clearBox(area, caption) {
     area.dispatchEvent(new CustomEvent("bm-sent", { detail: { replyToken: null } }));
     saveDraft(area);
     checkLength(area);
+}
+
+/** Editing one's message in place (Composer.Edit.cs): the box takes its text; the draft waits until the edit ends. */
+export function startEdit(area, text) {
+    const box = boxOf(area);
+    if (!area.dataset.editing) {
+        area.bmDraftBeforeEdit = box.value;
+    }
+    area.dataset.editing = "true";
+    box.value = text;
+    checkLength(area);
+    box.focus();
+    box.setSelectionRange(box.value.length, box.value.length);
+}
+
+/** The edit was saved or given up: the draft comes back. */
+export function endEdit(area) {
+    const box = boxOf(area);
+    delete area.dataset.editing;
+    box.value = area.bmDraftBeforeEdit ?? "";
+    delete area.bmDraftBeforeEdit;
+    checkLength(area);
+    box.focus();
 }

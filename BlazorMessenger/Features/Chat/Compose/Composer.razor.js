@@ -2,6 +2,8 @@
 // "Attach a file or image", and Send with a file attached goes to .NET (the text half is Composer.Text.js).
 import { clearBox } from "./Composer.Text.js";
 
+export { startEdit, endEdit } from "./Composer.Text.js";
+
 export function attach(area, dotnet) {
     const input = area.querySelector("input[type=file]");
     const takeFiles = files => {
@@ -43,11 +45,15 @@ export function attach(area, dotnet) {
             clearBox(area, caption);
         }
     });
+    area.bmSaveEdit = text => dotnet.invokeMethodAsync("SaveEditAsync", text);
+    area.bmCancelEdit = () => dotnet.invokeMethodAsync("CancelEditAsync");
     // Until now drops did nothing special and Send ignored an attached image; browser tests wait for this mark.
     area.dataset.ready = "true";
     return {
         dispose: () => {
             delete area.bmSendImage;
+            delete area.bmSaveEdit;
+            delete area.bmCancelEdit;
             area.removeEventListener("dragover", onDragOver);
             area.removeEventListener("dragleave", onDragLeave);
             area.removeEventListener("drop", onDrop);

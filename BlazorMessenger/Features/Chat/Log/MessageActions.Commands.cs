@@ -64,18 +64,10 @@ public sealed partial class MessageActions
 
     private async Task EditAsync()
     {
-        if (await TakeAsync() is not { } message)
+        if (await TakeAsync() is { } message)
         {
-            return;
+            await OnEdit.InvokeAsync(message);
         }
-
-        var parameters = new DialogParameters<EditMessageDialog>
-        {
-            { d => d.Message, message },
-            { d => d.UserId, UserId },
-            { d => d.Names, Names },
-        };
-        await Dialogs.ShowAsync<EditMessageDialog>("Edit message", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
     }
 
     private async Task ShowInfoAsync()

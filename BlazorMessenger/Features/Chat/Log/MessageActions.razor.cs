@@ -53,6 +53,10 @@ public sealed partial class MessageActions : IAsyncDisposable
     [Parameter]
     public EventCallback<ChatMessage> OnReply { get; set; }
 
+    /// <summary>"Edit": the page's composer takes the message's text, in place of its draft until saved or given up.</summary>
+    [Parameter]
+    public EventCallback<ChatMessage> OnEdit { get; set; }
+
     [Inject]
     private MessageChangeService Changes { get; set; } = default!;
 

@@ -4,7 +4,7 @@ using Microsoft.JSInterop;
 
 namespace BlazorMessenger.Features.Chat.Log;
 
-/// <summary>A reply asked for in the log, for the page's composer: the message, who wrote it, and usernames for its mentions.</summary>
+/// <summary>A reply or an edit asked for in the log, for the page's composer: the message, who wrote it, and usernames for its mentions.</summary>
 public sealed record ReplyRequest(ChatMessage Message, string SenderName, Func<string, string?> UserNameOf);
 
 /// <summary>
@@ -20,6 +20,10 @@ public sealed partial class MessageLog
     /// <summary>"Reply" in a message's menu: the page puts the quote above its composer.</summary>
     [Parameter]
     public EventCallback<ReplyRequest> OnReply { get; set; }
+
+    /// <summary>"Edit" of one's own message: the page's composer edits it in place.</summary>
+    [Parameter]
+    public EventCallback<ReplyRequest> OnEdit { get; set; }
 
     [Inject]
     private PinService Pins { get; set; } = default!;
@@ -47,9 +51,12 @@ public sealed partial class MessageLog
         };
     }
 
-    private Task ReplyAsync(ChatMessage message) =>
-        OnReply.InvokeAsync(new ReplyRequest(message, message.SenderId == UserId ? "You" : _people.PersonOf(message.SenderId).Name,
-            id => _people.MentionOf(id).UserName));
+    private Task ReplyAsync(ChatMessage message) => OnReply.InvokeAsync(RequestFor(message));
+
+    private Task EditAsync(ChatMessage message) => OnEdit.InvokeAsync(RequestFor(message));
+
+    private ReplyRequest RequestFor(ChatMessage message) =>
+        new(message, message.SenderId == UserId ? "You" : _people.PersonOf(message.SenderId).Name, id => _people.MentionOf(id).UserName);
 
     private async Task LoadCanPinAsync() => _canPin = await Pins.CanPinAsync(UserId, Conversation.Id, _cts.Token);
 
