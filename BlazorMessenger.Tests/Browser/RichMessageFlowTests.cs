@@ -134,7 +134,7 @@ public sealed class RichMessageFlowTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task A_voice_message_recorded_from_the_microphone_plays_and_seeks_for_the_other_side()
+    public async Task A_voice_message_recorded_from_the_microphone_plays_seeks_and_speeds_up_in_the_apps_own_player()
     {
         var (alice, bob, _, _) = await browser.ChatPairAsync();
         await using var aliceSession = await browser.LoggedInAsync(alice, $"/chat/{bob}");
@@ -147,17 +147,28 @@ public sealed class RichMessageFlowTests(BrowserFixture browser)
         await bar.GetByRole(AriaRole.Button, new() { Name = "Send voice message" }).ClickAsync();
         await Expect(bar).ToHaveCountAsync(0);
 
-        var player = bobSession.Page.MessageLog().Locator("audio[data-voice]");
-        await Expect(player).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex(@"^Voice message, 0:0[2-3]$"));
+        // The app's own player: play / pause, a slider that seeks, the time, and the speed; no bare <audio> controls.
+        var note = bobSession.Page.MessageLog().Locator("[data-voice-player]");
+        var play = note.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex(@"^Play voice message, 0:0[2-3]$") });
+        await Expect(play).ToBeVisibleAsync();
+        await Expect(note.Locator("audio[controls]")).ToHaveCountAsync(0);
         await bobSession.Page.WaitForFunctionAsync("() => { const a = document.querySelector('audio[data-voice]'); return a && isFinite(a.duration) && a.duration > 1.5 && a.seekable.length > 0; }");
-        var position = await player.EvaluateAsync<double>("""
-            a => new Promise(resolve => {
-                a.muted = true;
-                a.addEventListener("seeked", () => resolve(a.currentTime), { once: true });
-                a.currentTime = 1;
-            })
-            """);
+        var slider = note.GetByRole(AriaRole.Slider, new() { Name = "Position in the voice message" });
+        await slider.FocusAsync();
+        await slider.PressAsync("End");
+        await slider.PressAsync("Home");
+        await slider.FillAsync("1");
+        var position = await note.Locator("audio").EvaluateAsync<double>("a => a.currentTime");
         Assert.InRange(position, 0.9, 1.1);
+
+        var speed = note.GetByRole(AriaRole.Button, new() { Name = "Playback speed 1×" });
+        await speed.ClickAsync();
+        await Expect(note.GetByRole(AriaRole.Button, new() { Name = "Playback speed 1.5×" })).ToBeVisibleAsync();
+        Assert.Equal(1.5, await note.Locator("audio").EvaluateAsync<double>("a => a.playbackRate"));
+        await note.Locator("audio").EvaluateAsync("a => a.muted = true");
+        await play.ClickAsync();
+        await Expect(note.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Pause voice message") })).ToBeVisibleAsync();
+        await Expect(note.Locator("[data-voice-time]")).Not.ToHaveTextAsync("0:01", new() { Timeout = 5_000 });
         await Expect(aliceSession.Page.ConversationList()).ToContainTextAsync("Voice message");
     }
 }

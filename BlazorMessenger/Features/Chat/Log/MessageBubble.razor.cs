@@ -92,6 +92,8 @@ public sealed partial class MessageBubble
     };
 
     private static readonly MarkupString DownloadIcon = Svg.Icon(Icons.Material.Filled.Download);
+    private static readonly MarkupString PlayIcon = new(Svg.Icon(Icons.Material.Filled.PlayArrow).Value.Replace("<svg", "<svg data-play", StringComparison.Ordinal));
+    private static readonly MarkupString PauseIcon = new(Svg.Icon(Icons.Material.Filled.Pause).Value.Replace("<svg", "<svg data-pause", StringComparison.Ordinal));
     private static readonly MarkupString SentMark = Tick(ReceiptStatus.Sent, Icons.Material.Filled.Done);
     private static readonly MarkupString DeliveredMark = Tick(ReceiptStatus.Delivered, Icons.Material.Filled.DoneAll);
     private static readonly MarkupString ReadMark = Tick(ReceiptStatus.Read, Icons.Material.Filled.DoneAll);
