@@ -90,36 +90,6 @@ public sealed class DailyLooksTests(BrowserFixture browser)
         Assert.True(gap >= 12, $"Delete sits {gap:0} px from Download.");
     }
 
-    [Fact]
-    public async Task A_pages_heading_shows_a_focus_ring_only_when_the_keyboard_brought_the_focus()
-    {
-        var (alice, bob) = await browser.PairAsync();
-        await using var session = await browser.LoggedInAsync(alice);
-        var page = session.Page;
-        var heading = page.Locator("h1:focus");
-        const string ring = "h => getComputedStyle(h).outlineStyle !== 'none' && parseFloat(getComputedStyle(h).outlineWidth) > 0";
-        var rings = new List<string>();
-        async Task LookAsync(string how, bool expected)
-        {
-            await Expect(heading).ToHaveCountAsync(1);
-            if (await heading.EvaluateAsync<bool>(ring) != expected)
-            {
-                rings.Add($"{how}: {(expected ? "no ring" : "a ring")}");
-            }
-        }
-
-        await page.ConversationList().Locator($"[data-username='{bob}']").ClickAsync();
-        await Expect(page.MessageBox()).ToBeVisibleAsync();
-        await page.Locator(".bm-brand").ClickAsync();
-        await LookAsync("after a click", expected: false);
-        await page.ConversationList().Locator($"[data-username='{bob}']").ClickAsync();
-        await Expect(page.MessageBox()).ToBeVisibleAsync();
-        await page.Locator(".bm-brand").FocusAsync();
-        await page.Keyboard.PressAsync("Enter");
-        await LookAsync("after Enter on a link", expected: true);
-        Assert.True(rings.Count == 0, "The heading shows " + string.Join("; ", rings));
-    }
-
     private static double Contrast(string foreground, string background)
     {
         static double[] Parse(string css) => css[(css.IndexOf('(') + 1)..css.IndexOf(')')].Split(',').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();

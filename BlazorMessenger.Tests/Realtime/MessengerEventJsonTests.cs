@@ -23,6 +23,7 @@ public sealed class MessengerEventJsonTests
     [
         new MessagePosted(Message),
         new MessageChanged(Message with { DeletedUtc = Noon.AddHours(1), Body = "" }),
+        new MessageHidden(3, 7, 41),
         new ReactionsChanged(3, 7, [new ReactionGroup("🎉", ["alice"])]),
         new PinsChanged(3, 7, Noon),
         new ConversationChanged(3, "Alice added you to Friends."),
