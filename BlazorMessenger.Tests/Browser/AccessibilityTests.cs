@@ -41,10 +41,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
 
         await using var session = await browser.ReusedSessionAsync(screen);
         var page = session.Page;
-        await session.Context.AddCookiesAsync([new Cookie
-        {
-            Name = ThemePreference.CookieName, Value = dark ? "dark" : "light", Url = session.BaseUrl,
-        }]);
+        await session.UseThemeAsync(dark);
 
         await page.GotoAsync("/Account/Register");
         await audit.ScanAsync(page, "register");

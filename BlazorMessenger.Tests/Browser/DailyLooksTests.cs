@@ -1,4 +1,3 @@
-using BlazorMessenger.Components.Layout;
 using BlazorMessenger.Features.Receipts;
 using BlazorMessenger.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +19,7 @@ public sealed class DailyLooksTests(BrowserFixture browser)
         foreach (var dark in new[] { false, true })
         {
             await using var session = await browser.LoggedInAsync(alice, $"/chat/{bob}");
-            await session.Context.AddCookiesAsync([new Cookie { Name = ThemePreference.CookieName, Value = dark ? "dark" : "light", Url = session.BaseUrl }]);
+            await session.UseThemeAsync(dark);
             await session.Page.ReloadAsync();
             await session.WaitForInteractiveAsync();
             if (!colour.ContainsKey(false))
@@ -45,7 +44,7 @@ public sealed class DailyLooksTests(BrowserFixture browser)
     {
         var (alice, bob, aliceId, conversationId) = await browser.ChatPairAsync();
         await using var session = await browser.LoggedInAsync(alice, $"/chat/{bob}");
-        await session.Context.AddCookiesAsync([new Cookie { Name = ThemePreference.CookieName, Value = dark ? "dark" : "light", Url = session.BaseUrl }]);
+        await session.UseThemeAsync(dark);
         await session.Page.ReloadAsync();
         await session.WaitForInteractiveAsync();
         var page = session.Page;
@@ -74,7 +73,7 @@ public sealed class DailyLooksTests(BrowserFixture browser)
     {
         var (alice, _) = await browser.PairAsync();
         await using var session = await browser.LoggedInAsync(alice, "/chat/none");
-        await session.Context.AddCookiesAsync([new Cookie { Name = ThemePreference.CookieName, Value = "dark", Url = session.BaseUrl }]);
+        await session.UseThemeAsync(dark: true);
         var page = session.Page;
         await page.GotoAsync("/Account/Manage/PersonalData");
         var delete = page.GetByRole(AriaRole.Link, new() { Name = "Delete" });

@@ -17,6 +17,12 @@ public sealed class BrowserSession(IBrowserContext context, IPage page, string b
     public void ReturnTo(Func<IBrowserContext, ValueTask> pool) => giveBack = pool;
 
     /// <summary>A script every page of this context runs first; such a context is closed at the end, never reused.</summary>
+    /// <summary>The theme the app renders from the next page load on (its cookie, as the theme toggle sets it).</summary>
+    public Task UseThemeAsync(bool dark) => Context.AddCookiesAsync([new Cookie
+    {
+        Name = BlazorMessenger.Components.Layout.ThemePreference.CookieName, Value = dark ? "dark" : "light", Url = BaseUrl,
+    }]);
+
     public Task AddInitScriptAsync(string script)
     {
         giveBack = null;
