@@ -1,5 +1,5 @@
-// The image viewer's keys, swipes and zoom: Left and Right (or a swipe sideways) step through the images, a swipe down
-// closes it (Esc is the dialog's own); + and − (or the zoom buttons, or a double click) zoom, and a zoomed picture is
+// The image viewer's keys, swipes and zoom: Left and Right (or a swipe sideways) step through the images, Esc or a swipe
+// down closes it; + and − (or the zoom buttons, or a double click) zoom, and a zoomed picture is
 // moved about by scrolling its frame (a drag on a touch screen). A new picture starts fitted again.
 const distance = 60;
 const levels = [1, 1.5, 2, 3, 4];
@@ -50,7 +50,12 @@ export function attach(stage, dotnet) {
     };
     const onDoubleClick = e => e.target.closest?.(".bm-viewer-image") && zoom(level === 0 ? 2 : 0);
     const onKey = e => {
-        if (e.key === "ArrowLeft" || e.key === "ArrowRight") {
+        if (e.key === "Escape") {
+            // Wherever the focus is (MudBlazor hears Esc only inside the dialog, which may not have the focus yet).
+            e.preventDefault();
+            e.stopPropagation();
+            step("close");
+        } else if (e.key === "ArrowLeft" || e.key === "ArrowRight") {
             if (level === 0) {
                 e.preventDefault();
                 step(e.key === "ArrowLeft" ? "previous" : "next");
