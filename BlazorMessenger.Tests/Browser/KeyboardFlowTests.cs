@@ -33,6 +33,9 @@ public sealed class KeyboardFlowTests(BrowserFixture browser)
         await page.Keyboard.PressAsync("Enter");
         await Expect(page).ToHaveURLAsync(new Regex($"/chat/{carol}$"));
         await session.WaitForInteractiveAsync();
+        // The chat opened with the caret in its message box, as in WhatsApp Web; the box takes it once the composer
+        // is interactive, so the skip link is tried after that.
+        await Expect(page.MessageBox()).ToBeFocusedAsync();
 
         var skip = page.GetByRole(AriaRole.Link, new() { Name = "Skip to message box" });
         Assert.True(await skip.EvaluateAsync<bool>(
