@@ -5,7 +5,7 @@ using MudBlazor;
 namespace BlazorMessenger.Components.Layout;
 
 /// <summary>
-/// The app's MudBlazor theme (its CSS variables, as MudThemeProvider writes them), rendered once per process for each
+/// The app's MudBlazor theme (its CSS variables, as MudThemeProvider writes them, and the app's own), rendered once per process for each
 /// mode and shared by every circuit: a MudThemeProvider builds its 25 KB of CSS in each circuit and keeps it there. A
 /// render that failed is tried again by the next page rather than kept; two pages at once may both render it (the same CSS).
 /// </summary>
@@ -40,6 +40,6 @@ public sealed class ThemeCss(IServiceProvider services, ILoggerFactory logs)
             });
             return (await renderer.RenderComponentAsync<MudThemeProvider>(parameters)).ToHtmlString();
         });
-        return new MarkupString(html);
+        return new MarkupString($"{html}<style>{MessengerTheme.Variables(dark)}</style>");
     }
 }
