@@ -80,6 +80,14 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         await Expect(page.MessageLog().Locator(".bm-voice-note")).ToHaveCountAsync(2);
         await audit.ScanAsync(page, "every kind of message");
         await audit.SweepLogAsync(page, "every kind of message");
+        foreach (var (selector, property) in MeaningfulMarks)
+        {
+            audit.Add("every kind of message (non-text contrast)", await NonTextContrast.BelowAsync(page, selector, property));
+        }
+        await page.MessageLog().EvaluateAsync("l => l.scrollTop = 0");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Go to newest message" })).ToBeVisibleAsync();
+        await audit.ScanAsync(page, "scrolled up");
+
         await OpenActionsAsync(page.MessageLog().Locator(".bm-theirs").Last, screen);
         await Expect(page.GetByRole(AriaRole.Menu)).ToBeVisibleAsync();
         await audit.ScanAsync(page, "message actions");
@@ -127,9 +135,6 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         await page.WaitForFunctionAsync("() => document.activeElement?.closest('[role=dialog]') !== null");
         await page.Keyboard.PressAsync("Escape");
         await Expect(groupInfo).ToHaveCountAsync(0);
-        await page.MessageLog().Locator(".bm-msg").First.ScrollIntoViewIfNeededAsync();
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Go to newest message" })).ToBeVisibleAsync();
-        await audit.ScanAsync(page, "scrolled up");
         if (screen == Screen.Phone)
         {
             await page.GetByRole(AriaRole.Button, new() { Name = "Open message search" }).ClickAsync();
@@ -168,6 +173,16 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         TestContext.Current.TestOutputHelper?.WriteLine($"{screenName}, {(dark ? "dark" : "light")}: {audit.Count} violations");
         Assert.True(audit.Count == 0, $"{audit.Count} axe violations ({screenName}, {(dark ? "dark" : "light")} theme):\n{audit}");
     }
+
+    /// <summary>The icons and borders in messages that say something (ticks, pins, file kinds, quotes, one's own reaction).</summary>
+    private static readonly (string Selector, string Property)[] MeaningfulMarks =
+    [
+        (".bm-log .bm-receipt svg", "color"), (".bm-log .bm-pinned svg", "color"), (".bm-log .bm-forwarded svg", "color"),
+        (".bm-log .bm-file-icon svg", "color"), (".bm-log .bm-file-download svg", "color"), (".bm-log .bm-voice-play svg", "color"),
+        (".bm-log .bm-voice-download svg", "color"), (".bm-log .bm-voice-rate", "borderTopColor"),
+        (".bm-log .bm-quote", "borderLeftColor"), (".bm-log .bm-md blockquote", "borderLeftColor"),
+        (".bm-log .bm-reaction.bm-given", "borderTopColor"),
+    ];
 
     [Fact]
     public async Task The_scan_reports_what_axe_finds()
@@ -222,6 +237,15 @@ public sealed class AccessibilityTests(BrowserFixture browser)
                     Count++;
                     found.Add($"  {screen}, screen {i} of the log: {violation}");
                 }
+            }
+        }
+
+        public void Add(string screen, IEnumerable<string> violations)
+        {
+            foreach (var violation in violations)
+            {
+                Count++;
+                found.Add($"  {screen}: {violation}");
             }
         }
 
