@@ -33,6 +33,8 @@ public sealed class OfflineFlowTests(BrowserFixture browser)
         await Expect(waiting).ToBeVisibleAsync();
         await Expect(page.ConversationList().Locator($"[data-username='{bob}']")).ToBeVisibleAsync();
         Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "A click while offline loaded a page.");
+        // The banner and the waiting panel pass axe like every other screen (AccessibilityTests).
+        Assert.Empty(await AxeScan.ViolationsAsync(page));
 
         // Back to the chat that is loaded: it shows what it had.
         await page.ConversationList().Locator($"[data-username='{bob}']").ClickAsync();
@@ -74,6 +76,7 @@ public sealed class OfflineFlowTests(BrowserFixture browser)
         await Expect(waiting.GetByRole(AriaRole.Heading, new() { Name = carol })).ToBeVisibleAsync();
         var box = await waiting.BoundingBoxAsync();
         Assert.True(box is { Width: >= 389 }, $"The waiting chat is {box?.Width} px wide on a 390 px phone.");
+        Assert.Empty(await AxeScan.ViolationsAsync(page));
         await waiting.GetByRole(AriaRole.Button, new() { Name = "Back" }).TapAsync();
         await Expect(waiting).ToBeHiddenAsync();
         await Expect(page.ConversationList()).ToBeVisibleAsync();
