@@ -208,14 +208,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
 
         public int Count { get; private set; }
 
-        public async Task ScanAsync(IPage page, string screen)
-        {
-            foreach (var violation in await AxeScan.ViolationsAsync(page))
-            {
-                Count++;
-                found.Add($"  {screen}: {violation}");
-            }
-        }
+        public async Task ScanAsync(IPage page, string screen) => Add(screen, await AxeScan.ViolationsAsync(page));
 
         /// <summary>
         /// axe judges colours only where it can see them: the log's contrast is checked a screen at a time, from its top
@@ -232,11 +225,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
                 // Scrolled, then two frames, so what axe reads from the screen is what the step shows.
                 await log.EvaluateAsync(
                     "(l, i) => new Promise(done => { l.scrollTop = i * l.clientHeight * 0.8; requestAnimationFrame(() => requestAnimationFrame(done)); })", i);
-                foreach (var violation in await AxeScan.ViolationsAsync(page, "color-contrast"))
-                {
-                    Count++;
-                    found.Add($"  {screen}, screen {i} of the log: {violation}");
-                }
+                Add($"{screen}, screen {i} of the log", await AxeScan.ViolationsAsync(page, "color-contrast"));
             }
         }
 
