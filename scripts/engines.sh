@@ -104,6 +104,15 @@ redis_start() { # dir port
 }
 
 redis_stop() { # dir
-    [ -f "$1/redis.pid" ] && kill "$(cat "$1/redis.pid")" 2>/dev/null
+    # Gone before its directory goes: a stopping server still writes its log there.
+    local pid i
+    if [ -f "$1/redis.pid" ]; then
+        pid=$(cat "$1/redis.pid")
+        kill "$pid" 2>/dev/null
+        for i in $(seq 50); do
+            kill -0 "$pid" 2>/dev/null || break
+            sleep 0.1
+        done
+    fi
     rm -rf "$1"
 }
