@@ -52,11 +52,11 @@ public static class ClientTime
         };
     }
 
-    /// <summary>The whole date and time, shown when a person hovers over or focuses a time.</summary>
     /// <summary>"Today 13:32", "Yesterday 09:10", "Monday 18:00", "3 March 12:00": a search hit's moment.</summary>
     public static string DayAndTime(DateTime utc, TimeZoneInfo zone, DateTime nowUtc) =>
         $"{Day(utc, zone, nowUtc)} {Local(utc, zone).ToString("HH:mm", CultureInfo.InvariantCulture)}";
 
+    /// <summary>The whole date and time, shown when a person hovers over or focuses a time.</summary>
     public static string Full(DateTime utc, TimeZoneInfo zone) =>
         Local(utc, zone).ToString("dddd, d MMMM yyyy 'at' HH:mm", CultureInfo.InvariantCulture);
 

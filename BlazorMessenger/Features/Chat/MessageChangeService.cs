@@ -29,7 +29,7 @@ public sealed class MessageChangeService(
         var refusal = message.SenderId != userId || message.Kind == MessageKind.System ? MessageRules.NotYours
             : await refusals.ForAsync(userId, message.ConversationId, ct) is { } refused ? refused
             : message.DeletedUtc is not null ? MessageRules.AlreadyDeleted
-            : time.GetUtcNow().UtcDateTime - message.CreatedUtc > MessageRules.EditWindow ? MessageRules.EditWindowPassed
+            : !MessageRules.WithinEditWindow(message.CreatedUtc, time.GetUtcNow().UtcDateTime) ? MessageRules.EditWindowPassed
             : body.Length == 0 && message.MediaId is null ? MessageRules.Empty
             : body.Length > MessageRules.MaxLength ? MessageRules.TooLong
             : null;
@@ -63,7 +63,7 @@ public sealed class MessageChangeService(
             return ServiceResult<ChatMessage>.Fail(MessageRules.NotYours);
         }
 
-        if (message.DeletedUtc is null && time.GetUtcNow().UtcDateTime - message.CreatedUtc > MessageRules.EditWindow)
+        if (message.DeletedUtc is null && !MessageRules.WithinEditWindow(message.CreatedUtc, time.GetUtcNow().UtcDateTime))
         {
             return ServiceResult<ChatMessage>.Fail(MessageRules.DeleteWindowPassed);
         }

@@ -14,6 +14,10 @@ public static class MessageRules
     public const string Empty = "A message can't be empty.";
     public const string DeletedText = "This message was deleted";
     public static readonly TimeSpan EditWindow = TimeSpan.FromHours(48);
+
+    /// <summary>Whether a message sent at createdUtc may still be edited, or deleted for everyone: the menu and the service ask this.</summary>
+    public static bool WithinEditWindow(DateTime createdUtc, DateTime nowUtc) => nowUtc - createdUtc < EditWindow;
+
     public const string EditWindowPassed = "Messages can only be edited for 48 hours after they were sent.";
     public const string DeleteWindowPassed = "Messages can only be deleted for everyone for 48 hours after they were sent. Delete it for yourself instead.";
     public const string NotYours = "You can only change your own messages.";

@@ -31,13 +31,13 @@ public sealed partial class SearchService(IDbContextFactory<ApplicationDbContext
             return [];
         }
 
-        // Mentions are stored as tokens: show them as "@username", as the composer and the editor do.
-        var mentioned = rows.SelectMany(r => Mentions.Ids(r.Marked)).Distinct().ToList();
-        var handles = mentioned.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => mentioned.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => u.UserName, ct);
-        var senderIds = rows.Select(r => r.SenderId).Distinct().ToList();
-        var senders = await db.Users.AsNoTracking().Where(u => senderIds.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => string.IsNullOrWhiteSpace(u.DisplayName) ? u.UserName! : u.DisplayName, ct);
+        // One read of everyone the hits name: senders by their display name, mentions (stored as tokens) as "@username",
+        // as the composer and the editor show them.
+        var people = rows.SelectMany(r => Mentions.Ids(r.Marked).Append(r.SenderId)).Distinct().ToList();
+        var named = await db.Users.AsNoTracking().Where(u => people.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => (u.UserName, u.DisplayName), ct);
+        var handles = named.ToDictionary(p => p.Key, p => p.Value.UserName);
+        var senders = named.ToDictionary(p => p.Key, p => string.IsNullOrWhiteSpace(p.Value.DisplayName) ? p.Value.UserName! : p.Value.DisplayName);
 
         var conversationIds = rows.Select(r => r.ConversationId).Distinct().ToList();
         var places = await db.Conversations.AsNoTracking()

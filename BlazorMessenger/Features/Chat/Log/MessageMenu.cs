@@ -17,7 +17,7 @@ public readonly record struct MessageMenu(
     /// <param name="canPin">The reader may pin in this conversation.</param>
     public static MessageMenu For(ChatMessage message, bool mine, bool isGroup, bool readOnly, bool canPin, DateTime nowUtc)
     {
-        var recent = nowUtc - DateTime.SpecifyKind(message.CreatedUtc, DateTimeKind.Utc) < MessageRules.EditWindow;
+        var recent = MessageRules.WithinEditWindow(message.CreatedUtc, nowUtc);
         return new(
             React: message.Kind != MessageKind.System && !readOnly,
             Reply: !readOnly,
