@@ -1,5 +1,6 @@
 using BlazorMessenger.Components;
 using BlazorMessenger.Components.Account;
+using BlazorMessenger.Features.Bots.Api;
 using BlazorMessenger.Features.Media;
 using BlazorMessenger.Features.Profile;
 using BlazorMessenger.Hosting;
@@ -41,6 +42,7 @@ app.MapRazorComponents<App>()
 app.MapAdditionalIdentityEndpoints();
 app.MapMediaEndpoints();
 app.MapAvatarEndpoints();
+BotApi.MapBotApi(app);
 app.MapMessengerOperations();
 
 app.Run();

@@ -35,6 +35,12 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
 
     public DbSet<AdminAction> AdminActions => Set<AdminAction>();
 
+    public DbSet<Bot> Bots => Set<Bot>();
+
+    public DbSet<BotUpdate> BotUpdates => Set<BotUpdate>();
+
+    public DbSet<UserNumber> UserNumbers => Set<UserNumber>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
         if (Database.IsNpgsql())

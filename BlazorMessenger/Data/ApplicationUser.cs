@@ -47,4 +47,7 @@ public sealed class ApplicationUser : IdentityUser
     /// emptied of everything personal and shown as "Deleted account".
     /// </summary>
     public DateTime? DeletedUtc { get; set; }
+
+    /// <summary>A bot (see <see cref="Bot"/>): no password, no presence, never counted as a person.</summary>
+    public bool IsBot { get; set; }
 }

@@ -4,6 +4,8 @@ using BlazorMessenger.Data;
 using BlazorMessenger.Features.Accounts;
 using BlazorMessenger.Features.Accounts.Sessions;
 using BlazorMessenger.Features.Admin;
+using BlazorMessenger.Features.Bots;
+using BlazorMessenger.Features.Bots.Api;
 using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Features.Chat.List;
 using BlazorMessenger.Features.Chat.Pins;
@@ -79,6 +81,7 @@ public static class ServiceRegistration
         services.AddSingleton<StorageStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<StorageStartup>());
         services.AddHostedService<GracefulShutdown>();
+        services.AddHostedService(sp => sp.GetRequiredService<BotWebhooks>());
         services.Configure<HostOptions>(options => options.ServicesStartConcurrently = true);
 
         // Scoped: one circuit's (or one request's) state.
@@ -132,6 +135,7 @@ public static class ServiceRegistration
                 "Messenger:Writer:SendTimeoutSeconds must be at least 1: below that every send would answer \"busy\".")
             .ValidateOnStart();
         services.AddSection<AccountOptions>(configuration, AccountOptions.SectionName);
+        services.AddSection<BotOptions>(configuration, BotOptions.SectionName);
         services.AddSection<CircuitLimitOptions>(configuration, CircuitLimitOptions.SectionName);
         services.AddSection<ConnectionOptions>(configuration, ConnectionOptions.SectionName);
         services.AddSection<GroupOptions>(configuration, GroupOptions.SectionName);
@@ -229,6 +233,11 @@ public static class ServiceRegistration
         services.AddSingleton<AccountDeletion>();
         services.AddSingleton<PersonalDataExport>();
         services.AddSingleton<AdminService>();
+        services.AddSingleton<BotService>();
+        services.AddSingleton<BotPolls>();
+        services.AddSingleton<BotRateLimits>();
+        services.AddSingleton<BotApi>();
+        services.AddSingleton<BotWebhooks>();
         return services;
     }
 

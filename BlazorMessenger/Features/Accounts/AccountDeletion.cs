@@ -31,6 +31,12 @@ public sealed class AccountDeletion(
     public async Task DeleteAsync(string userId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // A person's bots go with them: nobody would be left who may change or stop them.
+        foreach (var botId in await db.Bots.Where(b => b.OwnerId == userId && b.UserId != userId).Select(b => b.UserId).ToListAsync(ct))
+        {
+            await DeleteAsync(botId, ct);
+        }
+
         var groupIds = await db.MembershipsOf(userId).Current()
             .Where(m => m.Conversation!.Kind == ConversationKind.Group)
             .Select(m => m.ConversationId).ToListAsync(ct);
@@ -51,6 +57,8 @@ public sealed class AccountDeletion(
             await db.UserClaims.Where(c => c.UserId == userId).ExecuteDeleteAsync(ct);
             await db.UserRoles.Where(r => r.UserId == userId).ExecuteDeleteAsync(ct);
             await db.UserPasskeys.Where(p => p.UserId == userId).ExecuteDeleteAsync(ct);
+            await db.BotUpdates.Where(u => u.BotId == userId).ExecuteDeleteAsync(ct);
+            await db.Bots.Where(b => b.UserId == userId).ExecuteDeleteAsync(ct);
             var now = time.GetUtcNow().UtcDateTime;
             await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s
                 .SetProperty(u => u.DisplayName, DeletedName)

@@ -1,4 +1,5 @@
 using BlazorMessenger.Data;
+using BlazorMessenger.Features.Bots;
 using BlazorMessenger.Features.Chat.Format;
 using BlazorMessenger.Features.Media;
 using BlazorMessenger.Features.Safety;
@@ -43,6 +44,7 @@ public sealed class MessageChangeService(
         {
             message.Body = body;
             message.EditedUtc = time.GetUtcNow().UtcDateTime;
+            await BotFeed.AddEditedAsync(db, message, message.EditedUtc.Value, ct);
             await db.SaveChangesAsync(ct);
         }
 

@@ -94,6 +94,9 @@ namespace BlazorMessenger.Data.Migrations.Postgres
                     b.Property<bool>("HidesReadReceipts")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("IsBot")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("LastSeenAudience")
                         .HasColumnType("integer");
 
@@ -170,6 +173,89 @@ namespace BlazorMessenger.Data.Migrations.Postgres
                     b.HasIndex("BlockedId");
 
                     b.ToTable("Blocks");
+                });
+
+            modelBuilder.Entity("BlazorMessenger.Data.Bot", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AllowedUpdates")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastErrorMessage")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<DateTime?>("LastErrorUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("PrivacyMode")
+                        .HasColumnType("boolean");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime?>("WebhookLeaseUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WebhookSecret")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("WebhookUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("OwnerId");
+
+                    b.ToTable("Bots");
+                });
+
+            modelBuilder.Entity("BlazorMessenger.Data.BotUpdate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BotId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Payload")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedUtc");
+
+                    b.HasIndex("BotId", "Id");
+
+                    b.ToTable("BotUpdates");
                 });
 
             modelBuilder.Entity("BlazorMessenger.Data.Contact", b =>
@@ -533,6 +619,26 @@ namespace BlazorMessenger.Data.Migrations.Postgres
                     b.ToTable("Reports");
                 });
 
+            modelBuilder.Entity("BlazorMessenger.Data.UserNumber", b =>
+                {
+                    b.Property<long>("Number")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Number"));
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Number");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("UserNumbers");
+                });
+
             modelBuilder.Entity("BlazorMessenger.Data.UserSession", b =>
                 {
                     b.Property<string>("Id")
@@ -765,6 +871,32 @@ namespace BlazorMessenger.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BlazorMessenger.Data.Bot", b =>
+                {
+                    b.HasOne("BlazorMessenger.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BlazorMessenger.Data.ApplicationUser", "User")
+                        .WithOne()
+                        .HasForeignKey("BlazorMessenger.Data.Bot", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("BlazorMessenger.Data.BotUpdate", b =>
+                {
+                    b.HasOne("BlazorMessenger.Data.Bot", null)
+                        .WithMany()
+                        .HasForeignKey("BotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BlazorMessenger.Data.Contact", b =>
                 {
                     b.HasOne("BlazorMessenger.Data.ApplicationUser", "ContactUser")
@@ -901,6 +1033,15 @@ namespace BlazorMessenger.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("SubjectId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BlazorMessenger.Data.UserNumber", b =>
+                {
+                    b.HasOne("BlazorMessenger.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -87,6 +87,9 @@ namespace BlazorMessenger.Data.Migrations.Sqlite
                     b.Property<bool>("HidesReadReceipts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsBot")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("LastSeenAudience")
                         .HasColumnType("INTEGER");
 
@@ -163,6 +166,87 @@ namespace BlazorMessenger.Data.Migrations.Sqlite
                     b.HasIndex("BlockedId");
 
                     b.ToTable("Blocks");
+                });
+
+            modelBuilder.Entity("BlazorMessenger.Data.Bot", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AllowedUpdates")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastErrorMessage")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastErrorUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PrivacyMode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime?>("WebhookLeaseUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WebhookSecret")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WebhookUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("OwnerId");
+
+                    b.ToTable("Bots");
+                });
+
+            modelBuilder.Entity("BlazorMessenger.Data.BotUpdate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BotId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Payload")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedUtc");
+
+                    b.HasIndex("BotId", "Id");
+
+                    b.ToTable("BotUpdates");
                 });
 
             modelBuilder.Entity("BlazorMessenger.Data.Contact", b =>
@@ -520,6 +604,24 @@ namespace BlazorMessenger.Data.Migrations.Sqlite
                     b.ToTable("Reports");
                 });
 
+            modelBuilder.Entity("BlazorMessenger.Data.UserNumber", b =>
+                {
+                    b.Property<long>("Number")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Number");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("UserNumbers");
+                });
+
             modelBuilder.Entity("BlazorMessenger.Data.UserSession", b =>
                 {
                     b.Property<string>("Id")
@@ -746,6 +848,32 @@ namespace BlazorMessenger.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BlazorMessenger.Data.Bot", b =>
+                {
+                    b.HasOne("BlazorMessenger.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BlazorMessenger.Data.ApplicationUser", "User")
+                        .WithOne()
+                        .HasForeignKey("BlazorMessenger.Data.Bot", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("BlazorMessenger.Data.BotUpdate", b =>
+                {
+                    b.HasOne("BlazorMessenger.Data.Bot", null)
+                        .WithMany()
+                        .HasForeignKey("BotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BlazorMessenger.Data.Contact", b =>
                 {
                     b.HasOne("BlazorMessenger.Data.ApplicationUser", "ContactUser")
@@ -882,6 +1010,15 @@ namespace BlazorMessenger.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("SubjectId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BlazorMessenger.Data.UserNumber", b =>
+                {
+                    b.HasOne("BlazorMessenger.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

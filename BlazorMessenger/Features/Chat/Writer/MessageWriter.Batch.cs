@@ -1,4 +1,5 @@
 using BlazorMessenger.Data;
+using BlazorMessenger.Features.Bots;
 using BlazorMessenger.Features.Receipts;
 using BlazorMessenger.Features.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -48,7 +49,8 @@ public sealed partial class MessageWriter
                 // The original was deleted (and its files with it) while the forward waited: the copy would show nothing.
                 outcomes.Add(new Outcome(pending, ServiceResult<StoredMessage>.Fail(MessageRules.AlreadyDeleted), null));
             }
-            else if (m.CountsAgainstSendLimit && !pending.Charged && !_rateLimiter.TryAcquire(RateLimitedAction.SendMessage, m.SenderId))
+            else if (m.CountsAgainstSendLimit && !pending.Charged && !state.Bots[m.ConversationId].SentByBot(m.SenderId)
+                     && !_rateLimiter.TryAcquire(RateLimitedAction.SendMessage, m.SenderId))
             {
                 outcomes.Add(new Outcome(pending, ServiceResult<StoredMessage>.Fail(MessageRules.SlowDown), null));
             }
@@ -74,7 +76,7 @@ public sealed partial class MessageWriter
                 state.LastSeq[m.ConversationId] = seq;
                 state.ReadUpTo[(m.ConversationId, m.SenderId)] = seq;
                 var audience = alsoTell.Count == 0 ? state.MemberIds[m.ConversationId] : [.. state.MemberIds[m.ConversationId], .. alsoTell];
-                var row = await NewRow.AddMediaAsync(db, m, seq, now, audience);
+                var row = await NewRow.AddMediaAsync(db, m, seq, now, audience, state.Bots[m.ConversationId]);
                 rows.Add(row);
                 writtenByKey[key] = row;
                 outcomes.Add(new Outcome(pending, null, row));
@@ -85,6 +87,7 @@ public sealed partial class MessageWriter
         if (rows.Count > 0)
         {
             await sql.InsertAsync(rows, now);
+            await sql.InsertBotUpdatesAsync(BotFeed.Heard(rows.Select(r => (r.Message, r.New.ReplyTo?.SenderId, r.Bots))), now);
             readsPassingOthers = await sql.AdvanceAsync(
                 state.LastSeq.Where(c => c.Value != state.LoadedSeq[c.Key]).Select(c => (c.Key, c.Value)).ToList(),
                 state.ReadUpTo.OrderBy(r => r.Key.Item1).ThenBy(r => r.Key.Item2, StringComparer.Ordinal).Select(r => (r.Key.Item1, r.Key.Item2, r.Value)).ToList(),
@@ -132,7 +135,8 @@ public sealed partial class MessageWriter
     /// A message this batch stores: its Seq and audience when it is decided, its Id once the batch's inserts ran (all
     /// together, after every check: one round trip to PostgreSQL for the whole batch).
     /// </summary>
-    private sealed class NewRow(NewMessage message, long seq, DateTime createdUtc, IReadOnlyCollection<string> audience, ChatImage? image, ChatFile? file)
+    private sealed class NewRow(
+        NewMessage message, long seq, DateTime createdUtc, IReadOnlyCollection<string> audience, BotsHere bots, ChatImage? image, ChatFile? file)
     {
         public NewMessage New { get; } = message;
 
@@ -140,32 +144,39 @@ public sealed partial class MessageWriter
 
         public IReadOnlyCollection<string> Audience { get; } = audience;
 
+        /// <summary>The bots in the conversation at this Seq: those that may hear of it.</summary>
+        public BotsHere Bots { get; } = bots;
+
         public ChatMessage Message { get; private set; } = null!;
 
         public void Stored(long id) => Message = new ChatMessage(id, New.ConversationId, Seq, New.SenderId, New.ClientMessageId, New.Kind, New.Body,
             createdUtc, null, image, ReplyToId: New.ReplyTo?.Id, ReplyTo: New.ReplyTo, Forwarded: New.Forwarded, File: file);
 
         /// <summary>The row, with its Media row added first (rare next to text: through EF Core, in the same transaction).</summary>
-        public static async Task<NewRow> AddMediaAsync(ApplicationDbContext db, NewMessage m, long seq, DateTime now, IReadOnlyCollection<string> audience)
+        public static async Task<NewRow> AddMediaAsync(
+            ApplicationDbContext db, NewMessage m, long seq, DateTime now, IReadOnlyCollection<string> audience, BotsHere bots)
         {
             if (m.Media is not { } media)
             {
-                return new NewRow(m, seq, now, audience, null, null);
+                return new NewRow(m, seq, now, audience, bots, null, null);
             }
 
             media.CreatedUtc = now;
             db.Media.Add(media);
             await db.SaveChangesAsync();
             return media.Kind == MediaKind.Image
-                ? new NewRow(m, seq, now, audience, new ChatImage(media.Id, media.Width, media.Height, media.ThumbWidth, media.ThumbHeight), null)
-                : new NewRow(m, seq, now, audience, null, new ChatFile(media.Id, media.FileName ?? "file", media.Bytes, media.ContentType, media.DurationMs));
+                ? new NewRow(m, seq, now, audience, bots, new ChatImage(media.Id, media.Width, media.Height, media.ThumbWidth, media.ThumbHeight), null)
+                : new NewRow(m, seq, now, audience, bots, null, new ChatFile(media.Id, media.FileName ?? "file", media.Bytes, media.ContentType, media.DurationMs));
         }
     }
 
-    /// <summary>What one batch reads before it writes (the conversations' Seq and members), and the Seq and read marks it moves.</summary>
+    /// <summary>
+    /// What one batch reads before it writes (the conversations' Seq, members and the bots among them), and the Seq and
+    /// read marks it moves.
+    /// </summary>
     private sealed record BatchState(
         Dictionary<long, long> LoadedSeq, Dictionary<long, long> LastSeq, Dictionary<long, HashSet<string>> MemberIds,
-        Dictionary<(long, string), long> ReadUpTo)
+        Dictionary<(long, string), long> ReadUpTo, Dictionary<long, BotsHere> Bots)
     {
         public static async Task<BatchState> LoadAsync(ApplicationDbContext db, List<Pending> batch)
         {
@@ -181,16 +192,28 @@ public sealed partial class MessageWriter
 
             var seqs = await db.Conversations.AsNoTracking().Where(c => conversationIds.Contains(c.Id))
                 .ToDictionaryAsync(c => c.Id, c => c.LastSeq);
-            var members = await db.ConversationMembers.AsNoTracking().Current().Where(m => conversationIds.Contains(m.ConversationId))
-                .Select(m => new { m.ConversationId, m.UserId }).ToListAsync();
-            return new BatchState(
-                seqs, new Dictionary<long, long>(seqs),
-                members.GroupBy(m => m.ConversationId).ToDictionary(g => g.Key, g => g.Select(m => m.UserId).ToHashSet(StringComparer.Ordinal)),
-                []);
+            var state = new BatchState(seqs, new Dictionary<long, long>(seqs), [], [], []);
+            await state.LoadMembersAsync(db, conversationIds);
+            return state;
         }
 
         /// <summary>After a group change: a new set (messages written before it keep the audience they had).</summary>
-        public async Task ReloadMembersAsync(ApplicationDbContext db, long conversationId) =>
-            MemberIds[conversationId] = (await db.CurrentMemberIdsAsync(conversationId, CancellationToken.None)).ToHashSet(StringComparer.Ordinal);
+        public Task ReloadMembersAsync(ApplicationDbContext db, long conversationId) => LoadMembersAsync(db, [conversationId]);
+
+        private async Task LoadMembersAsync(ApplicationDbContext db, long[] conversationIds)
+        {
+            var members = await db.ConversationMembers.AsNoTracking().Current().Where(m => conversationIds.Contains(m.ConversationId))
+                .Select(m => new { m.ConversationId, m.UserId, m.User!.IsBot }).ToListAsync();
+            foreach (var id in conversationIds)
+            {
+                MemberIds[id] = members.Where(m => m.ConversationId == id).Select(m => m.UserId).ToHashSet(StringComparer.Ordinal);
+                Bots[id] = BotsHere.None;
+            }
+
+            foreach (var (id, bots) in await BotFeed.ListenersAsync(db, [.. members.Where(m => m.IsBot).Select(m => (m.ConversationId, m.UserId))]))
+            {
+                Bots[id] = bots;
+            }
+        }
     }
 }

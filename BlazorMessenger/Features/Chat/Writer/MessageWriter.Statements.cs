@@ -23,6 +23,10 @@ public sealed partial class MessageWriter
             RETURNING "Id"
             """;
 
+        private const string BotUpdateSql = """
+            INSERT INTO "BotUpdates" ("BotId", "Kind", "MessageId", "CreatedUtc") VALUES (@bot, @kind, @message, @created)
+            """;
+
         private const string AdvanceSql = """UPDATE "Conversations" SET "LastSeq" = @seq, "LastMessageUtc" = @at WHERE "Id" = @id""";
 
         // Sending marks everything up to one's own message read. Here only when nothing of anyone else's is passed (the
@@ -59,6 +63,11 @@ public sealed partial class MessageWriter
                 rows[i].Stored((long)ids[i]!);
             }
         }
+
+        /// <summary>What the bots in these conversations hear of the batch (see <see cref="Bots.BotFeed"/>).</summary>
+        public Task InsertBotUpdatesAsync(IReadOnlyList<(string BotId, long MessageId)> heard, DateTime now) =>
+            RunAsync(BotUpdateSql, heard.Select(h => Values(
+                ("bot", h.BotId), ("kind", (int)BotUpdateKind.Message), ("message", h.MessageId), ("created", Value(now)))).ToList());
 
         /// <summary>
         /// The conversations' new last Seq, then the senders' read marks (in the order locks are taken); answers the read

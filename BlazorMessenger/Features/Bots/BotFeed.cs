@@ -1,0 +1,75 @@
+using BlazorMessenger.Data;
+using BlazorMessenger.Features.Chat;
+using BlazorMessenger.Features.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlazorMessenger.Features.Bots;
+
+/// <summary>The bots of one conversation at one Seq (most conversations have none).</summary>
+public sealed record BotsHere(bool IsGroup, IReadOnlyList<BotListener> Listeners)
+{
+    public static readonly BotsHere None = new(false, []);
+
+    public bool SentByBot(string senderId) => Listeners.Any(b => b.UserId == senderId);
+}
+
+/// <summary>
+/// Where bots' updates come from: whatever writes a message (the writer, an edit, a reaction) asks which of the
+/// conversation's bots hear it and writes their updates in the same transaction, so an update never tells of something
+/// the database does not have, and nothing a bot should hear is lost between the commit and its next poll.
+/// </summary>
+public static class BotFeed
+{
+    /// <summary>The bots among a set of (conversation, member) pairs, by conversation.</summary>
+    public static async Task<Dictionary<long, BotsHere>> ListenersAsync(ApplicationDbContext db, IReadOnlyList<(long ConversationId, string UserId)> botMembers)
+    {
+        if (botMembers.Count == 0)
+        {
+            return [];
+        }
+
+        var botIds = botMembers.Select(m => m.UserId).Distinct().ToList();
+        var conversationIds = botMembers.Select(m => m.ConversationId).Distinct().ToList();
+        var bots = await db.Bots.AsNoTracking().Where(b => botIds.Contains(b.UserId))
+            .Select(b => new BotListener(b.UserId, b.User!.UserName!, b.PrivacyMode)).ToDictionaryAsync(b => b.UserId, StringComparer.Ordinal);
+        var groups = await db.Conversations.AsNoTracking().Where(c => conversationIds.Contains(c.Id))
+            .ToDictionaryAsync(c => c.Id, c => c.Kind == ConversationKind.Group);
+        return botMembers.Where(m => bots.ContainsKey(m.UserId)).GroupBy(m => m.ConversationId)
+            .ToDictionary(g => g.Key, g => new BotsHere(groups[g.Key], [.. g.Select(m => bots[m.UserId])]));
+    }
+
+    /// <summary>The (bot, message) pairs heard among newly written messages.</summary>
+    public static List<(string BotId, long MessageId)> Heard(IEnumerable<(ChatMessage Message, string? RepliedToSenderId, BotsHere Bots)> written) =>
+        [.. from w in written
+            from bot in w.Bots.Listeners
+            where BotHearing.Hears(bot, w.Bots.IsGroup, w.Message.SenderId, w.Bots.SentByBot(w.Message.SenderId), w.Message.Kind, w.Message.Body, w.RepliedToSenderId)
+            select (bot.UserId, w.Message.Id)];
+
+    /// <summary>The bots in a message's conversation now that were there when it was written (for an edit or a reaction).</summary>
+    public static async Task<BotsHere> OfMessageAsync(ApplicationDbContext db, Message message, CancellationToken ct)
+    {
+        var botMembers = await db.CurrentMembers(message.ConversationId).AsNoTracking()
+            .Where(m => m.User!.IsBot && m.JoinedSeq < message.Seq).Select(m => m.UserId).ToListAsync(ct);
+        return (await ListenersAsync(db, [.. botMembers.Select(id => (message.ConversationId, id))]))
+            .GetValueOrDefault(message.ConversationId, BotsHere.None);
+    }
+
+    /// <summary>Adds (to the context, saved with the edit) the edited_message updates of the bots that hear the message.</summary>
+    public static async Task AddEditedAsync(ApplicationDbContext db, Message message, DateTime now, CancellationToken ct)
+    {
+        var bots = await OfMessageAsync(db, message, ct);
+        if (bots.Listeners.Count == 0)
+        {
+            return;
+        }
+
+        var repliedTo = message.ReplyToId is { } replyId
+            ? await db.Messages.AsNoTracking().Where(m => m.Id == replyId).Select(m => m.SenderId).FirstOrDefaultAsync(ct)
+            : null;
+        foreach (var bot in bots.Listeners.Where(b =>
+                     BotHearing.Hears(b, bots.IsGroup, message.SenderId, bots.SentByBot(message.SenderId), message.Kind, message.Body, repliedTo)))
+        {
+            db.BotUpdates.Add(new BotUpdate { BotId = bot.UserId, Kind = BotUpdateKind.EditedMessage, MessageId = message.Id, CreatedUtc = now });
+        }
+    }
+}
