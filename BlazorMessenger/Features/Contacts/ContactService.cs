@@ -48,7 +48,7 @@ public sealed class ContactService(
         var me = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.UserName).SingleAsync(ct);
         var other = await db.Users.AsNoTracking()
             .Where(u => u.NormalizedUserName == handle.ToUpperInvariant() && u.DeletedUtc == null)
-            .Select(u => new { u.Id, u.UserName, u.DisplayName, u.AvatarMediaId })
+            .Select(u => new { u.Id, u.UserName, u.DisplayName, u.AvatarMediaId, u.IsBot })
             .FirstOrDefaultAsync(ct);
         if (other is null)
         {
@@ -66,7 +66,8 @@ public sealed class ContactService(
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var mutual = await db.Contacts.AnyAsync(c => c.OwnerId == other.Id && c.ContactUserId == userId, ct);
+        // A bot takes everyone who adds it (it cannot write first: see BotChats).
+        var mutual = other.IsBot || await db.Contacts.AnyAsync(c => c.OwnerId == other.Id && c.ContactUserId == userId, ct);
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             db.Contacts.Add(new Contact { OwnerId = userId, ContactUserId = other.Id, AddedUtc = now });

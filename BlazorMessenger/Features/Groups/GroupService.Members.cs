@@ -34,8 +34,9 @@ public sealed partial class GroupService
                 return GroupChangeResult.Refuse(GroupRules.AlreadyMember(found.Users.Single(u => u.Id == already.UserId).UserName!));
             }
 
-            var current = await db.CurrentMembers(groupId).CountAsync();
-            if (current + found.Users.Count > MaxMembers)
+            // Bots never count toward the group's size.
+            var current = await db.CurrentMembers(groupId).CountAsync(m => !m.User!.IsBot);
+            if (current + found.Users.Count(u => !u.IsBot) > MaxMembers)
             {
                 return GroupChangeResult.Refuse(GroupRules.TooMany(MaxMembers));
             }

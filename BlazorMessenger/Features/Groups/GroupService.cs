@@ -51,7 +51,7 @@ public sealed partial class GroupService(
             return ServiceResult<long>.Fail(GroupRules.NoOneElse);
         }
 
-        if (others.Count + 1 > MaxMembers)
+        if (others.Count(u => !u.IsBot) + 1 > MaxMembers)
         {
             return ServiceResult<long>.Fail(GroupRules.TooMany(MaxMembers));
         }
@@ -108,8 +108,9 @@ public sealed partial class GroupService(
     private static async Task<HashSet<string>> StrangersToAsync(
         ApplicationDbContext db, string inviterId, IReadOnlyCollection<string> userIds, CancellationToken ct)
     {
+        // A bot is never a stranger: it takes every group it is added to (whoever may add members decides).
         var knowing = await db.Users.Where(u => userIds.Contains(u.Id))
-            .Where(u => db.Contacts.Any(c => c.OwnerId == u.Id && c.ContactUserId == inviterId)
+            .Where(u => u.IsBot || db.Contacts.Any(c => c.OwnerId == u.Id && c.ContactUserId == inviterId)
                 || db.MembershipsOf(inviterId).Any(o => o.Conversation!.Kind == ConversationKind.Direct
                     && o.Conversation.Members.Any(m => m.UserId == u.Id && m.RequestedUtc == null)))
             .Select(u => u.Id)

@@ -54,7 +54,9 @@ public sealed partial class BotApi
                     return updates;
                 }
 
+                poll.Waiting = true;
                 await Task.WhenAny(pending.Task, poll.Superseded.Task, Task.Delay(left, time, ct));
+                poll.Waiting = false;
                 ct.ThrowIfCancellationRequested();
                 if (poll.Superseded.Task.IsCompleted)
                 {

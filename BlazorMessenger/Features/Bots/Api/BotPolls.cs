@@ -25,8 +25,13 @@ public sealed class BotPolls
 
     public void End(string botId, Poll poll) => _current.TryRemove(KeyValuePair.Create(botId, poll));
 
+    /// <summary>Whether a getUpdates of the bot is holding its request, waiting for an update.</summary>
+    public bool IsWaiting(string botId) => _current.TryGetValue(botId, out var poll) && poll.Waiting;
+
     public sealed class Poll
     {
+        public bool Waiting { get; set; }
+
         public TaskCompletionSource Superseded { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }
