@@ -162,6 +162,13 @@ public sealed partial class AdminService(
         return db;
     }
 
+    /// <summary>Records an admin's change made through another service (a bot deleted, say) in the audit log.</summary>
+    public async Task AuditAsync(string adminId, string action, string? subjectId, string? detail, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await AuditAsync(db, adminId, action, subjectId, detail, ct);
+    }
+
     private async Task AuditAsync(ApplicationDbContext db, string adminId, string action, string? subjectId, string? detail, CancellationToken ct)
     {
         db.AdminActions.Add(new AdminAction

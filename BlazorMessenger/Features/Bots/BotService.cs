@@ -159,12 +159,18 @@ public sealed class BotService(
     public async Task<ServiceResult<bool>> DeleteAsync(string actorId, string botId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await ManagedAsync(db, actorId, botId, ct) is null)
+        if (await ManagedAsync(db, actorId, botId, ct) is not { } bot)
         {
             return ServiceResult<bool>.Fail(NotYours);
         }
 
+        var name = await db.Users.Where(u => u.Id == botId).Select(u => u.UserName).SingleAsync(ct);
         await deletion.DeleteAsync(botId, ct);
+        if (bot.OwnerId != actorId)
+        {
+            await admins.AuditAsync(actorId, "deleted bot", botId, name, ct);
+        }
+
         hub.Publish([actorId], new ContactsChanged());
         return ServiceResult<bool>.Ok(true);
     }

@@ -50,14 +50,17 @@ public sealed record ImageNavigation(ChatMessage? Previous, ChatMessage? Next, i
 /// </summary>
 public sealed record SenderNames(
     Func<string, string> Of, Func<string, Mentioned>? Mention = null, string ReaderId = "",
-    Func<string, Microsoft.AspNetCore.Components.MarkupString>? AvatarOf = null);
+    Func<string, Microsoft.AspNetCore.Components.MarkupString>? AvatarOf = null, Func<string, bool>? IsBot = null);
 
 /// <summary>A mention as shown: "@Name" in a chip for a member, "@username" as plain text for someone who left.</summary>
 public sealed record Mentioned(string Text, string UserName, bool IsMember);
 
-/// <summary>Hidden: they show the reader nothing but their username (they blocked the reader, or not accepted their request).</summary>
+/// <summary>
+/// Hidden: they show the reader nothing but their username (they blocked the reader, or not accepted their request).
+/// IsBot: a bot, badged wherever its name shows, with no presence.
+/// </summary>
 public sealed record ChatPeer(
-    string UserId, string UserName, string? DisplayName, DateTime? LastSeenUtc, string? AvatarId = null, bool Hidden = false)
+    string UserId, string UserName, string? DisplayName, DateTime? LastSeenUtc, string? AvatarId = null, bool Hidden = false, bool IsBot = false)
 {
     public string Name => NameOf(UserName, DisplayName);
 

@@ -25,7 +25,7 @@ public sealed partial class ChatService(
         var normalized = peerUserName.Trim().ToUpperInvariant();
         var peer = await db.Users.AsNoTracking()
             .Where(u => u.NormalizedUserName == normalized)
-            .Select(u => new ChatPeer(u.Id, u.UserName!, u.DisplayName, u.LastSeenUtc, u.AvatarMediaId))
+            .Select(u => new ChatPeer(u.Id, u.UserName!, u.DisplayName, u.LastSeenUtc, u.AvatarMediaId, false, u.IsBot))
             .FirstOrDefaultAsync(ct);
         if (peer is null || peer.UserId == userId)
         {

@@ -43,7 +43,7 @@ public sealed partial class PeerTitle : IDisposable
     private IDialogService Dialogs { get; set; } = default!;
 
     /// <summary>Nothing for someone who hides from the reader: "offline" would be a guess.</summary>
-    private string Status => _peer.Hidden ? "" : _online
+    private string Status => _peer.Hidden ? "" : _peer.IsBot ? "bot" : _online
         ? "online"
         : ClientTime.LastSeen(_lastSeenUtc, TimeZone ?? TimeZoneInfo.Utc, Time.GetUtcNow().UtcDateTime);
 

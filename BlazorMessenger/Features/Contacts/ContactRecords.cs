@@ -1,6 +1,6 @@
 namespace BlazorMessenger.Features.Contacts;
 
-public sealed record ContactView(string UserId, string UserName, string? DisplayName, DateTime AddedUtc, string? AvatarId = null)
+public sealed record ContactView(string UserId, string UserName, string? DisplayName, DateTime AddedUtc, string? AvatarId = null, bool IsBot = false)
 {
     public string Name => string.IsNullOrWhiteSpace(DisplayName) ? UserName : DisplayName;
 

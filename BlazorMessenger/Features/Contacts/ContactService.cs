@@ -25,7 +25,7 @@ public sealed class ContactService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var contacts = await db.Contacts.AsNoTracking()
             .Where(c => c.OwnerId == userId)
-            .Select(c => new ContactView(c.ContactUserId, c.ContactUser!.UserName!, c.ContactUser.DisplayName, c.AddedUtc, c.ContactUser.AvatarMediaId))
+            .Select(c => new ContactView(c.ContactUserId, c.ContactUser!.UserName!, c.ContactUser.DisplayName, c.AddedUtc, c.ContactUser.AvatarMediaId, c.ContactUser.IsBot))
             .ToListAsync(ct);
         var hiding = await db.HidingFromAsync(userId, [.. contacts.Select(c => c.UserId)], ct);
         return [.. contacts.Select(c => c.MaskedFor(hiding)).OrderBy(c => c.Name, StringComparer.CurrentCultureIgnoreCase)];
@@ -81,7 +81,7 @@ public sealed class ContactService(
             refusals.Changed();
 
             var hiding = await db.HidingFromAsync(userId, [other.Id], ct);
-            var added = new ContactAdded(new ContactView(other.Id, other.UserName!, other.DisplayName, now, other.AvatarMediaId).MaskedFor(hiding), conversationId);
+            var added = new ContactAdded(new ContactView(other.Id, other.UserName!, other.DisplayName, now, other.AvatarMediaId, other.IsBot).MaskedFor(hiding), conversationId);
             // A stranger's add is silent: the other person first hears of them by a message, as a request.
             hub.Publish([other.Id], new ConversationChanged(conversationId, mutual ? $"{me} added you as a contact." : null));
             hub.Publish([userId], new ConversationChanged(conversationId, null));

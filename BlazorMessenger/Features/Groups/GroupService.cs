@@ -151,7 +151,7 @@ public sealed partial class GroupService(
             .Where(m => m.ConversationId == groupId)
             .Select(m => new
             {
-                Person = new ChatPeer(m.UserId, m.User!.UserName!, m.User.DisplayName, null, m.User.AvatarMediaId),
+                Person = new ChatPeer(m.UserId, m.User!.UserName!, m.User.DisplayName, null, m.User.AvatarMediaId, false, m.User.IsBot),
                 m.Role, m.JoinedUtc, m.JoinedSeq, m.LeftSeq, m.LeftUtc, m.LastReadSeq, m.TitleWhenLeft, m.RequestedUtc,
             })
             .ToListAsync(ct);

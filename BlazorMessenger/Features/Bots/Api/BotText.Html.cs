@@ -8,8 +8,8 @@ public static partial class BotText
 {
     /// <summary>
     /// Telegram's HTML style (core.telegram.org/bots/api#html-style) to the app's Markdown: b/strong, i/em, s/strike/del,
-    /// a href, code, pre and blockquote carry over; u/ins and spoilers show as plain text. Any other tag, or a tag never
-    /// closed, is refused with Telegram's error.
+    /// code, pre and blockquote carry over, a link shows its address; u/ins and spoilers show as plain text. Any other
+    /// tag, or a tag never closed, is refused with Telegram's error.
     /// </summary>
     private static partial class TelegramHtml
     {
@@ -74,7 +74,7 @@ public static partial class BotText
                 "b" or "strong" => $"**{content}**",
                 "i" or "em" => $"*{content}*",
                 "s" or "strike" or "del" => $"~~{content}~~",
-                "a" when href is not null && !href.StartsWith("tg://", StringComparison.OrdinalIgnoreCase) => $"[{content}]({href})",
+                "a" when href is not null => Link(content, href),
                 "code" when frames.Peek().Tag == "pre" => content,
                 "code" => $"`{content}`",
                 "pre" => $"```\n{content.TrimEnd('\n')}\n```",
@@ -86,8 +86,7 @@ public static partial class BotText
         private static void AppendText(Stack<(string Tag, StringBuilder Output, string? Href)> frames, string raw)
         {
             var text = WebUtility.HtmlDecode(raw);
-            var (tag, output, _) = frames.Peek();
-            output.Append(tag is "code" or "pre" ? text : Literal(text));
+            frames.Peek().Output.Append(text);
         }
 
         [GeneratedRegex(@"<(?<close>/)?(?<tag>[A-Za-z][A-Za-z0-9-]*)(?<attrs>[^>]*)>")]

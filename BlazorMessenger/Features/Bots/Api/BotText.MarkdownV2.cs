@@ -6,7 +6,7 @@ public static partial class BotText
 {
     /// <summary>
     /// Telegram's MarkdownV2 (core.telegram.org/bots/api#markdownv2-style) to the app's Markdown: *bold*, _italic_,
-    /// ~strike~, `code`, ```pre```, [links](url) and &gt;quotes carry over; __underline__ and ||spoilers|| have no look
+    /// ~strike~, `code`, ```pre``` and &gt;quotes carry over, a [link](url) shows its address; __underline__ and ||spoilers|| have no look
     /// here and show as plain text. A reserved character left unescaped is taken as text (Telegram refuses it); a
     /// marker never closed is refused as Telegram does. legacy: the older "Markdown" mode (*bold*, _italic_, code, links).
     /// </summary>
@@ -20,25 +20,18 @@ public static partial class BotText
         public static string Convert(string text, bool legacy = false)
         {
             var output = new StringBuilder(text.Length + 16);
-            var plain = new StringBuilder();
             var open = new Stack<(string Marker, string Name, int At)>();
-            void Flush()
-            {
-                output.Append(Literal(plain.ToString()));
-                plain.Clear();
-            }
 
             for (var i = 0; i < text.Length;)
             {
                 var c = text[i];
                 if (c == '\\' && i + 1 < text.Length && (!legacy || text[i + 1] is '_' or '*' or '`' or '['))
                 {
-                    plain.Append(text[i + 1]);
+                    output.Append(text[i + 1]);
                     i += 2;
                 }
                 else if (c == '`')
                 {
-                    Flush();
                     var fence = text.AsSpan(i).StartsWith("```");
                     var marker = fence ? "```" : "`";
                     var end = FindUnescaped(text, marker, i + marker.Length, legacy);
@@ -63,20 +56,16 @@ public static partial class BotText
                 }
                 else if (c == '[' && LinkAt(text, i) is { } link)
                 {
-                    Flush();
-                    var label = Convert(link.Label, legacy);
-                    output.Append(link.Url.StartsWith("tg://", StringComparison.OrdinalIgnoreCase) ? label : $"[{label}]({link.Url})");
+                    output.Append(Link(Convert(link.Label, legacy), link.Url));
                     i = link.End;
                 }
                 else if (!legacy && c == '>' && (i == 0 || text[i - 1] == '\n'))
                 {
-                    Flush();
                     output.Append("> ");
                     i++;
                 }
                 else if (StyleAt(text, i, legacy) is { } style)
                 {
-                    Flush();
                     if (open.Count > 0 && open.Peek().Marker == style.Marker)
                     {
                         open.Pop();
@@ -91,12 +80,11 @@ public static partial class BotText
                 }
                 else
                 {
-                    plain.Append(c);
+                    output.Append(c);
                     i++;
                 }
             }
 
-            Flush();
             return open.Count == 0 ? output.ToString() : throw Unclosed(open.Peek().Name, open.Peek().At);
         }
 

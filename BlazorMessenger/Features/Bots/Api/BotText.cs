@@ -38,7 +38,7 @@ public static partial class BotText
             entities.Add(new TgEntity("bot_command", 0, command.Length));
         }
 
-        foreach (Match link in Link().Matches(plain))
+        foreach (Match link in Url().Matches(plain))
         {
             entities.Add(new TgEntity("url", link.Index, link.Length));
         }
@@ -47,53 +47,22 @@ public static partial class BotText
         return (plain, entities);
     }
 
-    /// <summary>A bot's text in the app's Markdown: parse_mode MarkdownV2 or HTML converted, none (or anything else) shown as written.</summary>
+    /// <summary>
+    /// A bot's text in the app's Markdown: parse_mode MarkdownV2 or HTML converted; without one, stored as written, as a
+    /// person's typing is (the app's dialect has no escapes, so "*x*" shows slanted either way).
+    /// </summary>
     public static string FromTelegram(string text, string? parseMode) => parseMode?.ToUpperInvariant() switch
     {
         "MARKDOWNV2" => MarkdownV2.Convert(text),
         "MARKDOWN" => MarkdownV2.Convert(text, legacy: true),
         "HTML" => TelegramHtml.Convert(text),
-        _ => Literal(text),
+        _ => text,
     };
 
-    /// <summary>Text that must show exactly as written: every character that could start formatting is escaped.</summary>
-    public static string Literal(string text)
-    {
-        var escaped = new StringBuilder(text.Length + 16);
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            var lineStart = i == 0 || text[i - 1] == '\n';
-            var needs = c is '\\' or '*' or '`' or '[' or ']' or '<' or '>' or '~' or '|'
-                || (c == '_' && !(i > 0 && char.IsLetterOrDigit(text[i - 1]) && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1])))
-                || (lineStart && c is '#' or '-' or '+' or '=')
-                || (c is '.' or ')' && i > 0 && char.IsDigit(text[i - 1]) && LineIsDigitsUpTo(text, i));
-            if (needs)
-            {
-                escaped.Append('\\');
-            }
-
-            escaped.Append(c);
-        }
-
-        return escaped.ToString();
-    }
-
-    /// <summary>Whether everything from the line's start to i is digits ("12." would start a numbered list).</summary>
-    private static bool LineIsDigitsUpTo(string text, int i)
-    {
-        var start = text.LastIndexOf('\n', i - 1) + 1;
-        for (var j = start; j < i; j++)
-        {
-            if (!char.IsDigit(text[j]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    /// <summary>The app shows links as their address (it has no labelled links): "label (url)", or the url alone.</summary>
+    private static string Link(string label, string url) =>
+        url.StartsWith("tg://", StringComparison.OrdinalIgnoreCase) || label == url ? (label.Length > 0 ? label : url) : $"{label} ({url})";
 
     [GeneratedRegex(@"https?://[^\s<>""]+[^\s<>"".,;:!?)\]]", RegexOptions.IgnoreCase)]
-    private static partial Regex Link();
+    private static partial Regex Url();
 }

@@ -50,7 +50,7 @@ public sealed class ConversationListService(IDbContextFactory<ApplicationDbConte
         var directIds = rows.Where(r => r.Kind != ConversationKind.Group).Select(r => r.ConversationId).ToList();
         var peers = (await db.ConversationMembers.AsNoTracking()
                 .Where(m => directIds.Contains(m.ConversationId) && m.UserId != userId)
-                .Select(m => new { m.ConversationId, Peer = new ChatPeer(m.UserId, m.User!.UserName!, m.User.DisplayName, null, m.User.AvatarMediaId) })
+                .Select(m => new { m.ConversationId, Peer = new ChatPeer(m.UserId, m.User!.UserName!, m.User.DisplayName, null, m.User.AvatarMediaId, false, m.User.IsBot) })
                 .ToListAsync(ct))
             .DistinctBy(p => p.ConversationId).ToDictionary(p => p.ConversationId, p => p.Peer);
 
@@ -108,7 +108,7 @@ public sealed class ConversationListService(IDbContextFactory<ApplicationDbConte
         }
 
         var members = await db.ConversationMembers.Current().AsNoTracking().Where(m => asked.Contains(m.ConversationId))
-            .Select(m => new { m.ConversationId, Person = new ChatPeer(m.UserId, m.User!.UserName!, m.User.DisplayName, null) })
+            .Select(m => new { m.ConversationId, Person = new ChatPeer(m.UserId, m.User!.UserName!, m.User.DisplayName, null, null, false, m.User.IsBot) })
             .ToListAsync(ct);
         var shown = new Dictionary<long, string>();
         foreach (var group in members.GroupBy(m => m.ConversationId))

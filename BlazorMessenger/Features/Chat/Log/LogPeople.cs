@@ -25,7 +25,7 @@ public sealed class LogPeople(string readerId, string readerName)
     /// comes with the @username (see LookAlike).
     /// </summary>
     public SenderNames Names => _names ??=
-        new(id => id == readerId ? readerName : LookAlike.Shown(PersonOf(id), Clashes), MentionOf, readerId, AvatarOf);
+        new(id => id == readerId ? readerName : LookAlike.Shown(PersonOf(id), Clashes), MentionOf, readerId, AvatarOf, id => PersonOf(id).IsBot);
 
     /// <summary>The conversation's people, from its page (a group's page hands in a new one when its members change).</summary>
     public void Take(OpenConversation conversation)

@@ -55,6 +55,8 @@ public sealed partial class MessageBubble
     /// <summary>Who wrote it, for screen readers, the group's run and the image's alt text.</summary>
     private string SenderName => Names?.Of(Message.SenderId) ?? "";
 
+    private bool SentByBot => Names?.IsBot?.Invoke(Message.SenderId) == true;
+
     private TimeZoneInfo Zone => TimeZone ?? TimeZoneInfo.Utc;
 
     /// <summary>The text, with each mention as a chip (or, for someone no longer in the group, as plain text).</summary>
