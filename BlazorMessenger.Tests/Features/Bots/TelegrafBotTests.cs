@@ -27,7 +27,7 @@ public sealed class TelegrafBotTests(IntegrationsApp app)
     }
 
     [Fact]
-    public async Task It_echoes_a_direct_message_as_a_reply_and_hears_an_edit()
+    public async Task It_echoes_a_direct_message_as_a_reply_hears_an_edit_and_sends_a_photo_back()
     {
         var (aliceId, _) = await app.PersonAsync("alice");
         var (botId, botName, token) = await app.BotAsync(aliceId);
@@ -41,6 +41,11 @@ public sealed class TelegrafBotTests(IntegrationsApp app)
         var edited = await app.Get<MessageChangeService>().EditAsync(aliceId, hello.Id, "hello again", TestContext.Current.CancellationToken);
         Assert.True(edited.Succeeded, edited.Error);
         await AnswerAsync(chatId, botId, "edited: hello again");
+
+        var sent = await app.Get<AttachmentService>().SendImageAsync(aliceId, chatId, Guid.NewGuid(), TestImages.Png(64, 48), null, ct: TestContext.Current.CancellationToken);
+        Assert.True(sent.Succeeded, sent.Error);
+        var photo = await AnswerAsync(chatId, botId, "64 wide");
+        Assert.NotNull(photo.MediaId);
         Assert.DoesNotContain(bot.Lines, l => l.StartsWith("failed", StringComparison.Ordinal) || l.StartsWith("stderr", StringComparison.Ordinal));
     }
 

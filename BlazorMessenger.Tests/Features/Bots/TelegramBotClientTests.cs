@@ -102,4 +102,74 @@ public sealed class TelegramBotClientTests(IntegrationsApp app)
         Assert.Equal(400, nowhere.ErrorCode);
         Assert.Equal("Bad Request: chat not found", nowhere.Message);
     }
+
+    [Fact]
+    public async Task A_webhook_bot_gets_each_update_posted_with_its_secret_even_after_a_failure_and_polling_is_refused_meanwhile()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (aliceId, _) = await app.PersonAsync("alice");
+        var (_, botName, token) = await app.BotAsync(aliceId);
+        var bot = Client(token);
+        await using var hook = await WebhookReceiver.StartAsync(failFirst: 1);
+
+        await bot.SetWebhook(hook.Url, secretToken: "s3cret-token", cancellationToken: ct);
+        var info = await bot.GetWebhookInfo(ct);
+        Assert.Equal(hook.Url, info.Url);
+        var polling = await Assert.ThrowsAsync<ApiRequestException>(() => bot.GetUpdates(cancellationToken: ct));
+        Assert.Equal(409, polling.ErrorCode);
+
+        var chatId = await app.WriteToBotAsync(aliceId, botName, "over the hook");
+        var update = await hook.NextAsync();
+        Assert.Equal("over the hook", update.Update.Message!.Text);
+        Assert.Equal("s3cret-token", update.Secret);
+        Assert.Equal("application/json", update.ContentType);
+        Assert.Equal(2, hook.Posts);
+        Assert.Contains("500", (await bot.GetWebhookInfo(ct)).LastErrorMessage);
+
+        await bot.SendMessage(update.Update.Message.Chat.Id, "heard it", cancellationToken: ct);
+        Assert.Equal("heard it", (await app.MessagesAsync(chatId)).Last().Body);
+        Assert.Equal(0, (await bot.GetWebhookInfo(ct)).PendingUpdateCount);
+
+        await bot.DeleteWebhook(cancellationToken: ct);
+        Assert.Empty(await bot.GetUpdates(timeout: 0, cancellationToken: ct));
+    }
+
+    [Fact]
+    public async Task A_bot_sends_a_photo_and_a_document_as_uploads_and_downloads_what_it_may_read_only()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (aliceId, _) = await app.PersonAsync("alice");
+        var (_, botName, token) = await app.BotAsync(aliceId);
+        var bot = Client(token);
+        var chatId = await app.WriteToBotAsync(aliceId, botName, "send me things");
+        var heard = Assert.Single(await bot.GetUpdates(timeout: 0, cancellationToken: ct)).Message!;
+
+        await using var png = new MemoryStream(TestImages.Png());
+        var photo = await bot.SendPhoto(heard.Chat.Id, InputFile.FromStream(png, "chart.png"), caption: "<b>the chart</b>", parseMode: ParseMode.Html, cancellationToken: ct);
+        Assert.Equal("the chart", photo.Caption);
+        var size = Assert.Single(photo.Photo!);
+        await using var text = new MemoryStream("report body"u8.ToArray());
+        var document = await bot.SendDocument(heard.Chat.Id, InputFile.FromStream(text, "report.txt"), cancellationToken: ct);
+        Assert.Equal("report.txt", document.Document!.FileName);
+
+        var file = await bot.GetFile(document.Document.FileId, ct);
+        await using var downloaded = new MemoryStream();
+        await bot.DownloadFile(file.FilePath!, downloaded, ct);
+        Assert.Equal("report body", System.Text.Encoding.UTF8.GetString(downloaded.ToArray()));
+        var stored = await app.MessagesAsync(chatId);
+        Assert.Equal(["send me things", "**the chart**", ""], stored.Select(m => m.Body));
+
+        var again = await bot.SendPhoto(heard.Chat.Id, InputFile.FromFileId(size.FileId), cancellationToken: ct);
+        Assert.NotEqual(size.FileId, Assert.Single(again.Photo!).FileId);
+
+        var (bobId, _) = await app.PersonAsync("bob");
+        var (_, otherName, otherToken) = await app.BotAsync(bobId, "Other");
+        await app.WriteToBotAsync(bobId, otherName, "hi");
+        var other = Client(otherToken);
+        var stranger = Assert.Single(await other.GetUpdates(timeout: 0, cancellationToken: ct)).Message!;
+        var refused = await Assert.ThrowsAsync<ApiRequestException>(() => other.GetFile(document.Document.FileId, ct));
+        Assert.Equal(400, refused.ErrorCode);
+        var byUrl = await Assert.ThrowsAsync<ApiRequestException>(() => other.SendPhoto(stranger.Chat.Id, InputFile.FromUri("http://169.254.169.254/x.png"), cancellationToken: ct));
+        Assert.Equal(400, byUrl.ErrorCode);
+    }
 }

@@ -2,6 +2,7 @@ using BlazorMessenger.Data;
 using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Features.Chat.Reactions;
 using BlazorMessenger.Features.Groups;
+using BlazorMessenger.Features.Media;
 using BlazorMessenger.Features.Shared;
 using BlazorMessenger.Features.Typing;
 using BlazorMessenger.Realtime;
@@ -19,6 +20,8 @@ namespace BlazorMessenger.Features.Bots.Api;
 public sealed partial class BotApi(
     IDbContextFactory<ApplicationDbContext> dbFactory,
     ChatService chats,
+    AttachmentService attachments,
+    MediaStore mediaStore,
     MessageChangeService changes,
     ReactionService reactions,
     TypingTracker typing,
@@ -36,6 +39,8 @@ public sealed partial class BotApi(
         app.MapMethods("/bot{token}/{method}", [HttpMethods.Get, HttpMethods.Post],
                 (HttpContext context, string token, string method, BotApi api) => api.HandleAsync(context, token, method))
             .DisableAntiforgery().AllowAnonymous();
+        app.MapGet("/file/bot{token}/{**path}", (HttpContext context, string token, string path, BotApi api) => api.ServeFileAsync(context, token, path))
+            .AllowAnonymous();
         return app;
     }
 
@@ -83,6 +88,10 @@ public sealed partial class BotApi(
         "deletewebhook" => Boxed(DeleteWebhookAsync(bot, a, ct)),
         "getwebhookinfo" => Boxed(GetWebhookInfoAsync(bot, ct)),
         "sendmessage" => Boxed(SendMessageAsync(bot, a, ct)),
+        "sendphoto" => Boxed(SendMediaAsync(bot, a, MediaKind.Image, ct)),
+        "senddocument" => Boxed(SendMediaAsync(bot, a, MediaKind.File, ct)),
+        "sendvoice" => Boxed(SendMediaAsync(bot, a, MediaKind.Voice, ct)),
+        "getfile" => Boxed(GetFileAsync(bot, a, ct)),
         "editmessagetext" => Boxed(EditMessageTextAsync(bot, a, ct)),
         "deletemessage" => Boxed(DeleteMessageAsync(bot, a, ct)),
         "sendchataction" => Boxed(SendChatActionAsync(bot, a, ct)),
