@@ -172,4 +172,40 @@ public sealed class TelegramBotClientTests(IntegrationsApp app)
         var byUrl = await Assert.ThrowsAsync<ApiRequestException>(() => other.SendPhoto(stranger.Chat.Id, InputFile.FromUri("http://169.254.169.254/x.png"), cancellationToken: ct));
         Assert.Equal(400, byUrl.ErrorCode);
     }
+
+    [Fact]
+    public async Task A_bot_reacts_forwards_into_a_group_and_hears_reactions_when_it_asks_for_them()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (aliceId, _) = await app.PersonAsync("alice");
+        var (botId, botName, token) = await app.BotAsync(aliceId);
+        var bot = Client(token);
+        var chatId = await app.WriteToBotAsync(aliceId, botName, "react to this");
+        var heard = Assert.Single(await bot.GetUpdates(timeout: 0, allowedUpdates: [UpdateType.Message, UpdateType.MessageReaction], cancellationToken: ct));
+        var answer = await bot.SendMessage(heard.Message!.Chat.Id, "done", cancellationToken: ct);
+
+        await bot.SetMessageReaction(heard.Message.Chat.Id, heard.Message.MessageId, [new ReactionTypeEmoji { Emoji = "👍" }], cancellationToken: ct);
+        var reacted = await app.Get<BlazorMessenger.Features.Chat.Reactions.ReactionService>().SetAsync(aliceId, answer.MessageId, "🎉", true, ct);
+        Assert.Contains(reacted.Value!, r => r.Emoji == "🎉");
+        var update = Assert.Single(await bot.GetUpdates(offset: heard.Id + 1, timeout: 5, cancellationToken: ct));
+        Assert.Equal(UpdateType.MessageReaction, update.Type);
+        Assert.Equal(answer.MessageId, update.MessageReaction!.MessageId);
+        Assert.Equal("🎉", Assert.IsType<ReactionTypeEmoji>(Assert.Single(update.MessageReaction.NewReaction)).Emoji);
+        Assert.Empty(update.MessageReaction.OldReaction);
+        Assert.Equal(await app.NumberOfAsync(aliceId), update.MessageReaction.User!.Id);
+
+        var groupId = await app.GroupAsync(aliceId, botName);
+        var copy = await bot.ForwardMessage(-groupId, heard.Message.Chat.Id, heard.Message.MessageId, cancellationToken: ct);
+        Assert.Equal(ChatType.Group, copy.Chat.Type);
+        var stored = (await app.MessagesAsync(groupId)).Last();
+        Assert.True(stored.Forwarded);
+        Assert.Equal(("react to this", botId), (stored.Body, stored.SenderId));
+        Assert.Contains((await app.MessagesAsync(chatId)).First().Id, await ReactedByAsync(botId, "👍"));
+    }
+
+    private async Task<List<long>> ReactedByAsync(string userId, string emoji)
+    {
+        await using var db = await app.Get<Microsoft.EntityFrameworkCore.IDbContextFactory<BlazorMessenger.Data.ApplicationDbContext>>().CreateDbContextAsync();
+        return [.. db.Reactions.Where(r => r.UserId == userId && r.Emoji == emoji).Select(r => r.MessageId)];
+    }
 }

@@ -20,6 +20,8 @@ public sealed record BotsHere(bool IsGroup, IReadOnlyList<BotListener> Listeners
 /// </summary>
 public static class BotFeed
 {
+    public const string ReactionUpdates = "message_reaction";
+
     /// <summary>The bots among a set of (conversation, member) pairs, by conversation.</summary>
     public static async Task<Dictionary<long, BotsHere>> ListenersAsync(ApplicationDbContext db, IReadOnlyList<(long ConversationId, string UserId)> botMembers)
     {
@@ -31,7 +33,8 @@ public static class BotFeed
         var botIds = botMembers.Select(m => m.UserId).Distinct().ToList();
         var conversationIds = botMembers.Select(m => m.ConversationId).Distinct().ToList();
         var bots = await db.Bots.AsNoTracking().Where(b => botIds.Contains(b.UserId))
-            .Select(b => new BotListener(b.UserId, b.User!.UserName!, b.PrivacyMode)).ToDictionaryAsync(b => b.UserId, StringComparer.Ordinal);
+            .Select(b => new BotListener(b.UserId, b.User!.UserName!, b.PrivacyMode, b.AllowedUpdates != null && b.AllowedUpdates.Contains(ReactionUpdates)))
+            .ToDictionaryAsync(b => b.UserId, StringComparer.Ordinal);
         var groups = await db.Conversations.AsNoTracking().Where(c => conversationIds.Contains(c.Id))
             .ToDictionaryAsync(c => c.Id, c => c.Kind == ConversationKind.Group);
         return botMembers.Where(m => bots.ContainsKey(m.UserId)).GroupBy(m => m.ConversationId)
@@ -54,6 +57,21 @@ public static class BotFeed
             .GetValueOrDefault(message.ConversationId, BotsHere.None);
     }
 
+    /// <summary>
+    /// Adds (to the context, saved with the reaction) the message_reaction updates of the bots that asked for them and
+    /// see the chat's reactions: in a direct chat, or in a group without privacy mode (Telegram tells only group admins).
+    /// </summary>
+    public static async Task AddReactionAsync(
+        ApplicationDbContext db, Message message, string userId, IReadOnlyList<string> before, IReadOnlyList<string> after, DateTime now, CancellationToken ct)
+    {
+        var bots = await OfMessageAsync(db, message, ct);
+        var payload = System.Text.Json.JsonSerializer.Serialize(new ReactionChange(userId, before, after));
+        foreach (var bot in bots.Listeners.Where(b => b.Reactions && b.UserId != userId && (!bots.IsGroup || !b.PrivacyMode)))
+        {
+            db.BotUpdates.Add(new BotUpdate { BotId = bot.UserId, Kind = BotUpdateKind.MessageReaction, MessageId = message.Id, Payload = payload, CreatedUtc = now });
+        }
+    }
+
     /// <summary>Adds (to the context, saved with the edit) the edited_message updates of the bots that hear the message.</summary>
     public static async Task AddEditedAsync(ApplicationDbContext db, Message message, DateTime now, CancellationToken ct)
     {
@@ -73,3 +91,6 @@ public static class BotFeed
         }
     }
 }
+
+/// <summary>What a message_reaction update tells: who changed their reactions, from what to what (emoji).</summary>
+public sealed record ReactionChange(string UserId, IReadOnlyList<string> Before, IReadOnlyList<string> After);

@@ -4,8 +4,11 @@ using BlazorMessenger.Features.Chat;
 
 namespace BlazorMessenger.Features.Bots;
 
-/// <summary>A bot in a conversation, as the message writer and the change services need it to decide what it hears.</summary>
-public sealed record BotListener(string UserId, string UserName, bool PrivacyMode);
+/// <summary>
+/// A bot in a conversation, as the message writer and the change services need it to decide what it hears; Reactions:
+/// it asked for message_reaction updates.
+/// </summary>
+public sealed record BotListener(string UserId, string UserName, bool PrivacyMode, bool Reactions = false);
 
 /// <summary>
 /// What a bot hears (Telegram's privacy mode): in a direct chat, everything; in a group, with privacy mode on, only

@@ -85,6 +85,26 @@ public sealed partial class BotApi
         return deleted.Succeeded ? true : throw BotApiException.BadRequest("message can't be deleted");
     }
 
+    /// <summary>A copy of a message of a chat the bot is in, marked "Forwarded", into another such chat.</summary>
+    private async Task<TgMessage> ForwardMessageAsync(BotCaller bot, BotArguments a, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var from = await BotChats.ResolveAsync(db, bot, a.Text("from_chat_id"), ct);
+        var to = await BotChats.ResolveAsync(db, bot, a.Text("chat_id"), ct);
+        var id = a.RequiredLong("message_id");
+        if (!await db.Messages.AnyAsync(m => m.Id == id && m.ConversationId == from.ConversationId, ct))
+        {
+            throw BotApiException.BadRequest("message to forward not found");
+        }
+
+        limits.Take(bot.UserId, to);
+        var forwarded = await forwards.ForwardAsync(bot.UserId, id, [to.ConversationId], Guid.NewGuid(), ct);
+        var copy = forwarded.Succeeded ? forwarded.Value!.Single() : null;
+        return copy?.Copy is { } message
+            ? await BotMessageViews.BuildAsync(db, bot.UserId, message.Id, ct)
+            : throw Refused(copy?.Error ?? forwarded.Error!);
+    }
+
     /// <summary>Only "typing" shows (for five seconds, or until the bot's message comes); the other actions are accepted and not shown.</summary>
     private async Task<bool> SendChatActionAsync(BotCaller bot, BotArguments a, CancellationToken ct)
     {

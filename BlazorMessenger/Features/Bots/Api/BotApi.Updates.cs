@@ -102,6 +102,9 @@ public sealed partial class BotApi
         var rows = await db.BotUpdates.AsNoTracking().Where(u => u.BotId == botId && u.Id >= offset)
             .OrderBy(u => u.Id).Take(limit).ToListAsync(ct);
         var messages = await BotMessageViews.BuildAsync(db, botId, [.. rows.Select(r => r.MessageId).Distinct()], ct);
+        var reactions = rows.Where(r => r.Kind == BotUpdateKind.MessageReaction && r.Payload is not null)
+            .ToDictionary(r => r.Id, r => JsonSerializer.Deserialize<ReactionChange>(r.Payload!)!);
+        var reactors = await BotMessageViews.PeopleAsync(db, [.. reactions.Values.Select(r => r.UserId)], ct);
         var updates = new List<TgUpdate>(rows.Count);
         var dropped = new List<long>();
         foreach (var row in rows)
@@ -110,7 +113,10 @@ public sealed partial class BotApi
                 : row.Kind switch
                 {
                     BotUpdateKind.EditedMessage => new TgUpdate(row.Id, EditedMessage: message),
-                    BotUpdateKind.MessageReaction => Reaction(row, message) is { } reaction ? new TgUpdate(row.Id, MessageReaction: reaction) : null,
+                    BotUpdateKind.MessageReaction when reactions.TryGetValue(row.Id, out var change) =>
+                        new TgUpdate(row.Id, MessageReaction: new TgMessageReactionUpdated(message.Chat, message.MessageId,
+                            reactors.GetValueOrDefault(change.UserId), BotMessageViews.Unix(row.CreatedUtc), Emoji(change.Before), Emoji(change.After))),
+                    BotUpdateKind.MessageReaction => null,
                     _ => new TgUpdate(row.Id, Message: message),
                 };
             if (update is null)
@@ -131,10 +137,7 @@ public sealed partial class BotApi
         return updates;
     }
 
-    private static TgMessageReactionUpdated? Reaction(BotUpdate row, TgMessage message) =>
-        row.Payload is { } payload && JsonSerializer.Deserialize<TgMessageReactionUpdated>(payload, TelegramJson.Options) is { } stored
-            ? stored with { Chat = message.Chat, MessageId = message.MessageId }
-            : null;
+    private static List<TgReactionType> Emoji(IEnumerable<string> emoji) => [.. emoji.Select(e => new TgReactionType("emoji", e))];
 
     /// <summary>allowed_updates: a list replaces the bot's setting ([] is the default set), none keeps what it asked for before.</summary>
     private async Task<IReadOnlyCollection<string>> AllowedUpdatesAsync(BotCaller bot, BotArguments a, CancellationToken ct)

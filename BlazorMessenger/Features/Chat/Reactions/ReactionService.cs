@@ -1,4 +1,5 @@
 using BlazorMessenger.Data;
+using BlazorMessenger.Features.Bots;
 using BlazorMessenger.Features.Chat.Compose;
 using BlazorMessenger.Features.Safety;
 using BlazorMessenger.Features.Shared;
@@ -72,6 +73,9 @@ public sealed class ReactionService(
             db.Reactions.Remove(mine!);
         }
 
+        var before = await db.Reactions.Where(r => r.MessageId == messageId && r.UserId == userId).Select(r => r.Emoji).ToListAsync(ct);
+        await BotFeed.AddReactionAsync(db, message, userId, before, add ? [.. before, emoji] : [.. before.Where(e => e != emoji)],
+            time.GetUtcNow().UtcDateTime, ct);
         try
         {
             await db.SaveChangesAsync(ct);
