@@ -49,6 +49,9 @@ public sealed class BotFlowTests(BrowserFixture browser)
         await aliceSession.WaitForInteractiveAsync();
         await page.TypeAndSendAsync("hello there");
         await Expect(page.MessageLog()).ToContainTextAsync("echo: hello there");
+        // It took the message (delivered) and answered it, which reads what came before, as a person's answer does.
+        await Expect(page.MessageLog().Locator(".bm-msg", new() { HasText = "hello there" }).First.Locator("[data-receipt]"))
+            .ToHaveAttributeAsync("data-receipt", "Read");
 
         var groupId = (await browser.App.Services.GetRequiredService<GroupService>()
             .CreateAsync(aliceId, "Builds", [bob, botName], TestContext.Current.CancellationToken)).Value;

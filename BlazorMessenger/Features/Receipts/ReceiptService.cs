@@ -46,8 +46,9 @@ public sealed class ReceiptService(IDbContextFactory<ApplicationDbContext> dbFac
         }
 
         var viewerHides = await HidesAsync(db, userId, ct);
+        // A bot is no person to wait for in a group; in a direct chat with one, its ticks say what it took.
         var others = await db.CurrentMembers(conversationId).AsNoTracking()
-            .Where(m => m.UserId != userId)
+            .Where(m => m.UserId != userId && (!m.User!.IsBot || m.Conversation!.Kind == ConversationKind.Direct))
             .Select(m => new { m.UserId, m.DeliveredSeq, m.LastReadSeq, m.User!.HidesReadReceipts, Request = m.RequestedUtc != null })
             .ToListAsync(ct);
         // A member who has not accepted the viewer's request shows nothing: positions would tell they are around.
@@ -72,7 +73,7 @@ public sealed class ReceiptService(IDbContextFactory<ApplicationDbContext> dbFac
 
         var viewerHides = await HidesAsync(db, userId, ct);
         var members = await db.CurrentMembers(message.ConversationId).AsNoTracking()
-            .Where(m => m.UserId != userId && m.JoinedSeq < message.Seq)
+            .Where(m => m.UserId != userId && m.JoinedSeq < message.Seq && !m.User!.IsBot)
             .Select(m => new
             {
                 m.UserId, m.User!.UserName, m.User.DisplayName, m.User.AvatarMediaId, m.User.HidesReadReceipts, m.DeliveredSeq, m.LastReadSeq,

@@ -51,6 +51,7 @@ public sealed partial class BotApi
                 var left = until - time.GetUtcNow();
                 if (updates.Count > 0 || left <= TimeSpan.Zero)
                 {
+                    await MarkTakenAsync(bot.UserId, updates, ct);
                     return updates;
                 }
 
@@ -138,6 +139,27 @@ public sealed partial class BotApi
     }
 
     private static List<TgReactionType> Emoji(IEnumerable<string> emoji) => [.. emoji.Select(e => new TgReactionType("emoji", e))];
+
+    /// <summary>
+    /// What a bot took counts as delivered to it (a person's ticks in a direct chat with it say so); its answer reads
+    /// what came before, as a person's does.
+    /// </summary>
+    internal async Task MarkTakenAsync(string botId, IReadOnlyList<TgUpdate> updates, CancellationToken ct)
+    {
+        var ids = updates.Select(u => (u.Message ?? u.EditedMessage)?.MessageId).OfType<long>().ToList();
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var reached = await db.Messages.AsNoTracking().Where(m => ids.Contains(m.Id))
+            .GroupBy(m => m.ConversationId).Select(g => new { g.Key, Seq = g.Max(m => m.Seq) }).ToListAsync(ct);
+        foreach (var conversation in reached)
+        {
+            await receipts.MarkAsync(botId, conversation.Key, conversation.Seq, ReceiptKind.Delivered, ct);
+        }
+    }
 
     /// <summary>allowed_updates: a list replaces the bot's setting ([] is the default set), none keeps what it asked for before.</summary>
     private async Task<IReadOnlyCollection<string>> AllowedUpdatesAsync(BotCaller bot, BotArguments a, CancellationToken ct)

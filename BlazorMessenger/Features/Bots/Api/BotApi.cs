@@ -3,6 +3,7 @@ using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Features.Chat.Reactions;
 using BlazorMessenger.Features.Groups;
 using BlazorMessenger.Features.Media;
+using BlazorMessenger.Features.Receipts;
 using BlazorMessenger.Features.Shared;
 using BlazorMessenger.Features.Typing;
 using BlazorMessenger.Realtime;
@@ -29,6 +30,7 @@ public sealed partial class BotApi(
     GroupService groups,
     IMessengerHub hub,
     BotPolls polls,
+    ReceiptWriter receipts,
     BotRateLimits limits,
     IOptions<BotOptions> options,
     TimeProvider time,

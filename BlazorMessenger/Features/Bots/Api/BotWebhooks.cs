@@ -152,6 +152,7 @@ public sealed partial class BotWebhooks(
 
             delivery.Succeeded();
             await api.ConfirmDeliveredAsync(bot.UserId, update.UpdateId, ct);
+            await api.MarkTakenAsync(bot.UserId, [update], ct);
         }
     }
 
