@@ -11,7 +11,8 @@ namespace BlazorMessenger.Tests.Features.Bots;
 [Collection(IntegrationsCollection.Name)]
 public sealed class TelegramBotClientTests(IntegrationsApp app)
 {
-    private TelegramBotClient Client(string token) => new(new TelegramBotClientOptions(token, app.BaseUrl));
+    /// <summary>Telegram.Bot waits out a 429 and tries again by itself unless told not to.</summary>
+    private TelegramBotClient Client(string token, int retries = 3) => new(new TelegramBotClientOptions(token, app.BaseUrl) { RetryCount = retries });
 
     [Fact]
     public async Task An_echo_bot_hears_a_direct_message_and_answers_into_the_chat()
@@ -201,6 +202,48 @@ public sealed class TelegramBotClientTests(IntegrationsApp app)
         Assert.True(stored.Forwarded);
         Assert.Equal(("react to this", botId), (stored.Body, stored.SenderId));
         Assert.Contains((await app.MessagesAsync(chatId)).First().Id, await ReactedByAsync(botId, "👍"));
+    }
+
+    [Fact]
+    public async Task A_bot_reads_its_chats_and_members_leaves_a_group_and_is_slowed_down_with_retry_after()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (aliceId, alice) = await app.PersonAsync("alice");
+        var (bobId, bob) = await app.PersonAsync("bob");
+        var (botId, botName, token) = await app.BotAsync(aliceId);
+        var bot = Client(token, retries: 0);
+        var groupId = await app.GroupAsync(aliceId, bob, botName);
+
+        var group = await bot.GetChat(-groupId, ct);
+        Assert.Equal((ChatType.Group, "Team"), (group.Type, group.Title));
+        var owner = await bot.GetChatMember(-groupId, await app.NumberOfAsync(aliceId), ct);
+        Assert.Equal((ChatMemberStatus.Creator, alice), (owner.Status, owner.User.Username));
+        Assert.Equal(ChatMemberStatus.Member, (await bot.GetChatMember(-groupId, await app.NumberOfAsync(bobId), ct)).Status);
+        Assert.Equal(alice, Assert.Single(await bot.GetChatAdministrators(-groupId, cancellationToken: ct)).User.Username);
+
+        var refused = new List<ApiRequestException>();
+        for (var i = 0; i < 25 && refused.Count == 0; i++)
+        {
+            try
+            {
+                await bot.SendMessage(-groupId, $"report {i}", cancellationToken: ct);
+            }
+            catch (ApiRequestException tooMany)
+            {
+                refused.Add(tooMany);
+            }
+        }
+
+        var slowDown = Assert.Single(refused);
+        Assert.Equal(429, slowDown.ErrorCode);
+        Assert.True(slowDown.Parameters?.RetryAfter >= 1);
+        Assert.StartsWith("Too Many Requests: retry after", slowDown.Message);
+
+        await bot.LeaveChat(-groupId, ct);
+        var gone = await Assert.ThrowsAsync<ApiRequestException>(() => bot.GetChat(-groupId, ct));
+        Assert.Equal(403, gone.ErrorCode);
+        var last = (await app.MessagesAsync(groupId)).Last();
+        Assert.Equal(($"{botName} left", botId), (last.Body, last.SenderId));
     }
 
     private async Task<List<long>> ReactedByAsync(string userId, string emoji)

@@ -246,10 +246,19 @@ public sealed partial class BotWebhooks(
     {
         await base.StopAsync(cancellationToken);
         var held = _bots.Keys.ToList();
-        if (held.Count > 0)
+        try
         {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            await db.Bots.Where(b => held.Contains(b.UserId)).ExecuteUpdateAsync(s => s.SetProperty(b => b.WebhookLeaseUtc, (DateTime?)null), cancellationToken);
+            if (held.Count > 0)
+            {
+                await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+                await db.Bots.Where(b => held.Contains(b.UserId))
+                    .ExecuteUpdateAsync(s => s.SetProperty(b => b.WebhookLeaseUtc, (DateTime?)null), cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is ObjectDisposedException or OperationCanceledException or System.Data.Common.DbException)
+        {
+            // A courtesy only: the leases run out by themselves.
+            logger.LogDebug(ex, "Handing the webhooks' leases back failed.");
         }
     }
 
