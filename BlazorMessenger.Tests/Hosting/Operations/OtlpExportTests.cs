@@ -27,10 +27,13 @@ public sealed class OtlpExportTests
         var alice = await app.CreateUserAsync(BrowserPeople.NewUserName("otlp"));
 
         using var page = await client.GetAsync("/Account/Login");
+        using var bot = await client.GetAsync("/bot123456:not-a-real-secret-but-kept-out/getMe");
         await app.Services.GetRequiredService<ChatService>().SendAsync(alice, 1, Guid.NewGuid(), "", ct: Ct);
 
         await collector.ReceivedAsync("/v1/traces", "GET /Account/Login");
         await collector.ReceivedAsync("/v1/traces", "message.send");
+        await collector.ReceivedAsync("/v1/traces", "/bot***/getMe");
+        Assert.DoesNotContain(collector.Bodies, b => b.Contains("not-a-real-secret", StringComparison.Ordinal));
     }
 
     /// <summary>An OTLP/HTTP receiver on a free loopback port that keeps what it was sent (span names are plain UTF-8 in protobuf).</summary>
@@ -49,6 +52,8 @@ public sealed class OtlpExportTests
         }
 
         public string Url { get; }
+
+        public IEnumerable<string> Bodies => _received.Select(r => r.Body);
 
         public async Task ReceivedAsync(string path, string text)
         {

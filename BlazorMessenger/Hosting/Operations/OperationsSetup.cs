@@ -108,7 +108,17 @@ public static class OperationsSetup
         {
             telemetry.WithTracing(tracing => tracing
                 .AddSource(MessengerActivities.Source.Name)
-                .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsOperational(context.Request.Path))
+                .AddAspNetCoreInstrumentation(options =>
+                {
+                    options.Filter = context => !IsOperational(context.Request.Path);
+                    options.EnrichWithHttpRequest = (activity, request) =>
+                    {
+                        if (SecretPaths.Redact(request.Path.Value) is { } redacted)
+                        {
+                            activity.SetTag("url.path", redacted);
+                        }
+                    };
+                })
                 .AddOtlpExporter());
         }
     }
