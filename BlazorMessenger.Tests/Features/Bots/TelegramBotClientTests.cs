@@ -246,6 +246,23 @@ public sealed class TelegramBotClientTests(IntegrationsApp app)
         Assert.Equal(($"{botName} left", botId), (last.Body, last.SenderId));
     }
 
+    [Fact]
+    public async Task A_bots_typing_action_shows_on_the_persons_screens_under_its_name()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (aliceId, _) = await app.PersonAsync("alice");
+        var (botId, botName, token) = await app.BotAsync(aliceId);
+        var bot = Client(token);
+        var chatId = await app.WriteToBotAsync(aliceId, botName, "think about it");
+        var heard = Assert.Single(await bot.GetUpdates(timeout: 0, cancellationToken: ct)).Message!;
+        using var alicesTab = new HubRecorder(app.Get<BlazorMessenger.Realtime.IMessengerHub>(), aliceId);
+
+        await bot.SendChatAction(heard.Chat.Id, ChatAction.Typing, cancellationToken: ct);
+
+        await Eventually.TrueAsync(() => alicesTab.OfType<BlazorMessenger.Realtime.TypingChanged>()
+            .Any(t => t.ConversationId == chatId && t.Typists.Any(p => p.UserId == botId && p.Name == "Echo")), "Echo typing");
+    }
+
     private async Task<List<long>> ReactedByAsync(string userId, string emoji)
     {
         await using var db = await app.Get<Microsoft.EntityFrameworkCore.IDbContextFactory<BlazorMessenger.Data.ApplicationDbContext>>().CreateDbContextAsync();

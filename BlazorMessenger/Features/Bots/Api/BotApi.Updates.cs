@@ -55,9 +55,15 @@ public sealed partial class BotApi
                     return updates;
                 }
 
-                poll.Waiting = true;
-                await Task.WhenAny(pending.Task, poll.Superseded.Task, Task.Delay(left, time, ct));
-                poll.Waiting = false;
+                // The timer goes with the wait: a bot that gets updates often would otherwise leave one behind each time.
+                using (var timer = CancellationTokenSource.CreateLinkedTokenSource(ct))
+                {
+                    poll.Waiting = true;
+                    await Task.WhenAny(pending.Task, poll.Superseded.Task, Task.Delay(left, time, timer.Token));
+                    poll.Waiting = false;
+                    await timer.CancelAsync();
+                }
+
                 ct.ThrowIfCancellationRequested();
                 if (poll.Superseded.Task.IsCompleted)
                 {
