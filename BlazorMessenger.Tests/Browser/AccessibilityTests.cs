@@ -129,7 +129,9 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         await page.MessageBox().FillAsync("");
         await page.GetByRole(AriaRole.Button, new() { Name = "Group info" }).ClickAsync();
         var groupInfo = page.GetByRole(AriaRole.Dialog, new() { Name = "Group info" });
-        await Expect(groupInfo.Locator(".bm-member-row")).ToHaveCountAsync(2);
+        // The two people and the bot, badged.
+        await Expect(groupInfo.Locator(".bm-member-row")).ToHaveCountAsync(3);
+        await Expect(groupInfo.Locator(".bm-member-row .bm-bot-badge")).ToHaveCountAsync(1);
         await audit.ScanAsync(page, "group info");
         // Esc reaches the dialog once it has taken the focus, which it does just after it shows (a CI run pressed it before).
         await page.WaitForFunctionAsync("() => document.activeElement?.closest('[role=dialog]') !== null");

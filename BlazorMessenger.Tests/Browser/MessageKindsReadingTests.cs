@@ -66,6 +66,9 @@ public sealed class MessageKindsReadingTests(BrowserFixture browser)
         await Expect(Message(log, "A typo that was fixed").Last).ToMatchAriaSnapshotAsync("- article \"You:\":\n  - text: \"You: A typo that was fixed edited\"\n  - img \"Read\"");
         await Expect(Message(log, "This message was deleted").First).ToHaveAccessibleNameAsync($"{alice}:");
         await Expect(Message(log, "Forwarded").Last).ToContainTextAsync("Forwarded");
+        await Expect(Message(log, "Build 1234 passed").First).ToHaveAccessibleNameAsync("Quokka Bot, bot:");
+        await Expect(Message(log, "Noted by the bot").First).ToMatchAriaSnapshotAsync(
+            "- article \"Quokka Bot, bot:\":\n  - 'button \"Reply to you: Plain words about the quokka. Show that message\"'\n  - text: Noted by the bot");
         await Expect(log.GetByRole(AriaRole.Note)).ToHaveTextAsync([$"{bob} created the group \"Quokka club\"", $"{bob} renamed the group to \"Quokka fan club\""]);
 
         // Every control in the log has a name (axe checks the same on every screen): the quote, the file, the player's

@@ -1,4 +1,5 @@
 using BlazorMessenger.Data;
+using BlazorMessenger.Features.Bots;
 using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Features.Chat.Pins;
 using BlazorMessenger.Features.Chat.Reactions;
@@ -11,7 +12,8 @@ namespace BlazorMessenger.Tests.TestSupport;
 /// <summary>
 /// A group chat that holds every kind of message people send, from both of its members, written through the app's own
 /// services: the group's notices, text, markdown, a link, a mention, an image, a file, a voice note, reactions, a pinned,
-/// an edited, a deleted and a forwarded message, and a reply to each kind. The accessibility tests read it.
+/// an edited, a deleted and a forwarded message, a reply to each kind, and a bot's messages. The accessibility tests
+/// read it.
 /// </summary>
 public static class MessageKinds
 {
@@ -28,7 +30,8 @@ public static class MessageKinds
         var ct = TestContext.Current.CancellationToken;
         var services = browser.App.Services;
         var groups = services.GetRequiredService<GroupService>();
-        var group = Value(await groups.CreateAsync(ownerId, "Quokka club", [member], ct));
+        var bot = Value(await services.GetRequiredService<BotService>().CreateAsync(ownerId, "Quokka Bot", BrowserPeople.NewUserName("q") + "_bot", ct)).Bot;
+        var group = Value(await groups.CreateAsync(ownerId, "Quokka club", [member, bot.UserName], ct));
         Value(await groups.RenameAsync(ownerId, group, "Quokka fan club", ct));
 
         var theirs = await new Sender(services, memberId, group).KindsAsync($"@{owner}");
@@ -46,10 +49,15 @@ public static class MessageKinds
             Value(await reactions.SetAsync(who, message, emoji, add: true, ct));
         }
 
+        // A bot's message, and its answer to one of the owner's: badged "bot" by its name.
+        var chat = services.GetRequiredService<ChatService>();
+        Value(await chat.SendAsync(bot.UserId, group, Guid.NewGuid(), "Build 1234 passed", ct: ct));
+        Value(await chat.SendAsync(bot.UserId, group, Guid.NewGuid(), "Noted by the bot", replyToId: mine.Text, ct: ct));
+
         var pins = services.GetRequiredService<PinService>();
         Value(await pins.SetAsync(ownerId, theirs.Link, pin: true, ct));
         Value(await pins.SetAsync(ownerId, mine.Markdown, pin: true, ct));
-        Value(await services.GetRequiredService<ChatService>().SendAsync(ownerId, group, Guid.NewGuid(), "the last word", ct: ct));
+        Value(await chat.SendAsync(ownerId, group, Guid.NewGuid(), "the last word", ct: ct));
         return group;
     }
 
