@@ -61,7 +61,7 @@ public sealed partial class BotApi
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (chat, message) = await MessageInChatAsync(db, bot, a, ct);
+        var (_, message) = await MessageInChatAsync(db, bot, a, ct);
         var edited = await changes.EditAsync(bot.UserId, message.Id, BotText.FromTelegram(text, a.Text("parse_mode")), ct);
         if (!edited.Succeeded)
         {
@@ -74,7 +74,7 @@ public sealed partial class BotApi
                 "message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message");
         }
 
-        return await BotMessageViews.BuildAsync(db, bot.UserId, message.Id, ct) with { Chat = await BotChats.DescribeAsync(db, bot.UserId, chat.ConversationId, ct) };
+        return await BotMessageViews.BuildAsync(db, bot.UserId, message.Id, ct);
     }
 
     private async Task<bool> DeleteMessageAsync(BotCaller bot, BotArguments a, CancellationToken ct)

@@ -107,9 +107,10 @@ public sealed partial class BotWebhooks(
             return;
         }
 
+        var secret = await SecretAsync(bot.UserId, ct);
         foreach (var update in await api.WebhookUpdatesAsync(bot, 100, ct))
         {
-            var problem = await PostAsync(http, bot, url, update, ct);
+            var problem = await PostAsync(http, bot, url, secret, update, ct);
             if (problem is not null)
             {
                 delivery.Failed(time.GetUtcNow());
@@ -124,7 +125,7 @@ public sealed partial class BotWebhooks(
     }
 
     /// <summary>One update to the webhook; null when it took it, else what went wrong (as getWebhookInfo reports it).</summary>
-    private async Task<string?> PostAsync(HttpClient http, BotCaller bot, string url, TgUpdate update, CancellationToken ct)
+    private async Task<string?> PostAsync(HttpClient http, BotCaller bot, string url, string? secret, TgUpdate update, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, url)
         {
@@ -132,7 +133,7 @@ public sealed partial class BotWebhooks(
         };
         // Exactly "application/json", no charset: python-telegram-bot refuses anything else.
         request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        if (await SecretAsync(bot.UserId, ct) is { } secret)
+        if (secret is not null)
         {
             request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", secret);
         }
