@@ -134,6 +134,24 @@ public sealed class HookPayloadTests
     }
 
     [Fact]
+    public void A_rich_text_block_keeps_its_styles_lists_code_links_and_mentions()
+    {
+        var post = Post("""
+            {"blocks":[{"type":"rich_text","elements":[
+              {"type":"rich_text_section","elements":[{"type":"text","text":"Hello "},{"type":"text","text":"world ","style":{"bold":true}},
+                {"type":"emoji","name":"wave"},{"type":"user","user_id":"U1"},{"type":"text","text":" see "},
+                {"type":"link","url":"https://x.io","text":"site"},{"type":"broadcast","range":"here"}]},
+              {"type":"rich_text_list","style":"bullet","elements":[
+                {"type":"rich_text_section","elements":[{"type":"text","text":"one"}]},
+                {"type":"rich_text_section","elements":[{"type":"text","text":"two","style":{"italic":true}}]}]},
+              {"type":"rich_text_preformatted","elements":[{"type":"text","text":"x *y*","style":{"bold":true}}]}]}]}
+            """);
+
+        var text = Assert.IsType<CardText>(Assert.Single(Assert.Single(post.Card!.Boxes).Items));
+        Assert.Equal("Hello **world** 👋@U1 see site (https://x.io)@all\n- one\n- *two*\n```\nx *y*\n```", text.Markdown);
+    }
+
+    [Fact]
     public void Blocks_alone_are_summarized_by_their_first_text()
     {
         var post = Post("""{"blocks":[{"type":"divider"},{"type":"section","text":{"type":"mrkdwn","text":"*hello*"}}]}""");

@@ -6,6 +6,9 @@ namespace BlazorMessenger.Features.Hooks;
 
 public static partial class HookPayload
 {
+    /// <summary>Inline elements of one rich text part: a composer's message has a few dozen.</summary>
+    private const int MaxRichElements = 200;
+
     /// <summary>
     /// Block Kit's layout blocks that carry something to read. Interactive ones (buttons, menus, inputs) are left out:
     /// nothing here could answer them.
@@ -105,14 +108,14 @@ public static partial class HookPayload
         var text = new StringBuilder();
         foreach (var element in HookJson.Objects(block, "elements", MaxBlocks))
         {
-            var inline = string.Concat(HookJson.Objects(element, "elements", 200).Select(RichInline));
+            var inner = HookJson.Objects(element, "elements", MaxRichElements).ToList();
             var part = HookJson.String(element, "type") switch
             {
-                "rich_text_preformatted" => "```\n" + string.Concat(HookJson.Objects(element, "elements", 200).Select(e => HookJson.String(e, "text") ?? HookJson.String(e, "url"))) + "\n```",
-                "rich_text_quote" => "> " + inline.Replace("\n", "\n> ", StringComparison.Ordinal),
-                "rich_text_list" => string.Join('\n', HookJson.Objects(element, "elements", 200)
-                    .Select(item => "- " + string.Concat(HookJson.Objects(item, "elements", 200).Select(RichInline)))),
-                _ => inline,
+                "rich_text_preformatted" => "```\n" + string.Concat(inner.Select(e => RichInline(e, styled: false))) + "\n```",
+                "rich_text_quote" => "> " + string.Concat(inner.Select(e => RichInline(e))).Replace("\n", "\n> ", StringComparison.Ordinal),
+                "rich_text_list" => string.Join('\n', inner.Select(item =>
+                    "- " + string.Concat(HookJson.Objects(item, "elements", MaxRichElements).Select(e => RichInline(e))))),
+                _ => string.Concat(inner.Select(e => RichInline(e))),
             };
             text.Append(text.Length > 0 ? "\n" : "").Append(part);
         }
@@ -120,7 +123,8 @@ public static partial class HookPayload
         return Mentions.Neutralize(text.ToString());
     }
 
-    private static string RichInline(JsonElement element)
+    /// <summary>A rich text element as markdown; in code (not styled) only its text.</summary>
+    private static string RichInline(JsonElement element, bool styled = true)
     {
         var type = HookJson.String(element, "type");
         var shown = type switch
@@ -133,10 +137,10 @@ public static partial class HookPayload
             "user" => "@" + HookJson.String(element, "user_id"),
             "usergroup" => "@" + HookJson.String(element, "usergroup_id"),
             "channel" => "#" + HookJson.String(element, "channel_id"),
-            "broadcast" => "@all",
+            "broadcast" => "@" + Mentions.All,
             _ => "",
         };
-        if (type != "text" || HookJson.Object(element, "style") is not { } style || shown.Trim().Length == 0)
+        if (!styled || type != "text" || HookJson.Object(element, "style") is not { } style || shown.Trim().Length == 0)
         {
             return shown;
         }

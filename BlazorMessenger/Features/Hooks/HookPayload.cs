@@ -78,8 +78,13 @@ public static partial class HookPayload
     /// <summary>The override shown in place of the hook's name: one line, without bidi controls, at most 64 characters.</summary>
     private static string? UserName(string? userName)
     {
-        var name = MessageText.Normalize(string.Join(' ', (userName ?? "").Split((char[])['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries)));
-        name = name.Length <= MaxUserName ? name : name[..(char.IsHighSurrogate(name[MaxUserName - 1]) ? MaxUserName - 1 : MaxUserName)].TrimEnd();
+        var line = string.Join(' ', (userName ?? "").Split((char[])['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
+        var name = MessageText.Normalize(line);
+        if (name.Length > MaxUserName)
+        {
+            name = name[..(char.IsHighSurrogate(name[MaxUserName - 1]) ? MaxUserName - 1 : MaxUserName)].TrimEnd();
+        }
+
         return name.Length == 0 ? null : name;
     }
 

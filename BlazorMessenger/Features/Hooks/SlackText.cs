@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using BlazorMessenger.Features.Chat;
@@ -8,7 +7,8 @@ namespace BlazorMessenger.Features.Hooks;
 /// <summary>
 /// Slack's mrkdwn in the app's markdown (see MessageFormat): "*bold*" would read as italic here, "_italic_" as text,
 /// and "&lt;https://x|docs&gt;" as nothing, so notifiers' posts are rewritten to mean what Slack shows. The app has no
-/// labelled links, so a label keeps its address beside it, and only http(s) and mailto addresses survive as links.
+/// labelled links, so a label keeps its address beside it ("docs (https://x)"); a mail address shows as itself, and
+/// other schemes keep only their label.
 /// Code is kept as written, and the result never holds a mention token: only the endpoint makes those.
 /// </summary>
 public static partial class SlackText
@@ -43,7 +43,7 @@ public static partial class SlackText
         Mentions.Neutralize(Shortcodes(Unescape(text.ReplaceLineEndings("\n"))));
 
     /// <summary>":rocket:" as 🚀; codes not in the table stay as written.</summary>
-    public static string Shortcodes(string text) =>
+    private static string Shortcodes(string text) =>
         Shortcode().Replace(text, match => SlackEmoji.Of(match.Groups[1].Value) ?? match.Value);
 
     private static (string, bool) PieceOf(Match match)
@@ -67,51 +67,6 @@ public static partial class SlackText
 
         return (Token(match.Groups["token"].Value), false);
     }
-
-    /// <summary>What Slack shows for "&lt;…&gt;": a link, a mention of someone, a channel, everyone, a group or a date.</summary>
-    private static string Token(string inner)
-    {
-        var bar = inner.IndexOf('|');
-        var target = Unescape(bar < 0 ? inner : inner[..bar]);
-        var label = bar < 0 ? null : Shortcodes(Unescape(inner[(bar + 1)..])).Trim() is { Length: > 0 } given ? given : null;
-        var asWritten = "<" + Unescape(inner) + ">";
-        if (target is "!channel" or "!here" or "!everyone")
-        {
-            return "@" + Mentions.All;
-        }
-
-        if (target.Length > 1 && target[0] is '@' or '#' or '!')
-        {
-            var id = target[1..];
-            return target[0] switch
-            {
-                '@' => "@" + id,
-                '#' => "#" + (label?.TrimStart('#') ?? id),
-                _ when id.StartsWith("subteam^", StringComparison.Ordinal) => "@" + (label?.TrimStart('@') ?? id["subteam^".Length..]),
-                _ when id.StartsWith("date^", StringComparison.Ordinal) => label ?? DateOf(id["date^".Length..]) ?? asWritten,
-                _ => label ?? asWritten,
-            };
-        }
-
-        if (AllowedLink().Match(target) is not { Success: true } scheme)
-        {
-            return label ?? asWritten;
-        }
-
-        // "HTTPS://" is still a link; the app only links lower-case schemes.
-        var url = scheme.Value.ToLowerInvariant() + target[scheme.Length..];
-        var mail = url.StartsWith("mailto:", StringComparison.Ordinal);
-        var address = mail ? url["mailto:".Length..] : url[(url.IndexOf("//", StringComparison.Ordinal) + 2)..];
-        var shown = mail ? address : url;
-        return label is null || label == url || label == address || label + "/" == address ? shown : $"{label} ({shown})";
-    }
-
-    /// <summary>"&lt;!date^1392734382^{date}|…&gt;" without a fallback: the moment in UTC.</summary>
-    private static string? DateOf(string date) =>
-        long.TryParse(date.Split('^')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-        && seconds < 253_402_300_800
-            ? DateTimeOffset.FromUnixTimeSeconds(seconds).ToString("d MMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture)
-            : null;
 
     /// <summary>
     /// Slack's emphasis: the mark at a word's edge, not inside one ("snake_case_name" is no italic), hugging its text,
@@ -199,9 +154,6 @@ public static partial class SlackText
     [GeneratedRegex(@"```(?<fence>[\s\S]+?)```|(?<code>`[^`\n]+`)|<(?<token>[^<>\n]+)>|(?<url>(?:https?://|mailto:)(?:(?!&[lg]t;)[^\s<>*])*(?:(?!&[lg]t;)[^\s<>*.,;:!?)'""_~]))",
         RegexOptions.IgnoreCase)]
     private static partial Regex Protected();
-
-    [GeneratedRegex(@"^(?:https?://|mailto:)", RegexOptions.IgnoreCase)]
-    private static partial Regex AllowedLink();
 
     [GeneratedRegex(@":([a-z0-9_+\-]{1,40}):")]
     private static partial Regex Shortcode();
