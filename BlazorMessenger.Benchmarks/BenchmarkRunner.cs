@@ -6,7 +6,7 @@ namespace BlazorMessenger.Benchmarks;
 public static class BenchmarkRunner
 {
     public static readonly string[] Scenarios =
-        ["throughput", "search", "coldstart", "firstload", "decode", "latency", "bots", "image", "history", "groups", "memory", "scaleout", "capacity"];
+        ["throughput", "search", "coldstart", "firstload", "decode", "latency", "bots", "hooks", "image", "history", "groups", "memory", "scaleout", "capacity"];
 
     public static async Task<Report> RunAsync(BenchmarkOptions options, TextWriter log)
     {
@@ -31,13 +31,14 @@ public static class BenchmarkRunner
         await StepAsync("firstload", () => FirstLoadScenario.RunAsync(options, report, log));
         await StepAsync("decode", () => DecodeScenario.RunAsync(options, report, log));
 
-        if (new[] { "latency", "bots", "image", "history", "groups", "memory" }.Any(options.Runs))
+        if (new[] { "latency", "bots", "hooks", "image", "history", "groups", "memory" }.Any(options.Runs))
         {
             await using var app = new BenchApp(options.CircuitRetention);
             _ = app.BaseUrl;
             await using var browsers = await Browsers.LaunchAsync();
             await StepAsync("latency", () => LatencyScenario.RunAsync(options, report, log, app, browsers));
             await StepAsync("bots", () => BotScenario.RunAsync(options, report, log, app, browsers));
+            await StepAsync("hooks", () => HookScenario.RunAsync(options, report, log, app, browsers));
             await StepAsync("image", () => ImageScenario.RunAsync(options, report, log, app, browsers));
             await StepAsync("history", () => HistoryScenario.RunAsync(options, report, log, app, browsers));
             await StepAsync("groups", () => GroupScenario.RunAsync(options, report, log, app, browsers));

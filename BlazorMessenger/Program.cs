@@ -1,6 +1,7 @@
 using BlazorMessenger.Components;
 using BlazorMessenger.Components.Account;
 using BlazorMessenger.Features.Bots.Api;
+using BlazorMessenger.Features.Hooks;
 using BlazorMessenger.Features.Media;
 using BlazorMessenger.Features.Profile;
 using BlazorMessenger.Hosting;
@@ -43,6 +44,7 @@ app.MapAdditionalIdentityEndpoints();
 app.MapMediaEndpoints();
 app.MapAvatarEndpoints();
 BotApi.MapBotApi(app);
+app.MapHooks();
 app.MapMessengerOperations();
 
 app.Run();

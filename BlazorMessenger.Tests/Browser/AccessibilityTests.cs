@@ -133,6 +133,9 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         await Expect(groupInfo.Locator(".bm-member-row")).ToHaveCountAsync(3);
         await Expect(groupInfo.Locator(".bm-member-row .bm-bot-badge")).ToHaveCountAsync(1);
         await audit.ScanAsync(page, "group info");
+        await groupInfo.GetByRole(AriaRole.Tab, new() { Name = "Integrations" }).ClickAsync();
+        await Expect(groupInfo.GetByRole(AriaRole.List, new() { Name = "Incoming webhooks" })).ToContainTextAsync("Quokka alerts");
+        await audit.ScanAsync(page, "group integrations");
         // Esc reaches the dialog once it has taken the focus, which it does just after it shows (a CI run pressed it before).
         await page.WaitForFunctionAsync("() => document.activeElement?.closest('[role=dialog]') !== null");
         await page.Keyboard.PressAsync("Escape");

@@ -69,6 +69,12 @@ public sealed class MessageKindsReadingTests(BrowserFixture browser)
         await Expect(Message(log, "Build 1234 passed").First).ToHaveAccessibleNameAsync("Quokka Bot, bot:");
         await Expect(Message(log, "Noted by the bot").First).ToMatchAriaSnapshotAsync(
             "- article \"Quokka Bot, bot:\":\n  - 'button \"Reply to you: Plain words about the quokka. Show that message\"'\n  - text: Noted by the bot");
+        var alert = Message(log, "QuokkaHungry").First;
+        await Expect(alert).ToHaveAccessibleNameAsync("Alertmanager, app, via Quokka alerts:");
+        await Expect(alert.GetByRole(AriaRole.Link, new() { Name = "[FIRING:1] QuokkaHungry" })).ToHaveAttributeAsync("href", "https://alerts.example.com/#/alerts");
+        await Expect(alert.Locator(".bm-card strong")).ToHaveTextAsync("6 hours");
+        await Expect(alert).ToContainTextAsync("enclosure");
+        await Expect(Message(log, "finished").First).ToHaveAccessibleNameAsync("ci, app, via Quokka alerts:");
         await Expect(log.GetByRole(AriaRole.Note)).ToHaveTextAsync([$"{bob} created the group \"Quokka club\"", $"{bob} renamed the group to \"Quokka fan club\""]);
 
         // Every control in the log has a name (axe checks the same on every screen): the quote, the file, the player's

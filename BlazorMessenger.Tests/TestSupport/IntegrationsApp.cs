@@ -3,6 +3,7 @@ using BlazorMessenger.Features.Bots;
 using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Features.Contacts;
 using BlazorMessenger.Features.Groups;
+using BlazorMessenger.Features.Hooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -46,6 +47,14 @@ public sealed class IntegrationsApp : IAsyncLifetime
         var made = await Get<BotService>().CreateAsync(ownerId, name, userName);
         Assert.True(made.Succeeded, made.Error);
         return (made.Value!.Bot.UserId, userName, made.Value.Token);
+    }
+
+    /// <summary>A new incoming webhook of the conversation, made by one who manages it: its id and full URL.</summary>
+    public async Task<(string Id, string Url)> HookAsync(string managerId, long conversationId, string name = "Deploys")
+    {
+        var made = await Get<HookService>().CreateAsync(managerId, conversationId, name);
+        Assert.True(made.Succeeded, made.Error);
+        return (made.Value!.Hook.UserId, $"{BaseUrl.TrimEnd('/')}/{made.Value.Path}");
     }
 
     /// <summary>The person adds the bot as a contact and writes to it: the direct chat's id.</summary>

@@ -4,6 +4,7 @@ using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Features.Chat.Pins;
 using BlazorMessenger.Features.Chat.Reactions;
 using BlazorMessenger.Features.Groups;
+using BlazorMessenger.Features.Hooks;
 using BlazorMessenger.Features.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,7 +13,7 @@ namespace BlazorMessenger.Tests.TestSupport;
 /// <summary>
 /// A group chat that holds every kind of message people send, from both of its members, written through the app's own
 /// services: the group's notices, text, markdown, a link, a mention, an image, a file, a voice note, reactions, a pinned,
-/// an edited, a deleted and a forwarded message, a reply to each kind, and a bot's messages. The accessibility tests
+/// an edited, a deleted and a forwarded message, a reply to each kind, a bot's messages and a webhook's. The accessibility tests
 /// read it.
 /// </summary>
 public static class MessageKinds
@@ -22,6 +23,16 @@ public static class MessageKinds
     public const string FileName = "quokka-plan.pdf";
 
     public const int VoiceMs = 12_300;
+
+    /// <summary>Prometheus Alertmanager's Slack notification: attachments only, with a colour, a linked title and fields.</summary>
+    public const string AlertPayload = """
+        {"username":"Alertmanager","attachments":[{"title":"[FIRING:1] QuokkaHungry","title_link":"https://alerts.example.com/#/alerts",
+         "text":"The quokka has not eaten for *6 hours*","fallback":"[FIRING:1] QuokkaHungry","color":"danger",
+         "fields":[{"title":"severity","value":"critical","short":true},{"title":"enclosure","value":"east","short":true}],
+         "footer":"Alertmanager","mrkdwn_in":["text"]}]}
+        """;
+
+    public const string DeployPayload = """{"text":"Deploy of *quokka-web* finished","username":"ci","icon_emoji":":rocket:"}""";
 
     /// <summary>The group, created by owner with member in it; answers its id. The last message is the owner's.</summary>
     public static async Task<long> SeedKindsGroupAsync(this BrowserFixture browser, string owner, string member)
@@ -53,6 +64,14 @@ public static class MessageKinds
         var chat = services.GetRequiredService<ChatService>();
         Value(await chat.SendAsync(bot.UserId, group, Guid.NewGuid(), "Build 1234 passed", ct: ct));
         Value(await chat.SendAsync(bot.UserId, group, Guid.NewGuid(), "Noted by the bot", replyToId: mine.Text, ct: ct));
+
+        // An incoming webhook's posts: Alertmanager's card, and a text under the name it asks for (both badged "app").
+        var hooks = services.GetRequiredService<HookService>();
+        var key = Value(await hooks.CreateAsync(ownerId, group, "Quokka alerts", ct)).Path["hooks/".Length..];
+        foreach (var payload in new[] { AlertPayload, DeployPayload })
+        {
+            Assert.Equal(HookAnswer.Ok, await hooks.PostAsync(key, HookPayload.Parse(payload).Post!, null, ct));
+        }
 
         var pins = services.GetRequiredService<PinService>();
         Value(await pins.SetAsync(ownerId, theirs.Link, pin: true, ct));

@@ -64,6 +64,15 @@ public sealed class NodeClient : IAsyncDisposable
 
     public IReadOnlyList<string> Lines => [.. _lines];
 
+    /// <summary>Runs a script that does one thing and ends; answers what it printed.</summary>
+    public static async Task<IReadOnlyList<string>> RunAsync(string script, IReadOnlyDictionary<string, string> environment)
+    {
+        await using var client = Start(script, environment);
+        // Unlike Exited, this waits for the last of its output too.
+        await client._process.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        return client.Lines;
+    }
+
     public Task Exited => _exited.Task;
 
     public int ExitCode => _process.ExitCode;

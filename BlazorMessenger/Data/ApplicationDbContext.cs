@@ -41,6 +41,8 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
 
     public DbSet<UserNumber> UserNumbers => Set<UserNumber>();
 
+    public DbSet<Webhook> Webhooks => Set<Webhook>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
         if (Database.IsNpgsql())

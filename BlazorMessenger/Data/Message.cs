@@ -46,6 +46,12 @@ public sealed class Message
     /// <summary>Pinned to the top of its conversation (see <see cref="Features.Chat.MessageRules.MaxPins"/>).</summary>
     public DateTime? PinnedUtc { get; set; }
 
+    /// <summary>
+    /// What a webhook's post carries beside its text (the sender's label, attachments and blocks), as JSON
+    /// (<see cref="Features.Hooks.MessageCard"/>); null for everything else.
+    /// </summary>
+    public string? Card { get; set; }
+
     public List<Reaction> Reactions { get; set; } = [];
 
     public string? MediaId { get; set; }

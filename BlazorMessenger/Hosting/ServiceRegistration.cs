@@ -13,6 +13,7 @@ using BlazorMessenger.Features.Chat.Reactions;
 using BlazorMessenger.Features.Chat.Writer;
 using BlazorMessenger.Features.Contacts;
 using BlazorMessenger.Features.Groups;
+using BlazorMessenger.Features.Hooks;
 using BlazorMessenger.Features.Media;
 using BlazorMessenger.Features.Notifications;
 using BlazorMessenger.Features.Presence;
@@ -140,6 +141,10 @@ public static class ServiceRegistration
         services.AddSection<ConnectionOptions>(configuration, ConnectionOptions.SectionName);
         services.AddSection<GroupOptions>(configuration, GroupOptions.SectionName);
         services.AddSection<HealthOptions>(configuration, HealthOptions.SectionName);
+        services.AddSection<HookOptions>(configuration, HookOptions.SectionName)
+            .Validate(o => o.PostsPerSecond > 0 && o.Burst >= 1 && o.MaxPayloadBytes >= 1024 && o.MaxPerConversation >= 0,
+                "Messenger:Hooks needs PostsPerSecond > 0, Burst >= 1, MaxPayloadBytes >= 1024 and MaxPerConversation >= 0.")
+            .ValidateOnStart();
         services.AddSection<MediaOptions>(configuration, MediaOptions.SectionName);
         services.AddSection<MessageOptions>(configuration, MessageOptions.SectionName);
         services.AddSection<MetricsOptions>(configuration, MetricsOptions.SectionName);
@@ -238,6 +243,8 @@ public static class ServiceRegistration
         services.AddSingleton<BotRateLimits>();
         services.AddSingleton<BotApi>();
         services.AddSingleton<BotWebhooks>();
+        services.AddSingleton<HookService>();
+        services.AddSingleton<HookRateLimits>();
         return services;
     }
 

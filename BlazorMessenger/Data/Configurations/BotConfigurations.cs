@@ -40,3 +40,18 @@ internal sealed class UserNumberConfiguration : IEntityTypeConfiguration<UserNum
         number.HasOne<ApplicationUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class WebhookConfiguration : IEntityTypeConfiguration<Webhook>
+{
+    public void Configure(EntityTypeBuilder<Webhook> hook)
+    {
+        hook.HasKey(h => h.UserId);
+        hook.Property(h => h.KeyHash).HasMaxLength(32);
+        hook.Property(h => h.LastUsedAddress).HasMaxLength(64);
+        hook.HasIndex(h => h.KeyHash).IsUnique();
+        hook.HasIndex(h => h.ConversationId);
+        hook.HasOne(h => h.User).WithOne().HasForeignKey<Webhook>(h => h.UserId).OnDelete(DeleteBehavior.Cascade);
+        hook.HasOne<Conversation>().WithMany().HasForeignKey(h => h.ConversationId).OnDelete(DeleteBehavior.Cascade);
+        hook.HasOne<ApplicationUser>().WithMany().HasForeignKey(h => h.CreatorId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

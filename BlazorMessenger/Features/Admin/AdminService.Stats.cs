@@ -15,7 +15,7 @@ public sealed partial class AdminService
             .ToList();
         var activeSince = time.GetUtcNow().UtcDateTime.AddDays(-30);
         return new AdminStats(
-            await db.Users.CountAsync(u => u.DeletedUtc == null, ct),
+            await db.Users.CountAsync(u => u.DeletedUtc == null && !u.IsBot, ct), // people: not bots, not webhooks
             await db.Users.CountAsync(u => u.DeletedUtc == null && u.LastSeenUtc >= activeSince, ct),
             await db.Messages.LongCountAsync(ct),
             perDay,

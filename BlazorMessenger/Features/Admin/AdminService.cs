@@ -59,6 +59,7 @@ public sealed partial class AdminService(
         var now = time.GetUtcNow();
         var configured = Configured;
         var rows = await db.Users.AsNoTracking()
+            .Where(u => !db.Webhooks.Any(h => h.UserId == u.Id)) // listed under Integrations
             .Where(u => term.Length == 0 || u.NormalizedUserName!.Contains(term) || (u.NormalizedEmail != null && u.NormalizedEmail.Contains(term))
                         || (u.DisplayName != null && u.DisplayName.ToUpper().Contains(term)))
             .OrderBy(u => u.NormalizedUserName)

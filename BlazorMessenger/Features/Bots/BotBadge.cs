@@ -10,4 +10,7 @@ public static class BotBadge
 {
     // The space keeps the name and the badge two words for a screen reader ("Echo bot", not "Echobot").
     public static readonly MarkupString Markup = new(" <span class=\"bm-bot-badge\">bot</span>");
+
+    /// <summary>An incoming webhook's post ("app", as Slack marks them).</summary>
+    public static readonly MarkupString App = new(" <span class=\"bm-bot-badge\">app</span>");
 }

@@ -4,15 +4,18 @@ namespace BlazorMessenger.Features.Chat;
 
 /// <summary>
 /// A message as shown. ReplyToId is the answered message and ReplyTo its quote (read from it, so it follows edits and
-/// deletes); Reactions are grouped by emoji in the order they were first given.
+/// deletes); Reactions are grouped by emoji in the order they were first given; Card, a webhook post's extras.
 /// </summary>
 public sealed record ChatMessage(
     long Id, long ConversationId, long Seq, string SenderId, Guid ClientMessageId,
     MessageKind Kind, string Body, DateTime CreatedUtc, DateTime? EditedUtc, ChatImage? Image = null, DateTime? DeletedUtc = null,
     long? ReplyToId = null, ChatQuote? ReplyTo = null, bool Forwarded = false, DateTime? PinnedUtc = null, ChatFile? File = null,
-    IReadOnlyList<ReactionGroup>? Reactions = null)
+    IReadOnlyList<ReactionGroup>? Reactions = null, Hooks.MessageCard? Card = null)
 {
     public bool IsDeleted => DeletedUtc is not null;
+
+    /// <summary>Posted by an incoming webhook (every such post has a card, if only for the sender's label).</summary>
+    public bool ByHook => Card is not null;
 }
 
 /// <summary>A document or voice note: its id for /media/{id}/file, its cleaned name, size, type and (voice) length.</summary>

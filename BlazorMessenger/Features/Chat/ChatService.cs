@@ -1,5 +1,6 @@
 using BlazorMessenger.Data;
 using BlazorMessenger.Features.Chat.Writer;
+using BlazorMessenger.Features.Hooks;
 using BlazorMessenger.Features.Presence;
 using BlazorMessenger.Features.Safety;
 using BlazorMessenger.Features.Shared;
@@ -39,10 +40,14 @@ public sealed partial class ChatService(
             .Where(m => m.Conversation!.DirectKey == key)
             .Select(m => new { m.ConversationId, m.Conversation!.LastSeq, m.LastReadSeq, m.RequestedUtc })
             .FirstOrDefaultAsync(ct);
-        return mine is null
-            ? null
-            : new OpenConversation(mine.ConversationId, peer.Name, peer, new Dictionary<string, ChatPeer> { [peer.UserId] = peer },
-                mine.LastSeq, mine.LastReadSeq, IsRequest: mine.RequestedUtc is not null);
+        if (mine is null)
+        {
+            return null;
+        }
+
+        var people = new Dictionary<string, ChatPeer>(StringComparer.Ordinal) { [peer.UserId] = peer };
+        await db.AddHooksAsync(mine.ConversationId, people, ct);
+        return new OpenConversation(mine.ConversationId, peer.Name, peer, people, mine.LastSeq, mine.LastReadSeq, IsRequest: mine.RequestedUtc is not null);
     }
 
     /// <summary>Up to PageSize messages before beforeSeq (the newest ones when null), oldest first. Keyset paging.</summary>
@@ -101,5 +106,5 @@ public sealed partial class ChatService(
             m.DeletedUtc, m.ReplyToId, null, m.Forwarded, m.PinnedUtc,
             m.Media == null || m.Media.Kind == MediaKind.Image ? null
                 : new ChatFile(m.Media.Id, m.Media.FileName ?? "file", m.Media.Bytes, m.Media.ContentType, m.Media.DurationMs),
-            null);
+            null, Hooks.MessageCard.FromJson(m.Card));
 }

@@ -4,6 +4,7 @@ using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Features.Chat.Writer;
 using BlazorMessenger.Features.Media;
 using BlazorMessenger.Features.Safety;
+using BlazorMessenger.Features.Hooks;
 using BlazorMessenger.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -165,6 +166,7 @@ public sealed partial class GroupService(
             var title = mine.TitleWhenLeft ?? group.Title ?? "";
             var before = rows.Where(r => r.JoinedUtc <= mine.LeftUtc || r.LeftSeq <= ended)
                 .ToDictionary(r => r.Person.UserId, r => r.Person, StringComparer.Ordinal);
+            await db.AddHooksAsync(groupId, before, ct);
             return new GroupView(
                 new OpenConversation(groupId, title, null, before, ended, mine.LastReadSeq, ended, new HashSet<string>()), null, [], null);
         }
@@ -174,6 +176,7 @@ public sealed partial class GroupService(
             .OrderBy(m => GroupRules.Rank(m.Role)).ThenBy(m => m.Person.Name, StringComparer.CurrentCultureIgnoreCase)
             .ToList();
         var people = rows.ToDictionary(r => r.Person.UserId, r => r.Person, StringComparer.Ordinal);
+        await db.AddHooksAsync(groupId, people, ct);
         var conversation = new OpenConversation(
             groupId, group.Title ?? "", null, people, group.LastSeq, mine.LastReadSeq, null,
             members.Select(m => m.Person.UserId).ToHashSet(StringComparer.Ordinal), IsRequest: mine.RequestedUtc is not null,

@@ -137,6 +137,13 @@ public static class Membership
             .Join(db.ConversationMembers, m => m.ConversationId, other => other.ConversationId,
                 (m, other) => new UnansweredRequest { RequestedId = m.UserId, OtherId = other.UserId });
 
+    /// <summary>
+    /// The webhooks that post into one conversation now: bound to it and not deleted. A webhook is never a member; this
+    /// is the one conversation it reaches, checked by the writer in the transaction that stores its post.
+    /// </summary>
+    public static IQueryable<Webhook> LiveHooksOf(this ApplicationDbContext db, long conversationId) =>
+        db.Webhooks.Where(h => h.ConversationId == conversationId && h.DeletedUtc == null);
+
     /// <summary>The current member ids of one conversation: whom its events go to.</summary>
     public static Task<List<string>> CurrentMemberIdsAsync(this ApplicationDbContext db, long conversationId, CancellationToken ct) =>
         db.CurrentMembers(conversationId).Select(m => m.UserId).ToListAsync(ct);

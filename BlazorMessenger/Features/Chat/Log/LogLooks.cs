@@ -22,9 +22,11 @@ public sealed class LogLooks(string userId, bool isGroup)
     public BubbleLook Of(IReadOnlyList<ChatMessage> messages, int index, bool startsDay, long? highlightSeq)
     {
         var (message, previous) = (messages[index], index > 0 ? messages[index - 1] : null);
-        var startsRun = startsDay || previous!.SenderId != message.SenderId || previous.Kind == MessageKind.System;
+        // A webhook posting under another name starts a run of its own; its posts are named in a direct chat too.
+        var startsRun = startsDay || previous!.SenderId != message.SenderId || previous.Kind == MessageKind.System
+            || previous.Card?.As != message.Card?.As;
         return (startsRun ? BubbleLook.StartsRun : 0)
-            | (startsRun && isGroup && message.SenderId != userId ? BubbleLook.ShowsName : 0)
+            | (startsRun && (isGroup || message.ByHook) && message.SenderId != userId ? BubbleLook.ShowsName : 0)
             | (message.Seq == highlightSeq ? BubbleLook.Highlighted : 0)
             | BubbleLooks.Of(ReceiptOf(message));
     }

@@ -2,6 +2,7 @@ using BlazorMessenger.Components.Layout;
 using BlazorMessenger.Components.Shared;
 using BlazorMessenger.Features.Chat.Compose;
 using BlazorMessenger.Features.Chat.Format;
+using BlazorMessenger.Features.Hooks;
 using BlazorMessenger.Features.Receipts;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -56,6 +57,20 @@ public sealed partial class MessageBubble
     private string SenderName => Names?.Of(Message.SenderId) ?? "";
 
     private bool SentByBot => Names?.IsBot?.Invoke(Message.SenderId) == true;
+
+    /// <summary>The name over the bubble: a webhook's post shows the name it asked for (Slack's "username"), if any.</summary>
+    private string ShownName => Message.Card?.As ?? SenderName;
+
+    /// <summary>The webhook's own name beside a name it posted under, so no post passes for a person's.</summary>
+    private string? Via => Message.Card?.As is not null ? SenderName : null;
+
+    private string SpokenName => Mine ? "You"
+        : Message.ByHook ? (Via is { } via ? $"{ShownName}, app, via {via}" : $"{ShownName}, app")
+        : SentByBot ? $"{SenderName}, bot" : SenderName;
+
+    /// <summary>The avatar of a webhook's post that asked for an emoji as its icon.</summary>
+    private static MarkupString IconAvatar(string emoji) =>
+        new($"<div class=\"bm-msg-avatar\"><span class=\"bm-emoji-avatar\" aria-hidden=\"true\">{System.Net.WebUtility.HtmlEncode(emoji)}</span></div>");
 
     private TimeZoneInfo Zone => TimeZone ?? TimeZoneInfo.Utc;
 

@@ -30,7 +30,8 @@ public sealed partial class MessageWriter
         {
             var m = pending.Message;
             var key = (m.SenderId, m.ClientMessageId);
-            if (!state.MemberIds.TryGetValue(m.ConversationId, out var members) || !members.Contains(m.SenderId))
+            if (!state.MemberIds.TryGetValue(m.ConversationId, out var members)
+                || !(members.Contains(m.SenderId) || (m.ByHook && await state.HookPostsAsync(db, m))))
             {
                 outcomes.Add(new Outcome(pending, null, null));
             }
@@ -74,9 +75,15 @@ public sealed partial class MessageWriter
                 }
 
                 state.LastSeq[m.ConversationId] = seq;
-                state.ReadUpTo[(m.ConversationId, m.SenderId)] = seq;
+                if (!m.ByHook)
+                {
+                    state.ReadUpTo[(m.ConversationId, m.SenderId)] = seq;
+                }
+
+                // Bots hear people, as Telegram's hear no other bot: a webhook's post reaches none.
+                var bots = m.ByHook ? BotsHere.None : state.Bots[m.ConversationId];
                 var audience = alsoTell.Count == 0 ? state.MemberIds[m.ConversationId] : [.. state.MemberIds[m.ConversationId], .. alsoTell];
-                var row = await NewRow.AddMediaAsync(db, m, seq, now, audience, state.Bots[m.ConversationId]);
+                var row = await NewRow.AddMediaAsync(db, m, seq, now, audience, bots);
                 rows.Add(row);
                 writtenByKey[key] = row;
                 outcomes.Add(new Outcome(pending, null, row));
@@ -150,7 +157,7 @@ public sealed partial class MessageWriter
         public ChatMessage Message { get; private set; } = null!;
 
         public void Stored(long id) => Message = new ChatMessage(id, New.ConversationId, Seq, New.SenderId, New.ClientMessageId, New.Kind, New.Body,
-            createdUtc, null, image, ReplyToId: New.ReplyTo?.Id, ReplyTo: New.ReplyTo, Forwarded: New.Forwarded, File: file);
+            createdUtc, null, image, ReplyToId: New.ReplyTo?.Id, ReplyTo: New.ReplyTo, Forwarded: New.Forwarded, File: file, Card: New.Card);
 
         /// <summary>The row, with its Media row added first (rare next to text: through EF Core, in the same transaction).</summary>
         public static async Task<NewRow> AddMediaAsync(
@@ -195,6 +202,20 @@ public sealed partial class MessageWriter
             var state = new BatchState(seqs, new Dictionary<long, long>(seqs), [], [], []);
             await state.LoadMembersAsync(db, conversationIds);
             return state;
+        }
+
+        private readonly Dictionary<(long, string), bool> _hooks = [];
+
+        /// <summary>Whether a webhook may post here (bound to the conversation, not deleted), asked once per batch.</summary>
+        public async Task<bool> HookPostsAsync(ApplicationDbContext db, NewMessage m)
+        {
+            if (!_hooks.TryGetValue((m.ConversationId, m.SenderId), out var live))
+            {
+                live = await db.LiveHooksOf(m.ConversationId).AnyAsync(h => h.UserId == m.SenderId);
+                _hooks[(m.ConversationId, m.SenderId)] = live;
+            }
+
+            return live;
         }
 
         /// <summary>After a group change: a new set (messages written before it keep the audience they had).</summary>

@@ -18,8 +18,8 @@ public sealed partial class MessageWriter
         private const string FindSql = """SELECT "Id" FROM "Messages" WHERE "SenderId" = @sender AND "ClientMessageId" = @client""";
 
         private const string InsertSql = """
-            INSERT INTO "Messages" ("ConversationId", "Seq", "SenderId", "ClientMessageId", "Kind", "Body", "CreatedUtc", "MediaId", "ReplyToId", "Forwarded")
-            VALUES (@conversation, @seq, @sender, @client, @kind, @body, @created, @media, @reply, @forwarded)
+            INSERT INTO "Messages" ("ConversationId", "Seq", "SenderId", "ClientMessageId", "Kind", "Body", "CreatedUtc", "MediaId", "ReplyToId", "Forwarded", "Card")
+            VALUES (@conversation, @seq, @sender, @client, @kind, @body, @created, @media, @reply, @forwarded, @card)
             RETURNING "Id"
             """;
 
@@ -57,7 +57,8 @@ public sealed partial class MessageWriter
             var ids = await RunAsync(InsertSql, rows.Select(r => Values(
                 ("conversation", r.New.ConversationId), ("seq", r.Seq), ("sender", r.New.SenderId), ("client", Value(r.New.ClientMessageId)),
                 ("kind", (int)r.New.Kind), ("body", r.New.Body), ("created", Value(now)), ("media", r.New.Media?.Id),
-                ("reply", r.New.ReplyTo?.Id), ("forwarded", r.New.Forwarded))).ToList());
+                ("reply", r.New.ReplyTo?.Id), ("forwarded", r.New.Forwarded),
+                ("card", r.New.Card is { } card ? Hooks.MessageCard.ToJson(card) : null))).ToList());
             for (var i = 0; i < rows.Count; i++)
             {
                 rows[i].Stored((long)ids[i]!);

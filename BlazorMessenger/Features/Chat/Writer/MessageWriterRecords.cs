@@ -6,12 +6,16 @@ namespace BlazorMessenger.Features.Chat.Writer;
 /// A message to store. Image, file and voice messages bring their Media row (files already written) and skip the send
 /// limit (uploads have their own); system messages bring the group change they record, and count against it like any
 /// message, so an admin cannot flood a group with renames (a group's first message has the group creation limit
-/// instead: Limited false). A reply brings the quote of the message it answers (checked by the sender's service).
+/// instead: Limited false). A reply brings the quote of the message it answers (checked by the sender's service). A
+/// webhook's post brings its card, and its sender is the webhook, which the writer lets in by the webhook's binding to
+/// the conversation rather than by membership.
 /// </summary>
 public sealed record NewMessage(
     string SenderId, long ConversationId, Guid ClientMessageId, string Body, Data.Media? Media = null, GroupChange? Change = null,
-    bool Limited = true, ChatQuote? ReplyTo = null, bool Forwarded = false)
+    bool Limited = true, ChatQuote? ReplyTo = null, bool Forwarded = false, Hooks.MessageCard? Card = null)
 {
+    public bool ByHook => Card is not null;
+
     /// <summary>Uploads have their own limit; a forwarded copy uploads nothing, so it counts as a message.</summary>
     public bool CountsAgainstSendLimit => (Media is null || Forwarded) && Limited;
 
