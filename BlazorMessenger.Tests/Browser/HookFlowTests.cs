@@ -56,5 +56,20 @@ public sealed class HookFlowTests(BrowserFixture browser)
         }
 
         await Expect(bobSession.Page.MessageLog().Locator(".bm-emoji-avatar")).ToHaveTextAsync("🚀");
+
+        // A direct chat's webhooks are in its menu, for either person; its posts are named there, though a direct chat
+        // names nobody else.
+        await page.GotoAsync($"/chat/{bob}");
+        await aliceSession.WaitForInteractiveAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = $"More about {bob}" }).ClickAsync();
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Integrations" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Integrations" });
+        await dialog.GetByLabel("Name", new() { Exact = true }).FillAsync("Alice's scripts");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Add incoming webhook" }).ClickAsync();
+        var direct = await dialog.GetByRole(AriaRole.Textbox, new() { Name = "Webhook URL" }).InputValueAsync();
+        await page.Keyboard.PressAsync("Escape");
+        Assert.Equal(["answer: ok"], await NodeClient.RunAsync("slack-webhook.js",
+            new Dictionary<string, string> { ["HOOK_URL"] = direct, ["PAYLOAD"] = "{\"text\":\"backup done\"}" }));
+        await Expect(page.MessageLog().GetByRole(AriaRole.Article, new() { Name = "Alice's scripts, app:" })).ToContainTextAsync("backup done");
     }
 }
