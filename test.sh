@@ -38,8 +38,9 @@ finish() {
     exit "$3"
 }
 
-# Chromium for the browser tests, npm for the build (the emoji font), PostgreSQL and Redis for the scale-out tests.
-engines_install chromium npm postgresql redis-server || finish 0 1 1
+# Chromium for the browser tests, npm for the build (the emoji font), PostgreSQL and Redis for the scale-out tests, curl as
+# a webhook client.
+engines_install chromium npm postgresql redis-server curl || finish 0 1 1
 
 engines=$(mktemp -d /tmp/bm-engines.XXXXXX)
 chmod 755 "$engines"

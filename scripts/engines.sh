@@ -2,7 +2,7 @@
 # engines_install installs what is missing with apt (as root) or says how; the start functions print nothing on
 # success and return non-zero with the server's log on failure.
 
-engines_install() { # any of: chromium npm postgresql redis-server nginx
+engines_install() { # any of: chromium npm postgresql redis-server nginx curl
     local missing=() name
     for name in "$@"; do
         engine_present "$name" || missing+=($(engine_packages "$name"))
@@ -27,6 +27,7 @@ engine_present() {
         postgresql) pg_bindir >/dev/null ;;
         redis-server) command -v redis-server >/dev/null ;;
         nginx) command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] ;;
+        curl) command -v curl >/dev/null ;;
     esac
 }
 

@@ -21,6 +21,9 @@ public sealed class BotFlowTests(BrowserFixture browser)
 
         await page.GetByRole(AriaRole.Button, new() { Name = "New bot" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
+        // The dialog puts the caret in "Name" as it opens: typing elsewhere before then would land there (a CI run under
+        // load named the bot "Echoecho").
+        await Expect(dialog.GetByLabel("Name", new() { Exact = true })).ToBeFocusedAsync();
         await dialog.GetByLabel("Name", new() { Exact = true }).FillAsync("Echo");
         await dialog.GetByLabel("Username").FillAsync("echo");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();

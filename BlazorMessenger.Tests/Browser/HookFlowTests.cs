@@ -25,9 +25,11 @@ public sealed class HookFlowTests(BrowserFixture browser)
         var info = page.GetByRole(AriaRole.Dialog, new() { Name = "Group info" });
         await info.GetByRole(AriaRole.Tab, new() { Name = "Integrations" }).ClickAsync();
         await info.GetByRole(AriaRole.Button, new() { Name = "Add incoming webhook" }).ClickAsync();
+        await Expect(info.GetByLabel("Name", new() { Exact = true })).ToBeFocusedAsync();
+        await info.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
         await Expect(info.GetByRole(AriaRole.Alert)).ToContainTextAsync("Give the webhook a name.");
         await info.GetByLabel("Name", new() { Exact = true }).FillAsync("Deploys");
-        await info.GetByRole(AriaRole.Button, new() { Name = "Add incoming webhook" }).ClickAsync();
+        await info.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
         var urlBox = info.GetByRole(AriaRole.Textbox, new() { Name = "Webhook URL" });
         await Expect(urlBox).ToHaveValueAsync(new Regex(@"^http://127\.0\.0\.1:\d+/hooks/[a-z0-9]{26}$"));
         await Expect(urlBox).ToHaveAttributeAsync("readonly", "");
@@ -64,8 +66,10 @@ public sealed class HookFlowTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = $"More about {bob}" }).ClickAsync();
         await page.GetByRole(AriaRole.Menuitem, new() { Name = "Integrations" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Integrations" });
-        await dialog.GetByLabel("Name", new() { Exact = true }).FillAsync("Alice's scripts");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Add incoming webhook" }).ClickAsync();
+        await Expect(dialog.GetByLabel("Name", new() { Exact = true })).ToBeFocusedAsync();
+        await dialog.GetByLabel("Name", new() { Exact = true }).FillAsync("Alice's scripts");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
         var direct = await dialog.GetByRole(AriaRole.Textbox, new() { Name = "Webhook URL" }).InputValueAsync();
         await page.Keyboard.PressAsync("Escape");
         Assert.Equal(["answer: ok"], await NodeClient.RunAsync("slack-webhook.js",

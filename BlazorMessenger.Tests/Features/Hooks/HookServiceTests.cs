@@ -6,6 +6,7 @@ using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Features.Contacts;
 using BlazorMessenger.Features.Groups;
 using BlazorMessenger.Features.Hooks;
+using BlazorMessenger.Features.Safety;
 using BlazorMessenger.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
@@ -109,6 +110,22 @@ public sealed class HookServiceTests
         Assert.Equal(["first", "second"], (await services.Get<ChatService>().GetPageAsync(bob, groupId, null, Ct))
             .Where(m => m.ByHook).Select(m => m.Body));
         Assert.Contains(await services.Get<AdminService>().AuditLogAsync(admin, Ct), a => a.Action == "deleted webhook");
+    }
+
+    [Fact]
+    public async Task In_a_direct_chat_a_webhook_speaks_for_its_maker_and_a_block_stops_it_too()
+    {
+        await using var services = await TestServices.CreateAsync();
+        var (alice, bob) = await services.ContactsAsync();
+        Assert.True((await services.Get<ContactService>().AddAsync(bob, "alice", Ct)).Succeeded);
+        var direct = (await services.Get<ChatService>().OpenDirectAsync(alice, "bob", Ct))!.Id;
+        var made = (await services.Get<HookService>().CreateAsync(alice, direct, "Alice's scripts", Ct)).Value!;
+        Assert.Equal(HookAnswer.Ok, await PostAsync(services, KeyOf(made), """{"text":"backup done"}"""));
+
+        Assert.True((await services.Get<SafetyService>().BlockAsync(bob, alice, Ct)).Succeeded);
+
+        Assert.Equal(HookAnswer.Prohibited, await PostAsync(services, KeyOf(made), """{"text":"after the block"}"""));
+        Assert.Equal(["backup done"], (await services.Get<ChatService>().GetPageAsync(bob, direct, null, Ct)).Where(m => m.ByHook).Select(m => m.Body));
     }
 
     [Fact]

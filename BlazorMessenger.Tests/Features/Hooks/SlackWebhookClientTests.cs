@@ -80,6 +80,24 @@ public sealed class SlackWebhookClientTests(IntegrationsApp app)
     }
 
     [Fact]
+    public async Task Curl_posts_as_the_readme_shows_and_reads_ok_with_no_newline()
+    {
+        var (alice, groupId, _, url) = await GroupWithHookAsync();
+        const string curl = "/usr/bin/curl";
+        Assert.True(File.Exists(curl), "The webhook tests post with curl, which was not found. Install it: sudo apt-get install -y curl (./test.sh does this itself when run as root).");
+        var start = new System.Diagnostics.ProcessStartInfo(curl, ["-sS", "-d", "{\"text\":\"Disk *91%* full on <https://grafana.example.com/d/db1|db-1>\"}", url])
+        {
+            RedirectStandardOutput = true,
+        };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync(Ct);
+        await process.WaitForExitAsync(Ct);
+
+        Assert.Equal((0, "ok"), (process.ExitCode, output));
+        Assert.Equal("Disk **91%** full on db-1 (https://grafana.example.com/d/db1)", (await LastPostAsync(alice, groupId)).Body);
+    }
+
+    [Fact]
     public async Task Every_failure_is_answered_in_slacks_words_and_stores_nothing()
     {
         var (alice, groupId, hookId, url) = await GroupWithHookAsync();

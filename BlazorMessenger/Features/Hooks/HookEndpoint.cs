@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace BlazorMessenger.Features.Hooks;
 
 /// <summary>
-/// POST /hooks/{key}, as Slack and Mattermost take it: JSON with any content type or none, or the JSON in a form field
-/// "payload" (Slack's legacy form, which GitLab sends, urlencoded or multipart). Answers are Slack's: 200 with the body
+/// POST /hooks/{key}, as Slack and Mattermost take it: JSON with any content type or none (curl's form type included),
+/// or the JSON in a form field "payload" (Slack's legacy form, which GitLab sends, urlencoded or multipart). Answers are Slack's: 200 with the body
 /// exactly "ok" (Alertmanager and Grafana compare the bytes), or an error code as plain text. Never a 500: a failure of
 /// the server's own is a 503 to retry.
 /// </summary>
@@ -67,15 +67,19 @@ public static partial class HookEndpoint
             return null;
         }
 
-        if (request.HasFormContentType)
+        var text = Encoding.UTF8.GetString(bytes);
+        if (!request.HasFormContentType)
         {
-            var form = request.ContentType!.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase)
-                ? await MultipartPayloadAsync(request.ContentType, bytes, ct)
-                : QueryHelpers.ParseQuery(Encoding.UTF8.GetString(bytes)).GetValueOrDefault("payload").ToString();
-            return form ?? "";
+            return text;
         }
 
-        return Encoding.UTF8.GetString(bytes);
+        if (request.ContentType!.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase))
+        {
+            return await MultipartPayloadAsync(request.ContentType, bytes, ct) ?? "";
+        }
+
+        // `curl -d '{"text":…}'` labels its JSON a form: a body that is an object is the payload itself.
+        return text.TrimStart().StartsWith('{') ? text : QueryHelpers.ParseQuery(text).GetValueOrDefault("payload").ToString();
     }
 
     private static async Task<byte[]> ReadUpToAsync(Stream body, int limit, CancellationToken ct)

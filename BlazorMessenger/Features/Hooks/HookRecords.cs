@@ -13,6 +13,7 @@ public sealed record HookAnswer(int Status, string Body, int? RetryAfterSeconds 
 {
     public static readonly HookAnswer Ok = new(StatusCodes.Status200OK, "ok");
     public static readonly HookAnswer NoService = new(StatusCodes.Status404NotFound, "no_service");
+    public static readonly HookAnswer Prohibited = new(StatusCodes.Status403Forbidden, "action_prohibited");
     public static readonly HookAnswer TooLarge = new(StatusCodes.Status413PayloadTooLarge, "payload_too_large");
 
     public static HookAnswer Invalid(string error) => new(StatusCodes.Status400BadRequest, error);

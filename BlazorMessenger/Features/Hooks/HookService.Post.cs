@@ -23,11 +23,18 @@ public sealed partial class HookService
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var hook = await db.Webhooks.AsNoTracking().Where(h => h.KeyHash == hash && h.DeletedUtc == null)
-            .Select(h => new { h.UserId, h.ConversationId, h.LastUsedUtc })
+            .Select(h => new { h.UserId, h.ConversationId, h.CreatorId, h.LastUsedUtc })
             .FirstOrDefaultAsync(ct);
         if (hook is null)
         {
             return HookAnswer.NoService;
+        }
+
+        // A webhook speaks for whoever made it: in a direct chat, where they may no longer write (blocked, or the other
+        // person takes messages from contacts only), neither may it.
+        if (await refusals.ForAsync(hook.CreatorId, hook.ConversationId, ct) is not null)
+        {
+            return HookAnswer.Prohibited;
         }
 
         if (limits.RetryAfter(hook.UserId) is { } wait)

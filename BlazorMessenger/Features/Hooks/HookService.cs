@@ -2,6 +2,7 @@ using BlazorMessenger.Data;
 using BlazorMessenger.Features.Admin;
 using BlazorMessenger.Features.Chat.Writer;
 using BlazorMessenger.Features.Profile;
+using BlazorMessenger.Features.Safety;
 using BlazorMessenger.Features.Shared;
 using BlazorMessenger.Realtime;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +21,7 @@ public sealed partial class HookService(
     AdminService admins,
     ProfileService profiles,
     HookRateLimits limits,
+    SendRefusals refusals,
     IMessengerHub hub,
     IOptions<HookOptions> options,
     TimeProvider time)
