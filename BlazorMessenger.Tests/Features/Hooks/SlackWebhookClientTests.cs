@@ -57,7 +57,7 @@ public sealed class SlackWebhookClientTests(IntegrationsApp app)
     }
 
     [Fact]
-    public async Task Alertmanagers_attachments_only_post_and_gitlabs_form_post_both_go_in()
+    public async Task Alertmanagers_attachments_only_post_gitlabs_form_post_and_a_multipart_form_all_go_in()
     {
         var (alice, groupId, _, url) = await GroupWithHookAsync();
         const string alertmanager = """
@@ -77,6 +77,10 @@ public sealed class SlackWebhookClientTests(IntegrationsApp app)
         var answer = await http.PostAsync(url, form, Ct);
         Assert.Equal((HttpStatusCode.OK, "ok"), (answer.StatusCode, await answer.Content.ReadAsStringAsync(Ct)));
         Assert.Equal("alice pushed to main (https://gitlab.example.com/x/tree/main)", (await LastPostAsync(alice, groupId)).Body);
+
+        using var multipart = new MultipartFormDataContent { { new StringContent("{\"text\":\"from a multipart form\"}"), "payload" } };
+        Assert.Equal(HttpStatusCode.OK, (await http.PostAsync(url, multipart, Ct)).StatusCode);
+        Assert.Equal("from a multipart form", (await LastPostAsync(alice, groupId)).Body);
     }
 
     [Fact]
@@ -114,6 +118,13 @@ public sealed class SlackWebhookClientTests(IntegrationsApp app)
         Assert.Equal((HttpStatusCode.BadRequest, "no_text"), await PostAsync("{}", url));
         Assert.Equal((HttpStatusCode.RequestEntityTooLarge, "payload_too_large"),
             await PostAsync($$"""{"text":"{{new string('x', 300 * 1024)}}"}""", url));
+
+        using (var broken = new StringContent("--x\r\nnot a form part"))
+        {
+            broken.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=x");
+            var answer = await http.PostAsync(url, broken, Ct);
+            Assert.Equal((HttpStatusCode.BadRequest, "invalid_payload"), (answer.StatusCode, await answer.Content.ReadAsStringAsync(Ct)));
+        }
 
         Assert.True((await app.Get<HookService>().DeleteAsync(alice, hookId, Ct)).Succeeded);
         Assert.Equal("failed: 404 no_service", await SlackSendsAsync(url, """{"text":"after it was deleted"}"""));

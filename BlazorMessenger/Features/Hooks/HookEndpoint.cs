@@ -7,9 +7,9 @@ namespace BlazorMessenger.Features.Hooks;
 
 /// <summary>
 /// POST /hooks/{key}, as Slack and Mattermost take it: JSON with any content type or none (curl's form type included),
-/// or the JSON in a form field "payload" (Slack's legacy form, which GitLab sends, urlencoded or multipart). Answers are Slack's: 200 with the body
-/// exactly "ok" (Alertmanager and Grafana compare the bytes), or an error code as plain text. Never a 500: a failure of
-/// the server's own is a 503 to retry.
+/// or the JSON in a form field "payload" (Slack's legacy form, which GitLab sends, urlencoded or multipart). Answers
+/// are Slack's: 200 with the body exactly "ok" (Alertmanager and Grafana compare the bytes), or an error code as plain
+/// text. Never a 500: a failure of the server's own is a 503 to retry.
 /// </summary>
 public static partial class HookEndpoint
 {
@@ -95,8 +95,20 @@ public static partial class HookEndpoint
         return buffer.ToArray();
     }
 
-    /// <summary>The "payload" field of a multipart form already read into memory.</summary>
+    /// <summary>The "payload" field of a multipart form already read into memory; null without one, or for a broken form.</summary>
     private static async Task<string?> MultipartPayloadAsync(string contentType, byte[] bytes, CancellationToken ct)
+    {
+        try
+        {
+            return await FieldAsync(contentType, bytes, "payload", ct);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or FormatException)
+        {
+            return null; // the sender's mistake: invalid_payload, not the server's 503
+        }
+    }
+
+    private static async Task<string?> FieldAsync(string contentType, byte[] bytes, string name, CancellationToken ct)
     {
         var boundary = Microsoft.Net.Http.Headers.HeaderUtilities.RemoveQuotes(Microsoft.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType).Boundary).Value;
         if (string.IsNullOrEmpty(boundary))
@@ -107,7 +119,7 @@ public static partial class HookEndpoint
         var reader = new MultipartReader(boundary, new MemoryStream(bytes));
         while (await reader.ReadNextSectionAsync(ct) is { } section)
         {
-            if (section.AsFormDataSection() is { Name: "payload" } field)
+            if (section.AsFormDataSection() is { } field && field.Name == name)
             {
                 return await field.GetValueAsync(ct);
             }
