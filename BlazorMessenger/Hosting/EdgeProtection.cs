@@ -115,8 +115,7 @@ public static class EdgeProtection
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken ct)
     {
         var response = rejected.HttpContext.Response;
-        var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
-        var seconds = (int)Math.Ceiling(Math.Max(1, wait.TotalSeconds));
+        var seconds = UserRateLimiter.WaitSeconds(rejected.Lease, TimeSpan.FromMinutes(1));
         response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         response.ContentType = "text/html; charset=utf-8";
         var minutes = seconds < 90 ? "a minute" : $"{Math.Ceiling(seconds / 60.0):0} minutes";

@@ -20,8 +20,7 @@ public sealed class HookRateLimits : IDisposable
     public int? RetryAfter(string hookId)
     {
         using var lease = _limiter.AttemptAcquire(hookId);
-        return lease.IsAcquired ? null
-            : (int)Math.Ceiling(Math.Max(1, (lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1)).TotalSeconds));
+        return lease.IsAcquired ? null : UserRateLimiter.WaitSeconds(lease, TimeSpan.FromSeconds(1));
     }
 
     public void Dispose() => _limiter.Dispose();

@@ -140,7 +140,9 @@ public sealed partial class HookService(
     public async Task<ServiceResult<bool>> DeleteAsync(string actorId, string hookId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await ManagedAsync(db, actorId, hookId, ct) is not { } hook)
+        var hook = await db.Webhooks.SingleOrDefaultAsync(h => h.UserId == hookId && h.DeletedUtc == null, ct);
+        var member = hook is not null && await ManagesAsync(db, actorId, hook.ConversationId, ct, adminAnywhere: false);
+        if (hook is null || (!member && !await admins.IsAdminAsync(actorId, ct)))
         {
             return ServiceResult<bool>.Fail(NotYours);
         }
@@ -148,7 +150,7 @@ public sealed partial class HookService(
         hook.KeyHash = null;
         hook.DeletedUtc = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
-        if (!await ManagesAsync(db, actorId, hook.ConversationId, ct, adminAnywhere: false))
+        if (!member)
         {
             await admins.AuditAsync(actorId, "deleted webhook", hookId, await db.Users.Where(u => u.Id == hookId).Select(u => u.DisplayName).SingleAsync(ct), ct);
         }

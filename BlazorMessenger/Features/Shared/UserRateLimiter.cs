@@ -73,6 +73,10 @@ public sealed class UserRateLimiter : IDisposable
 
     public void Dispose() => _limiter.Dispose();
 
+    /// <summary>The whole seconds (at least one) a refused lease says to wait, or the fallback when it says nothing.</summary>
+    public static int WaitSeconds(RateLimitLease lease, TimeSpan fallback) =>
+        (int)Math.Ceiling(Math.Max(1, (lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : fallback).TotalSeconds));
+
     /// <summary>Burst actions at once, refilled at perMinute (a fraction for slow ones: 10 an hour is 1/6).</summary>
     public static TokenBucketRateLimiterOptions Bucket(int burst, double perMinute)
     {

@@ -39,8 +39,7 @@ public sealed class BotRateLimits : IDisposable
         using var lease = _limiter.AttemptAcquire(key);
         if (!lease.IsAcquired)
         {
-            var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
-            throw BotApiException.TooMany((int)Math.Ceiling(Math.Max(1, wait.TotalSeconds)));
+            throw BotApiException.TooMany(UserRateLimiter.WaitSeconds(lease, TimeSpan.FromSeconds(1)));
         }
     }
 
