@@ -43,6 +43,10 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
 
     public DbSet<Webhook> Webhooks => Set<Webhook>();
 
+    public DbSet<PushSubscription> PushSubscriptions => Set<PushSubscription>();
+
+    public DbSet<ServerSecret> ServerSecrets => Set<ServerSecret>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
         if (Database.IsNpgsql())

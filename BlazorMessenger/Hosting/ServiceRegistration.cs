@@ -14,6 +14,7 @@ using BlazorMessenger.Features.Chat.Writer;
 using BlazorMessenger.Features.Contacts;
 using BlazorMessenger.Features.Groups;
 using BlazorMessenger.Features.Hooks;
+using BlazorMessenger.Features.Push;
 using BlazorMessenger.Features.Media;
 using BlazorMessenger.Features.Notifications;
 using BlazorMessenger.Features.Presence;
@@ -83,6 +84,7 @@ public static class ServiceRegistration
         services.AddHostedService(sp => sp.GetRequiredService<StorageStartup>());
         services.AddHostedService<GracefulShutdown>();
         services.AddHostedService(sp => sp.GetRequiredService<BotWebhooks>());
+        services.AddHostedService(sp => sp.GetRequiredService<PushSender>());
         services.Configure<HostOptions>(options => options.ServicesStartConcurrently = true);
 
         // Scoped: one circuit's (or one request's) state.
@@ -94,6 +96,9 @@ public static class ServiceRegistration
         services.AddScoped<VisitedPages>();
         services.AddScoped<CircuitHandler, PresenceCircuitHandler>();
         services.AddScoped<CircuitHandler, SessionCircuitHandler>();
+        services.AddScoped<PushViewer>();
+        services.AddScoped<BrowserPush>();
+        services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<PushViewer>());
         services.AddScoped<TabAdmission>();
         services.AddScoped<CircuitHandler, TabCircuitHandler>();
         services.AddScoped<AuthenticationStateProvider, SessionAuthenticationStateProvider>();
@@ -149,6 +154,13 @@ public static class ServiceRegistration
         services.AddSection<MessageOptions>(configuration, MessageOptions.SectionName);
         services.AddSection<MetricsOptions>(configuration, MetricsOptions.SectionName);
         services.AddSection<ProxyOptions>(configuration, ProxyOptions.SectionName);
+        services.AddSection<PushOptions>(configuration, PushOptions.SectionName)
+            .Validate(o => VapidKeys.Problem(o) is null, VapidKeys.Problem(new PushOptions { VapidPublicKey = "-" })!)
+            .Validate(o => o.VapidSubject.StartsWith("mailto:", StringComparison.Ordinal) || o.VapidSubject.StartsWith("https://", StringComparison.Ordinal),
+                "Messenger:Push:VapidSubject must be a mailto: or https: URL (RFC 8292): whom push services can contact about this server.")
+            .Validate(o => o.QueueCapacity >= 1 && o.Concurrency >= 1 && o.MaxAttempts >= 1 && o.TimeToLiveSeconds >= 0 && o.TimeoutSeconds >= 1 && o.MaxPerUser >= 1,
+                "Messenger:Push needs QueueCapacity, Concurrency, MaxAttempts, TimeoutSeconds and MaxPerUser of at least 1, and TimeToLiveSeconds of at least 0.")
+            .ValidateOnStart();
         services.AddSection<RateLimitOptions>(configuration, RateLimitOptions.SectionName);
         services.AddSection<SecurityOptions>(configuration, SecurityOptions.SectionName);
     }
@@ -245,6 +257,13 @@ public static class ServiceRegistration
         services.AddSingleton<BotWebhooks>();
         services.AddSingleton<HookService>();
         services.AddSingleton<HookRateLimits>();
+        services.AddSingleton<VapidKeys>();
+        services.AddSingleton<PushSubscriptions>();
+        services.AddSingleton<PushViewers>();
+        services.AddSingleton<PushQueue>();
+        services.AddSingleton<PushLedger>();
+        services.AddSingleton<PushDelivery>();
+        services.AddSingleton<PushSender>();
         return services;
     }
 

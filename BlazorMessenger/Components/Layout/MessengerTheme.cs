@@ -4,6 +4,11 @@ namespace BlazorMessenger.Components.Layout;
 
 public static class MessengerTheme
 {
+    /// <summary>The app bars' colours, also the installed app's title bar (theme-color; the manifest has the light one).</summary>
+    public const string LightAppBar = "#2a63c8";
+
+    public const string DarkAppBar = "#1f2430";
+
     // System fonts, led by the app's own colour emoji (wwwroot/css/emoji.css, emoji code points only): nothing is fetched
     // from another host, and emoji look the same on every machine.
     private static readonly string[] FontStack =
@@ -19,7 +24,7 @@ public static class MessengerTheme
             Secondary = "#00796b",
             // Block, report and delete buttons: red text on white and white text on red both at 5.6:1.
             Error = "#c62828",
-            AppbarBackground = "#2a63c8",
+            AppbarBackground = LightAppBar,
             Background = "#f4f6fa",
             TextSecondary = "#5a6270",
         },
@@ -36,7 +41,7 @@ public static class MessengerTheme
             AppbarText = "#e4e7ec",
             DrawerText = "#e4e7ec",
             TextSecondary = "#aab2c0",
-            AppbarBackground = "#1f2430",
+            AppbarBackground = DarkAppBar,
             Background = "#15181f",
             Surface = "#1f2430",
             DrawerBackground = "#1a1e27",

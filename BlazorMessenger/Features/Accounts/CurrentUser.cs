@@ -12,6 +12,9 @@ public sealed class CurrentUser(AuthenticationStateProvider authentication)
         return state.User.FindFirstValue(ClaimTypes.NameIdentifier);
     }
 
+    /// <summary>The signed-in session this circuit runs under (see SessionService), or null.</summary>
+    public async Task<string?> FindSessionIdAsync() => Sessions.SessionCookie.SessionOf((await authentication.GetAuthenticationStateAsync()).User);
+
     public async Task<string> GetIdAsync() =>
         await FindIdAsync() ?? throw new InvalidOperationException("No user is signed in on this circuit.");
 }

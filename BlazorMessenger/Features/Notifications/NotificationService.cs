@@ -18,9 +18,11 @@ public enum MuteFor
 }
 
 /// <summary>What the browser shows for one message: Href opens the conversation, Tag groups it with the conversation's last one.</summary>
-public sealed record BrowserNotification(long ConversationId, long Seq, string Title, string Body, string Icon, string Href)
+public sealed record BrowserNotification(long ConversationId, long Seq, string Title, string Body, string Icon, string Href, bool Group = false)
 {
-    public string Tag => $"bm-conversation-{ConversationId}";
+    public string Tag => TagOf(ConversationId);
+
+    public static string TagOf(long conversationId) => $"bm-conversation-{conversationId}";
 }
 
 /// <summary>
@@ -114,7 +116,7 @@ public sealed class NotificationService(IDbContextFactory<ApplicationDbContext> 
             message.ConversationId, message.Seq, group ? row.Title ?? "Group" : sender.Name,
             group && message.Kind != MessageKind.System ? $"{from}: {text}" : text,
             sender.AvatarId is { } avatar ? $"avatars/{avatar}" : "favicon.png",
-            Conversations.Href(message.ConversationId, group ? null : sender));
+            Conversations.Href(message.ConversationId, group ? null : sender), group);
     }
 
     /// <summary>The first 100 characters as people count them (an emoji is one), with an ellipsis when cut.</summary>

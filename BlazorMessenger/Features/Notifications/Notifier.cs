@@ -1,4 +1,5 @@
 using BlazorMessenger.Components.Shared;
+using BlazorMessenger.Features.Push;
 using BlazorMessenger.Features.Shared;
 using BlazorMessenger.Realtime;
 using Microsoft.AspNetCore.Components;
@@ -38,6 +39,12 @@ public sealed class Notifier : ComponentBase, IAsyncDisposable
     [Inject]
     private ILogger<Notifier> Logger { get; set; } = default!;
 
+    [Inject]
+    private PushViewer Viewer { get; set; } = default!;
+
+    [Inject]
+    private BrowserPush Push { get; set; } = default!;
+
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (!firstRender || UserId.Length == 0)
@@ -55,10 +62,37 @@ public sealed class Notifier : ComponentBase, IAsyncDisposable
         _enabled = await _module.InvokeAsync<bool>("start", _self);
         _listener = HubListener.Start(Hub, UserId, InvokeAsync, DispatchExceptionAsync, OnEventAsync);
         Navigation.LocationChanged += OnLocationChanged;
+        if (_enabled)
+        {
+            await RenewPushAsync();
+        }
     }
 
     [JSInvokable]
     public void SetEnabled(bool enabled) => _enabled = enabled;
+
+    /// <summary>The page this tab shows (relative to the app's base) and whether it is visible: no push while it shows the conversation.</summary>
+    [JSInvokable]
+    public void Viewing(string path, bool visible) => Viewer.Shows(UserId, path.ToLowerInvariant(), visible);
+
+    /// <summary>
+    /// With notifications on, every page load makes sure the server has this browser's push subscription: a logout
+    /// deleted it, the browser may have renewed it, the server's key may have changed.
+    /// </summary>
+    private async Task RenewPushAsync()
+    {
+        try
+        {
+            if (await Push.SubscribeAsync() is { } problem)
+            {
+                Logger.LogDebug("No push subscription for this tab: {Problem}", problem);
+            }
+        }
+        catch (Exception ex) when (ex is JSException or JSDisconnectedException or TaskCanceledException)
+        {
+            Logger.LogDebug(ex, "The push subscription was not renewed.");
+        }
+    }
 
     /// <summary>
     /// A notification is a courtesy: one that cannot be shown (the page went away, the call timed out during a network
@@ -66,21 +100,27 @@ public sealed class Notifier : ComponentBase, IAsyncDisposable
     /// </summary>
     private async Task OnEventAsync(MessengerEvent messengerEvent)
     {
-        if (!_enabled || _module is null || messengerEvent is not MessagePosted { Message: var message } || message.SenderId == UserId)
+        if (!_enabled || _module is null)
         {
             return;
         }
 
         try
         {
-            if (await Notifications.ForAsync(UserId, message) is { } notification)
+            if (messengerEvent is ReadStateChanged read)
+            {
+                // Read here or in another tab: this device's notification of it goes.
+                await _module.InvokeVoidAsync("closeRead", BrowserNotification.TagOf(read.ConversationId), read.LastReadSeq);
+            }
+            else if (messengerEvent is MessagePosted { Message: var message } && message.SenderId != UserId
+                     && await Notifications.ForAsync(UserId, message) is { } notification)
             {
                 await _module.InvokeVoidAsync("show", notification);
             }
         }
         catch (Exception ex) when (ex is JSException or JSDisconnectedException or TaskCanceledException or NotAMemberException)
         {
-            Logger.LogDebug(ex, "A notification for message {Seq} in {ConversationId} was not shown.", message.Seq, message.ConversationId);
+            Logger.LogDebug(ex, "A notification was not shown or closed.");
         }
     }
 

@@ -2,6 +2,11 @@
 // hears each new message from its circuit; a notification is shown only when no tab of this browser has the
 // conversation open and visible, and only once: tabs publish what they show in localStorage, and the one tab that
 // gets the message's Web Lock shows it. A conversation's notification replaces its previous one (same tag).
+// With the service worker (wwwroot/sw.js) the tab shows it through the worker, which also shows the pushes that come
+// while no tab is open: it shows each message once per device, whichever way it came first. Each tab also tells its
+// circuit what it shows, so the server pushes nothing while one of the person's tabs shows the conversation.
+import { registration, worker } from "../Push/BrowserPush.js";
+
 const enabledKey = "bm-notify:on";
 const soundKey = "bm-notify:sound";
 const claimPrefix = "bm-notified:";
@@ -13,6 +18,7 @@ const tabKey = tabPrefix + (crypto.randomUUID ? crypto.randomUUID() : String(Mat
 const listeners = new Set();
 let started = false;
 let hidden = false;
+let told = "";
 
 const supported = () => "Notification" in window && !!navigator.locks;
 
@@ -89,10 +95,34 @@ export function stop(dotnet) {
 
 /** This tab shows another address, or became visible or hidden: the other tabs must know (not once it is leaving). */
 export function viewing() {
+    const visible = !hidden && document.visibilityState === "visible";
+    const page = relativePath();
+    if (told !== `${visible}:${page}`) {
+        told = `${visible}:${page}`;
+        for (const dotnet of listeners) {
+            dotnet.invokeMethodAsync("Viewing", page, visible).catch(() => { });
+        }
+    }
     if (hidden) {
         return;
     }
-    localStorage.setItem(tabKey, JSON.stringify({ path: location.pathname, visible: document.visibilityState === "visible", at: Date.now() }));
+    localStorage.setItem(tabKey, JSON.stringify({ path: location.pathname, visible, at: Date.now() }));
+}
+
+/** This page's address as the server writes a conversation's ("chat/alice"): relative to the app's base. */
+function relativePath() {
+    const base = new URL(document.baseURI).pathname;
+    return location.pathname.startsWith(base) ? location.pathname.slice(base.length) : location.pathname.replace(/^\//, "");
+}
+
+/** The conversation was read up to seq (here or elsewhere): its notification on this device goes. */
+export async function closeRead(tag, seq) {
+    const reg = worker()?.controller ? await registration() : null;
+    for (const note of (await reg?.getNotifications({ tag }).catch(() => [])) ?? []) {
+        if ((note.data?.seq ?? 0) <= seq) {
+            note.close();
+        }
+    }
 }
 
 function seenInSomeTab(path) {
@@ -143,6 +173,18 @@ export async function show(n) {
 function notify(n, href, claim) {
     forgetOldClaims();
     localStorage.setItem(claim, String(Date.now()));
+    const controller = worker()?.controller;
+    if (controller) {
+        // The worker shows it (once per device, should a push of the same message come too) and handles the click.
+        controller.postMessage({
+            type: "show",
+            notification: { type: "message", tag: n.tag, conversationId: n.conversationId, seq: n.seq, title: n.title, body: n.body, icon: n.icon, url: n.href },
+        });
+        if (state().sound) {
+            chime();
+        }
+        return true;
+    }
     let note;
     try {
         note = new Notification(n.title, {

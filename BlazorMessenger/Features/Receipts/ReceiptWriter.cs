@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using BlazorMessenger.Data;
 using BlazorMessenger.Features.Chat;
 using BlazorMessenger.Features.Chat.Writer;
+using BlazorMessenger.Features.Push;
 using BlazorMessenger.Features.Shared;
 using BlazorMessenger.Realtime;
 using Microsoft.EntityFrameworkCore;
@@ -21,13 +22,15 @@ public sealed class ReceiptWriter : IAsyncDisposable
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IDbContextFactory<ApplicationDbContext> _dbFactory;
     private readonly IMessengerHub _hub;
+    private readonly PushQueue _push;
     private readonly TimeProvider _time;
     private readonly ILogger<ReceiptWriter> _logger;
     private readonly Task _loop;
 
-    public ReceiptWriter(IDbContextFactory<ApplicationDbContext> dbFactory, IMessengerHub hub, TimeProvider time, ILogger<ReceiptWriter> logger)
+    public ReceiptWriter(
+        IDbContextFactory<ApplicationDbContext> dbFactory, IMessengerHub hub, TimeProvider time, ILogger<ReceiptWriter> logger, PushQueue push)
     {
-        (_dbFactory, _hub, _time, _logger) = (dbFactory, hub, time, logger);
+        (_dbFactory, _hub, _time, _logger, _push) = (dbFactory, hub, time, logger, push);
         _loop = Task.Run(RunAsync);
     }
 
@@ -171,6 +174,7 @@ public sealed class ReceiptWriter : IAsyncDisposable
         if (move.Read > move.OldRead)
         {
             _hub.Publish([move.UserId], new ReadStateChanged(move.ConversationId, move.Read));
+            _push.Read(move.UserId, move.ConversationId, move.Read);
         }
 
         // A message request gives the stranger no ticks: they would tell them the recipient is around.

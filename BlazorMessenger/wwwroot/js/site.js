@@ -75,3 +75,23 @@ document.addEventListener("keydown", function (e) {
         e.preventDefault();
     }
 }, true);
+
+// The service worker (sw.js): the installed app's shell, and the notifications that come while no tab is open. A click
+// on one of them in a tab that is already open comes back here to open the conversation inside the page.
+(function () {
+    if (!("serviceWorker" in navigator)) {
+        return;
+    }
+    var base = document.baseURI;
+    navigator.serviceWorker.register(new URL("sw.js", base), { scope: new URL("./", base).pathname }).catch(function () { });
+    navigator.serviceWorker.addEventListener("message", function (e) {
+        if (e.data && e.data.type === "open") {
+            var url = new URL(e.data.url, base);
+            if (window.Blazor && window.Blazor.navigateTo) {
+                window.Blazor.navigateTo(url.pathname + url.search);
+            } else {
+                location.href = url.href;
+            }
+        }
+    });
+})();

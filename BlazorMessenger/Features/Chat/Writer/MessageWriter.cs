@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using BlazorMessenger.Data;
+using BlazorMessenger.Features.Push;
 using BlazorMessenger.Features.Receipts;
 using BlazorMessenger.Features.Shared;
 using BlazorMessenger.Features.Typing;
@@ -33,6 +34,7 @@ public sealed partial class MessageWriter : IAsyncDisposable
     private readonly ILogger<MessageWriter> _logger;
     private readonly ReceiptWriter _receipts;
     private readonly MessengerMetrics _metrics;
+    private readonly PushQueue _push;
     private readonly Task _loop;
     private long _commits;
     private long _batchStartedAt;
@@ -40,8 +42,10 @@ public sealed partial class MessageWriter : IAsyncDisposable
 
     public MessageWriter(
         IDbContextFactory<ApplicationDbContext> dbFactory, IMessengerHub hub, UserRateLimiter rateLimiter, TypingTracker typing,
-        IOptions<WriterOptions> options, TimeProvider time, ILogger<MessageWriter> logger, MessengerMetrics metrics, ReceiptWriter receipts)
+        IOptions<WriterOptions> options, TimeProvider time, ILogger<MessageWriter> logger, MessengerMetrics metrics, ReceiptWriter receipts,
+        PushQueue push)
     {
+        _push = push;
         _metrics = metrics;
         _receipts = receipts;
         var limits = options.Value;
@@ -183,6 +187,7 @@ public sealed partial class MessageWriter : IAsyncDisposable
             {
                 _hub.Publish(row.Audience, new MessagePosted(row.Message));
                 _typing.MessageStored(row.Message.ConversationId, row.Message.SenderId, row.Audience);
+                _push.Posted(row.Message, row.Audience);
             }
         }
 

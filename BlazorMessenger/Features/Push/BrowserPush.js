@@ -1,0 +1,51 @@
+// This browser's service worker (wwwroot/sw.js, registered by js/site.js) and its push subscription, for the circuit
+// (BrowserPush.cs) and the notifier (Notifier.js).
+export const worker = () => ("serviceWorker" in navigator ? navigator.serviceWorker : null);
+
+/** The service worker's registration once it is active, or null (no worker in this browser, or none within 5 s). */
+export async function registration() {
+    const sw = worker();
+    if (!sw) {
+        return null;
+    }
+    return Promise.race([sw.ready, new Promise(resolve => setTimeout(() => resolve(null), 5000))]);
+}
+
+const base64Url = buffer => btoa(String.fromCharCode(...new Uint8Array(buffer))).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+
+/**
+ * Subscribes this browser for push with the server's VAPID key (renewing a subscription made for another key) and
+ * answers PushSubscription.toJSON(), or { error } when the browser has no push service or it refused.
+ */
+export async function subscribe(vapidKey) {
+    try {
+        const reg = await registration();
+        if (!reg?.pushManager) {
+            return { error: "this browser has no push service here" };
+        }
+        let subscription = await reg.pushManager.getSubscription();
+        const key = subscription?.options.applicationServerKey;
+        if (subscription && (!key || base64Url(key) !== vapidKey)) {
+            await subscription.unsubscribe();
+            subscription = null;
+        }
+        subscription ??= await reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: vapidKey });
+        return subscription.toJSON();
+    } catch (e) {
+        return { error: e?.message || String(e) };
+    }
+}
+
+/** Unsubscribes this browser; answers the endpoint it had, for the server to forget. */
+export async function unsubscribe() {
+    const subscription = await (await registration())?.pushManager?.getSubscription().catch(() => null);
+    if (!subscription) {
+        return null;
+    }
+    await subscription.unsubscribe().catch(() => { });
+    return subscription.endpoint;
+}
+
+export async function endpoint() {
+    return (await (await registration())?.pushManager?.getSubscription().catch(() => null))?.endpoint ?? null;
+}
