@@ -31,6 +31,8 @@ public static class BenchSettings
         ["Messenger:Accounts:RegistrationBurst"] = "1000000",
         // The memory scenario opens a hundred tabs for one person.
         ["Messenger:Circuits:MaxPerUser"] = "1000",
+        // The push scenario's push service listens on plain http.
+        ["Messenger:Push:AllowInsecureEndpoints"] = "true",
     };
 
     /// <summary>

@@ -6,7 +6,7 @@ namespace BlazorMessenger.Benchmarks;
 public static class BenchmarkRunner
 {
     public static readonly string[] Scenarios =
-        ["throughput", "search", "coldstart", "firstload", "decode", "latency", "bots", "hooks", "image", "history", "groups", "memory", "scaleout", "capacity"];
+        ["throughput", "search", "coldstart", "firstload", "decode", "latency", "bots", "hooks", "push", "image", "history", "groups", "memory", "scaleout", "capacity"];
 
     public static async Task<Report> RunAsync(BenchmarkOptions options, TextWriter log)
     {
@@ -31,7 +31,7 @@ public static class BenchmarkRunner
         await StepAsync("firstload", () => FirstLoadScenario.RunAsync(options, report, log));
         await StepAsync("decode", () => DecodeScenario.RunAsync(options, report, log));
 
-        if (new[] { "latency", "bots", "hooks", "image", "history", "groups", "memory" }.Any(options.Runs))
+        if (new[] { "latency", "bots", "hooks", "push", "image", "history", "groups", "memory" }.Any(options.Runs))
         {
             await using var app = new BenchApp(options.CircuitRetention);
             _ = app.BaseUrl;
@@ -39,6 +39,7 @@ public static class BenchmarkRunner
             await StepAsync("latency", () => LatencyScenario.RunAsync(options, report, log, app, browsers));
             await StepAsync("bots", () => BotScenario.RunAsync(options, report, log, app, browsers));
             await StepAsync("hooks", () => HookScenario.RunAsync(options, report, log, app, browsers));
+            await StepAsync("push", () => PushScenario.RunAsync(options, report, log, app, browsers));
             await StepAsync("image", () => ImageScenario.RunAsync(options, report, log, app, browsers));
             await StepAsync("history", () => HistoryScenario.RunAsync(options, report, log, app, browsers));
             await StepAsync("groups", () => GroupScenario.RunAsync(options, report, log, app, browsers));

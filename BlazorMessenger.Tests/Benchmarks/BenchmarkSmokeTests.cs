@@ -13,7 +13,7 @@ public abstract class BenchmarkSmokeTests(params string[] scenarios)
     /// <summary>The parts; together they hold every scenario once.</summary>
     public static readonly string[][] Parts =
     [
-        ["latency", "bots", "hooks", "image", "history", "groups", "memory"], // one app and browser for the seven
+        ["latency", "bots", "hooks", "push", "image", "history", "groups", "memory"], // one app and browser for the eight
         ["throughput", "search", "coldstart", "firstload", "decode"], // coldstart starts on the search's data
         ["scaleout", "capacity"],
     ];

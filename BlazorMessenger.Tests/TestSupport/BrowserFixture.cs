@@ -68,6 +68,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         return new BrowserSession(context, await context.NewPageAsync(), baseUrl);
     }
 
+    /// <summary>
+    /// A browser profile on disk (not incognito, as every other context is): what Chromium's installability check and
+    /// an installed app need. Dispose the context, then delete the directory.
+    /// </summary>
+    public Task<IBrowserContext> NewProfileAsync(string userDataDirectory) =>
+        (playwright ?? throw new InvalidOperationException("The browser is not started.")).Chromium.LaunchPersistentContextAsync(
+            userDataDirectory, new BrowserTypeLaunchPersistentContextOptions { ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumArgs, BaseURL = BaseUrl });
+
     /// <summary>A browser context for a person to sign in with: an emptied one a finished test gave back, or a new one.</summary>
     public Task<BrowserSession> ReusedSessionAsync(Screen? screen = null) =>
         (pool ?? throw new InvalidOperationException("The browser is not started.")).RentAsync(screen ?? Screen.Desktop);

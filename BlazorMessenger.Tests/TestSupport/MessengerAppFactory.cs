@@ -91,6 +91,8 @@ public sealed class MessengerAppFactory : WebApplicationFactory<Program>
         // Every browser test logs in from 127.0.0.1: the per-address limits would stop the suite, not an attacker.
         builder.UseSetting("Messenger:Accounts:AttemptBurst", "100000");
         builder.UseSetting("Messenger:Accounts:RegistrationBurst", "100000");
+        // The Web Push tests' push service (TestSupport/PushService) listens on plain http.
+        builder.UseSetting("Messenger:Push:AllowInsecureEndpoints", "true");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -155,7 +155,7 @@ public static class ServiceRegistration
         services.AddSection<MetricsOptions>(configuration, MetricsOptions.SectionName);
         services.AddSection<ProxyOptions>(configuration, ProxyOptions.SectionName);
         services.AddSection<PushOptions>(configuration, PushOptions.SectionName)
-            .Validate(o => VapidKeys.Problem(o) is null, VapidKeys.Problem(new PushOptions { VapidPublicKey = "-" })!)
+            .Validate(o => VapidKeys.Problem(o) is null, VapidKeys.Malformed)
             .Validate(o => o.VapidSubject.StartsWith("mailto:", StringComparison.Ordinal) || o.VapidSubject.StartsWith("https://", StringComparison.Ordinal),
                 "Messenger:Push:VapidSubject must be a mailto: or https: URL (RFC 8292): whom push services can contact about this server.")
             .Validate(o => o.QueueCapacity >= 1 && o.Concurrency >= 1 && o.MaxAttempts >= 1 && o.TimeToLiveSeconds >= 0 && o.TimeoutSeconds >= 1 && o.MaxPerUser >= 1,

@@ -75,6 +75,9 @@ public sealed class Notifier : ComponentBase, IAsyncDisposable
     [JSInvokable]
     public void Viewing(string path, bool visible) => Viewer.Shows(UserId, path.ToLowerInvariant(), visible);
 
+    [JSInvokable]
+    public Task Resubscribe() => _enabled ? RenewPushAsync() : Task.CompletedTask;
+
     /// <summary>
     /// With notifications on, every page load makes sure the server has this browser's push subscription: a logout
     /// deleted it, the browser may have renewed it, the server's key may have changed.

@@ -5,7 +5,10 @@
 // With the service worker (wwwroot/sw.js) the tab shows it through the worker, which also shows the pushes that come
 // while no tab is open: it shows each message once per device, whichever way it came first. Each tab also tells its
 // circuit what it shows, so the server pushes nothing while one of the person's tabs shows the conversation.
-import { registration, worker } from "../Push/BrowserPush.js";
+import { pushedHere, worker } from "../Push/BrowserPush.js";
+import { chime } from "./Chime.js";
+
+export { closeRead } from "../Push/BrowserPush.js";
 
 const enabledKey = "bm-notify:on";
 const soundKey = "bm-notify:sound";
@@ -78,6 +81,12 @@ export function start(dotnet) {
             hidden = false;
             viewing();
         });
+        // The browser replaced its push subscription: the circuit sends the new one to the server.
+        worker()?.addEventListener("message", e => {
+            if (e.data?.type === "resubscribe") {
+                listeners.forEach(dotnet => dotnet.invokeMethodAsync("Resubscribe").catch(() => { }));
+            }
+        });
         addEventListener("storage", e => {
             if (e.key === enabledKey || e.key === null) {
                 changed();
@@ -115,15 +124,6 @@ function relativePath() {
     return location.pathname.startsWith(base) ? location.pathname.slice(base.length) : location.pathname.replace(/^\//, "");
 }
 
-/** The conversation was read up to seq (here or elsewhere): its notification on this device goes. */
-export async function closeRead(tag, seq) {
-    const reg = worker()?.controller ? await registration() : null;
-    for (const note of (await reg?.getNotifications({ tag }).catch(() => [])) ?? []) {
-        if ((note.data?.seq ?? 0) <= seq) {
-            note.close();
-        }
-    }
-}
 
 function seenInSomeTab(path) {
     if (document.visibilityState === "visible" && location.pathname === path) {
@@ -161,22 +161,22 @@ export async function show(n) {
     // to one tab only (localStorage alone is not enough, other tabs may see a write late). A tab that hears of the
     // message after that finds the localStorage mark instead. The call returns once decided, not when the claim ends.
     const claim = `${claimPrefix}${n.conversationId}:${n.seq}`;
+    const pushes = await pushedHere();
     return new Promise(decided => {
         navigator.locks.request(claim, { ifAvailable: true }, lock => {
-            const shown = lock !== null && !localStorage.getItem(claim) && notify(n, href, claim);
+            const shown = lock !== null && !localStorage.getItem(claim) && notify(n, href, claim, pushes);
             decided();
             return shown ? new Promise(release => setTimeout(release, claimHoldMs)) : undefined;
         }).catch(decided);
     });
 }
 
-function notify(n, href, claim) {
+function notify(n, href, claim, pushes) {
     forgetOldClaims();
     localStorage.setItem(claim, String(Date.now()));
-    const controller = worker()?.controller;
-    if (controller) {
-        // The worker shows it (once per device, should a push of the same message come too) and handles the click.
-        controller.postMessage({
+    if (pushes) {
+        // The worker shows it, once per device whichever of this and the push comes first, and handles the click.
+        pushes.postMessage({
             type: "show",
             notification: { type: "message", tag: n.tag, conversationId: n.conversationId, seq: n.seq, title: n.title, body: n.body, icon: n.icon, url: n.href },
         });
@@ -215,26 +215,5 @@ function forgetOldClaims() {
         if (key?.startsWith(claimPrefix) && Date.now() - Number(localStorage.getItem(key)) > 60000) {
             localStorage.removeItem(key);
         }
-    }
-}
-
-// A short two-note chime made on the spot: no sound file to fetch.
-function chime() {
-    try {
-        const audio = new AudioContext();
-        [660, 880].forEach((frequency, i) => {
-            const tone = audio.createOscillator();
-            const gain = audio.createGain();
-            const at = audio.currentTime + i * 0.12;
-            tone.frequency.value = frequency;
-            gain.gain.setValueAtTime(0.15, at);
-            gain.gain.exponentialRampToValueAtTime(0.001, at + 0.25);
-            tone.connect(gain).connect(audio.destination);
-            tone.start(at);
-            tone.stop(at + 0.25);
-        });
-        setTimeout(() => audio.close(), 1000);
-    } catch {
-        // No audio in this browser: the notification still shows.
     }
 }

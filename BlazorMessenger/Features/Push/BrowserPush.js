@@ -49,3 +49,20 @@ export async function unsubscribe() {
 export async function endpoint() {
     return (await (await registration())?.pushManager?.getSubscription().catch(() => null))?.endpoint ?? null;
 }
+
+/** The service worker, when this browser gets pushes (the same message may then come as a push too); else null. */
+export async function pushedHere() {
+    const controller = worker()?.controller;
+    const subscribed = controller && await worker().getRegistration().then(r => r?.pushManager?.getSubscription()).catch(() => null);
+    return subscribed ? controller : null;
+}
+
+/** The conversation was read up to seq (here or elsewhere): its notification on this device goes. */
+export async function closeRead(tag, seq) {
+    const reg = worker()?.controller ? await registration() : null;
+    for (const note of (await reg?.getNotifications({ tag }).catch(() => [])) ?? []) {
+        if ((note.data?.seq ?? 0) <= seq) {
+            note.close();
+        }
+    }
+}

@@ -44,6 +44,10 @@ public sealed class VapidKeys(
         }
     }
 
+    public const string Malformed =
+        "Messenger:Push:VapidPublicKey and VapidPrivateKey must be set together, as a P-256 key pair in base64url " +
+        "(65-byte uncompressed public key, 32-byte private key), as web-push's generate-vapid-keys makes them.";
+
     /// <summary>Why a configured pair cannot work, or null when it can (or none is configured).</summary>
     public static string? Problem(PushOptions push)
     {
@@ -59,8 +63,7 @@ public sealed class VapidKeys(
         }
         catch (Exception ex) when (ex is FormatException or CryptographicException or ArgumentException)
         {
-            return "Messenger:Push:VapidPublicKey and VapidPrivateKey must be set together, as a P-256 key pair in base64url " +
-                   "(65-byte uncompressed public key, 32-byte private key), as web-push's generate-vapid-keys makes them.";
+            return Malformed;
         }
     }
 
