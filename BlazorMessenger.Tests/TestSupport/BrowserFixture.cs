@@ -60,10 +60,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>A new browser context: its own cookies, like a separate person or browser profile.</summary>
     /// <param name="baseUrl">Where the app is reached: the app itself, or a <see cref="TcpProxy"/> in front of it.</param>
     /// <param name="screen">The device: a desktop window unless a test asks for a phone.</param>
-    public async Task<BrowserSession> NewSessionAsync(string? baseUrl = null, Screen? screen = null)
+    /// <param name="serviceWorkers">False: the app's service worker is never registered (Playwright's routes don't see what one fetches).</param>
+    public async Task<BrowserSession> NewSessionAsync(string? baseUrl = null, Screen? screen = null, bool serviceWorkers = true)
     {
         baseUrl ??= BaseUrl;
-        var context = await Browser.NewContextAsync((screen ?? Screen.Desktop).ContextOptions(baseUrl));
+        var options = (screen ?? Screen.Desktop).ContextOptions(baseUrl);
+        options.ServiceWorkers = serviceWorkers ? ServiceWorkerPolicy.Allow : ServiceWorkerPolicy.Block;
+        var context = await Browser.NewContextAsync(options);
         context.SetDefaultTimeout(ActionTimeoutMs);
         return new BrowserSession(context, await context.NewPageAsync(), baseUrl);
     }
