@@ -74,49 +74,62 @@ public sealed class NotificationService(IDbContextFactory<ApplicationDbContext> 
     /// in, a message request, one from someone they blocked (in a group), or a muted one (unless it mentions them and
     /// they let mentions through).
     /// </summary>
-    /// <summary>The sender's name, with their @username when another member's name reads alike (see LookAlike).</summary>
-    private static async Task<string> ShownInGroupAsync(ApplicationDbContext db, string userId, long groupId, ChatPeer sender, CancellationToken ct)
-    {
-        var members = await db.CurrentMembers(groupId).AsNoTracking()
-            .Select(m => new ChatPeer(m.UserId, m.User!.UserName!, m.User.DisplayName, null, null, false))
-            .ToListAsync(ct);
-        var hiding = await db.HidingFromAsync(userId, [.. members.Select(m => m.UserId)], ct);
-        return LookAlike.Shown(sender, LookAlike.Among(members.Select(m => m.MaskedFor(hiding))));
-    }
+    public async Task<BrowserNotification?> ForAsync(string userId, ChatMessage message, CancellationToken ct = default) =>
+        (await ForEachAsync([userId], message, ct)).GetValueOrDefault(userId);
 
-    public async Task<BrowserNotification?> ForAsync(string userId, ChatMessage message, CancellationToken ct = default)
+    /// <summary>The notifications a message makes for these people (by the rules of ForAsync), in a few queries for all of them.</summary>
+    public async Task<IReadOnlyDictionary<string, BrowserNotification>> ForEachAsync(
+        IReadOnlyCollection<string> userIds, ChatMessage message, CancellationToken ct = default)
     {
-        if (message.SenderId == userId || message.IsDeleted)
+        var readers = userIds.Where(id => id != message.SenderId).Distinct().ToList();
+        if (readers.Count == 0 || message.IsDeleted)
         {
-            return null;
+            return new Dictionary<string, BrowserNotification>();
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var row = await db.MembershipOf(userId, message.ConversationId).AsNoTracking().Current()
+        var rows = await db.ConversationMembers.AsNoTracking().Where(m => m.ConversationId == message.ConversationId && readers.Contains(m.UserId)).Current()
             .Select(m => new
             {
-                m.MutedUntilUtc, m.User!.SilencesMutedMentions, m.Conversation!.Kind, m.Conversation.Title, m.RequestedUtc,
-                Blocked = db.Blocks.Any(b => b.BlockerId == userId && b.BlockedId == message.SenderId),
+                m.UserId, m.MutedUntilUtc, m.User!.SilencesMutedMentions, m.Conversation!.Kind, m.Conversation.Title, m.RequestedUtc,
+                Blocked = db.Blocks.Any(b => b.BlockerId == m.UserId && b.BlockedId == message.SenderId),
             })
-            .SingleOrDefaultAsync(ct);
-        if (row is null || row.RequestedUtc is not null || row.Blocked || (IsMuted(row.MutedUntilUtc) && (row.SilencesMutedMentions || !Mentions.Mention(message.Body, userId))))
+            .ToListAsync(ct);
+        var reached = rows.Where(r => r.RequestedUtc is null && !r.Blocked
+                                      && (!IsMuted(r.MutedUntilUtc) || (!r.SilencesMutedMentions && Mentions.Mention(message.Body, r.UserId))))
+            .ToList();
+        if (reached.Count == 0)
         {
-            return null;
+            return new Dictionary<string, BrowserNotification>();
         }
 
+        var (kind, title) = (reached[0].Kind, reached[0].Title);
+        var group = kind == ConversationKind.Group;
         var named = Mentions.Ids(message.Body).Append(message.SenderId).Distinct().ToList();
-        var hiding = await db.HidingFromAsync(userId, named, ct);
         var people = await db.Users.AsNoTracking().Where(u => named.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => new ChatPeer(u.Id, u.UserName!, u.DisplayName, null, u.AvatarMediaId).MaskedFor(hiding), ct);
-        var sender = people.GetValueOrDefault(message.SenderId) ?? new ChatPeer(message.SenderId, "someone", null, null);
-        var text = Shorten(MessageRules.Preview(message.Kind, Mentions.Decode(message.Body, id => people.GetValueOrDefault(id)?.UserName)));
-        var group = row.Kind == ConversationKind.Group;
-        var from = group && message.Kind != MessageKind.System ? await ShownInGroupAsync(db, userId, message.ConversationId, sender, ct) : sender.Name;
-        return new BrowserNotification(
-            message.ConversationId, message.Seq, group ? row.Title ?? "Group" : sender.Name,
-            group && message.Kind != MessageKind.System ? $"{from}: {text}" : text,
-            sender.AvatarId is { } avatar ? $"avatars/{avatar}" : "favicon.png",
-            Conversations.Href(message.ConversationId, group ? null : sender), group);
+            .ToDictionaryAsync(u => u.Id, u => new ChatPeer(u.Id, u.UserName!, u.DisplayName, null, u.AvatarMediaId), ct);
+        // In a group a sender's name is shown with their @username when another member's name reads alike (LookAlike).
+        var members = group && message.Kind != MessageKind.System
+            ? await db.CurrentMembers(message.ConversationId).AsNoTracking()
+                .Select(m => new ChatPeer(m.UserId, m.User!.UserName!, m.User.DisplayName, null, null, false)).ToListAsync(ct)
+            : [];
+        var hiding = await db.HidingFromEachAsync([.. reached.Select(r => r.UserId)], [.. named.Union(members.Select(m => m.UserId))], ct);
+
+        var notes = new Dictionary<string, BrowserNotification>(StringComparer.Ordinal);
+        foreach (var reader in reached.Select(r => r.UserId))
+        {
+            var hides = hiding[reader].ToHashSet(StringComparer.Ordinal);
+            var sender = people.GetValueOrDefault(message.SenderId)?.MaskedFor(hides) ?? new ChatPeer(message.SenderId, "someone", null, null);
+            var text = Shorten(MessageRules.Preview(message.Kind, Mentions.Decode(message.Body, id => people.GetValueOrDefault(id)?.UserName)));
+            var from = members.Count > 0 ? LookAlike.Shown(sender, LookAlike.Among(members.Select(m => m.MaskedFor(hides)))) : sender.Name;
+            notes[reader] = new BrowserNotification(
+                message.ConversationId, message.Seq, group ? title ?? "Group" : sender.Name,
+                group && message.Kind != MessageKind.System ? $"{from}: {text}" : text,
+                sender.AvatarId is { } avatar ? $"avatars/{avatar}" : "favicon.png",
+                Conversations.Href(message.ConversationId, group ? null : sender), group);
+        }
+
+        return notes;
     }
 
     /// <summary>The first 100 characters as people count them (an emoji is one), with an ellipsis when cut.</summary>

@@ -75,20 +75,24 @@ public sealed class PushSender(
             return;
         }
 
-        foreach (var targets in (await TargetsAsync(recipients, ct)).GroupBy(t => t.UserId))
+        var targets = (await TargetsAsync(recipients, ct)).ToLookup(t => t.UserId, StringComparer.Ordinal);
+        if (targets.Count == 0)
         {
-            var userId = targets.Key;
-            if (await notifications.ForAsync(userId, message, ct) is not { } note || await viewers.ShowsAsync(userId, note.Href.ToLowerInvariant()))
+            return;
+        }
+
+        foreach (var (userId, note) in await notifications.ForEachAsync([.. targets.Select(t => t.Key)], message, ct))
+        {
+            if (await viewers.ShowsAsync(userId, note.Href.ToLowerInvariant()))
             {
                 continue;
             }
 
             ledger.Shown(userId, message.ConversationId, message.Seq);
             var payload = PushPayload.Message(note);
-            var urgency = !note.Group || Mentions.Mention(message.Body, userId)
-                ? PushMessageUrgency.High : PushMessageUrgency.Normal;
+            var urgency = !note.Group || Mentions.Mention(message.Body, userId) ? PushMessageUrgency.High : PushMessageUrgency.Normal;
             var json = payload.ToJson();
-            foreach (var target in targets)
+            foreach (var target in targets[userId])
             {
                 delivery.Send(target, json, payload.Topic, urgency);
             }

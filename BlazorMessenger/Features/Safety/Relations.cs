@@ -26,6 +26,28 @@ public static class Relations
         return hiding.ToHashSet(StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// The same rule for many viewers at once (one message's notifications): for each viewer, the subjects who hide
+    /// from them. Two queries, whatever the number of viewers.
+    /// </summary>
+    public static async Task<ILookup<string, string>> HidingFromEachAsync(
+        this ApplicationDbContext db, IReadOnlyCollection<string> viewerIds, IReadOnlyCollection<string> subjectIds, CancellationToken ct)
+    {
+        var blocks = await db.Blocks
+            .Where(b => (subjectIds.Contains(b.BlockerId) && viewerIds.Contains(b.BlockedId)) || (viewerIds.Contains(b.BlockerId) && subjectIds.Contains(b.BlockedId)))
+            .Select(b => new { b.BlockerId, b.BlockedId })
+            .ToListAsync(ct);
+        var requests = await db.UnansweredRequests().Where(r => subjectIds.Contains(r.RequestedId) && viewerIds.Contains(r.OtherId))
+            .Select(r => new { Viewer = r.OtherId, Subject = r.RequestedId })
+            .ToListAsync(ct);
+        var viewers = viewerIds.ToHashSet(StringComparer.Ordinal);
+        var subjects = subjectIds.ToHashSet(StringComparer.Ordinal);
+        return blocks.SelectMany(b => new[] { (Viewer: b.BlockedId, Subject: b.BlockerId), (Viewer: b.BlockerId, Subject: b.BlockedId) })
+            .Concat(requests.Select(r => (r.Viewer, r.Subject)))
+            .Where(p => p.Viewer != p.Subject && viewers.Contains(p.Viewer) && subjects.Contains(p.Subject))
+            .ToLookup(p => p.Viewer, p => p.Subject, StringComparer.Ordinal);
+    }
+
     /// <summary>The peer as this viewer may see them.</summary>
     public static ChatPeer MaskedFor(this ChatPeer peer, IReadOnlySet<string> hiding) =>
         hiding.Contains(peer.UserId) ? peer with { DisplayName = null, AvatarId = null, LastSeenUtc = null, Hidden = true } : peer;
