@@ -31,7 +31,8 @@ public sealed class ConnectionFlowTests(BrowserFixture browser)
 
         // A reload without a network opens the app's shell (the service worker's offline page) saying "Connecting…",
         // never the browser's error page, and the chat comes back by itself with the network.
-        await Eventually.TrueAsync(() => page.EvaluateAsync<bool>("() => !!navigator.serviceWorker.controller"), "The service worker controlling the page");
+        // The page registers its worker a few seconds after loading.
+        await page.WaitForFunctionAsync("() => !!navigator.serviceWorker.controller");
         proxy.Cut();
         await page.TypeAndSendAsync("sent before a reload");
         await page.ReloadAsync();

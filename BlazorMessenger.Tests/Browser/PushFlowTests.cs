@@ -61,7 +61,7 @@ public sealed class PushFlowTests(BrowserFixture browser)
         await page.ReloadAsync();
         await session.WaitForInteractiveAsync();
         await page.EvaluateAsync("async () => { await navigator.serviceWorker.ready; }");
-        await Eventually.TrueAsync(() => page.EvaluateAsync<bool>("() => !!navigator.serviceWorker.controller"), "The service worker controlling the page");
+        await page.WaitForFunctionAsync("() => !!navigator.serviceWorker.controller");
         var cdp = await session.Context.NewCDPSessionAsync(page);
         string? registrationId = null;
         cdp.Event("ServiceWorker.workerRegistrationUpdated").OnEvent += (_, e) =>
