@@ -31,7 +31,8 @@ public sealed partial class PushDelivery : IDisposable
     private readonly PushServiceClient _client;
     private readonly SemaphoreSlim _slots;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly ConcurrentDictionary<long, DateTimeOffset> _touched = new();
+    private readonly ConcurrentDictionary<long, byte> _used = new();
+    private readonly ITimer _touching;
     private VapidAuthentication? _vapid;
     private long _delivered;
     private long _failed;
@@ -42,6 +43,7 @@ public sealed partial class PushDelivery : IDisposable
     {
         (_dbFactory, _keys, _options, _time, _logger) = (dbFactory, keys, options.Value, time, logger);
         _slots = new SemaphoreSlim(Math.Max(1, _options.Concurrency));
+        _touching = time.CreateTimer(_ => _ = TouchAsync(), null, TouchInterval, TouchInterval);
         _http = new HttpClient(new RequestFixes(() => _vapid, new SocketsHttpHandler
         {
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
@@ -92,7 +94,7 @@ public sealed partial class PushDelivery : IDisposable
                 var message = new PushMessage(payload) { Topic = topic, Urgency = urgency, TimeToLive = _options.TimeToLiveSeconds };
                 await _client.RequestPushMessageDeliveryAsync(Subscription(target), message, vapid, timeout.Token);
                 Interlocked.Increment(ref _delivered);
-                await TouchAsync(target);
+                _used.TryAdd(target.Id, 0);
                 return;
             }
             finally
@@ -183,29 +185,6 @@ public sealed partial class PushDelivery : IDisposable
         _ => null,
     };
 
-    private async Task DropAsync(PushTarget target, string why)
-    {
-        Interlocked.Increment(ref _failed);
-        _logger.LogInformation("Removed a push subscription at {Host}: {Why}.", Host(target), why);
-        await using var db = await _dbFactory.CreateDbContextAsync();
-        await db.PushSubscriptions.Where(p => p.Id == target.Id).ExecuteDeleteAsync();
-    }
-
-    /// <summary>"Last used" in Settings: written at most once a minute per subscription.</summary>
-    private async Task TouchAsync(PushTarget target)
-    {
-        var now = _time.GetUtcNow();
-        if (_touched.TryGetValue(target.Id, out var last) && now - last < TouchInterval)
-        {
-            return;
-        }
-
-        _touched[target.Id] = now;
-        await using var db = await _dbFactory.CreateDbContextAsync();
-        var utc = now.UtcDateTime;
-        await db.PushSubscriptions.Where(p => p.Id == target.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.LastUsedUtc, utc));
-    }
-
     private static string Host(PushTarget target) =>
         Uri.TryCreate(target.Endpoint, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Authority) : "(not a URL)";
 
@@ -217,6 +196,7 @@ public sealed partial class PushDelivery : IDisposable
 
     public void Dispose()
     {
+        _touching.Dispose();
         _stopping.Cancel();
         _http.Dispose();
         _stopping.Dispose();
