@@ -16,6 +16,8 @@ public sealed class MessengerOptionsTests
     [InlineData("Messenger:RedisPrefix", " ")]
     [InlineData("Messenger:PresenceHeartbeatSeconds", "0")]
     [InlineData("Messenger:PresenceExpirySeconds", "40")]
+    [InlineData("Messenger:Push:VapidSubject", "ops@example.com")]
+    [InlineData("Messenger:Push:VapidPublicKey", "BNc")]
     public async Task A_setting_that_cannot_work_stops_the_start_and_names_its_key(string key, string value)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();

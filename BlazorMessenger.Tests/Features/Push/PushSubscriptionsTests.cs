@@ -69,15 +69,17 @@ public sealed class PushSubscriptionsTests
     }
 
     [Fact]
-    public async Task Subscribing_a_browser_again_replaces_its_row_even_for_someone_else_and_the_oldest_go_past_the_limit()
+    public async Task Subscribing_a_browser_again_keeps_its_row_new_keys_or_someone_else_replace_it_and_the_oldest_go_past_the_limit()
     {
         await using var bed = await ChatTestBed.CreateAsync(new Dictionary<string, string?> { ["Messenger:Push:MaxPerUser"] = "2" });
         var subscriptions = bed.Services.Get<PushSubscriptions>();
         var bobs = await SessionAsync(bed, bed.Bob);
         var shared = Browser("https://push.example.com/shared-laptop");
 
-        Assert.True((await subscriptions.SubscribeAsync(bed.Bob, bobs, shared, Ct)).Succeeded);
-        Assert.True((await subscriptions.SubscribeAsync(bed.Bob, bobs, shared, Ct)).Succeeded);
+        var first = (await subscriptions.SubscribeAsync(bed.Bob, bobs, shared, Ct)).Value!;
+        Assert.Equal(first, (await subscriptions.SubscribeAsync(bed.Bob, bobs, shared, Ct)).Value);
+        var renewed = (await subscriptions.SubscribeAsync(bed.Bob, bobs, Browser(shared.Endpoint), Ct)).Value!;
+        Assert.NotEqual(first.Id, renewed.Id);
         Assert.Single(await subscriptions.ListAsync(bed.Bob, null, Ct));
 
         // Alice logs in on the same browser: its pushes are hers now.

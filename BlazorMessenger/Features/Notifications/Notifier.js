@@ -94,6 +94,8 @@ export function start(dotnet) {
         });
         setInterval(viewing, heartbeatMs);
     }
+    // A new circuit (after a restart, say) knows nothing yet: it is told, whatever the others were.
+    told = "";
     viewing();
     return state().enabled;
 }
@@ -123,7 +125,6 @@ function relativePath() {
     const base = new URL(document.baseURI).pathname;
     return location.pathname.startsWith(base) ? location.pathname.slice(base.length) : location.pathname.replace(/^\//, "");
 }
-
 
 function seenInSomeTab(path) {
     if (document.visibilityState === "visible" && location.pathname === path) {

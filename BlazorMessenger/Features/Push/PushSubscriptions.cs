@@ -39,6 +39,14 @@ public sealed class PushSubscriptions(
         }
 
         var publicKey = (await vapid.GetAsync(ct)).PublicKey;
+        // Every page load with notifications on subscribes again: the same subscription is left as it is.
+        var same = await db.PushSubscriptions.AsNoTracking()
+            .SingleOrDefaultAsync(p => p.Endpoint == keys.Endpoint && p.UserId == userId && p.SessionId == sessionId, ct);
+        if (same is not null && same.P256dh == keys.P256dh && same.Auth == keys.Auth && same.VapidKey == publicKey)
+        {
+            return ServiceResult<PushDevice>.Ok(Describe(same, keys.Endpoint));
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.PushSubscriptions.Where(p => p.Endpoint == keys.Endpoint).ExecuteDeleteAsync(ct);
         var kept = await db.PushSubscriptions.Where(p => p.UserId == userId)
