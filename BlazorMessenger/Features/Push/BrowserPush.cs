@@ -13,7 +13,7 @@ public sealed class BrowserPush(IJSRuntime js, CurrentUser currentUser, PushSubs
     private IJSObjectReference? _module;
     private bool _disposed;
 
-    /// <summary>What Notifier.js's subscribe answers: the subscription, or why the browser gave none.</summary>
+    /// <summary>What BrowserPush.js's subscribe answers: the subscription, or why the browser gave none.</summary>
     private sealed record Subscribed(string? Endpoint, SubscribedKeys? Keys, string? Error);
 
     private sealed record SubscribedKeys(string P256dh, string Auth);
@@ -25,7 +25,7 @@ public sealed class BrowserPush(IJSRuntime js, CurrentUser currentUser, PushSubs
         var answer = await (await ModuleAsync()).InvokeAsync<Subscribed>("subscribe", ct, vapid.PublicKey);
         if (answer is not { Endpoint: { } endpoint, Keys: { } browserKeys })
         {
-            return $"This browser gets no notifications while the app is closed: {answer.Error ?? "it has no push service"}.";
+            return $"This browser gets no notifications while the app is closed: {answer?.Error ?? "it has no push service"}.";
         }
 
         if (await currentUser.FindSessionIdAsync() is not { } session)

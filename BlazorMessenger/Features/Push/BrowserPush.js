@@ -2,14 +2,21 @@
 // (BrowserPush.cs) and the notifier (Notifier.js).
 export const worker = () => ("serviceWorker" in navigator ? navigator.serviceWorker : null);
 
-/** The service worker's registration once it is active, or null (no worker in this browser, or none within 5 s). */
-export async function registration() {
+/**
+ * The service worker's registration once it is active, or null (no worker in this browser, or none within 5 s). The
+ * page registers it a few seconds after loading; subscribing sooner registers it now (registering again is harmless).
+ */
+async function activeRegistration() {
     const sw = worker();
     if (!sw) {
         return null;
     }
+    await sw.register(new URL("sw.js", document.baseURI), { scope: new URL("./", document.baseURI).pathname }).catch(() => null);
     return Promise.race([sw.ready, new Promise(resolve => setTimeout(() => resolve(null), 5000))]);
 }
+
+/** The registration as it is now, without waiting: null before the page has registered its worker. */
+const currentRegistration = async () => (await worker()?.getRegistration().catch(() => null)) ?? null;
 
 const base64Url = buffer => btoa(String.fromCharCode(...new Uint8Array(buffer))).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 
@@ -19,7 +26,7 @@ const base64Url = buffer => btoa(String.fromCharCode(...new Uint8Array(buffer)))
  */
 export async function subscribe(vapidKey) {
     try {
-        const reg = await registration();
+        const reg = await activeRegistration();
         if (!reg?.pushManager) {
             return { error: "this browser has no push service here" };
         }
@@ -38,7 +45,7 @@ export async function subscribe(vapidKey) {
 
 /** Unsubscribes this browser; answers the endpoint it had, for the server to forget. */
 export async function unsubscribe() {
-    const subscription = await (await registration())?.pushManager?.getSubscription().catch(() => null);
+    const subscription = await (await currentRegistration())?.pushManager?.getSubscription().catch(() => null);
     if (!subscription) {
         return null;
     }
@@ -47,7 +54,7 @@ export async function unsubscribe() {
 }
 
 export async function endpoint() {
-    return (await (await registration())?.pushManager?.getSubscription().catch(() => null))?.endpoint ?? null;
+    return (await (await currentRegistration())?.pushManager?.getSubscription().catch(() => null))?.endpoint ?? null;
 }
 
 /** The service worker, when this browser gets pushes (the same message may then come as a push too); else null. */
@@ -59,7 +66,7 @@ export async function pushedHere() {
 
 /** The conversation was read up to seq (here or elsewhere): its notification on this device goes. */
 export async function closeRead(tag, seq) {
-    const reg = worker()?.controller ? await registration() : null;
+    const reg = await currentRegistration();
     for (const note of (await reg?.getNotifications({ tag }).catch(() => [])) ?? []) {
         if ((note.data?.seq ?? 0) <= seq) {
             note.close();
