@@ -88,7 +88,7 @@ public sealed class NotificationService(IDbContextFactory<ApplicationDbContext> 
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await db.ConversationMembers.AsNoTracking().Where(m => m.ConversationId == message.ConversationId && readers.Contains(m.UserId)).Current()
+        var rows = await db.CurrentMembers(message.ConversationId).AsNoTracking().Where(m => readers.Contains(m.UserId))
             .Select(m => new
             {
                 m.UserId, m.MutedUntilUtc, m.User!.SilencesMutedMentions, m.Conversation!.Kind, m.Conversation.Title, m.RequestedUtc,
